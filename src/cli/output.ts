@@ -1,0 +1,36 @@
+// How the CLI speaks: JSON for scripts (stable field names; exit 0, or 2 with {"error":…}),
+// plain Vietnamese lines for people.
+
+export class CliRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+export const EXIT_OK = 0
+export const EXIT_REFUSED = 2
+
+export interface Out {
+  json: boolean
+  write(text: string): void
+  writeError(text: string): void
+}
+
+export function printResult(out: Out, value: unknown, human: () => string): void {
+  out.write(out.json ? JSON.stringify(value, null, 2) : human())
+}
+
+export function printRefusal(out: Out, code: string, message: string): void {
+  if (out.json) out.write(JSON.stringify({ error: { code, message } }, null, 2))
+  else out.writeError(`Lỗi: ${message}`)
+}
+
+/** Left-aligned columns for the terminal. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd()
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}

@@ -1,0 +1,40 @@
+// Forward-only numbered migrations (db/migrations/NNNN_name.ts, plain SQL), each applied in its own
+// transaction and recorded in PRAGMA user_version. A file made by a newer version is refused.
+import type { Database } from 'better-sqlite3'
+import { CoreError } from './errors'
+import m0001 from './migrations/0001_initial'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+// In order; never edit one that has shipped, add the next.
+export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: m0001 }]
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+export function pendingMigrations(db: Database): Migration[] {
+  const current = schemaVersion(db)
+  if (current > SCHEMA_VERSION) {
+    throw new CoreError(
+      'DB_TOO_NEW',
+      `Tệp dữ liệu được tạo bởi phiên bản mới hơn của phần mềm (lược đồ ${current}, phiên bản này hiểu đến ${SCHEMA_VERSION}). Hãy cập nhật phần mềm; tệp không bị thay đổi.`
+    )
+  }
+  return MIGRATIONS.filter((m) => m.version > current)
+}
+
+export function applyMigrations(db: Database, migrations: Migration[]): void {
+  for (const m of migrations) {
+    db.transaction(() => {
+      db.exec(m.sql)
+      db.pragma(`user_version = ${m.version}`)
+    }).immediate()
+  }
+}

@@ -1,0 +1,99 @@
+// The core's entry point: opens the data file (migrating it, with a backup first), and hands
+// out one dispatch function for the IPC adapter, the CLI and the test harness.
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Result } from '../shared/api'
+import type { CoreContext } from './context'
+import { openDatabase, type Database } from './db/connection'
+import { CoreError } from './db/errors'
+import { applyMigrations, pendingMigrations, schemaVersion } from './db/migrations'
+import { createBackup } from './backup/backups'
+import { backupKeep } from './settings'
+import type { PlatformPort } from './platform'
+import { dispatch } from './rpc/dispatch'
+
+export { CoreError } from './db/errors'
+export type { PlatformPort } from './platform'
+
+/** Folder name under the system's application-data folder (Electron's appData). */
+export const appDataFolderName = 'ChuyenDe05'
+export const DB_FILE_NAME = 'chuyen-de.sqlite'
+
+export interface CoreOptions {
+  dataDir: string
+  /** Overrides the data file (the CLI's --db); defaults to <dataDir>/chuyen-de.sqlite. */
+  dbPath?: string
+  appVersion: string
+  platform: PlatformPort
+  /** better_sqlite3.node built for Electron's ABI; see README, "Native module". */
+  nativeBinding?: string
+}
+
+export interface Core {
+  dispatch(channel: string, input: unknown): Promise<Result<unknown>>
+  close(): void
+  readonly dbPath: string
+  readonly ctx: CoreContext
+}
+
+/** Opens a data file and brings its schema up to date; backs up an existing file first. */
+function openAndMigrate(path: string, backupDir: string, nativeBinding?: string): Database {
+  const db = openDatabase(path, { nativeBinding })
+  try {
+    const pending = pendingMigrations(db)
+    if (pending.length > 0 && schemaVersion(db) > 0) {
+      createBackup(db, backupDir, 'before-migration', backupKeep(db))
+    }
+    applyMigrations(db, pending)
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
+export function openCore(options: CoreOptions): Core {
+  const dbPath = options.dbPath ?? join(options.dataDir, DB_FILE_NAME)
+  const backupDir = join(options.dataDir, 'backups')
+  let db = openAndMigrate(dbPath, backupDir, options.nativeBinding)
+
+  const ctx: CoreContext = {
+    get db() {
+      return db
+    },
+    dbPath,
+    backupDir,
+    appVersion: options.appVersion,
+    platform: options.platform,
+    replaceDatabase(sourcePath: string) {
+      // Copy next to the target first, so a failed copy never leaves a half-written data file.
+      const incoming = `${dbPath}.restoring`
+      copyFileSync(sourcePath, incoming)
+      db.close()
+      for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true })
+      renameSync(incoming, dbPath)
+      db = openAndMigrate(dbPath, backupDir, options.nativeBinding)
+    }
+  }
+
+  return {
+    dispatch: (channel, input) => dispatch(ctx, channel, input),
+    close: () => {
+      if (db.open) {
+        db.pragma('wal_checkpoint(TRUNCATE)')
+        db.close()
+      }
+    },
+    dbPath,
+    ctx
+  }
+}
+
+/** Whether a data file already exists (the CLI uses it to refuse typos in --db for reads). */
+export function dataFileExists(path: string): boolean {
+  return existsSync(path)
+}
+
+export function isCoreError(e: unknown): e is CoreError {
+  return e instanceof CoreError
+}

@@ -1,0 +1,206 @@
+// People on the rolls of units: party members and non-members who study and commit.
+import type {
+  PeopleListInput,
+  PeopleListOutput,
+  Person,
+  PersonFields,
+  PersonStatus,
+  PersonStatusEntry,
+  PersonStatusInput
+} from '../../shared/api'
+import { LEFT_STATUSES, MEMBER_ONLY_STATUSES } from '../../shared/api'
+import { todayIso, isPartialDate, comparePartialDates } from '../../shared/partial-date'
+import { cleanText, foldVietnamese, personSortKey } from '../../shared/vn-text'
+import { inTransaction, nowIso, type Database } from '../db/connection'
+import { CoreError, notFound } from '../db/errors'
+import { FIELD_LABELS, normalisePerson } from './validate'
+
+/** Column of each field, in one place: the SQL below is built from it. */
+const COLUMNS: Record<keyof PersonFields, string> = {
+  unitId: 'unit_id',
+  kind: 'kind',
+  fullName: 'full_name',
+  gender: 'gender',
+  birthDate: 'birth_date',
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  hometown: 'hometown',
+  residence: 'residence',
+  memberType: 'member_type',
+  partyJoinDate: 'party_join_date',
+  partyOfficialDate: 'party_official_date',
+  partyCardNumber: 'party_card_number',
+  partyProfileNumber: 'party_profile_number',
+  nationalId: 'national_id',
+  position: 'position',
+  role: 'role',
+  education: 'education',
+  politicalTheory: 'political_theory',
+  phone: 'phone',
+  note: 'note'
+}
+export const PERSON_FIELD_NAMES = Object.keys(COLUMNS) as (keyof PersonFields)[]
+
+const SELECT_PERSON = `SELECT p.*, u.name AS unit_name FROM people p JOIN units u ON u.id = p.unit_id`
+
+type DbRow = Record<string, unknown>
+
+function toPerson(r: DbRow): Person {
+  const fields = Object.fromEntries(PERSON_FIELD_NAMES.map((f) => [f, r[COLUMNS[f]] ?? null])) as unknown as PersonFields
+  return {
+    ...fields,
+    id: r.id as number,
+    status: r.status as PersonStatus,
+    statusSince: (r.status_since as string | null) ?? null,
+    unitName: r.unit_name as string
+  }
+}
+
+export function getPerson(db: Database, id: number): Person {
+  const r = db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).get(id) as DbRow | undefined
+  if (!r) throw notFound('người này')
+  return toPerson(r)
+}
+
+function checkUnit(db: Database, unitId: number): void {
+  const u = db.prepare('SELECT retired_on FROM units WHERE id = ?').get(unitId) as { retired_on: string | null } | undefined
+  if (!u) throw new CoreError('VALIDATION', 'Đơn vị không tồn tại.', { unitId: 'Đơn vị không tồn tại.' })
+  if (u.retired_on) throw new CoreError('VALIDATION', 'Đơn vị đã giải thể; hãy chọn đơn vị khác.', { unitId: 'Đơn vị đã giải thể.' })
+}
+
+/** Identifiers are unique across everyone ever recorded: a second person with one is a mistake. */
+function checkUnique(db: Database, p: PersonFields, exceptId: number | null): void {
+  const errors: Record<string, string> = {}
+  for (const key of ['partyCardNumber', 'partyProfileNumber', 'nationalId'] as const) {
+    const v = p[key]
+    if (!v) continue
+    const other = db.prepare(`SELECT full_name FROM people WHERE ${COLUMNS[key]} = ? AND id IS NOT ?`).get(v, exceptId) as
+      | { full_name: string }
+      | undefined
+    if (other) errors[key] = `${FIELD_LABELS[key]} ${v} đã có ở "${other.full_name}".`
+  }
+  if (Object.keys(errors).length > 0) throw new CoreError('CONFLICT', Object.values(errors).join(' '), errors)
+}
+
+function writeValues(p: PersonFields): unknown[] {
+  return [...PERSON_FIELD_NAMES.map((f) => p[f]), foldVietnamese(p.fullName), personSortKey(p.fullName)]
+}
+
+const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at)
+  VALUES (${PERSON_FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, 'active', ?, ?)`
+const UPDATE_SQL = `UPDATE people SET ${PERSON_FIELD_NAMES.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, name_key = ?, sort_key = ?, updated_at = ? WHERE id = ?`
+
+/** Inserts a person whose fields are already normalised; for bulk writers inside a transaction. */
+export function insertPersonRow(db: Database, p: PersonFields): number {
+  const now = nowIso()
+  return Number(db.prepare(INSERT_SQL).run(...writeValues(p), now, now).lastInsertRowid)
+}
+
+/** Updates a person whose fields are already normalised; for bulk writers inside a transaction. */
+export function updatePersonRow(db: Database, id: number, p: PersonFields): void {
+  db.prepare(UPDATE_SQL).run(...writeValues(p), nowIso(), id)
+}
+
+export function createPerson(db: Database, input: PersonFields): Person {
+  return inTransaction(db, () => {
+    const p = normalisePerson(input)
+    checkUnit(db, p.unitId)
+    checkUnique(db, p, null)
+    return getPerson(db, insertPersonRow(db, p))
+  })
+}
+
+export function updatePerson(db: Database, id: number, input: PersonFields): Person {
+  return inTransaction(db, () => {
+    const current = getPerson(db, id)
+    const p = normalisePerson(input)
+    if (p.unitId !== current.unitId) checkUnit(db, p.unitId)
+    if (p.kind === 'non_member' && MEMBER_ONLY_STATUSES.includes(current.status)) {
+      throw new CoreError('VALIDATION', 'Người này đang ở trạng thái chỉ dành cho đảng viên; hãy đổi trạng thái trước.', { kind: 'Không đổi được loại.' })
+    }
+    checkUnique(db, p, id)
+    updatePersonRow(db, id, p)
+    return getPerson(db, id)
+  })
+}
+
+export function setPersonStatus(db: Database, input: PersonStatusInput): Person {
+  return inTransaction(db, () => {
+    const current = getPerson(db, input.id)
+    const since = input.since ?? todayIso()
+    if (!isPartialDate(since) || since.length !== 10 || comparePartialDates(since, todayIso()) > 0) {
+      throw new CoreError('VALIDATION', 'Ngày hiệu lực không hợp lệ hoặc ở tương lai.', { since: 'Ngày không hợp lệ.' })
+    }
+    if (current.kind === 'non_member' && MEMBER_ONLY_STATUSES.includes(input.status)) {
+      throw new CoreError('VALIDATION', 'Trạng thái này chỉ áp dụng cho đảng viên.', { status: 'Chỉ áp dụng cho đảng viên.' })
+    }
+    if (current.status !== input.status && !LEFT_STATUSES.includes(input.status)) checkUnit(db, current.unitId)
+    db.prepare('UPDATE people SET status = ?, status_since = ?, updated_at = ? WHERE id = ?').run(input.status, since, nowIso(), input.id)
+    db.prepare('INSERT INTO person_status_history(person_id, status, since, note, recorded_at) VALUES (?, ?, ?, ?, ?)').run(
+      input.id,
+      input.status,
+      since,
+      input.note ? cleanText(input.note) : null,
+      nowIso()
+    )
+    return getPerson(db, input.id)
+  })
+}
+
+export function statusHistory(db: Database, id: number): PersonStatusEntry[] {
+  getPerson(db, id)
+  const rows = db
+    .prepare('SELECT status, since, note, recorded_at FROM person_status_history WHERE person_id = ? ORDER BY id DESC')
+    .all(id) as { status: PersonStatus; since: string; note: string | null; recorded_at: string }[]
+  return rows.map((r) => ({ status: r.status, since: r.since, note: r.note, recordedAt: r.recorded_at }))
+}
+
+/** The default view: everyone still on the rolls. */
+const ON_ROLLS = `p.status NOT IN (${LEFT_STATUSES.map((s) => `'${s}'`).join(', ')})`
+
+export function listPeople(db: Database, input: PeopleListInput): PeopleListOutput {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (input.unitId !== null) {
+    if (input.includeSubunits) {
+      const u = db.prepare('SELECT path FROM units WHERE id = ?').get(input.unitId) as { path: string } | undefined
+      if (!u) throw notFound('đơn vị')
+      where.push('p.unit_id IN (SELECT id FROM units WHERE path >= ? AND path < ?)')
+      params.push(u.path, u.path.slice(0, -1) + '0')
+    } else {
+      where.push('p.unit_id = ?')
+      params.push(input.unitId)
+    }
+  }
+  if (input.statuses && input.statuses.length > 0) {
+    where.push(`p.status IN (${input.statuses.map(() => '?').join(', ')})`)
+    params.push(...input.statuses)
+  } else {
+    where.push(ON_ROLLS)
+  }
+  if (input.kind) {
+    where.push('p.kind = ?')
+    params.push(input.kind)
+  }
+  const q = foldVietnamese(input.q ?? '')
+  if (q) {
+    if (/^\d{4,}$/.test(q)) {
+      where.push('(p.party_card_number = ? OR p.party_profile_number = ? OR p.national_id = ? OR p.name_key LIKE ?)')
+      params.push(q, q, q, `%${q}%`)
+    } else {
+      // Every word must appear, in any order: "dung nguyen" finds "Nguyễn Văn Dũng".
+      for (const word of q.split(' ')) {
+        where.push("p.name_key LIKE ? ESCAPE '\\'")
+        params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      }
+    }
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  const total = (db.prepare(`SELECT count(*) AS n FROM people p ${whereSql}`).get(...params) as { n: number }).n
+  const limit = Math.min(input.limit ?? 200, 1000)
+  const offset = input.offset ?? 0
+  const rows = db
+    .prepare(`${SELECT_PERSON} ${whereSql} ORDER BY p.sort_key, p.id LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as DbRow[]
+  return { total, rows: rows.map(toPerson) }
+}

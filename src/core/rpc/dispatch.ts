@@ -1,0 +1,50 @@
+// The one door into the core: the IPC adapter, the CLI and the test harness all call this.
+// Input arrives as unknown, is parsed by its channel's schema, and every outcome, including
+// failures, comes back as a JSON-safe Result (errors do not survive IPC as classes).
+import type { ApiError, Channel, Result } from '../../shared/api'
+import { CHANNELS } from '../../shared/api'
+import type { CoreContext } from '../context'
+import { CoreError } from '../db/errors'
+import { handlers } from './handlers'
+import { schemas } from './schemas'
+
+const known = new Set<string>(CHANNELS)
+
+export function isChannel(channel: string): channel is Channel {
+  return known.has(channel)
+}
+
+function failure(error: ApiError): Result<never> {
+  return { ok: false, error }
+}
+
+/** Turns anything thrown into a Vietnamese message; SQLite's own codes get a plain meaning. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof CoreError) return e.toApiError()
+  const code = (e as { code?: string })?.code ?? ''
+  const detail = e instanceof Error ? e.message : String(e)
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return { code: 'BUSY', message: 'Tệp dữ liệu đang bận (có thể một chương trình khác đang mở nó). Hãy thử lại sau giây lát.' }
+  }
+  if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: 'Ổ đĩa đã đầy; chưa ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại.' }
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    return { code: 'DB_CORRUPT', message: 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ một bản sao lưu trong mục Dữ liệu & sao lưu.' }
+  }
+  if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: `Dữ liệu mâu thuẫn với dữ liệu đã có (${detail}).` }
+  return { code: 'INTERNAL', message: `Đã xảy ra lỗi không mong muốn: ${detail}` }
+}
+
+export async function dispatch(ctx: CoreContext, channel: string, input: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return failure({ code: 'UNKNOWN_CHANNEL', message: `Yêu cầu không được hỗ trợ: ${channel}` })
+  const parsed = schemas[channel].safeParse(input === undefined ? null : input)
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => i.path.join('.') || '(toàn bộ)').join(', ')
+    return failure({ code: 'INVALID_INPUT', message: `Dữ liệu gửi lên không đúng dạng (${where}).` })
+  }
+  try {
+    const run = handlers[channel] as (ctx: CoreContext, input: unknown) => unknown
+    return { ok: true, value: await run(ctx, parsed.data) }
+  } catch (e) {
+    return failure(toApiError(e))
+  }
+}

@@ -1,0 +1,206 @@
+// The organisation tree. Units are never deleted: a retired unit keeps its people's history.
+import type { Unit, UnitCreateInput, UnitHistoryEntry, UnitUpdateInput } from '../../shared/api'
+import { cleanText, foldVietnamese } from '../../shared/vn-text'
+import { todayIso } from '../../shared/partial-date'
+import { inTransaction, nowIso, type Database } from '../db/connection'
+import { CoreError, notFound } from '../db/errors'
+
+interface UnitRow {
+  id: number
+  parent_id: number | null
+  name: string
+  level: string
+  path: string
+  retired_on: string | null
+  people_count: number
+}
+
+const SELECT = `
+  SELECT u.id, u.parent_id, u.name, u.level, u.path, u.retired_on,
+         (SELECT count(*) FROM people p WHERE p.unit_id = u.id
+            AND p.status NOT IN ('transferred', 'removed', 'expelled', 'deceased')) AS people_count
+  FROM units u`
+
+function toUnit(r: UnitRow): Unit {
+  return { id: r.id, parentId: r.parent_id, name: r.name, level: r.level, retiredOn: r.retired_on, peopleCount: r.people_count }
+}
+
+function row(db: Database, id: number): UnitRow {
+  const r = db.prepare(`${SELECT} WHERE u.id = ?`).get(id) as UnitRow | undefined
+  if (!r) throw notFound('đơn vị')
+  return r
+}
+
+export function getUnit(db: Database, id: number): Unit {
+  return toUnit(row(db, id))
+}
+
+export function unitPath(db: Database, id: number): string {
+  return row(db, id).path
+}
+
+export function listUnits(db: Database, includeRetired: boolean): Unit[] {
+  const where = includeRetired ? '' : 'WHERE u.retired_on IS NULL'
+  const rows = db.prepare(`${SELECT} ${where} ORDER BY u.path`).all() as UnitRow[]
+  return rows.map(toUnit)
+}
+
+/** Finds an active unit by name, ignoring case and diacritics; refuses an ambiguous name. */
+export function findUnitByName(db: Database, name: string): Unit | null {
+  const rows = db.prepare(`${SELECT} WHERE u.name_key = ? AND u.retired_on IS NULL`).all(foldVietnamese(name)) as UnitRow[]
+  if (rows.length > 1) {
+    throw new CoreError('AMBIGUOUS', `Có ${rows.length} đơn vị cùng tên "${cleanText(name)}"; hãy chỉ rõ đơn vị.`)
+  }
+  return rows[0] ? toUnit(rows[0]) : null
+}
+
+function requireText(value: string, field: string, label: string): string {
+  const v = cleanText(value)
+  if (!v) throw new CoreError('VALIDATION', `${label} không được để trống.`, { [field]: `${label} không được để trống.` })
+  if (v.length > 200) throw new CoreError('VALIDATION', `${label} quá dài (tối đa 200 ký tự).`, { [field]: 'Tối đa 200 ký tự.' })
+  return v
+}
+
+function checkSiblingName(db: Database, parentId: number | null, name: string, exceptId: number | null): void {
+  const clash = db
+    .prepare('SELECT id FROM units WHERE parent_id IS ? AND name_key = ? AND retired_on IS NULL AND id IS NOT ?')
+    .get(parentId, foldVietnamese(name), exceptId)
+  if (clash) {
+    const msg = `Đã có đơn vị "${name}" ở cùng cấp.`
+    throw new CoreError('CONFLICT', msg, { name: msg })
+  }
+}
+
+function record(db: Database, unitId: number, change: UnitHistoryEntry['change'], oldValue: string | null, newValue: string | null): void {
+  db.prepare('INSERT INTO unit_history(unit_id, at, change, old_value, new_value) VALUES (?, ?, ?, ?, ?)').run(unitId, nowIso(), change, oldValue, newValue)
+}
+
+function activeParent(db: Database, parentId: number | null): UnitRow | null {
+  if (parentId === null) return null
+  const parent = row(db, parentId)
+  if (parent.retired_on) throw new CoreError('VALIDATION', `Đơn vị cấp trên "${parent.name}" đã giải thể.`, { parentId: 'Đơn vị cấp trên đã giải thể.' })
+  return parent
+}
+
+export function createUnit(db: Database, input: UnitCreateInput): Unit {
+  return inTransaction(db, () => {
+    const name = requireText(input.name, 'name', 'Tên đơn vị')
+    const level = requireText(input.level, 'level', 'Cấp tổ chức')
+    const parent = activeParent(db, input.parentId)
+    checkSiblingName(db, input.parentId, name, null)
+    const info = db
+      .prepare("INSERT INTO units(parent_id, name, name_key, level, path, created_at) VALUES (?, ?, ?, ?, '', ?)")
+      .run(input.parentId, name, foldVietnamese(name), level, nowIso())
+    const id = Number(info.lastInsertRowid)
+    db.prepare('UPDATE units SET path = ? WHERE id = ?').run(`${parent?.path ?? '/'}${id}/`, id)
+    record(db, id, 'created', null, name)
+    return getUnit(db, id)
+  })
+}
+
+export function updateUnit(db: Database, input: UnitUpdateInput): Unit {
+  return inTransaction(db, () => {
+    const current = row(db, input.id)
+    if (input.name !== undefined) {
+      const name = requireText(input.name, 'name', 'Tên đơn vị')
+      if (name !== current.name) {
+        checkSiblingName(db, current.parent_id, name, current.id)
+        db.prepare('UPDATE units SET name = ?, name_key = ? WHERE id = ?').run(name, foldVietnamese(name), current.id)
+        record(db, current.id, 'renamed', current.name, name)
+      }
+    }
+    if (input.level !== undefined) {
+      const level = requireText(input.level, 'level', 'Cấp tổ chức')
+      if (level !== current.level) {
+        db.prepare('UPDATE units SET level = ? WHERE id = ?').run(level, current.id)
+        record(db, current.id, 'relabelled', current.level, level)
+      }
+    }
+    return getUnit(db, current.id)
+  })
+}
+
+export function moveUnit(db: Database, id: number, parentId: number | null): Unit {
+  return inTransaction(db, () => {
+    const current = row(db, id)
+    if (current.parent_id === parentId) return toUnit(current)
+    const parent = activeParent(db, parentId)
+    if (parent && parent.path.startsWith(current.path)) {
+      const msg = 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc của nó.'
+      throw new CoreError('VALIDATION', msg, { parentId: msg })
+    }
+    checkSiblingName(db, parentId, current.name, current.id)
+    const newPath = `${parent?.path ?? '/'}${id}/`
+    // Rewrite the path prefix of the whole subtree in one statement.
+    db.prepare('UPDATE units SET path = ? || substr(path, ?) WHERE path >= ? AND path < ?').run(
+      newPath,
+      current.path.length + 1,
+      current.path,
+      current.path.slice(0, -1) + '0'
+    )
+    db.prepare('UPDATE units SET parent_id = ? WHERE id = ?').run(parentId, id)
+    const oldParent = current.parent_id === null ? null : row(db, current.parent_id).name
+    record(db, id, 'moved', oldParent, parent?.name ?? null)
+    return getUnit(db, id)
+  })
+}
+
+export function retireUnit(db: Database, id: number, on: string | undefined): Unit {
+  return inTransaction(db, () => {
+    const current = row(db, id)
+    if (current.retired_on) return toUnit(current)
+    const active = db
+      .prepare(`SELECT count(*) AS n FROM units WHERE path > ? AND path < ? AND retired_on IS NULL`)
+      .get(current.path, current.path.slice(0, -1) + '0') as { n: number }
+    if (active.n > 0) {
+      throw new CoreError('CONFLICT', `"${current.name}" còn ${active.n} đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc giải thể chúng trước.`)
+    }
+    if (current.people_count > 0) {
+      throw new CoreError('CONFLICT', `"${current.name}" còn ${current.people_count} người đang sinh hoạt; hãy chuyển họ sang đơn vị khác trước.`)
+    }
+    const date = on ?? todayIso()
+    db.prepare('UPDATE units SET retired_on = ? WHERE id = ?').run(date, id)
+    record(db, id, 'retired', null, date)
+    return getUnit(db, id)
+  })
+}
+
+export function restoreUnit(db: Database, id: number): Unit {
+  return inTransaction(db, () => {
+    const current = row(db, id)
+    if (!current.retired_on) return toUnit(current)
+    activeParent(db, current.parent_id)
+    checkSiblingName(db, current.parent_id, current.name, current.id)
+    db.prepare('UPDATE units SET retired_on = NULL WHERE id = ?').run(id)
+    record(db, id, 'restored', current.retired_on, null)
+    return getUnit(db, id)
+  })
+}
+
+function describeChange(change: UnitHistoryEntry['change'], oldValue: string | null, newValue: string | null): string {
+  switch (change) {
+    case 'created':
+      return `Thành lập với tên "${newValue}"`
+    case 'renamed':
+      return `Đổi tên từ "${oldValue}" thành "${newValue}"`
+    case 'relabelled':
+      return `Đổi cấp tổ chức từ "${oldValue}" thành "${newValue}"`
+    case 'moved':
+      return `Chuyển từ "${oldValue ?? 'cấp cao nhất'}" sang trực thuộc "${newValue ?? 'cấp cao nhất'}"`
+    case 'retired':
+      return `Giải thể / sáp nhập ngày ${newValue?.split('-').reverse().join('/')}`
+    case 'restored':
+      return 'Hoạt động trở lại'
+  }
+}
+
+export function unitHistory(db: Database, id: number): UnitHistoryEntry[] {
+  row(db, id)
+  const rows = db.prepare('SELECT at, change, old_value, new_value FROM unit_history WHERE unit_id = ? ORDER BY id').all(id) as {
+    at: string
+    change: UnitHistoryEntry['change']
+    old_value: string | null
+    new_value: string | null
+  }[]
+  return rows.map((r) => ({ at: r.at, change: r.change, text: describeChange(r.change, r.old_value, r.new_value) }))
+}

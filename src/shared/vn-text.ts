@@ -1,0 +1,102 @@
+// Vietnamese text helpers shared by the core (stored keys) and the UI (display).
+
+/** Normalise to NFC, trim, collapse inner whitespace. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The search key: no diacritics, đ→d, lower case, single spaces.
+ * "Nguyễn Văn Dũng" → "nguyen van dung"; "Đặng" → "dang"; "hoà" and "hòa" → "hoa".
+ */
+export function foldVietnamese(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** "NGUYỄN VĂN  DŨNG" → "Nguyễn Văn Dũng"; names already in mixed case are left as typed. */
+export function normaliseName(value: string): string {
+  const cleaned = cleanText(value)
+  const letters = cleaned.replace(/[^\p{L}]/gu, '')
+  const allUpper = letters.length > 0 && letters === letters.toLocaleUpperCase('vi') && letters !== letters.toLocaleLowerCase('vi')
+  const allLower = letters.length > 0 && letters === letters.toLocaleLowerCase('vi') && letters !== letters.toLocaleUpperCase('vi')
+  if (!allUpper && !allLower) return cleaned
+  return cleaned
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => (w ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w))
+    .join(' ')
+}
+
+// Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
+// Tones are a secondary difference, in the order ngang, huyền, hỏi, ngã, sắc, nặng.
+const BASE_ORDER = 'aăâbcdđeêghiklmnoôơpqrstuưvxy'
+const TONE_MARKS: Record<string, string> = {
+  '\u0300': '1', // huyền
+  '\u0309': '2', // hỏi
+  '\u0303': '3', // ngã
+  '\u0301': '4', // sắc
+  '\u0323': '5' // nặng
+}
+
+/** One character of the sort key per letter: order-preserving under Vietnamese collation. */
+function letterKey(base: string): string {
+  const i = BASE_ORDER.indexOf(base)
+  if (i >= 0) return String.fromCharCode(0x41 + i) // 'A'..: above space and digits
+  if (/[0-9]/.test(base)) return base
+  if (base === ' ') return ' '
+  // Letters outside the Vietnamese alphabet (f, j, w, z …) go after the nearest letter.
+  const fallback = BASE_ORDER.indexOf(String.fromCharCode(base.charCodeAt(0) - 1))
+  return fallback >= 0 ? String.fromCharCode(0x41 + fallback) + '~' : base
+}
+
+/** Primary and tone keys for a string (already lower case). */
+function collationParts(value: string): { primary: string; tones: string } {
+  let primary = ''
+  let tones = ''
+  // Decompose, but keep the letter-forming marks (breve, circumflex, horn) on their base letter.
+  const decomposed = value.normalize('NFD')
+  for (let i = 0; i < decomposed.length; i++) {
+    const ch = decomposed[i]
+    if (/[\u0300-\u036f]/.test(ch)) continue
+    let base = ch
+    let tone = '0'
+    let j = i + 1
+    while (j < decomposed.length && /[\u0300-\u036f]/.test(decomposed[j])) {
+      const mark = decomposed[j]
+      if (TONE_MARKS[mark]) tone = TONE_MARKS[mark]
+      else base = (base + mark).normalize('NFC')
+      j++
+    }
+    primary += letterKey(base)
+    if (base !== ' ') tones += tone
+  }
+  return { primary, tones }
+}
+
+/**
+ * A key that sorts people by given name (last word), then the rest of the name, in Vietnamese
+ * collation, with plain binary comparison, so SQLite can sort and page through an index.
+ */
+export function personSortKey(fullName: string): string {
+  const words = cleanText(fullName).toLocaleLowerCase('vi').split(' ').filter(Boolean)
+  if (words.length === 0) return ''
+  const given = words[words.length - 1]
+  const rest = words.slice(0, -1).join(' ')
+  const a = collationParts(given)
+  const b = collationParts(rest)
+  // Primary of given, then primary of the rest, then tones: a tone only breaks ties.
+  return `${a.primary}\u0001${b.primary}\u0001${a.tones}\u0001${b.tones}`
+}
+
+/** Compares names the same way personSortKey sorts them (for lists built in memory). */
+export function comparePersonNames(a: string, b: string): number {
+  const x = personSortKey(a)
+  const y = personSortKey(b)
+  return x < y ? -1 : x > y ? 1 : 0
+}

@@ -1,0 +1,72 @@
+// A real core on a real SQLite file in a fresh temporary folder, for integration tests.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Channel, Input, Output } from '../../src/shared/api'
+import { openCore, type Core } from '../../src/core/index'
+import { noDialogs, type PlatformPort } from '../../src/core/platform'
+
+export interface TestCore {
+  core: Core
+  dir: string
+  /** Calls a channel and returns its value; fails the test on a refusal. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
+  /** Calls a channel expecting a refusal; returns the error. */
+  refuse<C extends Channel>(channel: C, input: unknown): Promise<{ code: string; message: string; fields?: Record<string, string> }>
+  dispose(): void
+}
+
+export function tempDir(prefix = 'cd05-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+export function openTestCore(options: { dir?: string; platform?: PlatformPort } = {}): TestCore {
+  const dir = options.dir ?? tempDir()
+  const core = openCore({ dataDir: dir, appVersion: 'test', platform: options.platform ?? noDialogs })
+  return {
+    core,
+    dir,
+    async call(channel, input) {
+      const r = await core.dispatch(channel, input)
+      if (!r.ok) throw new Error(`${channel} refused: ${r.error.code} ${r.error.message}`)
+      return r.value as never
+    },
+    async refuse(channel, input) {
+      const r = await core.dispatch(channel, input)
+      if (r.ok) throw new Error(`${channel} should have been refused`)
+      return r.error
+    },
+    dispose() {
+      core.close()
+      if (!options.dir) rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** A complete PersonFields with sensible blanks, overridden by `fields`. */
+export function personInput(unitId: number, fields: Partial<Input<'people:create'>> = {}): Input<'people:create'> {
+  return {
+    unitId,
+    kind: 'member',
+    fullName: 'Nguyễn Văn An',
+    gender: null,
+    birthDate: null,
+    ethnicity: null,
+    religion: null,
+    hometown: null,
+    residence: null,
+    memberType: null,
+    partyJoinDate: null,
+    partyOfficialDate: null,
+    partyCardNumber: null,
+    partyProfileNumber: null,
+    nationalId: null,
+    position: null,
+    role: null,
+    education: null,
+    politicalTheory: null,
+    phone: null,
+    note: null,
+    ...fields
+  }
+}
