@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openTestCore, personInput, type TestCore } from '../helpers/core'
+
+let t: TestCore
+beforeEach(() => {
+  t = openTestCore()
+})
+afterEach(() => t.dispose())
+
+async function tree() {
+  const province = await t.call('units:create', { parentId: null, name: 'Tỉnh ủy Tây Ninh', level: 'Tỉnh ủy' })
+  const district = await t.call('units:create', { parentId: province.id, name: 'Huyện ủy Châu Thành', level: 'Huyện ủy' })
+  const commune = await t.call('units:create', { parentId: district.id, name: 'Đảng ủy xã Thái Bình', level: 'Đảng ủy cơ sở' })
+  const cell = await t.call('units:create', { parentId: commune.id, name: 'Chi bộ ấp 3', level: 'Chi bộ' })
+  return { province, district, commune, cell }
+}
+
+describe('units', () => {
+  it('builds a tree of any depth and lists it parent-first', async () => {
+    const { province, cell } = await tree()
+    const units = await t.call('units:list', { includeRetired: false })
+    expect(units.map((u) => u.name)).toEqual(['Tỉnh ủy Tây Ninh', 'Huyện ủy Châu Thành', 'Đảng ủy xã Thái Bình', 'Chi bộ ấp 3'])
+    expect(units[0].id).toBe(province.id)
+    expect(cell.level).toBe('Chi bộ')
+  })
+
+  it('refuses an empty name and a duplicate sibling, in Vietnamese', async () => {
+    const { commune } = await tree()
+    const empty = await t.refuse('units:create', { parentId: commune.id, name: '   ', level: 'Chi bộ' })
+    expect(empty.code).toBe('VALIDATION')
+    expect(empty.fields?.name).toMatch(/không được để trống/)
+    const dup = await t.refuse('units:create', { parentId: commune.id, name: 'CHI BO AP 3', level: 'Chi bộ' })
+    expect(dup.code).toBe('CONFLICT')
+    expect(dup.message).toContain('Đã có đơn vị')
+  })
+
+  it('renames, moves and keeps the history', async () => {
+    const { province, district, commune, cell } = await tree()
+    // The 2025 reform: the district level goes, communes sit under the province.
+    await t.call('units:update', { id: commune.id, name: 'Đảng ủy xã Châu Thành', level: 'Đảng ủy xã' })
+    await t.call('units:move', { id: commune.id, parentId: province.id })
+    const units = await t.call('units:list', { includeRetired: false })
+    expect(units.find((u) => u.id === commune.id)!.parentId).toBe(province.id)
+    // The cell moved with its parent: its subtree listing still finds it.
+    await t.call('people:create', personInput(cell.id, { fullName: 'Lê Văn Tám' }))
+    const below = await t.call('people:list', { unitId: province.id, includeSubunits: true })
+    expect(below.total).toBe(1)
+    const underOldDistrict = await t.call('people:list', { unitId: district.id, includeSubunits: true })
+    expect(underOldDistrict.total).toBe(0)
+    const history = await t.call('units:history', { id: commune.id })
+    expect(history.map((h) => h.change)).toEqual(['created', 'renamed', 'relabelled', 'moved'])
+    expect(history[1].text).toBe('Đổi tên từ "Đảng ủy xã Thái Bình" thành "Đảng ủy xã Châu Thành"')
+    expect(history[3].text).toContain('Huyện ủy Châu Thành')
+  })
+
+  it('refuses to move a unit into its own subtree', async () => {
+    const { district, cell } = await tree()
+    const err = await t.refuse('units:move', { id: district.id, parentId: cell.id })
+    expect(err.message).toContain('chính nó')
+  })
+
+  it('retires only an empty unit, keeps it for history, and restores it', async () => {
+    const { district, commune, cell } = await tree()
+    const p = await t.call('people:create', personInput(cell.id))
+    expect((await t.refuse('units:retire', { id: commune.id })).message).toContain('trực thuộc')
+    expect((await t.refuse('units:retire', { id: cell.id })).message).toContain('người đang sinh hoạt')
+    await t.call('people:setStatus', { id: p.id, status: 'transferred', since: '2025-07-01' })
+    const retired = await t.call('units:retire', { id: cell.id, on: '2025-07-01' })
+    expect(retired.retiredOn).toBe('2025-07-01')
+    expect((await t.call('units:list', { includeRetired: false })).some((u) => u.id === cell.id)).toBe(false)
+    expect((await t.call('units:list', { includeRetired: true })).some((u) => u.id === cell.id)).toBe(true)
+    expect((await t.refuse('units:create', { parentId: cell.id, name: 'X', level: 'Tổ' })).message).toContain('giải thể')
+    const person = await t.call('people:get', { id: p.id })
+    expect(person.unitName).toBe('Chi bộ ấp 3')
+    await t.call('units:restore', { id: cell.id })
+    expect((await t.call('units:history', { id: cell.id })).at(-1)!.change).toBe('restored')
+    expect(district.retiredOn).toBeNull()
+  })
+
+  it('refuses malformed input at the door', async () => {
+    const err = await t.refuse('units:create', { parentId: 'x', name: 1 })
+    expect(err.code).toBe('INVALID_INPUT')
+    const unknown = await t.core.dispatch('units:drop', {})
+    expect(unknown.ok).toBe(false)
+  })
+})
