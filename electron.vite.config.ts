@@ -1,14 +1,16 @@
 import { resolve } from 'node:path'
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
 const shared = resolve(__dirname, 'src/shared')
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
     resolve: { alias: { '@shared': shared } },
     build: {
+      // Runtime dependencies stay in node_modules (electron-vite 5's default, spelled out; the
+      // externalizeDepsPlugin() it replaces is deprecated).
+      externalizeDeps: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/main/index.ts') },
         external: ['better-sqlite3']
@@ -17,9 +19,11 @@ export default defineConfig({
   },
   preload: {
     // A sandboxed preload must be one CommonJS file that requires nothing but electron:
-    // bundle everything (no externalized deps) and emit CJS.
+    // bundle everything and emit CJS. electron-vite 5 externalizes package.json dependencies
+    // by default, in the preload too (an import of zod would stay a require('zod')), so off.
     resolve: { alias: { '@shared': shared } },
     build: {
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         external: ['electron'],
