@@ -1,0 +1,100 @@
+// User-facing Vietnamese shared by several views. Text used by one view only lives in that view.
+
+import type { Gender } from '@shared/api'
+
+export interface Section {
+  /** Route name; also the nav test id suffix (nav-<name>). */
+  name: string
+  path: string
+  label: string
+  /** For sections not built yet: what the section will do, told plainly. */
+  plan?: string
+}
+
+/** The left navigation, in the order users expect. */
+export const SECTIONS: readonly Section[] = [
+  { name: 'overview', path: '/', label: 'Tổng quan' },
+  { name: 'units', path: '/units', label: 'Tổ chức đảng' },
+  { name: 'people', path: '/people', label: 'Đảng viên & cán bộ' },
+  {
+    name: 'study',
+    path: '/study',
+    label: 'Chuyên đề & học tập',
+    plan:
+      'Ghi chủ đề Chuyên đề của từng năm, hội nghị trực tuyến và các điểm cầu, số người dự, các đợt học bù qua sinh hoạt chi bộ, hội nghị; cho biết ai đã học, ai chưa học và tỷ lệ theo từng đơn vị.'
+  },
+  {
+    name: 'commitments',
+    path: '/commitments',
+    label: 'Cam kết',
+    plan:
+      'Theo dõi bản cam kết tu dưỡng, rèn luyện, phấn đấu (hoặc kế hoạch cá nhân) có nội dung làm theo Chuyên đề của từng đảng viên và quần chúng, và kết quả chi bộ kiểm điểm định kỳ.'
+  },
+  {
+    name: 'evaluation',
+    path: '/evaluation',
+    label: 'Đánh giá xếp loại',
+    plan:
+      'Ghi mức tự xếp loại, chi bộ đề xuất và cấp ủy quyết định (HTXSNV, HTTNV, HTNV, KHTNV) theo quy định của từng năm; cảnh báo khi vượt tỷ lệ.'
+  },
+  {
+    name: 'emulation',
+    path: '/emulation',
+    label: 'Thi đua & điển hình',
+    plan: 'Quản lý phong trào thi đua, mô hình tốt, cách làm hay, điển hình tiên tiến (tập thể, cá nhân) và khen thưởng.'
+  },
+  {
+    name: 'propaganda',
+    path: '/propaganda',
+    label: 'Tuyên truyền',
+    plan: 'Ghi các đợt tuyên truyền gắn với ngày kỷ niệm, tin bài, hội thi và số người tham gia.'
+  },
+  {
+    name: 'inspection',
+    path: '/inspection',
+    label: 'Kiểm tra giám sát',
+    plan: 'Lập kế hoạch và ghi kết quả kiểm tra, giám sát việc thực hiện Chuyên đề ở các đơn vị.'
+  },
+  {
+    name: 'reports',
+    path: '/reports',
+    label: 'Báo cáo',
+    plan: 'Lập báo cáo sơ kết, tổng kết và biểu thống kê theo mẫu gửi cấp trên, xuất ra tệp Excel.'
+  },
+  { name: 'data', path: '/data', label: 'Dữ liệu & sao lưu' }
+]
+
+// The contract's codes have one Vietnamese name everywhere (UI and CLI).
+export { KIND_LABELS, MEMBER_TYPE_LABELS, STATUS_LABELS } from '@shared/labels'
+
+export const GENDER_LABELS: Record<Gender, string> = {
+  male: 'Nam',
+  female: 'Nữ'
+}
+
+/** Suggestions only: any level label may be typed. */
+export const LEVEL_SUGGESTIONS = [
+  'Tỉnh ủy',
+  'Huyện ủy',
+  'Đảng ủy trực thuộc',
+  'Đảng ủy cơ sở',
+  'Đảng bộ bộ phận',
+  'Chi bộ'
+]
+
+export const ROLE_SUGGESTIONS = ['Cán bộ', 'Công chức', 'Viên chức', 'Chiến sĩ', 'Đoàn viên', 'Hội viên']
+
+export const THEORY_SUGGESTIONS = ['Sơ cấp', 'Trung cấp', 'Cao cấp', 'Cử nhân']
+
+const BACKUP_REASONS: Record<string, string> = {
+  manual: 'Sao lưu thủ công',
+  'before-migration': 'Trước khi nâng cấp dữ liệu',
+  'before-restore': 'Trước khi khôi phục',
+  'before-import': 'Trước khi nhập dữ liệu',
+  scheduled: 'Tự động định kỳ',
+  'on-quit': 'Khi đóng chương trình'
+}
+
+export function backupReasonLabel(reason: string): string {
+  return BACKUP_REASONS[reason] ?? reason
+}

@@ -1,0 +1,162 @@
+import { defineStore } from 'pinia'
+import { reactive, ref, shallowRef } from 'vue'
+import {
+  LEFT_STATUSES,
+  PERSON_STATUSES,
+  type PeopleListInput,
+  type Person,
+  type PersonFields,
+  type PersonKind,
+  type PersonRow,
+  type PersonStatus,
+  type PersonStatusEntry,
+  type PersonStatusInput
+} from '@shared/api'
+import { foldVietnamese } from '@shared/vn-text'
+import { call } from '../api'
+
+/** Everyone still on the rolls: the default view of the list. */
+export const ON_ROLL_STATUSES: PersonStatus[] = PERSON_STATUSES.filter((s) => !LEFT_STATUSES.includes(s))
+
+export const PAGE_SIZE = 200
+
+/** Stands in for a row not fetched yet, so the table knows its full height from the start. */
+export interface PendingRow {
+  id: string
+  pending: true
+}
+export type PeopleSlot = PersonRow | PendingRow
+
+export const isPending = (row: PeopleSlot): row is PendingRow => 'pending' in row
+
+export interface PeopleFilters {
+  /** null: the whole organisation. */
+  unitId: number | null
+  includeSubunits: boolean
+  /** As typed; folded before it is sent. */
+  q: string
+  /** Empty: every status. */
+  statuses: PersonStatus[]
+  kind: PersonKind | null
+}
+
+/** The list query for a set of filters: the search text is sent folded and trimmed. */
+export function listInput(f: PeopleFilters, offset: number, limit: number): PeopleListInput {
+  const input: PeopleListInput = { unitId: f.unitId, includeSubunits: f.includeSubunits, offset, limit }
+  const q = foldVietnamese(f.q)
+  if (q) input.q = q
+  if (f.statuses.length > 0) input.statuses = [...f.statuses]
+  if (f.kind) input.kind = f.kind
+  return input
+}
+
+export const usePeopleStore = defineStore('people', () => {
+  const filters = reactive<PeopleFilters>({
+    unitId: null,
+    includeSubunits: true,
+    q: '',
+    statuses: [...ON_ROLL_STATUSES],
+    kind: null
+  })
+  const total = ref(0)
+  // Replaced as a whole when a page arrives: the virtual table re-renders on a new array,
+  // and deep reactivity over 50,000 rows would cost more than it gives.
+  const rows = shallowRef<PeopleSlot[]>([])
+  const loading = ref(false)
+
+  // Pages fetched or in flight for the current query; a new query bumps the generation so
+  // late answers to an old query are dropped.
+  let generation = 0
+  let requested = new Set<number>()
+  let lastRange: [number, number] = [0, PAGE_SIZE]
+
+  function applyPage(offset: number, page: PersonRow[]): void {
+    const next = rows.value.slice()
+    page.forEach((row, i) => {
+      if (offset + i < next.length) next[offset + i] = row
+    })
+    rows.value = next
+  }
+
+  async function fetchPage(page: number, gen: number): Promise<void> {
+    const offset = page * PAGE_SIZE
+    const out = await call('people:list', listInput(filters, offset, PAGE_SIZE))
+    if (gen !== generation) return
+    if (out.total !== total.value) {
+      // The list changed under us (another edit): start over rather than show a torn list.
+      await reload()
+      return
+    }
+    applyPage(offset, out.rows)
+  }
+
+  /** Runs the current query from the top, then fills whatever range the table last showed. */
+  async function reload(): Promise<void> {
+    const gen = ++generation
+    requested = new Set([0])
+    loading.value = true
+    try {
+      const out = await call('people:list', listInput(filters, 0, PAGE_SIZE))
+      if (gen !== generation) return
+      total.value = out.total
+      rows.value = Array.from({ length: out.total }, (_, i): PeopleSlot => out.rows[i] ?? { id: `pending-${i}`, pending: true })
+    } finally {
+      if (gen === generation) loading.value = false
+    }
+    await ensureRange(lastRange[0], lastRange[1])
+  }
+
+  /** Called as the table scrolls: fetch the pages that cover rows [start, end). */
+  async function ensureRange(start: number, end: number): Promise<void> {
+    lastRange = [start, end]
+    const gen = generation
+    const last = Math.min(end, total.value) - 1
+    const wanted: Promise<void>[] = []
+    for (let page = Math.floor(Math.max(start, 0) / PAGE_SIZE); page * PAGE_SIZE <= last; page++) {
+      if (requested.has(page)) continue
+      requested.add(page)
+      wanted.push(
+        fetchPage(page, gen).catch((e) => {
+          requested.delete(page)
+          throw e
+        })
+      )
+    }
+    await Promise.all(wanted)
+  }
+
+  async function setFilters(patch: Partial<PeopleFilters>): Promise<void> {
+    Object.assign(filters, patch)
+    lastRange = [0, PAGE_SIZE]
+    await reload()
+  }
+
+  /** How many people match, without fetching rows (for the overview). */
+  async function count(f: Partial<PeopleFilters>): Promise<number> {
+    const all: PeopleFilters = { unitId: null, includeSubunits: true, q: '', statuses: [], kind: null, ...f }
+    return (await call('people:list', listInput(all, 0, 1))).total
+  }
+
+  const get = (id: number): Promise<Person> => call('people:get', { id })
+  const statusHistory = (id: number): Promise<PersonStatusEntry[]> => call('people:statusHistory', { id })
+
+  async function create(fields: PersonFields): Promise<Person> {
+    const person = await call('people:create', fields)
+    await reload()
+    return person
+  }
+
+  async function update(id: number, fields: PersonFields): Promise<Person> {
+    const person = await call('people:update', { id, fields })
+    await reload()
+    return person
+  }
+
+  async function setStatus(input: PersonStatusInput): Promise<Person> {
+    const person = await call('people:setStatus', input)
+    await reload()
+    return person
+  }
+
+  return { filters, total, rows, loading, reload, ensureRange, setFilters, count, get, statusHistory, create, update, setStatus }
+})

@@ -1,0 +1,164 @@
+// An in-memory window.api for component tests: enough of the core to drive the views, and a
+// log of every call so tests can check what the UI asked for.
+
+import {
+  CHANNELS,
+  LEFT_STATUSES,
+  type BackupInfo,
+  type Channel,
+  type Input,
+  type Output,
+  type Person,
+  type PersonFields,
+  type PersonRow,
+  type Result,
+  type Unit,
+  type WindowApi
+} from '@shared/api'
+import { foldVietnamese } from '@shared/vn-text'
+
+export interface Call {
+  channel: Channel
+  input: unknown
+}
+
+type Handlers = { [C in Channel]?: (input: Input<C>) => Output<C> | Promise<Output<C>> }
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>
+  ) {
+    super(message)
+  }
+}
+
+export interface FakeData {
+  units: Unit[]
+  people: Person[]
+  backups: BackupInfo[]
+}
+
+export function unit(id: number, parentId: number | null, name: string, level: string, peopleCount = 0): Unit {
+  return { id, parentId, name, level, retiredOn: null, peopleCount }
+}
+
+export function person(id: number, unitId: number, fullName: string, extra: Partial<Person> = {}): Person {
+  return {
+    id,
+    unitId,
+    unitName: '',
+    kind: 'member',
+    fullName,
+    gender: null,
+    birthDate: null,
+    ethnicity: null,
+    religion: null,
+    hometown: null,
+    residence: null,
+    memberType: 'official',
+    partyJoinDate: null,
+    partyOfficialDate: null,
+    partyCardNumber: null,
+    partyProfileNumber: null,
+    nationalId: null,
+    position: null,
+    role: null,
+    education: null,
+    politicalTheory: null,
+    phone: null,
+    note: null,
+    status: 'active',
+    statusSince: null,
+    ...extra
+  }
+}
+
+export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
+  const calls: Call[] = []
+  const unitName = (id: number) => data.units.find((u) => u.id === id)?.name ?? ''
+  const below = (id: number): Set<number> => {
+    const ids = new Set([id])
+    for (let grew = true; grew; ) {
+      grew = false
+      for (const u of data.units)
+        if (u.parentId !== null && ids.has(u.parentId) && !ids.has(u.id)) {
+          ids.add(u.id)
+          grew = true
+        }
+    }
+    return ids
+  }
+  const toRow = (p: Person): PersonRow => ({ ...p, unitName: unitName(p.unitId) })
+  const find = (id: number) => {
+    const p = data.people.find((x) => x.id === id)
+    if (!p) throw new ApiError('NOT_FOUND', 'Không tìm thấy người này.')
+    return { ...p, unitName: unitName(p.unitId) }
+  }
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      appVersion: '0.1.0',
+      dbPath: 'C:\\Users\\vanphong\\AppData\\Roaming\\chuyen-de\\chuyen-de.sqlite',
+      dbSizeBytes: 3 * 1024 * 1024,
+      schemaVersion: 3,
+      backupDir: 'C:\\Users\\vanphong\\AppData\\Roaming\\chuyen-de\\backups',
+      backupKeep: 20
+    }),
+    'units:list': ({ includeRetired }) => data.units.filter((u) => includeRetired || u.retiredOn === null),
+    'units:create': (input) => {
+      const u = unit(Math.max(0, ...data.units.map((x) => x.id)) + 1, input.parentId, input.name, input.level)
+      data.units.push(u)
+      return u
+    },
+    'units:history': () => [],
+    'people:list': (input) => {
+      const units = input.unitId === null ? null : input.includeSubunits ? below(input.unitId) : new Set([input.unitId])
+      const q = input.q ? foldVietnamese(input.q) : ''
+      const matches = data.people.filter(
+        (p) =>
+          (!units || units.has(p.unitId)) &&
+          (!q || foldVietnamese(p.fullName).includes(q)) &&
+          (!input.statuses || input.statuses.includes(p.status)) &&
+          (!input.kind || p.kind === input.kind)
+      )
+      const offset = input.offset ?? 0
+      return { total: matches.length, rows: matches.slice(offset, offset + (input.limit ?? 100)).map(toRow) }
+    },
+    'people:get': ({ id }) => find(id),
+    'people:statusHistory': () => [],
+    'people:create': (fields: PersonFields) => {
+      const p = person(Math.max(0, ...data.people.map((x) => x.id)) + 1, fields.unitId, fields.fullName, fields)
+      data.people.push(p)
+      return find(p.id)
+    },
+    'backup:list': () => data.backups,
+    ...overrides
+  }
+
+  const api = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      async (input: unknown): Promise<Result<unknown>> => {
+        calls.push({ channel, input: structuredClone(input) })
+        const handler = handlers[channel] as ((i: unknown) => unknown) | undefined
+        if (!handler) return { ok: false, error: { code: 'NOT_IMPLEMENTED', message: `Kênh ${channel} chưa có trong bản giả lập.` } }
+        try {
+          return { ok: true, value: await handler(input) }
+        } catch (e) {
+          if (e instanceof ApiError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } }
+          throw e
+        }
+      }
+    ])
+  ) as WindowApi
+
+  const callsTo = <C extends Channel>(channel: C) =>
+    calls.filter((c) => c.channel === channel).map((c) => c.input as Input<C>)
+
+  return { api, calls, callsTo }
+}
+
+/** People still on the rolls, as the list shows them by default. */
+export const onRoll = (people: Person[]) => people.filter((p) => !LEFT_STATUSES.includes(p.status))
