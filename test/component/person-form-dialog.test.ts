@@ -46,8 +46,8 @@ describe('PersonFormDialog', () => {
     expect(await shownErrors()).toEqual(
       expect.arrayContaining([
         'Ngày không hợp lệ. Nhập theo dạng dd/mm/yyyy, mm/yyyy hoặc yyyy.',
-        'Số thẻ đảng viên phải gồm đúng 8 chữ số.',
-        'Số CCCD phải gồm đúng 12 chữ số.'
+        'Số thẻ đảng viên gồm 8 chữ số.',
+        'Số CCCD gồm 12 chữ số.'
       ])
     )
     expect(wrapper.emitted('submit')).toBeUndefined()
@@ -58,7 +58,7 @@ describe('PersonFormDialog', () => {
     const wrapper = mountForm()
     await flushPromises()
     await click('person-save')
-    expect(await shownErrors()).toContain('Chưa nhập họ và tên.')
+    expect(await shownErrors()).toContain('Họ và tên không được để trống.')
 
     await type('person-fullName', '  NGUYỄN   VĂN AN ')
     await type('person-birthDate', '5/3/1980')

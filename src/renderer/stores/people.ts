@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia'
+import { useUnitsStore } from './units'
 import { reactive, ref, shallowRef } from 'vue'
 import {
   LEFT_STATUSES,
@@ -140,21 +141,26 @@ export const usePeopleStore = defineStore('people', () => {
   const get = (id: number): Promise<Person> => call('people:get', { id })
   const statusHistory = (id: number): Promise<PersonStatusEntry[]> => call('people:statusHistory', { id })
 
+  /** After a change: the list, and the people counts shown in the unit tree. */
+  async function afterChange(): Promise<void> {
+    await Promise.all([reload(), useUnitsStore().load()])
+  }
+
   async function create(fields: PersonFields): Promise<Person> {
     const person = await call('people:create', fields)
-    await reload()
+    await afterChange()
     return person
   }
 
   async function update(id: number, fields: PersonFields): Promise<Person> {
     const person = await call('people:update', { id, fields })
-    await reload()
+    await afterChange()
     return person
   }
 
   async function setStatus(input: PersonStatusInput): Promise<Person> {
     const person = await call('people:setStatus', input)
-    await reload()
+    await afterChange()
     return person
   }
 

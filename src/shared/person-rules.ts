@@ -1,0 +1,95 @@
+// The rules a person's fields must meet, with Vietnamese messages per field. One copy, used by
+// the form (to answer while the user types) and by the core (which never trusts the form).
+import type { PersonFields } from './api'
+import { ageAt, comparePartialDates, isPartialDate, latestDay, todayIso } from './partial-date'
+import { cleanText, normaliseName } from './vn-text'
+
+export const PERSON_FIELD_LABELS: Record<keyof PersonFields, string> = {
+  unitId: 'Chi bộ / đơn vị',
+  kind: 'Loại',
+  fullName: 'Họ và tên',
+  gender: 'Giới tính',
+  birthDate: 'Ngày sinh',
+  ethnicity: 'Dân tộc',
+  religion: 'Tôn giáo',
+  hometown: 'Quê quán',
+  residence: 'Nơi thường trú',
+  memberType: 'Đảng viên chính thức/dự bị',
+  partyJoinDate: 'Ngày vào Đảng',
+  partyOfficialDate: 'Ngày chính thức',
+  partyCardNumber: 'Số thẻ đảng viên',
+  partyProfileNumber: 'Số lý lịch',
+  nationalId: 'Số CCCD',
+  position: 'Chức vụ',
+  role: 'Đối tượng',
+  education: 'Trình độ học vấn',
+  politicalTheory: 'Lý luận chính trị',
+  phone: 'Số điện thoại',
+  note: 'Ghi chú'
+}
+
+/** Fields that mean nothing for a non-member; cleared for them. */
+export const MEMBER_ONLY_FIELDS = ['memberType', 'partyJoinDate', 'partyOfficialDate', 'partyCardNumber', 'partyProfileNumber'] as const
+
+const TEXT_FIELDS = [
+  'ethnicity',
+  'religion',
+  'hometown',
+  'residence',
+  'position',
+  'role',
+  'education',
+  'politicalTheory',
+  'phone',
+  'note'
+] as const
+/** Identifiers are text with leading zeros; people paste them with spaces. */
+const ID_FIELDS = ['partyCardNumber', 'partyProfileNumber', 'nationalId'] as const
+const ID_DIGITS: Record<(typeof ID_FIELDS)[number], number> = { partyCardNumber: 8, partyProfileNumber: 8, nationalId: 12 }
+
+/** NFC, single spaces, normal-case names, identifiers without spaces, member-only fields cleared. */
+export function normalisePersonFields(input: PersonFields): PersonFields {
+  const p: PersonFields = { ...input }
+  p.fullName = normaliseName(p.fullName ?? '')
+  for (const key of TEXT_FIELDS) p[key] = p[key] == null ? null : cleanText(p[key]!) || null
+  for (const key of ID_FIELDS) p[key] = p[key] == null ? null : p[key]!.replace(/\s+/g, '') || null
+  if (p.kind === 'non_member') {
+    for (const key of MEMBER_ONLY_FIELDS) p[key] = null
+  } else {
+    p.role = null
+    p.memberType ??= p.partyOfficialDate ? 'official' : 'probationary'
+  }
+  return p
+}
+
+/** Problems with normalised fields, keyed by field; empty when all is well. */
+export function personFieldErrors(p: PersonFields, today: string = todayIso()): Partial<Record<keyof PersonFields, string>> {
+  const errors: Partial<Record<keyof PersonFields, string>> = {}
+  if (!p.fullName) errors.fullName = 'Họ và tên không được để trống.'
+  else if (p.fullName.length > 120) errors.fullName = 'Họ và tên quá dài (tối đa 120 ký tự).'
+  else if (/\d/.test(p.fullName)) errors.fullName = 'Họ và tên không được chứa chữ số.'
+
+  for (const key of ['birthDate', 'partyJoinDate', 'partyOfficialDate'] as const) {
+    const v = p[key]
+    if (v === null) continue
+    const label = PERSON_FIELD_LABELS[key]
+    if (!isPartialDate(v)) errors[key] = `${label} không hợp lệ (dùng dd/mm/yyyy, mm/yyyy hoặc yyyy).`
+    else if (comparePartialDates(v, today) > 0) errors[key] = `${label} ở tương lai.`
+    else if (Number(v.slice(0, 4)) < 1890) errors[key] = `${label} quá xa (trước năm 1890).`
+  }
+  if (p.birthDate && !errors.birthDate && p.partyJoinDate && !errors.partyJoinDate) {
+    const age = ageAt(p.birthDate, latestDay(p.partyJoinDate))
+    if (age !== null && age < 18) errors.partyJoinDate = `Vào Đảng khi chưa đủ 18 tuổi (${age} tuổi).`
+  }
+  if (p.partyJoinDate && p.partyOfficialDate && !errors.partyJoinDate && !errors.partyOfficialDate) {
+    if (comparePartialDates(latestDay(p.partyOfficialDate), p.partyJoinDate) < 0) {
+      errors.partyOfficialDate = 'Ngày chính thức trước ngày vào Đảng.'
+    }
+  }
+  for (const key of ID_FIELDS) {
+    const v = p[key]
+    if (v && !new RegExp(`^\\d{${ID_DIGITS[key]}}$`).test(v)) errors[key] = `${PERSON_FIELD_LABELS[key]} gồm ${ID_DIGITS[key]} chữ số.`
+  }
+  if (p.phone && !/^[0-9 +().-]{6,20}$/.test(p.phone)) errors.phone = 'Số điện thoại không hợp lệ.'
+  return errors
+}
