@@ -90,15 +90,26 @@ const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => COLUMNS[
   VALUES (${PERSON_FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, 'active', ?, ?)`
 const UPDATE_SQL = `UPDATE people SET ${PERSON_FIELD_NAMES.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, name_key = ?, sort_key = ?, updated_at = ? WHERE id = ?`
 
+// Bulk writers (the importer) call these tens of thousands of times: prepare once per connection.
+type RunStatement = { run(...params: unknown[]): { lastInsertRowid: number | bigint } }
+const statementCache = new WeakMap<Database, Map<string, RunStatement>>()
+function cached(db: Database, sql: string): RunStatement {
+  let m = statementCache.get(db)
+  if (!m) statementCache.set(db, (m = new Map()))
+  let st = m.get(sql)
+  if (!st) m.set(sql, (st = db.prepare(sql)))
+  return st
+}
+
 /** Inserts a person whose fields are already normalised; for bulk writers inside a transaction. */
 export function insertPersonRow(db: Database, p: PersonFields): number {
   const now = nowIso()
-  return Number(db.prepare(INSERT_SQL).run(...writeValues(p), now, now).lastInsertRowid)
+  return Number(cached(db, INSERT_SQL).run(...writeValues(p), now, now).lastInsertRowid)
 }
 
 /** Updates a person whose fields are already normalised; for bulk writers inside a transaction. */
 export function updatePersonRow(db: Database, id: number, p: PersonFields): void {
-  db.prepare(UPDATE_SQL).run(...writeValues(p), nowIso(), id)
+  cached(db, UPDATE_SQL).run(...writeValues(p), nowIso(), id)
 }
 
 export function createPerson(db: Database, input: PersonFields): Person {

@@ -1,0 +1,127 @@
+// The neutral form every reader produces: per sheet, rows of cell values, the merged ranges, and
+// what legacy-encoded text was converted. Everything after the readers works on this alone.
+import type { LegacyEncoding } from './legacy-encoding'
+
+/** A cell holding a date (from a date-formatted number, already read as calendar parts). */
+export class DateCell {
+  constructor(
+    readonly year: number,
+    readonly month: number,
+    readonly day: number
+  ) {}
+  toString(): string {
+    return `${String(this.day).padStart(2, '0')}/${String(this.month).padStart(2, '0')}/${this.year}`
+  }
+}
+
+export type CellValue = string | number | boolean | DateCell | null
+
+export interface GridRow {
+  /** 1-based row number in the sheet. */
+  r: number
+  cells: CellValue[]
+}
+
+export interface MergeRange {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
+export interface GridSheet {
+  name: string
+  hidden: boolean
+  /** Non-empty rows only, in order. */
+  rows: GridRow[]
+  merges: MergeRange[]
+  /** Converted legacy text: encoding → cells. */
+  legacy: Partial<Record<LegacyEncoding, number>>
+}
+
+export interface Grid {
+  format: 'xlsx' | 'csv'
+  encoding: string | null
+  sheets: GridSheet[]
+}
+
+/** Bounds for hostile or absurd files: beyond them the file is refused, never half-read. */
+export const LIMITS = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxZipEntries: 5000,
+  maxUncompressedBytes: 600 * 1024 * 1024,
+  /** Compression ratio above which a large entry is taken for a zip bomb. */
+  maxRatio: 200,
+  /** Parts ExcelJS keeps whole in memory (shared strings, styles, workbook). */
+  maxCachedPartBytes: 120 * 1024 * 1024,
+  maxSheetXmlBytes: 500 * 1024 * 1024,
+  maxRows: 300_000,
+  maxCells: 6_000_000,
+  maxColumns: 256,
+  maxSheets: 200,
+  maxMillis: 180_000
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1
+  let s = ''
+  while (n > 0) {
+    const m = (n - 1) % 26
+    s = String.fromCharCode(65 + m) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+/** "AB12" → { row: 12, col: 27 (0-based) }. */
+export function decodeRef(ref: string): { row: number; col: number } | null {
+  // Fast path for the plain "AB12" every writer emits; the regex handles the rest.
+  let col = 0
+  let i = 0
+  for (; i < ref.length && i < 3; i++) {
+    const ch = ref.charCodeAt(i)
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64)
+    else break
+  }
+  if (i > 0 && i < ref.length) {
+    let row = 0
+    let j = i
+    for (; j < ref.length; j++) {
+      const ch = ref.charCodeAt(j)
+      if (ch < 48 || ch > 57) break
+      row = row * 10 + (ch - 48)
+    }
+    if (j === ref.length && row > 0 && j - i <= 7) return { row, col: col - 1 }
+  }
+  return decodeRefSlow(ref)
+}
+
+function decodeRefSlow(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref)
+  if (!m) return null
+  let col = 0
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64)
+  return { row: Number(m[2]), col: col - 1 }
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null) return ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
+  return v.toString()
+}
+
+/** Excel serial day → calendar parts, in UTC arithmetic only (no time zone can shift it). */
+export function serialToDate(serial: number, date1904: boolean): DateCell | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2958465) return null
+  const whole = Math.floor(serial + 1 / 86400 / 2)
+  let ms: number
+  if (date1904) ms = Date.UTC(1904, 0, 1) + whole * 86400_000
+  else if (whole >= 61) ms = Date.UTC(1899, 11, 30) + whole * 86400_000
+  else if (whole >= 1) ms = Date.UTC(1899, 11, 31) + whole * 86400_000 // before Excel's phantom 29/02/1900
+  else return null
+  const d = new Date(ms)
+  return new DateCell(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
+}
+

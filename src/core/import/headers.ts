@@ -1,0 +1,302 @@
+// Finding the header row below organisation bands and titles, joining two-row headers, skipping
+// the row of column numbers, and matching each column to a field by its Vietnamese name,
+// whatever the case, diacritics or spacing.
+import { createHash } from 'node:crypto'
+import type { ImportField } from '../../shared/api'
+import { cleanText, foldVietnamese } from '../../shared/vn-text'
+import { DateCell, cellText, type CellValue, type GridRow, type GridSheet } from './grid'
+
+/** Folded header key: no diacritics, lower case, words of letters and digits only. */
+export function headerKey(text: string): string {
+  return foldVietnamese(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+const ALIASES: Record<ImportField, string[]> = {
+  rowNumber: ['stt', 'tt', 'so tt', 'so thu tu', 'thu tu'],
+  fullName: ['ho va ten', 'ho ten', 'ho va ten dang vien', 'ho ten dang vien', 'ho va ten khai sinh', 'ho ten khai sinh', 'ten dang vien', 'ho va ten thuong dung'],
+  familyName: ['ho va ten dem', 'ho dem', 'ho va dem', 'ho', 'ho va chu lot', 'ho lot', 'ho chu lot'],
+  givenName: ['ten'],
+  gender: ['gioi tinh', 'nam nu', 'nam hoac nu', 'gioi', 'phai', 'gt'],
+  birthDate: ['ngay sinh', 'ngay thang nam sinh', 'ngay thang sinh', 'nam sinh', 'sinh ngay', 'sinh nam', 'ns'],
+  birthDateMale: ['ngay sinh nam', 'nam sinh nam', 'ngay thang nam sinh nam', 'nam'],
+  birthDateFemale: ['ngay sinh nu', 'nam sinh nu', 'ngay thang nam sinh nu', 'nu'],
+  ethnicity: ['dan toc'],
+  religion: ['ton giao'],
+  hometown: ['que quan', 'nguyen quan', 'que'],
+  residence: ['noi thuong tru', 'noi o hien nay', 'noi o', 'dia chi', 'cho o hien nay', 'cho o', 'noi cu tru', 'thuong tru', 'tru quan', 'dia chi thuong tru', 'noi o hien tai'],
+  partyJoinDate: ['ngay vao dang', 'ngay ket nap', 'ngay ket nap dang', 'ngay vao dang du bi', 'vao dang', 'du bi', 'ngay du bi', 'ngay thang nam vao dang', 'ket nap', 'ngay vao dang dv du bi'],
+  partyOfficialDate: [
+    'ngay chinh thuc',
+    'ngay vao dang chinh thuc',
+    'chinh thuc',
+    'ngay cong nhan chinh thuc',
+    'ngay thang nam chinh thuc',
+    'ngay chuyen chinh thuc',
+    'ngay cong nhan dang vien chinh thuc',
+    'ngay vao dang dv chinh thuc'
+  ],
+  partyCardNumber: ['so the dv', 'so the dang vien', 'the dang vien', 'so the', 'so the dang', 'the dv', 'so the dang vien so'],
+  partyProfileNumber: ['so ly lich', 'so ll', 'so ly lich dang vien', 'so ll dv', 'so lldv', 'ly lich', 'so ly lich dv'],
+  nationalId: [
+    'cccd',
+    'so cccd',
+    'can cuoc',
+    'can cuoc cong dan',
+    'so can cuoc',
+    'so can cuoc cong dan',
+    'so dinh danh',
+    'so dinh danh ca nhan',
+    'cmnd',
+    'so cmnd',
+    'cmnd cccd',
+    'so cmnd cccd',
+    'cccd cmnd',
+    'so cccd cmnd'
+  ],
+  position: ['chuc vu', 'chuc vu dang', 'chuc vu chinh quyen', 'chuc vu chinh quyen doan the', 'chuc danh', 'chuc vu hien nay', 'chuc vu cong tac', 'chuc vu doan the', 'chuc vu dang chinh quyen'],
+  role: ['doi tuong', 'thanh phan'],
+  education: ['trinh do hoc van', 'hoc van', 'van hoa', 'trinh do van hoa', 'gdpt', 'giao duc pho thong', 'trinh do giao duc pho thong'],
+  politicalTheory: ['ly luan chinh tri', 'llct', 'trinh do ly luan', 'trinh do ly luan chinh tri', 'ly luan'],
+  phone: ['so dien thoai', 'dien thoai', 'sdt', 'dt', 'so dt', 'dien thoai lien he'],
+  note: ['ghi chu'],
+  unitName: ['chi bo', 'don vi', 'thuoc chi bo', 'sinh hoat tai chi bo', 'chi bo sinh hoat', 'to chuc dang', 'ten chi bo', 'noi sinh hoat', 'chi bo dang bo']
+}
+
+const EXACT = new Map<string, ImportField>()
+const CONTAINED: { tokens: string[]; field: ImportField }[] = []
+/** Short tokens that name a field even inside a longer header ("Số CCCD (12 số)"). */
+const STRONG_TOKENS = new Set(['cccd', 'cmnd', 'sdt', 'llct', 'stt'])
+for (const [field, aliases] of Object.entries(ALIASES) as [ImportField, string[]][]) {
+  for (const a of aliases) {
+    EXACT.set(a, field)
+    const tokens = a.split(' ')
+    if (tokens.length >= 2 || STRONG_TOKENS.has(a)) CONTAINED.push({ tokens, field })
+  }
+}
+CONTAINED.sort((a, b) => b.tokens.length - a.tokens.length)
+
+function containsTokens(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer
+    return true
+  }
+  return false
+}
+
+/** The field a header names, or null. Exact names win; then the longest known name inside it. */
+export function matchHeader(text: string): ImportField | null {
+  const key = headerKey(text)
+  if (!key) return null
+  const exact = EXACT.get(key)
+  if (exact) return exact
+  const tokens = key.split(' ')
+  if (tokens.length > 12) return null
+  for (const c of CONTAINED) if (containsTokens(tokens, c.tokens)) return c.field
+  return null
+}
+
+// ---------------------------------------------------------------- layout of a sheet
+
+export interface SheetLayout {
+  /** Index into sheet.rows of the (last) header row; -1 when none. */
+  headerIndex: number
+  /** 1-based sheet row of the (last) header row. */
+  headerRow: number | null
+  /** Index into sheet.rows of the first row below the header (after the column numbers). */
+  dataStart: number
+  labels: string[]
+  fields: (ImportField | null)[]
+  unitHint: string | null
+  parentHint: string | null
+  signature: string
+}
+
+function textAt(row: GridRow | undefined, c: number): string {
+  if (!row) return ''
+  const v = row.cells[c]
+  return v === null || v === undefined ? '' : cleanText(cellText(v))
+}
+
+function isTextCell(v: CellValue | undefined): boolean {
+  return typeof v === 'string' && v.trim() !== '' && !/^\(?\d+\)?$/.test(v.trim())
+}
+
+function rowScore(row: GridRow): { score: number; hasName: boolean } {
+  const seen = new Set<ImportField>()
+  for (const v of row.cells) {
+    if (!isTextCell(v)) continue
+    const f = matchHeader(v as string)
+    if (f) seen.add(f)
+  }
+  const hasName = seen.has('fullName') || seen.has('givenName') || seen.has('familyName')
+  return { score: seen.size, hasName }
+}
+
+/** A row of column numbers under the header: 1, 2, 3 … or (1), (2) … */
+export function isColumnNumberRow(row: GridRow | undefined): boolean {
+  if (!row) return false
+  const nums: number[] = []
+  for (const v of row.cells) {
+    if (v === null || v === undefined) continue
+    if (typeof v === 'number' && Number.isInteger(v)) nums.push(v)
+    else if (typeof v === 'string' && /^\(?\d{1,3}\)?$/.test(v.trim())) nums.push(Number(v.replace(/[()]/g, '')))
+    else if (typeof v === 'string' && /^\(?\d{1,3}\)?\s*[=+x*-]/.test(v.trim())) nums.push(NaN) // "(7)=(5)+(6)"
+    else return false
+  }
+  if (nums.length < 3) return false
+  const real = nums.filter((n) => !Number.isNaN(n))
+  return real.length >= 3 && real.every((n, i) => i === 0 || n > real[i - 1]) && real[0] <= 2
+}
+
+function mergeAt(sheet: GridSheet, r: number, c: number) {
+  return sheet.merges.find((m) => m.top <= r && r <= m.bottom && m.left <= c && c <= m.right)
+}
+
+/** Text of a header cell, taking a merged cell's value from its top-left cell. */
+function headerCell(sheet: GridSheet, rowsByNumber: Map<number, GridRow>, r: number, c: number): string {
+  const own = textAt(rowsByNumber.get(r), c)
+  if (own) return own
+  const m = mergeAt(sheet, r, c)
+  if (m) return textAt(rowsByNumber.get(m.top), m.left)
+  return ''
+}
+
+const UNIT_IN_TITLE = /(chi bộ|đảng bộ bộ phận|đảng bộ|tổ đảng)\s+(.+)$/i
+
+function properUnitName(kind: string, rest: string): string {
+  let r = cleanText(rest)
+    .replace(/\s*[-–(,:].*$/, '')
+    .replace(/\s+(năm|nhiệm kỳ|tính đến|đến ngày|quý|tháng)\b.*$/i, '')
+    .trim()
+  const letters = r.replace(/[^\p{L}]/gu, '')
+  if (letters && letters === letters.toLocaleUpperCase('vi')) {
+    r = r
+      .toLocaleLowerCase('vi')
+      .split(' ')
+      .map((w) => (w ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w))
+      .join(' ')
+  }
+  const k = kind.toLocaleLowerCase('vi')
+  const label = k.charAt(0).toLocaleUpperCase('vi') + k.slice(1)
+  return r ? `${label} ${r}` : ''
+}
+
+/** "DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3 NĂM 2024" → "Chi bộ Ấp 3". */
+export function unitFromText(text: string): string | null {
+  const t = cleanText(text)
+  if (/đảng cộng sản việt nam/i.test(t)) return null
+  const m = UNIT_IN_TITLE.exec(t)
+  if (!m) return null
+  const name = properUnitName(m[1], m[2])
+  return name || null
+}
+
+/** A sheet named "CB Ấp 1" or "Chi bo Ap 1" names its unit; "Sheet1" does not. */
+export function unitFromSheetName(name: string): string | null {
+  const t = cleanText(name)
+  const k = headerKey(t)
+  if (k.startsWith('chi bo ')) return properUnitName('Chi bộ', t.slice(t.toLocaleLowerCase('vi').indexOf(' ', 4) + 1))
+  if (/^cb\s+/i.test(t)) return properUnitName('Chi bộ', t.replace(/^cb\s+/i, ''))
+  return null
+}
+
+export function headerSignature(labels: string[]): string {
+  return createHash('sha1').update(labels.map(headerKey).join('|')).digest('hex')
+}
+
+/** Finds the header (one or two rows), the column-number row, the unit named above, and the fields. */
+export function detectLayout(sheet: GridSheet): SheetLayout {
+  const rows = sheet.rows
+  const empty: SheetLayout = { headerIndex: -1, headerRow: null, dataStart: rows.length, labels: [], fields: [], unitHint: null, parentHint: null, signature: '' }
+  let best = -1
+  let bestScore = 0
+  const scan = Math.min(rows.length, 40)
+  for (let i = 0; i < scan; i++) {
+    const { score, hasName } = rowScore(rows[i])
+    const s = score + (hasName ? 2 : 0)
+    if (score >= 2 && s > bestScore) {
+      best = i
+      bestScore = s
+    }
+  }
+  if (best < 0) return empty
+  const rowsByNumber = new Map<number, GridRow>()
+  for (let i = Math.max(0, best - 2); i < Math.min(rows.length, best + 4); i++) rowsByNumber.set(rows[i].r, rows[i])
+  const top = rows[best]
+  let width = 0
+  for (let i = best; i < Math.min(rows.length, best + 3); i++) width = Math.max(width, rows[i].cells.length)
+  for (const m of sheet.merges) if (m.top <= top.r && top.r <= m.bottom) width = Math.max(width, m.right + 1)
+
+  // A second header row: text only, nothing under the name column, right below the first.
+  const next = rows[best + 1]
+  let two = false
+  if (next && next.r === top.r + 1 && !isColumnNumberRow(next)) {
+    const texts = next.cells.filter((v) => v !== null && v !== undefined)
+    const allText = texts.length > 0 && texts.every((v) => isTextCell(v) && (v as string).length <= 60)
+    const nameCol = top.cells.findIndex((v) => isTextCell(v) && matchHeader(v as string) === 'fullName')
+    const underName = nameCol >= 0 ? textAt(next, nameCol) : ''
+    const mergedDown = sheet.merges.some((m) => m.top === top.r && m.bottom >= next.r)
+    const mergedAcross = sheet.merges.some((m) => m.top === top.r && m.bottom === top.r && m.right > m.left)
+    const gaps = next.cells.some((v, c) => isTextCell(v) && !textAt(top, c))
+    two = allText && !underName && (mergedDown || mergedAcross || gaps || texts.some((v) => /^(nam|nữ|nu|dự bị|chính thức)$/i.test(String(v).trim())))
+  }
+
+  const labels: string[] = []
+  for (let c = 0; c < width; c++) {
+    let upper = headerCell(sheet, rowsByNumber, top.r, c)
+    if (two && !upper && !mergeAt(sheet, top.r, c)) {
+      // No merge information: a blank over a sub-label belongs to the group on its left.
+      for (let k = c - 1; k >= 0; k--) {
+        const t = textAt(top, k)
+        if (t) {
+          if (textAt(next, k)) upper = t
+          break
+        }
+      }
+    }
+    const lowerMerge = two ? mergeAt(sheet, next.r, c) : undefined
+    const lower = two && !(lowerMerge && lowerMerge.top < next.r) ? textAt(next, c) : ''
+    labels.push(upper && lower && upper !== lower ? `${upper} / ${lower}` : upper || lower)
+  }
+  const fields = mapLabels(labels)
+
+  let dataStart = best + (two ? 2 : 1)
+  if (isColumnNumberRow(rows[dataStart])) dataStart++
+
+  let unitHint: string | null = null
+  let parentHint: string | null = null
+  for (let i = 0; i < best; i++) {
+    for (const v of rows[i].cells) {
+      if (typeof v !== 'string') continue
+      const u = unitFromText(v)
+      if (!u) continue
+      if (/^chi bộ|^tổ đảng|^đảng bộ bộ phận/i.test(u)) unitHint ??= u
+      else parentHint ??= u
+    }
+  }
+  unitHint ??= unitFromSheetName(sheet.name)
+  return { headerIndex: best, headerRow: (two ? next : top).r, dataStart, labels, fields, unitHint, parentHint, signature: headerSignature(labels) }
+}
+
+/** Fields for header labels; a field named twice keeps its first column (position and note join). */
+export function mapLabels(labels: string[]): (ImportField | null)[] {
+  const fields = labels.map((l) => (l ? matchHeader(l) : null))
+  const used = new Set<ImportField>()
+  const hasFamily = fields.includes('familyName')
+  for (let c = 0; c < fields.length; c++) {
+    let f = fields[c]
+    if (f === 'givenName' && !hasFamily) f = 'fullName'
+    if (f === 'familyName' && !fields.includes('givenName')) f = 'fullName'
+    // "Nam" / "Nữ" alone (not under a birth-date group) are gender marks, handled by the same fields.
+    if (f && used.has(f) && f !== 'position' && f !== 'note') f = null
+    if (f) used.add(f)
+    fields[c] = f
+  }
+  return fields
+}
+
+export function isDateLike(v: CellValue): boolean {
+  return v instanceof DateCell || (typeof v === 'number' && v > 1000) || (typeof v === 'string' && /\d{4}/.test(v))
+}

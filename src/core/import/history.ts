@@ -1,0 +1,205 @@
+// Applying a plan, the import history, undo, and remembered column mappings.
+import type { ImportField, ImportRecord, ImportUndoResult, PersonFields, PersonStatus } from '../../shared/api'
+import { nowIso, inTransaction, type Database } from '../db/connection'
+import { CoreError } from '../db/errors'
+import { PERSON_FIELD_NAMES, insertPersonRow, updatePersonRow } from '../people/people'
+import { createUnit } from '../units/units'
+import { rowToFields, type Plan } from './plan'
+
+export function snapshot(fields: PersonFields, status: PersonStatus): string {
+  return JSON.stringify([...PERSON_FIELD_NAMES.map((k) => fields[k] ?? null), status])
+}
+
+function fromSnapshot(json: string): { fields: PersonFields; status: PersonStatus } {
+  const arr = JSON.parse(json) as unknown[]
+  const fields = {} as Record<string, unknown>
+  PERSON_FIELD_NAMES.forEach((k, i) => (fields[k] = arr[i] ?? null))
+  return { fields: fields as unknown as PersonFields, status: arr[PERSON_FIELD_NAMES.length] as PersonStatus }
+}
+
+function unitLevel(name: string): string {
+  const n = name.toLocaleLowerCase('vi')
+  if (n.startsWith('đảng bộ bộ phận')) return 'Đảng bộ bộ phận'
+  if (n.startsWith('đảng bộ')) return 'Đảng bộ cơ sở'
+  if (n.startsWith('tổ đảng')) return 'Tổ đảng'
+  return 'Chi bộ'
+}
+
+/** "Ấp 3" in a "Chi bộ" column becomes the unit "Chi bộ Ấp 3". */
+function newUnitName(name: string): string {
+  return /^(chi bộ|đảng bộ|tổ đảng)(\s|$)/iu.test(name) ? name : `Chi bộ ${name}`
+}
+
+export interface ApplyResult {
+  importId: number
+  created: number
+  updated: number
+  unchanged: number
+  skipped: number
+  unitsCreated: number
+}
+
+/** Writes a plan. Must run inside the caller's transaction. */
+export function applyPlan(db: Database, plan: Plan, file: { name: string; path: string; backup: string | null }): ApplyResult {
+  const now = nowIso()
+  const importId = Number(
+    db
+      .prepare(
+        'INSERT INTO imports(file_name, file_path, imported_at, created, updated, unchanged, skipped, units_created, backup_file) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?)'
+      )
+      .run(file.name, file.path, now, file.backup).lastInsertRowid
+  )
+  const unitIds = new Map<string, number>()
+  const linkUnit = db.prepare('INSERT INTO import_units(import_id, unit_id) VALUES (?, ?)')
+  let unitsCreated = 0
+  for (const u of plan.units) {
+    if (u.action === 'existing' && u.unitId !== null) unitIds.set(u.key, u.unitId)
+    else if (u.action === 'create' && u.name) {
+      const unit = createUnit(db, { parentId: u.parentId, name: newUnitName(u.name), level: unitLevel(newUnitName(u.name)) })
+      unitIds.set(u.key, unit.id)
+      linkUnit.run(importId, unit.id)
+      unitsCreated++
+    }
+  }
+  const record = db.prepare('INSERT INTO import_changes(import_id, person_id, action, before, after) VALUES (?, ?, ?, ?, ?)')
+  let created = 0
+  let updated = 0
+  let unchanged = 0
+  let skipped = 0
+  for (const r of plan.rows) {
+    if (r.action === 'skip') skipped++
+    else if (r.action === 'unchanged') unchanged++
+    else if (r.fields) {
+      const unitId = unitIds.get(r.unitKey ?? '')
+      const fields = r.fields
+      if (unitId !== undefined) fields.unitId = unitId
+      if (!fields.unitId) throw new CoreError('INTERNAL', `Không xác định được đơn vị cho dòng ${r.draft.row}.`)
+      if (r.action === 'create') {
+        const id = insertPersonRow(db, fields)
+        record.run(importId, id, 'created', null, snapshot(fields, 'active'))
+        created++
+      } else if (r.personId !== null && r.before) {
+        updatePersonRow(db, r.personId, fields)
+        record.run(importId, r.personId, 'updated', snapshot(r.before, r.beforeStatus ?? 'active'), snapshot(fields, r.beforeStatus ?? 'active'))
+        updated++
+      }
+    }
+  }
+  db.prepare('UPDATE imports SET created = ?, updated = ?, unchanged = ?, skipped = ?, units_created = ? WHERE id = ?').run(
+    created,
+    updated,
+    unchanged,
+    skipped,
+    unitsCreated,
+    importId
+  )
+  return { importId, created, updated, unchanged, skipped, unitsCreated }
+}
+
+export function listImports(db: Database): ImportRecord[] {
+  const rows = db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 500').all() as Record<string, unknown>[]
+  return rows.map((r) => ({
+    id: r.id as number,
+    fileName: r.file_name as string,
+    importedAt: r.imported_at as string,
+    created: r.created as number,
+    updated: r.updated as number,
+    unchanged: r.unchanged as number,
+    skipped: r.skipped as number,
+    unitsCreated: r.units_created as number,
+    undoneAt: (r.undone_at as string | null) ?? null,
+    canUndo: r.undone_at === null && ((r.created as number) > 0 || (r.updated as number) > 0 || (r.units_created as number) > 0)
+  }))
+}
+
+/** Checks that undo is possible; throws CONFLICT naming who changed since. Call before the backup. */
+export function checkUndo(db: Database, importId: number): void {
+  const imp = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Record<string, unknown> | undefined
+  if (!imp) throw new CoreError('NOT_FOUND', 'Không tìm thấy lần nhập này.')
+  if (imp.undone_at) throw new CoreError('CONFLICT', `Lần nhập tệp "${imp.file_name}" đã được hoàn tác rồi.`)
+  const changes = db.prepare('SELECT person_id, after FROM import_changes WHERE import_id = ?').all(importId) as { person_id: number; after: string }[]
+  const get = db.prepare('SELECT * FROM people WHERE id = ?')
+  const changed: string[] = []
+  for (const c of changes) {
+    const row = get.get(c.person_id) as Record<string, unknown> | undefined
+    if (!row) {
+      changed.push(`(người số ${c.person_id} đã bị xóa)`)
+      continue
+    }
+    if (snapshot(rowToFields(row), row.status as PersonStatus) !== c.after) changed.push(row.full_name as string)
+  }
+  if (changed.length > 0) {
+    const names = changed.slice(0, 5).join(', ') + (changed.length > 5 ? ` và ${changed.length - 5} người khác` : '')
+    throw new CoreError(
+      'CONFLICT',
+      `Không thể hoàn tác lần nhập tệp "${imp.file_name}": ${changed.length} người đã được sửa sau lần nhập này (${names}). ` +
+        'Hoàn tác sẽ làm mất các thay đổi đó; hãy sửa bằng tay, hoặc khôi phục bản sao lưu tạo trước lần nhập.'
+    )
+  }
+}
+
+export function undoImport(db: Database, importId: number): ImportUndoResult {
+  return inTransaction(db, () => {
+    checkUndo(db, importId)
+    const changes = db.prepare('SELECT person_id, action, before FROM import_changes WHERE import_id = ? ORDER BY id DESC').all(importId) as {
+      person_id: number
+      action: 'created' | 'updated'
+      before: string | null
+    }[]
+    let removedPeople = 0
+    let restoredPeople = 0
+    for (const c of changes) {
+      if (c.action === 'created') {
+        try {
+          db.prepare('DELETE FROM person_status_history WHERE person_id = ?').run(c.person_id)
+          db.prepare('DELETE FROM people WHERE id = ?').run(c.person_id)
+        } catch (e) {
+          if (String((e as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) {
+            throw new CoreError('CONFLICT', 'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.')
+          }
+          throw e
+        }
+        removedPeople++
+      } else if (c.before) {
+        updatePersonRow(db, c.person_id, fromSnapshot(c.before).fields)
+        restoredPeople++
+      }
+    }
+    let removedUnits = 0
+    const units = db.prepare('SELECT unit_id FROM import_units WHERE import_id = ? ORDER BY unit_id DESC').all(importId) as { unit_id: number }[]
+    for (const { unit_id } of units) {
+      const busy = db.prepare('SELECT (SELECT count(*) FROM people WHERE unit_id = ?) + (SELECT count(*) FROM units WHERE parent_id = ?) AS n').get(unit_id, unit_id) as { n: number }
+      if (busy.n > 0) continue
+      try {
+        db.prepare('SAVEPOINT undo_unit').run()
+        db.prepare('DELETE FROM unit_history WHERE unit_id = ?').run(unit_id)
+        db.prepare('DELETE FROM units WHERE id = ?').run(unit_id)
+        db.prepare('RELEASE undo_unit').run()
+        removedUnits++
+      } catch {
+        // Something else refers to the unit now: keep it.
+        db.prepare('ROLLBACK TO undo_unit').run()
+        db.prepare('RELEASE undo_unit').run()
+      }
+    }
+    db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(nowIso(), importId)
+    return { importId, removedPeople, restoredPeople, removedUnits }
+  })
+}
+
+export function loadMapping(db: Database, signature: string): (ImportField | null)[] | null {
+  const row = db.prepare('SELECT mapping FROM import_mappings WHERE signature = ?').get(signature) as { mapping: string } | undefined
+  if (!row) return null
+  try {
+    const v = JSON.parse(row.mapping)
+    return Array.isArray(v) ? (v as (ImportField | null)[]) : null
+  } catch {
+    return null
+  }
+}
+
+export function saveMapping(db: Database, signature: string, fields: (ImportField | null)[]): void {
+  db.prepare(
+    'INSERT INTO import_mappings(signature, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at'
+  ).run(signature, JSON.stringify(fields), nowIso())
+}

@@ -1,0 +1,413 @@
+// What an import will do: which unit each row goes to (existing, or created under the parent the
+// user chose), and which person each row is (matched by số lý lịch, then số thẻ, then CCCD, then
+// họ tên + ngày sinh, preferring the same unit): created, updated (with the fields that change),
+// unchanged, or skipped and why. Pure reads: the same plan is computed for the preview and again
+// inside the commit's transaction.
+import type { ImportChange, ImportCounts, ImportProblem, ImportRowAction, ImportUnitChoice, ImportUnitPlan, PersonFields, PersonStatus } from '../../shared/api'
+import { displayPartialDate } from '../../shared/partial-date'
+import { foldVietnamese } from '../../shared/vn-text'
+import type { Database } from '../db/connection'
+import { PERSON_FIELD_NAMES } from '../people/people'
+import { FIELD_LABELS } from '../people/validate'
+import type { Draft } from './rows'
+
+export interface PlanOptions {
+  unitId: number | null
+  parentUnitId: number | null
+  unitChoices: ImportUnitChoice[]
+}
+
+export interface PlannedRow {
+  draft: Draft
+  action: ImportRowAction
+  unitKey: string | null
+  personId: number | null
+  /** Fields to write (create/update). */
+  fields: PersonFields | null
+  before: PersonFields | null
+  beforeStatus: PersonStatus | null
+  changes: ImportChange[]
+  reason: string | null
+}
+
+export interface UnitResolution extends ImportUnitPlan {
+  key: string
+}
+
+export interface Plan {
+  rows: PlannedRow[]
+  units: UnitResolution[]
+  counts: ImportCounts
+  problems: ImportProblem[]
+  blockers: string[]
+}
+
+interface UnitRow {
+  id: number
+  parent_id: number | null
+  name: string
+  name_key: string
+  path: string
+}
+
+/** A person already in the data file, as a raw row (fields in PERSON_FIELD_NAMES order). */
+export interface ExistingPerson {
+  id: number
+  raw: unknown[]
+  status: PersonStatus
+  nameKey: string
+}
+
+const COLUMN_OF: Record<keyof PersonFields, string> = {
+  unitId: 'unit_id',
+  kind: 'kind',
+  fullName: 'full_name',
+  gender: 'gender',
+  birthDate: 'birth_date',
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  hometown: 'hometown',
+  residence: 'residence',
+  memberType: 'member_type',
+  partyJoinDate: 'party_join_date',
+  partyOfficialDate: 'party_official_date',
+  partyCardNumber: 'party_card_number',
+  partyProfileNumber: 'party_profile_number',
+  nationalId: 'national_id',
+  position: 'position',
+  role: 'role',
+  education: 'education',
+  politicalTheory: 'political_theory',
+  phone: 'phone',
+  note: 'note'
+}
+
+export function rowToFields(r: Record<string, unknown>): PersonFields {
+  const f = {} as Record<string, unknown>
+  for (const k of PERSON_FIELD_NAMES) f[k] = r[COLUMN_OF[k]] ?? null
+  return f as unknown as PersonFields
+}
+
+const FIELD_INDEX = new Map(PERSON_FIELD_NAMES.map((k, i) => [k, i]))
+const UNIT_INDEX = FIELD_INDEX.get('unitId')!
+const PROFILE_INDEX = FIELD_INDEX.get('partyProfileNumber')!
+const CARD_INDEX = FIELD_INDEX.get('partyCardNumber')!
+const NATIONAL_INDEX = FIELD_INDEX.get('nationalId')!
+const BIRTH_INDEX = FIELD_INDEX.get('birthDate')!
+const NAME_INDEX = FIELD_INDEX.get('fullName')!
+
+/** Everyone, as raw arrays: tens of thousands of rows load several times faster than as objects. */
+export function loadPeople(db: Database): ExistingPerson[] {
+  const cols = PERSON_FIELD_NAMES.map((k) => COLUMN_OF[k]).join(', ')
+  const rows = db.prepare(`SELECT id, status, name_key, ${cols} FROM people`).raw().all() as unknown[][]
+  return rows.map((r) => ({ id: r[0] as number, status: r[1] as PersonStatus, nameKey: r[2] as string, raw: r.slice(3) }))
+}
+
+export function fieldsOf(p: ExistingPerson): PersonFields {
+  const f = {} as Record<string, unknown>
+  PERSON_FIELD_NAMES.forEach((k, i) => (f[k] = p.raw[i] ?? null))
+  return f as unknown as PersonFields
+}
+
+/** How a unit name from the file is compared: folded, and without a leading "chi bộ". */
+function unitKeys(name: string): string[] {
+  const k = foldVietnamese(name)
+  const bare = k.replace(/^(chi bo|cb)\s+/, '')
+  return bare === k ? [k, `chi bo ${k}`] : [k, bare]
+}
+
+function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheetHints: Map<number, string | null>): { units: UnitResolution[]; rowUnit: (d: Draft) => string | null } {
+  const all = db.prepare('SELECT id, parent_id, name, name_key, path FROM units WHERE retired_on IS NULL').all() as UnitRow[]
+  const byKey = new Map<string, UnitRow[]>()
+  for (const u of all) {
+    const list = byKey.get(u.name_key) ?? []
+    list.push(u)
+    byKey.set(u.name_key, list)
+  }
+  const byId = new Map(all.map((u) => [u.id, u]))
+  const parentId = options.parentUnitId ?? options.unitId
+  const parentPath = parentId !== null ? byId.get(parentId)?.path ?? null : null
+  const choices = new Map(options.unitChoices.map((c) => [foldVietnamese(c.name), c.unitId]))
+
+  const rowUnit = (d: Draft): string | null => d.unitName ?? (options.unitId !== null ? null : sheetHints.get(d.sheetIndex) ?? null)
+  const counts = new Map<string | null, { name: string | null; rows: number }>()
+  for (const d of drafts) {
+    const name = rowUnit(d)
+    const key = name === null ? null : foldCached(name)
+    const c = counts.get(key)
+    if (c) c.rows++
+    else counts.set(key, { name, rows: 1 })
+  }
+
+  const units: UnitResolution[] = []
+  for (const [key, { name, rows }] of counts) {
+    if (key === null || name === null) {
+      if (options.unitId !== null && byId.has(options.unitId)) {
+        units.push({ key: '', name: null, rows, action: 'existing', unitId: options.unitId, parentId: null, message: null })
+      } else {
+        units.push({
+          key: '',
+          name: null,
+          rows,
+          action: 'unresolved',
+          unitId: null,
+          parentId: null,
+          message: 'Tệp không ghi đơn vị của những người này: hãy chọn đơn vị nhận danh sách.'
+        })
+      }
+      continue
+    }
+    if (choices.has(key)) {
+      const chosen = choices.get(key)!
+      if (chosen !== null && byId.has(chosen)) {
+        units.push({ key, name, rows, action: 'existing', unitId: chosen, parentId: null, message: null })
+        continue
+      }
+      if (chosen === null) {
+        units.push(
+          parentId !== null && byId.has(parentId)
+            ? { key, name, rows, action: 'create', unitId: null, parentId, message: null }
+            : { key, name, rows, action: 'unresolved', unitId: null, parentId: null, message: `Chọn đơn vị cấp trên để tạo "${name}".` }
+        )
+        continue
+      }
+    }
+    let candidates: UnitRow[] = []
+    for (const k of unitKeys(name)) candidates = candidates.concat(byKey.get(k) ?? [])
+    if (candidates.length > 1 && parentPath) {
+      const under = candidates.filter((u) => u.path.startsWith(parentPath))
+      if (under.length > 0) candidates = under
+    }
+    if (candidates.length === 1) {
+      units.push({ key, name, rows, action: 'existing', unitId: candidates[0].id, parentId: candidates[0].parent_id, message: null })
+    } else if (candidates.length > 1) {
+      units.push({
+        key,
+        name,
+        rows,
+        action: 'unresolved',
+        unitId: null,
+        parentId: null,
+        message: `Có ${candidates.length} đơn vị tên "${name}": hãy chọn đúng đơn vị.`
+      })
+    } else if (parentId !== null && byId.has(parentId)) {
+      units.push({ key, name, rows, action: 'create', unitId: null, parentId, message: null })
+    } else {
+      units.push({
+        key,
+        name,
+        rows,
+        action: 'unresolved',
+        unitId: null,
+        parentId: null,
+        message: `Chưa có đơn vị "${name}": hãy chọn đơn vị có sẵn, hoặc chọn đơn vị cấp trên để tạo mới.`
+      })
+    }
+  }
+  return { units, rowUnit }
+}
+
+const foldCache = new Map<string, string>()
+/** Unit names repeat on every row: fold each once. */
+export function foldCached(name: string): string {
+  let k = foldCache.get(name)
+  if (k === undefined) {
+    if (foldCache.size > 10_000) foldCache.clear()
+    foldCache.set(name, (k = foldVietnamese(name)))
+  }
+  return k
+}
+
+function show(field: keyof PersonFields, v: unknown): string | null {
+  if (v === null || v === undefined) return null
+  if (field === 'birthDate' || field === 'partyJoinDate' || field === 'partyOfficialDate') return displayPartialDate(String(v))
+  if (field === 'gender') return v === 'male' ? 'Nam' : 'Nữ'
+  if (field === 'memberType') return v === 'official' ? 'Chính thức' : 'Dự bị'
+  if (field === 'kind') return v === 'member' ? 'Đảng viên' : 'Quần chúng'
+  return String(v)
+}
+
+export function buildPlan(db: Database, drafts: Draft[], options: PlanOptions, sheetHints: Map<number, string | null>, unitNames?: Map<number, string>): Plan {
+  const problems: ImportProblem[] = []
+  for (const d of drafts) for (const p of d.problems) problems.push(p)
+  const valid = drafts.filter((d) => d.fields)
+  const { units, rowUnit } = resolveUnits(db, valid, options, sheetHints)
+  const unitByKey = new Map(units.map((u) => [u.key, u]))
+  const names = unitNames ?? new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]))
+
+  const people = loadPeople(db)
+  const byProfile = new Map<string, ExistingPerson>()
+  const byCard = new Map<string, ExistingPerson>()
+  const byNational = new Map<string, ExistingPerson>()
+  const byNameBirth = new Map<string, ExistingPerson[]>()
+  for (const p of people) {
+    const profile = p.raw[PROFILE_INDEX] as string | null
+    const card = p.raw[CARD_INDEX] as string | null
+    const national = p.raw[NATIONAL_INDEX] as string | null
+    const birth = p.raw[BIRTH_INDEX] as string | null
+    if (profile) byProfile.set(profile, p)
+    if (card) byCard.set(card, p)
+    if (national) byNational.set(national, p)
+    if (birth) {
+      const k = `${p.nameKey}|${birth}`
+      const list = byNameBirth.get(k)
+      if (list) list.push(p)
+      else byNameBirth.set(k, [p])
+    }
+  }
+  const claimed = new Map<number, Draft>()
+
+  const rows: PlannedRow[] = []
+  const counts: ImportCounts = { total: drafts.length, create: 0, update: 0, unchanged: 0, skip: 0, errors: 0, warnings: 0, unitsCreated: 0 }
+  for (const p of problems) if (p.severity === 'error') counts.errors++
+  else counts.warnings++
+  counts.unitsCreated = units.filter((u) => u.action === 'create').length
+
+  for (const d of drafts) {
+    const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, changes: [], reason: null }
+    if (!d.fields) {
+      base.reason = d.problems.find((p) => p.severity === 'error')?.message ?? 'Dòng có lỗi.'
+      rows.push(base)
+      counts.skip++
+      continue
+    }
+    const unitName = rowUnit(d)
+    const unitKey = unitName === null ? '' : foldCached(unitName)
+    const unit = unitByKey.get(unitKey)
+    base.unitKey = unitKey
+    if (!unit || unit.action === 'unresolved') {
+      base.reason = unit?.message ?? 'Chưa chọn đơn vị.'
+      rows.push(base)
+      counts.skip++
+      continue
+    }
+    const incoming = d.fields
+    // Match: số lý lịch, then số thẻ, then CCCD, then họ tên + ngày sinh (+ the same unit).
+    let match: ExistingPerson | undefined
+    let how = ''
+    if (incoming.partyProfileNumber && byProfile.has(incoming.partyProfileNumber)) {
+      match = byProfile.get(incoming.partyProfileNumber)
+      how = `số lý lịch ${incoming.partyProfileNumber}`
+    } else if (incoming.partyCardNumber && byCard.has(incoming.partyCardNumber)) {
+      match = byCard.get(incoming.partyCardNumber)
+      how = `số thẻ ${incoming.partyCardNumber}`
+    } else if (incoming.nationalId && byNational.has(incoming.nationalId)) {
+      match = byNational.get(incoming.nationalId)
+      how = `số CCCD ${incoming.nationalId}`
+    } else if (incoming.birthDate) {
+      let list = byNameBirth.get(`${foldVietnamese(incoming.fullName)}|${incoming.birthDate}`) ?? []
+      if (list.length > 1 && unit.unitId !== null) {
+        const same = list.filter((p) => p.raw[UNIT_INDEX] === unit.unitId)
+        if (same.length > 0) list = same
+      }
+      if (list.length > 1) {
+        base.reason = `Có ${list.length} người cùng họ tên và ngày sinh trong dữ liệu; không biết cập nhật ai. Hãy thêm số lý lịch hoặc số thẻ.`
+        rows.push(base)
+        counts.skip++
+        continue
+      }
+      if (list.length === 1) {
+        const cand = list[0]
+        const clash = (['partyProfileNumber', 'partyCardNumber', 'nationalId'] as const).find(
+          (k) => incoming[k] && cand.raw[FIELD_INDEX.get(k)!] && incoming[k] !== cand.raw[FIELD_INDEX.get(k)!]
+        )
+        if (clash) {
+          base.reason = `Trùng họ tên và ngày sinh với "${cand.raw[NAME_INDEX]}" nhưng khác ${FIELD_LABELS[clash].toLocaleLowerCase('vi')}; không tự cập nhật.`
+          rows.push(base)
+          counts.skip++
+          continue
+        }
+        match = cand
+        how = 'họ tên và ngày sinh'
+      }
+    }
+    // Identifiers must not belong to someone else.
+    const conflicts: string[] = []
+    for (const [key, map] of [
+      ['partyProfileNumber', byProfile],
+      ['partyCardNumber', byCard],
+      ['nationalId', byNational]
+    ] as const) {
+      const v = incoming[key]
+      const owner = v ? map.get(v) : undefined
+      if (owner && owner !== match) conflicts.push(`${FIELD_LABELS[key]} ${v} đã có ở "${owner.raw[NAME_INDEX]}"`)
+    }
+    if (conflicts.length > 0) {
+      base.reason = `${conflicts.join('; ')}.`
+      rows.push(base)
+      counts.skip++
+      continue
+    }
+    if (match) {
+      const earlier = claimed.get(match.id)
+      if (earlier) {
+        base.reason = `Dòng ${earlier.row} cũng khớp với "${match.raw[NAME_INDEX]}" (${how}).`
+        rows.push(base)
+        counts.skip++
+        continue
+      }
+      claimed.set(match.id, d)
+      // Cheap check first: most rows of a re-imported file change nothing.
+      const raw = match.raw
+      let differs = unit.unitId !== null && raw[UNIT_INDEX] !== unit.unitId
+      if (!differs) {
+        for (let i = 0; i < PERSON_FIELD_NAMES.length; i++) {
+          const k = PERSON_FIELD_NAMES[i]
+          if (k === 'unitId' || k === 'kind' || k === 'memberType') continue
+          const v = incoming[k]
+          if (v !== null && v !== undefined && v !== raw[i]) {
+            differs = true
+            break
+          }
+        }
+        if (!differs && incoming.partyOfficialDate && raw[FIELD_INDEX.get('kind')!] === 'member' && raw[FIELD_INDEX.get('memberType')!] !== 'official') differs = true
+      }
+      const before = differs ? fieldsOf(match) : null
+      const merged: PersonFields | null = before ? { ...before } : null
+      if (before && merged) {
+        for (const k of PERSON_FIELD_NAMES) {
+          if (k === 'unitId' || k === 'kind' || k === 'memberType') continue
+          const v = incoming[k]
+          if (v !== null && v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v
+        }
+        if (unit.unitId !== null) merged.unitId = unit.unitId
+        if (merged.kind === 'member') {
+          if (incoming.partyOfficialDate && merged.memberType !== 'official') merged.memberType = 'official'
+          merged.memberType ??= merged.partyOfficialDate ? 'official' : 'probationary'
+        }
+      }
+      const changes: ImportChange[] = []
+      if (before && merged) {
+        for (const k of PERSON_FIELD_NAMES) {
+          const a = before[k]
+          const b = merged[k]
+          if ((a ?? null) === (b ?? null)) continue
+          if (k === 'unitId') changes.push({ field: k, label: FIELD_LABELS[k], from: names.get(a as number) ?? String(a), to: names.get(b as number) ?? unit.name ?? String(b) })
+          else changes.push({ field: k, label: FIELD_LABELS[k], from: show(k, a), to: show(k, b) })
+        }
+      }
+      base.personId = match.id
+      base.before = before
+      base.beforeStatus = match.status
+      base.reason = `Khớp theo ${how}.`
+      if (changes.length === 0) {
+        base.action = 'unchanged'
+        counts.unchanged++
+      } else {
+        base.action = 'update'
+        base.fields = merged
+        base.changes = changes
+        counts.update++
+      }
+    } else {
+      base.action = 'create'
+      // The draft's own object: its unitId is set when the plan is applied (no copy of 50,000 rows).
+      base.fields = incoming
+      counts.create++
+    }
+    rows.push(base)
+  }
+  const blockers: string[] = []
+  for (const u of units) if (u.action === 'unresolved' && u.message) blockers.push(u.message)
+  return { rows, units, counts, problems, blockers }
+}

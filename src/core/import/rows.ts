@@ -1,0 +1,338 @@
+// Data rows → drafts of people, with the problems of each cell. Totals, notes and signature
+// blocks under the data are recognised and left out; a row naming only a chi bộ starts a section.
+import type { ImportField, ImportProblem, PersonFields, PersonKind } from '../../shared/api'
+import { todayIso } from '../../shared/partial-date'
+import { cleanText } from '../../shared/vn-text'
+import { CoreError } from '../db/errors'
+import { normalisePerson } from '../people/validate'
+import { readDateCell } from './dates'
+import { DateCell, cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from './grid'
+import { headerKey, unitFromText, type SheetLayout } from './headers'
+
+export interface Draft {
+  sheetIndex: number
+  sheet: string
+  row: number
+  /** Normalised fields (unitId still 0), null when the row has errors. */
+  fields: PersonFields | null
+  fullName: string
+  /** The unit the row itself names (a "Chi bộ" column or a section row), if any. */
+  unitName: string | null
+  problems: ImportProblem[]
+  hasError: boolean
+}
+
+const NO_PROBLEMS: ImportProblem[] = []
+
+const FIELD_LABEL: Record<string, string> = {
+  fullName: 'Họ và tên',
+  birthDate: 'Ngày sinh',
+  partyJoinDate: 'Ngày vào Đảng',
+  partyOfficialDate: 'Ngày chính thức',
+  partyCardNumber: 'Số thẻ đảng viên',
+  partyProfileNumber: 'Số lý lịch',
+  nationalId: 'Số CCCD',
+  gender: 'Giới tính',
+  phone: 'Số điện thoại'
+}
+
+const TEXT_FIELDS = ['ethnicity', 'religion', 'hometown', 'residence', 'position', 'role', 'education', 'politicalTheory', 'note'] as const
+
+const FOOTER = /^(t m|tm|thay mat|k t|kt)\b|nguoi lap|^bi thu$|^pho bi thu$|^xac nhan|ngay \d* ?thang \d* ?nam|^ghi chu|^luu y|^noi nhan|danh sach nay|^chu thich/
+const FOOTER_HINT = /lập|t\/m|tm\.?\s|thay mặt|bí thư|xác nhận|ngày|ghi chú|lưu ý|nơi nhận|danh sách|chú thích|k\/t|kt\.?\s/i
+const TOTAL = /^(tong cong|tong so|tong|cong|cong chi bo)\b/
+const MARK = /^(x|v|✓|✔|1|có|co)$/i
+
+/** cleanText for cell text the reader already put in NFC: only the spacing is tidied. */
+function str(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return ''
+  const t = typeof v === 'string' ? v : cellText(v)
+  return /^\s|\s$|\s\s|[\t\n\r\u00a0]/.test(t) ? cleanText(t) : t
+}
+
+function plausibleName(t: string): boolean {
+  return t.length > 0 && t.length <= 80 && /\p{L}/u.test(t) && !/\d/.test(t) && t.split(' ').length <= 10
+}
+
+function readGender(v: CellValue): 'male' | 'female' | null | undefined {
+  const k = headerKey(str(v))
+  if (!k) return null
+  if (k === 'nam' || k === 'm' || k === 'male' || k === 'trai') return 'male'
+  if (k === 'nu' || k === 'f' || k === 'female' || k === 'gai') return 'female'
+  return undefined
+}
+
+interface IdReading {
+  value: string | null
+  warning?: string
+  drop?: boolean
+}
+
+function readIdentifier(v: CellValue, length: number, label: string): IdReading {
+  if (v === null) return { value: null }
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 0) return { value: String(v) }
+    const s = String(v)
+    if (s.length < length && s.length >= length - 2) {
+      const padded = s.padStart(length, '0')
+      return { value: padded, warning: `${label} ${s} mất số 0 ở đầu (Excel lưu ở dạng số); đã đọc là ${padded}.` }
+    }
+    return { value: s }
+  }
+  let t = str(v).replace(/^'/, '')
+  if (/^[\d\s.-]+$/.test(t)) t = t.replace(/[\s.-]/g, '')
+  return { value: t || null }
+}
+
+export interface ParseOptions {
+  kind: PersonKind
+  today?: string
+}
+
+/** Per-file duplicate keys, shared across sheets. */
+export type SeenKeys = Map<string, { sheet: string; row: number }>
+
+export function parseSheet(sheet: GridSheet, sheetIndex: number, layout: SheetLayout, fields: (ImportField | null)[], options: ParseOptions, seen: SeenKeys): Draft[] {
+  const today = options.today ?? todayIso()
+  const drafts: Draft[] = []
+  const col: Partial<Record<ImportField, number>> = {}
+  const positionCols: number[] = []
+  const noteCols: number[] = []
+  fields.forEach((f, c) => {
+    if (!f) return
+    if (f === 'position') positionCols.push(c)
+    else if (f === 'note') noteCols.push(c)
+    if (col[f] === undefined) col[f] = c
+  })
+  const mapped = fields.map((f, c) => (f && f !== 'rowNumber' ? c : -1)).filter((c) => c >= 0)
+  // Columns whose free text may legitimately say "Bí thư" or a date line.
+  const freeText = new Set(fields.map((f, c) => (f === 'position' || f === 'note' || f === 'residence' || f === 'hometown' || f === 'role' ? c : -1)))
+  let section: string | null = null
+
+  const rows = sheet.rows
+  for (let i = layout.dataStart; i < rows.length; i++) {
+    const row = rows[i]
+    const cells = row.cells
+    let name = ''
+    if (col.fullName !== undefined) name = str(cells[col.fullName])
+    else if (col.familyName !== undefined || col.givenName !== undefined) {
+      name = cleanText(`${col.familyName !== undefined ? str(cells[col.familyName]) : ''} ${col.givenName !== undefined ? str(cells[col.givenName]) : ''}`)
+    }
+    let filled = 0
+    for (const c of mapped) if (cells[c] !== null && cells[c] !== undefined) filled++
+    const rowNo = col.rowNumber !== undefined ? cells[col.rowNumber] : null
+    // Signature blocks and the place-and-date line end the list, even where they sit in the
+    // name column ("NGƯỜI LẬP BIỂU") or under a date column ("T/M CHI BỘ").
+    let footer = false
+    for (let c = 0; c < cells.length && !footer; c++) {
+      const v = cells[c]
+      if (typeof v !== 'string' || freeText.has(c) || !FOOTER_HINT.test(v)) continue
+      footer = FOOTER.test(headerKey(v))
+    }
+    if (footer) break
+    const personLike = plausibleName(name) && (filled >= 2 || typeof rowNo === 'number')
+    if (!personLike) {
+      const texts: string[] = []
+      for (const v of cells) if (typeof v === 'string' && v.trim()) texts.push(v)
+      if (texts.length === 0 && filled === 0) continue
+      const keys = texts.map(headerKey)
+      if (keys.some((k) => FOOTER.test(k))) break
+      if (keys.length > 0 && TOTAL.test(keys[0])) continue
+      const nonEmpty = cells.filter((v) => v !== null && v !== undefined).length
+      if (nonEmpty <= 2) {
+        const unit = texts.map(unitFromText).find((u) => u)
+        if (unit) {
+          section = unit
+          continue
+        }
+      }
+      const dataCells = filled - (name ? 1 : 0)
+      if (name && !plausibleName(name) && dataCells >= 1) {
+        // falls through: a person row whose name is wrong
+      } else if (!name && dataCells >= 2) {
+        // falls through: a person row without a name
+      } else continue
+    }
+    drafts.push(parseRow(sheet, sheetIndex, row, col, positionCols, noteCols, name, section, options.kind, today, seen))
+  }
+  return drafts
+}
+
+function parseRow(
+  sheet: GridSheet,
+  sheetIndex: number,
+  row: GridRow,
+  col: Partial<Record<ImportField, number>>,
+  positionCols: number[],
+  noteCols: number[],
+  name: string,
+  section: string | null,
+  kind: PersonKind,
+  today: string,
+  seen: SeenKeys
+): Draft {
+  const cells = row.cells
+  const problems: ImportProblem[] = []
+  const columns: Partial<Record<keyof PersonFields, number>> = {}
+  const problem = (c: number | undefined, field: ImportField | null, severity: 'error' | 'warning', message: string) =>
+    problems.push({ sheet: sheet.name, row: row.r, column: c === undefined ? null : columnLetter(c), field, severity, message })
+
+  const p: PersonFields = {
+    unitId: 0,
+    kind,
+    fullName: name,
+    gender: null,
+    birthDate: null,
+    ethnicity: null,
+    religion: null,
+    hometown: null,
+    residence: null,
+    memberType: null,
+    partyJoinDate: null,
+    partyOfficialDate: null,
+    partyCardNumber: null,
+    partyProfileNumber: null,
+    nationalId: null,
+    position: null,
+    role: null,
+    education: null,
+    politicalTheory: null,
+    phone: null,
+    note: null
+  }
+  columns.fullName = col.fullName ?? col.givenName ?? col.familyName
+
+  for (const key of TEXT_FIELDS) {
+    if (key === 'position' || key === 'note') continue
+    const c = col[key]
+    if (c === undefined) continue
+    const t = str(cells[c])
+    if (t) {
+      p[key] = t
+      columns[key] = c
+    }
+  }
+  const joined = (cs: number[]) => cs.map((c) => str(cells[c])).filter(Boolean).join('; ') || null
+  if (positionCols.length) {
+    p.position = joined(positionCols)
+    columns.position = positionCols[0]
+  }
+  if (noteCols.length) {
+    p.note = joined(noteCols)
+    columns.note = noteCols[0]
+  }
+
+  for (const key of ['birthDate', 'partyJoinDate', 'partyOfficialDate'] as const) {
+    const c = col[key]
+    if (c === undefined || cells[c] === null || cells[c] === undefined) continue
+    columns[key] = c
+    const r = readDateCell(cells[c], FIELD_LABEL[key], today)
+    if (r.error) problem(c, key, 'error', r.error)
+    else p[key] = r.value
+    if (r.warning) problem(c, key, 'warning', r.warning)
+  }
+
+  // Birth date written under a "Nam" or "Nữ" column: the column gives the gender.
+  for (const [key, gender] of [
+    ['birthDateMale', 'male'],
+    ['birthDateFemale', 'female']
+  ] as const) {
+    const c = col[key]
+    if (c === undefined) continue
+    const v = cells[c]
+    if (v === null || v === undefined) continue
+    if (p.gender && p.gender !== gender) {
+      problem(c, key, 'warning', 'Cả cột Nam và cột Nữ đều có giá trị; không xác định được giới tính.')
+      p.gender = null
+      continue
+    }
+    p.gender = gender
+    columns.gender = c
+    if (typeof v === 'string' && MARK.test(v.trim())) continue
+    columns.birthDate = c
+    const r = readDateCell(v, 'Ngày sinh', today)
+    if (r.error) problem(c, key, 'error', r.error)
+    else if (!p.birthDate) p.birthDate = r.value
+    if (r.warning) problem(c, key, 'warning', r.warning)
+  }
+
+  if (col.gender !== undefined && cells[col.gender] !== null && cells[col.gender] !== undefined) {
+    const g = readGender(cells[col.gender])
+    columns.gender = col.gender
+    if (g === undefined) problem(col.gender, 'gender', 'warning', `Giới tính "${str(cells[col.gender])}" không rõ (ghi Nam hoặc Nữ); đã bỏ trống.`)
+    else if (g) p.gender = g
+  }
+
+  const ids = [
+    ['partyCardNumber', 8, 'Số thẻ đảng viên'],
+    ['partyProfileNumber', 8, 'Số lý lịch'],
+    ['nationalId', 12, 'Số CCCD']
+  ] as const
+  for (const [key, length, label] of ids) {
+    const c = col[key]
+    if (c === undefined || cells[c] === null || cells[c] === undefined) continue
+    columns[key] = c
+    const r = readIdentifier(cells[c], length, label)
+    if (key === 'nationalId' && r.value && /^\d{9}$/.test(r.value)) {
+      problem(c, key, 'warning', `Số ${r.value} là CMND cũ (9 số), không phải CCCD; chưa nhập số này.`)
+      continue
+    }
+    p[key] = r.value
+    if (r.warning) problem(c, key, 'warning', r.warning)
+  }
+
+  if (col.phone !== undefined && cells[col.phone] !== null && cells[col.phone] !== undefined) {
+    const v = cells[col.phone]
+    columns.phone = col.phone
+    let t = typeof v === 'number' ? String(v) : str(v)
+    if (typeof v === 'number' && t.length === 9) t = `0${t}`
+    p.phone = t || null
+  }
+
+  const unitCol = col.unitName
+  const unitName = unitCol !== undefined && str(cells[unitCol]) ? str(cells[unitCol]) : section
+
+  let fields: PersonFields | null = null
+  try {
+    fields = normalisePerson(p, today)
+  } catch (e) {
+    if (!(e instanceof CoreError) || !e.fields) throw e
+    const errs = { ...e.fields }
+    if (errs.phone) {
+      problem(columns.phone, 'phone', 'warning', `${errs.phone} Đã bỏ qua số này.`)
+      delete errs.phone
+      p.phone = null
+    }
+    for (const [k, message] of Object.entries(errs)) {
+      const field = k as keyof PersonFields
+      problem(columns[field], (field in FIELD_LABEL ? field : null) as ImportField | null, 'error', message)
+    }
+    if (Object.keys(errs).length === 0) fields = normalisePerson(p, today)
+  }
+  const hasError = problems.some((x) => x.severity === 'error') || fields === null
+  if (hasError) fields = null
+
+  // The same person twice in the file: the later row is held back.
+  if (fields) {
+    const keys: [string, string][] = []
+    if (fields.partyProfileNumber) keys.push([`ll:${fields.partyProfileNumber}`, `cùng số lý lịch ${fields.partyProfileNumber}`])
+    if (fields.partyCardNumber) keys.push([`the:${fields.partyCardNumber}`, `cùng số thẻ ${fields.partyCardNumber}`])
+    if (fields.nationalId) keys.push([`cccd:${fields.nationalId}`, `cùng số CCCD ${fields.nationalId}`])
+    if (fields.birthDate) keys.push([`nb:${fields.fullName.toLowerCase()}|${fields.birthDate}|${unitName ? unitName.toLowerCase() : ''}`, 'cùng họ tên và ngày sinh'])
+    for (const [key, why] of keys) {
+      const first = seen.get(key)
+      if (first) {
+        const where = first.sheet === sheet.name ? `dòng ${first.row}` : `dòng ${first.row} trang "${first.sheet}"`
+        problems.push({ sheet: sheet.name, row: row.r, column: null, field: null, severity: 'error', message: `Người này đã có ở ${where} (${why}).` })
+        fields = null
+        break
+      }
+    }
+    if (fields) for (const [key] of keys) seen.set(key, { sheet: sheet.name, row: row.r })
+  }
+  return { sheetIndex, sheet: sheet.name, row: row.r, fields, fullName: fields?.fullName ?? name, unitName, problems: problems.length ? problems : NO_PROBLEMS, hasError: fields === null }
+}
+
+export function isDateCell(v: CellValue): v is DateCell {
+  return v instanceof DateCell
+}
