@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '../shared/labels'
 import type { Core } from '../core/index'
 import { date, positiveInt, required, text, type Options } from './args'
 import { CliRefusal, printResult, table, type Out } from './output'
+import { STUDY_COMMANDS, STUDY_USAGE } from './study-commands'
 
 export interface CommandContext {
   core: Core
@@ -156,7 +157,8 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'people list': peopleList,
   'people add': peopleAdd,
   backup,
-  check
+  check,
+  ...STUDY_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -170,6 +172,7 @@ Lệnh:
              [--profile SỐ_LÝ_LỊCH] [--national-id CCCD] [--position CHỨC_VỤ]
   backup                                           Sao lưu và kiểm tra bản sao
   check                                            Kiểm tra toàn vẹn tệp dữ liệu
+${STUDY_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
 --json: in kết quả dạng JSON cho script; lỗi trả mã thoát 2 với {"error":{"code","message"}}.`

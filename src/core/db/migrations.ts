@@ -3,6 +3,8 @@
 import type { Database } from 'better-sqlite3'
 import { CoreError } from './errors'
 import m0001 from './migrations/0001_initial'
+import m0003 from './migrations/0003_study'
+import m0002 from './migrations/0002_imports'
 
 export interface Migration {
   version: number
@@ -11,7 +13,11 @@ export interface Migration {
 }
 
 // In order; never edit one that has shipped, add the next.
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'initial', sql: m0001 }]
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'initial', sql: m0001 },
+  { version: 3, name: 'study', sql: m0003 },
+  { version: 2, name: 'imports', sql: m0002 }
+].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
 

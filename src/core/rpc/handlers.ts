@@ -6,6 +6,8 @@ import { createUnit, listUnits, moveUnit, restoreUnit, retireUnit, unitHistory, 
 import { createPerson, getPerson, listPeople, setPersonStatus, statusHistory, updatePerson } from '../people/people'
 import { appInfo, checkIntegrity, makeBackup, restoreBackup, setBackupKeep } from '../backup/service'
 import { listBackups } from '../backup/backups'
+import { studyHandlers } from '../study/rpc'
+import { importHandlers } from '../import/rpc'
 
 type Handler<C extends Channel> = (ctx: CoreContext, input: Input<C>) => Output<C> | Promise<Output<C>>
 export type HandlerMap = { [C in Channel]: Handler<C> }
@@ -32,5 +34,7 @@ export const handlers = {
   'backup:create': (ctx) => makeBackup(ctx, 'manual'),
   'backup:restore': (ctx, i) => restoreBackup(ctx, i),
   'backup:setKeep': (ctx, i) => setBackupKeep(ctx, i.keep),
-  'db:check': (ctx) => checkIntegrity(ctx.db)
+  'db:check': (ctx) => checkIntegrity(ctx.db),
+  ...studyHandlers,
+  ...importHandlers
 } satisfies HandlerMap

@@ -2,6 +2,8 @@
 // unparsed. Shapes only; domain rules with Vietnamese messages live in the domain modules.
 import { z } from 'zod'
 import { MEMBER_TYPES, PERSON_KINDS, PERSON_STATUSES } from '../../shared/api'
+import { studySchemas } from '../study/rpc'
+import { importSchemas } from '../import/rpc'
 
 const id = z.number().int().positive()
 const text = (max: number) => z.string().max(max)
@@ -62,7 +64,9 @@ export const schemas = {
     .object({ fileName: z.string().regex(/^[\w.-]+\.sqlite$/).optional(), chooseFile: z.boolean().optional() })
     .refine((v) => (v.fileName ? 1 : 0) + (v.chooseFile ? 1 : 0) === 1),
   'backup:setKeep': z.object({ keep: z.number().int().min(1).max(200) }),
-  'db:check': z.null()
+  'db:check': z.null(),
+  ...studySchemas,
+  ...importSchemas
 }
 
 import type { Channel, Input } from '../../shared/api'

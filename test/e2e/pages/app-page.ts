@@ -46,9 +46,11 @@ export class UnitsPage extends AppPage {
   }
 
   private async fillForm(name: string, level: string): Promise<void> {
-    await this.input('unit-form-name').fill(name)
+    // Level first: its suggestion list would cover the Save button, so submit with Enter
+    // from the name box, which closes the list, as a user typing quickly does.
     await this.input('unit-form-level').fill(level)
-    await this.byTestId('unit-form-save').click()
+    await this.input('unit-form-name').fill(name)
+    await this.input('unit-form-name').press('Enter')
     await this.byTestId('unit-form').waitFor({ state: 'hidden' })
   }
 }

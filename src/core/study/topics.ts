@@ -1,0 +1,98 @@
+// Yearly topics and the year the whole app works on (kept in the settings table).
+import type { StudyTopic, StudyTopicInput, StudyWorkingYear } from '../../shared/api'
+import { cleanText } from '../../shared/vn-text'
+import { isPartialDate, todayIso } from '../../shared/partial-date'
+import { inTransaction, nowIso, type Database } from '../db/connection'
+import { CoreError } from '../db/errors'
+import { getSetting, setSetting } from '../settings'
+
+const YEAR_SETTING = 'study.year'
+export const MIN_YEAR = 2000
+export const MAX_YEAR = 2100
+
+interface TopicRow {
+  id: number
+  year: number
+  title: string
+  plan_number: string | null
+  plan_date: string | null
+  note: string | null
+  session_count: number
+}
+
+const SELECT = `SELECT t.*, (SELECT count(*) FROM study_sessions s WHERE s.topic_id = t.id) AS session_count FROM study_topics t`
+
+function toTopic(r: TopicRow): StudyTopic {
+  return { id: r.id, year: r.year, title: r.title, planNumber: r.plan_number, planDate: r.plan_date, note: r.note, sessionCount: r.session_count }
+}
+
+export function listTopics(db: Database): StudyTopic[] {
+  return (db.prepare(`${SELECT} ORDER BY t.year DESC`).all() as TopicRow[]).map(toTopic)
+}
+
+export function topicByYear(db: Database, year: number): StudyTopic | null {
+  const r = db.prepare(`${SELECT} WHERE t.year = ?`).get(year) as TopicRow | undefined
+  return r ? toTopic(r) : null
+}
+
+export function topicById(db: Database, id: number): StudyTopic | null {
+  const r = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TopicRow | undefined
+  return r ? toTopic(r) : null
+}
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw new CoreError('VALIDATION', `Năm ${year} không hợp lệ.`, { year: 'Năm không hợp lệ.' })
+  }
+}
+
+export function saveTopic(db: Database, input: StudyTopicInput): StudyTopic {
+  checkYear(input.year)
+  const title = cleanText(input.title)
+  const errors: Record<string, string> = {}
+  if (!title) errors.title = 'Tên chủ đề không được để trống.'
+  else if (title.length > 1000) errors.title = 'Tên chủ đề quá dài (tối đa 1000 ký tự).'
+  const planDate = input.planDate ? input.planDate.trim() : null
+  if (planDate && (!isPartialDate(planDate) || planDate.length !== 10)) errors.planDate = 'Ngày ban hành kế hoạch không hợp lệ.'
+  if (Object.keys(errors).length > 0) throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
+  const planNumber = input.planNumber ? cleanText(input.planNumber) || null : null
+  const note = input.note ? cleanText(input.note) || null : null
+  return inTransaction(db, () => {
+    db.prepare(
+      `INSERT INTO study_topics(year, title, plan_number, plan_date, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(year) DO UPDATE SET title = excluded.title, plan_number = excluded.plan_number,
+         plan_date = excluded.plan_date, note = excluded.note, updated_at = excluded.updated_at`
+    ).run(input.year, title, planNumber, planDate, note, nowIso())
+    return topicByYear(db, input.year)!
+  })
+}
+
+/**
+ * The working year: the one chosen, else the latest year with a topic up to this year (a new
+ * file opened in 2026 starts on the last topic it knows), else this year.
+ */
+export function workingYear(db: Database): number {
+  const chosen = Number(getSetting(db, YEAR_SETTING))
+  if (Number.isInteger(chosen) && chosen >= MIN_YEAR && chosen <= MAX_YEAR) return chosen
+  const thisYear = Number(todayIso().slice(0, 4))
+  const r = db.prepare('SELECT max(year) AS y FROM study_topics WHERE year <= ?').get(thisYear) as { y: number | null }
+  return r.y ?? thisYear
+}
+
+export function getWorkingYear(db: Database): StudyWorkingYear {
+  const year = workingYear(db)
+  return { year, topic: topicByYear(db, year) }
+}
+
+export function setWorkingYear(db: Database, year: number): StudyWorkingYear {
+  checkYear(year)
+  setSetting(db, YEAR_SETTING, String(year))
+  return getWorkingYear(db)
+}
+
+/** The topic of a year, or a refusal that tells the user what to do. */
+export function requireTopic(db: Database, year: number): StudyTopic {
+  const t = topicByYear(db, year)
+  if (!t) throw new CoreError('NO_TOPIC', `Chưa có chủ đề Chuyên đề năm ${year}. Hãy thêm chủ đề của năm trước.`)
+  return t
+}

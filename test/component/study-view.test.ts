@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import type { StudyChecklist, StudySession, StudyTopic } from '@shared/api'
+import StudyView from '@renderer/views/StudyView.vue'
+import AttendanceChecklist from '@renderer/components/AttendanceChecklist.vue'
+import { useStudyStore } from '@renderer/stores/study'
+import { createFakeApi, unit, type FakeData } from './fake-api'
+import { $$, byTestId, installApi, mountView, sleep, type } from './helpers'
+
+const topic2024: StudyTopic = { id: 4, year: 2024, title: 'Đẩy mạnh học tập và làm theo … về thực hành tiết kiệm', planNumber: null, planDate: null, note: null, sessionCount: 1 }
+
+const session: StudySession = {
+  id: 7, topicId: 4, year: 2024, kind: 'cell_meeting', heldOn: '2024-05-20', hostUnitId: 2, hostUnitName: 'Chi bộ ấp 1', title: null,
+  points: [{ name: 'Hội trường', unitId: null, attendees: 40 }], extraNonMembers: 3, note: null, attendedMembers: 1, attendedNonMembers: 0
+}
+
+const data = (): FakeData => ({
+  units: [unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 3)],
+  people: [],
+  backups: []
+})
+
+function checklistOf(): StudyChecklist {
+  const row = (personId: number, fullName: string, attended: boolean, extra = {}) => ({
+    personId, fullName, kind: 'member' as const, status: 'active' as const, partyCardNumber: null, birthDate: null, required: true, attended, studiedElsewhere: false, ...extra
+  })
+  return {
+    sessionId: 7, unitId: 2, unitName: 'Chi bộ ấp 1',
+    rows: [row(1, 'Nguyễn Văn An', true), row(2, 'Trần Thị Bình', false), row(3, 'Lê Văn Cường', false, { kind: 'non_member' })]
+  }
+}
+
+describe('StudyView', () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('says plainly when the working year has no topic, and offers to add it with the term title', async () => {
+    const fake = createFakeApi(data(), {
+      'study:getYear': () => ({ year: 2025, topic: null }),
+      'study:topics': () => [topic2024],
+      'study:sessions': () => []
+    })
+    installApi(fake.api)
+    mountView(StudyView)
+    await flushPromises()
+    expect(byTestId('study-no-topic')?.textContent).toContain('Chưa có chủ đề Chuyên đề năm 2025.')
+    expect((byTestId('study-add-session') as HTMLButtonElement).disabled).toBe(true)
+    byTestId('study-add-topic')!.click()
+    await flushPromises()
+    const title = byTestId('topic-form-title') as HTMLTextAreaElement
+    expect(title.value).toContain('ý chí tự lực, tự cường')
+  })
+
+  it('lists the sessions of the year with their counts', async () => {
+    const fake = createFakeApi(data(), {
+      'study:getYear': () => ({ year: 2024, topic: topic2024 }),
+      'study:topics': () => [topic2024],
+      'study:sessions': () => [session]
+    })
+    installApi(fake.api)
+    mountView(StudyView)
+    await flushPromises()
+    expect(byTestId('study-topic')?.textContent).toContain('thực hành tiết kiệm')
+    const table = byTestId('study-sessions')!
+    expect(table.textContent).toContain('20/05/2024')
+    expect(table.textContent).toContain('Sinh hoạt chi bộ')
+    expect(table.textContent).toContain('1 điểm / 40 người')
+    expect(fake.callsTo('study:sessions')[0]).toEqual({ year: 2024, unitId: null })
+  })
+})
+
+describe('AttendanceChecklist', () => {
+  let fake: ReturnType<typeof createFakeApi>
+  beforeEach(() => {
+    fake = createFakeApi(data(), {
+      'study:checklist': () => checklistOf(),
+      'study:setAttendance': (i) => ({ sessionId: i.sessionId, added: i.present.length, removed: i.absent.length, attendedMembers: 2, attendedNonMembers: 1 })
+    })
+    installApi(fake.api)
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('filters as you type, marks all present and sends only the changes, in one call', async () => {
+    const w = mountView(AttendanceChecklist, { props: { session, modelValue: false } })
+    await w.setProps({ modelValue: true })
+    await flushPromises()
+    await sleep(10)
+    await flushPromises()
+    expect(fake.callsTo('study:checklist')[0]).toEqual({ sessionId: 7, unitId: 2 })
+    expect($$('[data-testid^="checklist-row-"]')).toHaveLength(3)
+    expect(byTestId('checklist-count')?.textContent).toContain('Có mặt: 1 / 3')
+    await type('checklist-search', 'binh')
+    expect($$('[data-testid^="checklist-row-"]').map((e) => e.textContent?.trim())).toEqual(['Trần Thị Bình'])
+    await type('checklist-search', '')
+    byTestId('checklist-all')!.click()
+    await flushPromises()
+    expect(byTestId('checklist-count')?.textContent).toContain('Có mặt: 3 / 3')
+    byTestId('checklist-save')!.click()
+    await flushPromises()
+    expect(fake.callsTo('study:setAttendance')).toEqual([{ sessionId: 7, present: [2, 3], absent: [] }])
+    expect(useStudyStore().coverage).toBeNull()
+  })
+})
