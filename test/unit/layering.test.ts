@@ -28,7 +28,10 @@ function target(file: string, spec: string): { layer: string | null; pkg: string
   if (spec.startsWith('@shared/')) return { layer: 'shared', pkg: null }
   if (spec.startsWith('@renderer/')) return { layer: 'renderer', pkg: null }
   if (spec.startsWith('.')) {
-    const rel = relative(src, resolve(dirname(file), spec))
+    const abs = resolve(dirname(file), spec)
+    // Seed data in resources/*.json is data, readable from the shared layer.
+    if (relative(root, abs).startsWith('resources') && abs.endsWith('.json')) return { layer: 'resources', pkg: null }
+    const rel = relative(src, abs)
     return { layer: rel.startsWith('..') ? 'outside' : rel.split(/[\\/]/)[0], pkg: null }
   }
   const pkg = spec.startsWith('node:') ? 'node:' : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')
@@ -36,7 +39,7 @@ function target(file: string, spec: string): { layer: string | null; pkg: string
 }
 
 const rules: Record<string, { layers: string[]; forbidPkgs: (pkg: string) => boolean }> = {
-  shared: { layers: ['shared'], forbidPkgs: (p) => p !== '' },
+  shared: { layers: ['shared', 'resources'], forbidPkgs: (p) => p !== '' },
   core: { layers: ['core', 'shared'], forbidPkgs: (p) => ['electron', 'vue', 'pinia', 'vue-router', 'element-plus'].includes(p) },
   main: { layers: ['main', 'core', 'shared'], forbidPkgs: (p) => ['vue', 'pinia', 'element-plus'].includes(p) },
   preload: { layers: ['preload', 'shared'], forbidPkgs: (p) => p !== 'electron' },

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia'
+import { TERM_TOPIC } from '@shared/seed-topics'
 import { computed, ref, shallowRef } from 'vue'
 import type {
   StudyAttendanceResult,
@@ -23,8 +24,7 @@ export const SESSION_KIND_LABELS: Record<StudySessionKind, string> = {
 }
 
 /** The whole-term topic 2021–2025: offered as the title of a new year of that term. */
-export const TERM_TOPIC_TITLE =
-  'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về ý chí tự lực, tự cường và khát vọng phát triển đất nước phồn vinh, hạnh phúc'
+export const TERM_TOPIC_TITLE = TERM_TOPIC.title
 
 /** Study of the yearly topic: the working year (shared by every view), sessions, attendance, coverage. */
 export const useStudyStore = defineStore('study', () => {
