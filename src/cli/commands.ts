@@ -1,13 +1,14 @@
 // Each command turns options into one or more dispatch calls, the same ones the app makes.
-import type { Channel, Input, Output, Person, Unit } from '../shared/api'
+import type { Person, Unit } from '../shared/api'
 import { PERSON_STATUSES } from '../shared/api'
-import { foldVietnamese } from '../shared/vn-text'
 import { displayPartialDate } from '../shared/partial-date'
 import { STATUS_LABELS } from '../shared/labels'
 import type { Core } from '../core/index'
 import { date, positiveInt, required, text, type Options } from './args'
+import { call, resolveUnit } from './dispatch'
 import { CliRefusal, printResult, table, type Out } from './output'
 import { STUDY_COMMANDS, STUDY_USAGE } from './study-commands'
+import { IMPORT_COMMANDS, IMPORT_USAGE } from './import-commands'
 
 export interface CommandContext {
   core: Core
@@ -16,24 +17,7 @@ export interface CommandContext {
   positionals: string[]
 }
 
-async function call<C extends Channel>(core: Core, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await core.dispatch(channel, input)
-  if (!r.ok) throw new CliRefusal(r.error.code, r.error.message)
-  return r.value as Output<C>
-}
 
-/** A unit named on the command line: by id, or by name (case and diacritics ignored). */
-async function resolveUnit(core: Core, ref: string): Promise<Unit> {
-  const units = await call(core, 'units:list', { includeRetired: false })
-  if (/^\d+$/.test(ref)) {
-    const u = units.find((x) => x.id === Number(ref))
-    if (u) return u
-  }
-  const matches = units.filter((u) => foldVietnamese(u.name) === foldVietnamese(ref))
-  if (matches.length === 1) return matches[0]
-  if (matches.length > 1) throw new CliRefusal('AMBIGUOUS', `Có ${matches.length} đơn vị tên "${ref}"; hãy dùng mã số (id) của đơn vị.`)
-  throw new CliRefusal('NOT_FOUND', `Không tìm thấy đơn vị "${ref}".`)
-}
 
 /** The stable JSON shape of a person for scripts. */
 function personJson(p: Person) {
@@ -158,7 +142,8 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'people add': peopleAdd,
   backup,
   check,
-  ...STUDY_COMMANDS
+  ...STUDY_COMMANDS,
+  ...IMPORT_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -173,6 +158,7 @@ Lệnh:
   backup                                           Sao lưu và kiểm tra bản sao
   check                                            Kiểm tra toàn vẹn tệp dữ liệu
 ${STUDY_USAGE}
+${IMPORT_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
 --json: in kết quả dạng JSON cho script; lỗi trả mã thoát 2 với {"error":{"code","message"}}.`

@@ -1,31 +1,16 @@
 // `study …` commands: sessions, attendance and coverage of the yearly topic, over the same
 // dispatch as the app.
-import type { Channel, Input, Output, StudyCoverageRow, StudySession, StudySessionKind, Unit } from '../shared/api'
+import type { Input, StudyCoverageRow, StudySession, StudySessionKind } from '../shared/api'
 import { STUDY_SESSION_KINDS } from '../shared/api'
 import { displayPartialDate } from '../shared/partial-date'
 import { foldVietnamese } from '../shared/vn-text'
 import type { Core } from '../core/index'
 import { date, positiveInt, required, text } from './args'
 import type { CommandContext } from './commands'
+import { call, resolveUnit } from './dispatch'
 import { CliRefusal, printResult, table } from './output'
 
-async function call<C extends Channel>(core: Core, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await core.dispatch(channel, input)
-  if (!r.ok) throw new CliRefusal(r.error.code, r.error.message)
-  return r.value as Output<C>
-}
 
-async function resolveUnit(core: Core, ref: string): Promise<Unit> {
-  const units = await call(core, 'units:list', { includeRetired: false })
-  if (/^\d+$/.test(ref)) {
-    const u = units.find((x) => x.id === Number(ref))
-    if (u) return u
-  }
-  const matches = units.filter((u) => foldVietnamese(u.name) === foldVietnamese(ref))
-  if (matches.length === 1) return matches[0]
-  if (matches.length > 1) throw new CliRefusal('AMBIGUOUS', `Có ${matches.length} đơn vị tên "${ref}"; hãy dùng mã số (id) của đơn vị.`)
-  throw new CliRefusal('NOT_FOUND', `Không tìm thấy đơn vị "${ref}".`)
-}
 
 export const KIND_LABELS: Record<StudySessionKind, string> = {
   provincial_online: 'Hội nghị trực tuyến cấp tỉnh',

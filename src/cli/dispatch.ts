@@ -1,0 +1,25 @@
+// What every command needs: a typed call through the core's dispatch, and a unit named on
+// the command line.
+import type { Channel, Input, Output, Unit } from '../shared/api'
+import { foldVietnamese } from '../shared/vn-text'
+import type { Core } from '../core/index'
+import { CliRefusal } from './output'
+
+export async function call<C extends Channel>(core: Core, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await core.dispatch(channel, input)
+  if (!r.ok) throw new CliRefusal(r.error.code, r.error.message)
+  return r.value as Output<C>
+}
+
+/** A unit by id, or by name (case and diacritics ignored). */
+export async function resolveUnit(core: Core, ref: string): Promise<Unit> {
+  const units = await call(core, 'units:list', { includeRetired: false })
+  if (/^\d+$/.test(ref)) {
+    const u = units.find((x) => x.id === Number(ref))
+    if (u) return u
+  }
+  const matches = units.filter((u) => foldVietnamese(u.name) === foldVietnamese(ref))
+  if (matches.length === 1) return matches[0]
+  if (matches.length > 1) throw new CliRefusal('AMBIGUOUS', `Có ${matches.length} đơn vị tên "${ref}"; hãy dùng mã số (id) của đơn vị.`)
+  throw new CliRefusal('NOT_FOUND', `Không tìm thấy đơn vị "${ref}".`)
+}

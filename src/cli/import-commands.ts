@@ -1,0 +1,45 @@
+// `import members FILE`: the same importer the app's wizard uses, in one step. Prints what was
+// (or, with --dry-run, would be) created, updated, left unchanged and skipped, with every
+// problem by sheet, row and column.
+import { resolve } from 'node:path'
+import type { ImportProblem, ImportSummary } from '../shared/api'
+import { importMembers } from '../core/import/service'
+import { CoreError } from '../core/index'
+import { text } from './args'
+import type { CommandContext } from './commands'
+import { CliRefusal, printResult } from './output'
+
+function problemLine(p: ImportProblem): string {
+  const where = `${p.sheet}, dòng ${p.row}${p.column ? `, cột ${p.column}` : ''}`
+  return `  ${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'} (${where}): ${p.message}`
+}
+
+function describe(s: ImportSummary, dryRun: boolean): string {
+  const lines = [
+    `${dryRun ? 'Thử (chưa ghi gì)' : 'Đã nhập'}: ${s.fileName}`,
+    `  Thêm mới: ${s.created}; cập nhật: ${s.updated}; không đổi: ${s.unchanged}; bỏ qua: ${s.skipped}; đơn vị mới: ${s.unitsCreated}`
+  ]
+  if (s.backup) lines.push(`  Đã sao lưu trước khi nhập: ${s.backup}`)
+  lines.push(...s.errors.map(problemLine), ...s.warnings.map(problemLine))
+  return lines.join('\n')
+}
+
+async function importMembersCommand({ core, out, opts, positionals }: CommandContext): Promise<void> {
+  const file = positionals[0]
+  if (!file) throw new CliRefusal('USAGE', 'Thiếu tên tệp: import members TỆP [--unit ĐƠN_VỊ] [--dry-run].')
+  const dryRun = opts['dry-run'] === true
+  let summary: ImportSummary
+  try {
+    summary = await importMembers(core.ctx, resolve(file), { unitName: text(opts, 'unit'), dryRun })
+  } catch (e) {
+    if (e instanceof CoreError) throw new CliRefusal(e.code, e.message)
+    throw e
+  }
+  printResult(out, { dryRun, ...summary }, () => describe(summary, dryRun))
+}
+
+export const IMPORT_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
+  'import members': importMembersCommand
+}
+
+export const IMPORT_USAGE = `  import members TỆP [--unit ĐƠN_VỊ] [--dry-run]    Nhập danh sách từ .xlsx/.csv (--dry-run: chỉ xem trước)`
