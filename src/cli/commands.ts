@@ -3,6 +3,7 @@ import type { Person, Unit } from '../shared/api'
 import { PERSON_STATUSES } from '../shared/api'
 import { displayPartialDate } from '../shared/partial-date'
 import { STATUS_LABELS } from '../shared/labels'
+import { emptyPersonFields } from '../shared/person-rules'
 import type { Core } from '../core/index'
 import { date, positiveInt, required, text, type Options } from './args'
 import { call, resolveUnit } from './dispatch'
@@ -99,8 +100,7 @@ async function peopleAdd({ core, out, opts }: CommandContext): Promise<void> {
   const kind = text(opts, 'kind') ?? 'member'
   if (kind !== 'member' && kind !== 'non_member') throw new CliRefusal('VALIDATION', '--kind: dùng "member" (đảng viên) hoặc "non_member" (quần chúng).')
   const person = await call(core, 'people:create', {
-    unitId: unit.id,
-    kind,
+    ...emptyPersonFields(unit.id, kind),
     fullName: required(opts, 'name'),
     gender: genderValue,
     birthDate: date(opts, 'birth'),
@@ -108,7 +108,6 @@ async function peopleAdd({ core, out, opts }: CommandContext): Promise<void> {
     religion: text(opts, 'religion') ?? null,
     hometown: text(opts, 'hometown') ?? null,
     residence: text(opts, 'residence') ?? null,
-    memberType: null,
     partyJoinDate: date(opts, 'joined'),
     partyOfficialDate: date(opts, 'official'),
     partyCardNumber: text(opts, 'card') ?? null,
@@ -116,10 +115,7 @@ async function peopleAdd({ core, out, opts }: CommandContext): Promise<void> {
     nationalId: text(opts, 'national-id') ?? null,
     position: text(opts, 'position') ?? null,
     role: text(opts, 'role') ?? null,
-    education: null,
-    politicalTheory: null,
-    phone: text(opts, 'phone') ?? null,
-    note: null
+    phone: text(opts, 'phone') ?? null
   })
   printResult(out, personJson(person), () => `Đã thêm "${person.fullName}" vào ${person.unitName} (mã ${person.id}).`)
 }

@@ -93,3 +93,30 @@ export function personFieldErrors(p: PersonFields, today: string = todayIso()): 
   if (p.phone && !/^[0-9 +().-]{6,20}$/.test(p.phone)) errors.phone = 'Số điện thoại không hợp lệ.'
   return errors
 }
+
+/** A person with nothing known but where they belong: the start of every form and import row. */
+export function emptyPersonFields(unitId: number, kind: PersonFields['kind'] = 'member'): PersonFields {
+  return {
+    unitId,
+    kind,
+    fullName: '',
+    gender: null,
+    birthDate: null,
+    ethnicity: null,
+    religion: null,
+    hometown: null,
+    residence: null,
+    memberType: null,
+    partyJoinDate: null,
+    partyOfficialDate: null,
+    partyCardNumber: null,
+    partyProfileNumber: null,
+    nationalId: null,
+    position: null,
+    role: null,
+    education: null,
+    politicalTheory: null,
+    phone: null,
+    note: null
+  }
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Channel, Input, Output } from '../../src/shared/api'
 import { openCore, type Core } from '../../src/core/index'
 import { noDialogs, type PlatformPort } from '../../src/core/platform'
+import { emptyPersonFields } from '../../src/shared/person-rules'
 
 export interface TestCore {
   core: Core
@@ -45,28 +46,5 @@ export function openTestCore(options: { dir?: string; platform?: PlatformPort } 
 
 /** A complete PersonFields with sensible blanks, overridden by `fields`. */
 export function personInput(unitId: number, fields: Partial<Input<'people:create'>> = {}): Input<'people:create'> {
-  return {
-    unitId,
-    kind: 'member',
-    fullName: 'Nguyễn Văn An',
-    gender: null,
-    birthDate: null,
-    ethnicity: null,
-    religion: null,
-    hometown: null,
-    residence: null,
-    memberType: null,
-    partyJoinDate: null,
-    partyOfficialDate: null,
-    partyCardNumber: null,
-    partyProfileNumber: null,
-    nationalId: null,
-    position: null,
-    role: null,
-    education: null,
-    politicalTheory: null,
-    phone: null,
-    note: null,
-    ...fields
-  }
+  return { ...emptyPersonFields(unitId), fullName: 'Nguyễn Văn An', ...fields }
 }

@@ -2,6 +2,7 @@
 // real dispatch and prints the id of each acknowledged write, until it is killed.
 import { openCore } from '../../src/core/index'
 import { noDialogs } from '../../src/core/platform'
+import { emptyPersonFields } from '../../src/shared/person-rules'
 
 const dir = process.argv[2]
 const base = Number(process.argv[3] ?? 10_000_000)
@@ -11,26 +12,9 @@ if (!unit.ok) throw new Error(unit.error.message)
 const unitId = (unit.value as { id: number }).id
 for (let i = 0; ; i++) {
   const r = await core.dispatch('people:create', {
-    unitId,
-    kind: 'member',
-    fullName: `Người Thứ ${'abcdefghij'[i % 10]}${i}`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]),
-    gender: null,
-    birthDate: null,
-    ethnicity: null,
-    religion: null,
-    hometown: null,
-    residence: null,
-    memberType: null,
-    partyJoinDate: null,
-    partyOfficialDate: null,
+    ...emptyPersonFields(unitId),
+    fullName: `Người Thứ ${String(i).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`,
     partyCardNumber: String(base + i),
-    partyProfileNumber: null,
-    nationalId: null,
-    position: null,
-    role: null,
-    education: null,
-    politicalTheory: null,
-    phone: null,
     note: 'x'.repeat(500)
   })
   if (!r.ok) throw new Error(r.error.message)
