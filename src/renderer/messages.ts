@@ -1,6 +1,6 @@
 // User-facing Vietnamese shared by several views. Text used by one view only lives in that view.
 
-import type { Gender } from '@shared/api'
+import type { Gender, ImportField } from '@shared/api'
 
 export interface Section {
   /** Route name; also the nav test id suffix (nav-<name>). */
@@ -97,4 +97,32 @@ const BACKUP_REASONS: Record<string, string> = {
 
 export function backupReasonLabel(reason: string): string {
   return BACKUP_REASONS[reason] ?? reason
+}
+
+/** Where a column of an imported list can go, as the mapping step names it. */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  fullName: 'Họ và tên',
+  familyName: 'Họ và tên đệm',
+  givenName: 'Tên',
+  gender: 'Giới tính',
+  birthDate: 'Ngày sinh (hoặc năm sinh)',
+  birthDateMale: 'Ngày sinh – cột Nam',
+  birthDateFemale: 'Ngày sinh – cột Nữ',
+  ethnicity: 'Dân tộc',
+  religion: 'Tôn giáo',
+  hometown: 'Quê quán',
+  residence: 'Nơi thường trú',
+  partyJoinDate: 'Ngày vào Đảng (dự bị)',
+  partyOfficialDate: 'Ngày chính thức',
+  partyCardNumber: 'Số thẻ đảng viên',
+  partyProfileNumber: 'Số lý lịch',
+  nationalId: 'Số CCCD',
+  position: 'Chức vụ',
+  role: 'Đối tượng (cán bộ, công chức …)',
+  education: 'Trình độ học vấn',
+  politicalTheory: 'Lý luận chính trị',
+  phone: 'Số điện thoại',
+  note: 'Ghi chú',
+  unitName: 'Chi bộ / đơn vị',
+  rowNumber: 'Số thứ tự (STT)'
 }

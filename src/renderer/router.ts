@@ -5,8 +5,10 @@ import UnitsView from './views/UnitsView.vue'
 import PeopleView from './views/PeopleView.vue'
 import DataView from './views/DataView.vue'
 import NotBuiltView from './views/NotBuiltView.vue'
+import StudyView from './views/StudyView.vue'
+import ImportView from './views/ImportView.vue'
 
-const BUILT = { overview: OverviewView, units: UnitsView, people: PeopleView, data: DataView }
+const BUILT = { overview: OverviewView, units: UnitsView, people: PeopleView, data: DataView, study: StudyView }
 
 export const routes: RouteRecordRaw[] = [
   ...SECTIONS.map((s) => ({
@@ -15,6 +17,8 @@ export const routes: RouteRecordRaw[] = [
     component: BUILT[s.name as keyof typeof BUILT] ?? NotBuiltView,
     meta: { section: s }
   })),
+  // Not a section of its own: reached from "Đảng viên & cán bộ" and "Dữ liệu & sao lưu".
+  { path: '/import', name: 'import', component: ImportView },
   { path: '/:rest(.*)*', redirect: '/' }
 ]
 

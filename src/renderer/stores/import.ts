@@ -1,0 +1,391 @@
+// The member-list import wizard: one file at a time, from choosing it to the import and its undo.
+// The core keeps the file in a preview session; this store keeps the user's choices (sheets,
+// column mapping, units, kind) and asks the core what they would do.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type {
+  ImportField,
+  ImportOpenOutput,
+  ImportPreview,
+  ImportPreviewInput,
+  ImportProblem,
+  ImportRecord,
+  ImportRowAction,
+  ImportRowPlan,
+  ImportSheetInfo,
+  ImportSummary,
+  ImportUndoResult,
+  PersonKind
+} from '@shared/api'
+import { ApiFailure, call, failureMessage } from '../api'
+
+export const STEPS = ['file', 'sheets', 'mapping', 'preview', 'import'] as const
+export type ImportStep = (typeof STEPS)[number]
+
+/** What the core is busy with; the wizard shows a progress state and disables its buttons. */
+export type ImportBusy = 'open' | 'preview' | 'commit' | 'export' | 'undo' | null
+
+export type RowFilter = ImportRowAction | 'problems' | 'all'
+
+/** Rows and problems are fetched a page at a time: a list can hold tens of thousands of rows. */
+export const PREVIEW_PAGE = 50
+
+export const useImportStore = defineStore('import', () => {
+  const step = ref<ImportStep>('file')
+  const busy = ref<ImportBusy>(null)
+  /** Why the chosen file was refused (the core's Vietnamese message), shown on the first step. */
+  const openError = ref<{ code: string; message: string } | null>(null)
+  const opened = shallowRef<ImportOpenOutput | null>(null)
+
+  // ------------------------------------------------------------ the user's choices
+  /** Sheet index → include it or not; absent: the core's default (sheets it can read). */
+  const include = ref<Record<number, boolean>>({})
+  /** Sheet index → column index → field the user chose instead of the detected one. */
+  const overrides = ref<Record<number, Record<number, ImportField | null>>>({})
+  const kind = ref<PersonKind>('member')
+  /** Unit for rows whose unit the file does not name (also overrides a unit named only in titles). */
+  const unitId = ref<number | null>(null)
+  /** Parent of the units the file names that do not exist yet. */
+  const parentUnitId = ref<number | null>(null)
+  /** Unit name as written → existing unit id, or null: create it. Absent: automatic. */
+  const unitChoices = ref<Record<string, number | null>>({})
+
+  // ------------------------------------------------------------ the preview
+  const preview = shallowRef<ImportPreview | null>(null)
+  const rows = shallowRef<ImportRowPlan[]>([])
+  const rowsTotal = ref(0)
+  const rowsOffset = ref(0)
+  const rowFilter = ref<RowFilter>('all')
+  const problems = shallowRef<ImportProblem[]>([])
+  const problemsTotal = ref(0)
+  const problemsOffset = ref(0)
+  /** The preview is older than the choices (a mapping changed): it must be asked for again. */
+  const stale = ref(true)
+
+  const summary = shallowRef<ImportSummary | null>(null)
+  const exported = shallowRef<{ path: string; rows: number } | null>(null)
+
+  const history = shallowRef<ImportRecord[]>([])
+  const undoError = ref<string | null>(null)
+
+  // A new file, a cancel or a reset bumps the generation: answers to older requests are dropped.
+  let generation = 0
+
+  const sheets = computed<ImportSheetInfo[]>(() => opened.value?.sheets ?? [])
+
+  function isIncluded(sheet: ImportSheetInfo): boolean {
+    return include.value[sheet.index] ?? sheet.skippedReason === null
+  }
+  function fieldOf(sheetIndex: number, column: number): ImportField | null {
+    const o = overrides.value[sheetIndex]
+    if (o && column in o) return o[column]
+    return sheets.value[sheetIndex]?.columns.find((c) => c.index === column)?.field ?? null
+  }
+  const includedSheets = computed(() => sheets.value.filter(isIncluded))
+
+  /** Per included sheet, why its mapping cannot be used yet (Vietnamese), if it cannot. */
+  const mappingProblems = computed(() => {
+    const out: { sheet: string; message: string }[] = []
+    for (const s of includedSheets.value) {
+      const fields = s.columns.map((c) => fieldOf(s.index, c.index))
+      if (!fields.includes('fullName') && !fields.includes('givenName')) {
+        out.push({ sheet: s.name, message: `Trang "${s.name}": chưa có cột nào ghép vào "Họ và tên".` })
+      }
+    }
+    return out
+  })
+
+  function previewInput(extra: Partial<ImportPreviewInput> = {}): ImportPreviewInput {
+    const input: ImportPreviewInput = {
+      sessionId: opened.value?.sessionId ?? '',
+      sheets: sheets.value.map((s) => {
+        const choice: { index: number; include: boolean; mapping?: Record<string, ImportField | null> } = { index: s.index, include: isIncluded(s) }
+        const o = overrides.value[s.index]
+        if (o && Object.keys(o).length > 0) choice.mapping = Object.fromEntries(Object.entries(o).map(([c, f]) => [String(c), f]))
+        return choice
+      }),
+      unitId: unitId.value,
+      parentUnitId: parentUnitId.value,
+      kind: kind.value
+    }
+    const choices = Object.entries(unitChoices.value).map(([name, id]) => ({ name, unitId: id }))
+    if (choices.length > 0) input.unitChoices = choices
+    return { ...input, ...extra }
+  }
+
+  function clearChoices(): void {
+    include.value = {}
+    overrides.value = {}
+    kind.value = 'member'
+    unitId.value = null
+    unitChoices.value = {}
+    preview.value = null
+    rows.value = []
+    rowsTotal.value = 0
+    rowsOffset.value = 0
+    rowFilter.value = 'all'
+    problems.value = []
+    problemsTotal.value = 0
+    problemsOffset.value = 0
+    stale.value = true
+    summary.value = null
+    exported.value = null
+  }
+
+  /** Frees the core's copy of the file (a large list takes memory there). */
+  function closeSession(sessionId: string | undefined): void {
+    if (sessionId) call('import:close', { sessionId }).catch(() => undefined)
+  }
+
+  // ------------------------------------------------------------ step 1: the file
+  /**
+   * Asks the user for a file (native dialog) and reads it. Returns false when the user closed the
+   * dialog or the file was refused (then openError says why).
+   */
+  async function open(path?: string): Promise<boolean> {
+    const gen = ++generation
+    openError.value = null
+    busy.value = 'open'
+    try {
+      const out = await call('import:open', path ? { path } : { chooseFile: true })
+      if (gen !== generation) {
+        // Cancelled while reading: nobody wants this session.
+        closeSession(out?.sessionId)
+        return false
+      }
+      if (!out) return false
+      closeSession(opened.value?.sessionId)
+      clearChoices()
+      opened.value = out
+      step.value = 'sheets'
+      return true
+    } catch (e) {
+      if (gen !== generation) return false
+      openError.value = { code: e instanceof ApiFailure ? e.code : 'UNKNOWN', message: failureMessage(e) }
+      return false
+    } finally {
+      if (gen === generation) busy.value = null
+    }
+  }
+
+  /** Stops waiting for the file being read or checked (the core finishes and its answer is dropped). */
+  function cancel(): void {
+    if (busy.value !== 'open' && busy.value !== 'preview') return
+    generation++
+    busy.value = null
+  }
+
+  // ------------------------------------------------------------ steps 2 and 3: sheets, columns
+  function setInclude(sheetIndex: number, value: boolean): void {
+    include.value = { ...include.value, [sheetIndex]: value }
+    stale.value = true
+  }
+
+  function setField(sheetIndex: number, column: number, field: ImportField | null): void {
+    const detected = sheets.value[sheetIndex]?.columns.find((c) => c.index === column)?.field ?? null
+    const o = { ...(overrides.value[sheetIndex] ?? {}) }
+    if (field === detected) delete o[column]
+    else o[column] = field
+    overrides.value = { ...overrides.value, [sheetIndex]: o }
+    stale.value = true
+  }
+
+  function setKind(value: PersonKind): void {
+    kind.value = value
+    stale.value = true
+  }
+
+  /** Back to what was detected (or remembered) for this sheet. */
+  function resetMapping(sheetIndex: number): void {
+    const next = { ...overrides.value }
+    delete next[sheetIndex]
+    overrides.value = next
+    stale.value = true
+  }
+
+  // ------------------------------------------------------------ step 4: preview
+  async function fetchPreview(extra: Partial<ImportPreviewInput>): Promise<ImportPreview | null> {
+    if (!opened.value) return null
+    const gen = generation
+    busy.value = 'preview'
+    try {
+      const out = await call('import:preview', previewInput({ limit: PREVIEW_PAGE, ...extra }))
+      return gen === generation ? out : null
+    } finally {
+      if (gen === generation) busy.value = null
+    }
+  }
+
+  /** Asks the core again with the current choices; the tables go back to their first page. */
+  async function refreshPreview(): Promise<void> {
+    const filter = rowFilter.value === 'all' ? undefined : rowFilter.value
+    const out = await fetchPreview({ offset: 0, filter })
+    if (!out) return
+    preview.value = out
+    rows.value = out.rows
+    rowsTotal.value = out.rowsTotal
+    rowsOffset.value = 0
+    problems.value = out.problems
+    problemsTotal.value = out.problemsTotal
+    problemsOffset.value = 0
+    stale.value = false
+  }
+
+  async function loadRows(offset: number, filter: RowFilter = rowFilter.value): Promise<void> {
+    const out = await fetchPreview({ offset, filter: filter === 'all' ? undefined : filter })
+    if (!out) return
+    preview.value = out
+    rowFilter.value = filter
+    rows.value = out.rows
+    rowsTotal.value = out.rowsTotal
+    rowsOffset.value = offset
+  }
+
+  async function loadProblems(offset: number): Promise<void> {
+    const out = await fetchPreview({ offset })
+    if (!out) return
+    preview.value = out
+    problems.value = out.problems
+    problemsTotal.value = out.problemsTotal
+    problemsOffset.value = offset
+  }
+
+  async function setUnit(id: number | null): Promise<void> {
+    unitId.value = id
+    await refreshPreview()
+  }
+  async function setParentUnit(id: number | null): Promise<void> {
+    parentUnitId.value = id
+    await refreshPreview()
+  }
+  /** undefined: let the core decide by name; null: create it; a number: that existing unit. */
+  async function setUnitChoice(name: string, id: number | null | undefined): Promise<void> {
+    const next = { ...unitChoices.value }
+    if (id === undefined) delete next[name]
+    else next[name] = id
+    unitChoices.value = next
+    await refreshPreview()
+  }
+
+  /** Moves to a step, asking for the preview when it is needed and out of date. */
+  async function goTo(target: ImportStep): Promise<void> {
+    if (target === 'preview' && (stale.value || !preview.value)) {
+      step.value = 'preview'
+      await refreshPreview()
+      return
+    }
+    step.value = target
+  }
+
+  async function exportProblems(): Promise<{ path: string; rows: number } | null> {
+    if (!opened.value) return null
+    busy.value = 'export'
+    try {
+      const out = await call('import:exportProblems', { sessionId: opened.value.sessionId })
+      if (out) exported.value = out
+      return out
+    } finally {
+      busy.value = null
+    }
+  }
+
+  // ------------------------------------------------------------ step 5: import
+  async function commit(): Promise<ImportSummary> {
+    if (!opened.value) throw new ApiFailure('NOT_FOUND', 'Chưa mở tệp nào.')
+    step.value = 'import'
+    busy.value = 'commit'
+    try {
+      const out = await call('import:commit', previewInput())
+      summary.value = out
+      // The core closed the session: the file is done with.
+      opened.value = { ...opened.value, sessionId: '' }
+      await loadHistory().catch(() => undefined)
+      return out
+    } catch (e) {
+      step.value = 'preview'
+      throw e
+    } finally {
+      busy.value = null
+    }
+  }
+
+  /** Back to an empty first step, freeing the core's copy of the file. */
+  function reset(): void {
+    generation++
+    busy.value = null
+    closeSession(opened.value?.sessionId)
+    opened.value = null
+    openError.value = null
+    clearChoices()
+    step.value = 'file'
+  }
+
+  // ------------------------------------------------------------ history and undo
+  async function loadHistory(): Promise<void> {
+    history.value = await call('import:history', null)
+  }
+
+  async function undo(importId: number): Promise<ImportUndoResult | null> {
+    undoError.value = null
+    busy.value = 'undo'
+    try {
+      return await call('import:undo', { importId })
+    } catch (e) {
+      undoError.value = failureMessage(e)
+      return null
+    } finally {
+      busy.value = null
+      await loadHistory().catch(() => undefined)
+    }
+  }
+
+  return {
+    step,
+    busy,
+    openError,
+    opened,
+    include,
+    overrides,
+    kind,
+    unitId,
+    parentUnitId,
+    unitChoices,
+    preview,
+    rows,
+    rowsTotal,
+    rowsOffset,
+    rowFilter,
+    problems,
+    problemsTotal,
+    problemsOffset,
+    stale,
+    summary,
+    exported,
+    history,
+    undoError,
+    sheets,
+    includedSheets,
+    mappingProblems,
+    isIncluded,
+    fieldOf,
+    previewInput,
+    open,
+    cancel,
+    setInclude,
+    setField,
+    setKind,
+    resetMapping,
+    refreshPreview,
+    loadRows,
+    loadProblems,
+    setUnit,
+    setParentUnit,
+    setUnitChoice,
+    goTo,
+    exportProblems,
+    commit,
+    reset,
+    loadHistory,
+    undo
+  }
+})

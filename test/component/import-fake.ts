@@ -1,0 +1,122 @@
+// Import channels for the fake api of component tests: a small two-sheet file with a TCVN3 note,
+// a preview whose counts follow the choices, a commit, a history and an undo.
+import type { ImportOpenOutput, ImportPreview, ImportPreviewInput, ImportRecord } from '@shared/api'
+import { ApiError, createFakeApi, unit, type FakeData } from './fake-api'
+
+export function openOutput(): ImportOpenOutput {
+  return {
+    sessionId: 's-1',
+    fileName: 'DS đảng viên ấp 3.xlsx',
+    format: 'xlsx',
+    encoding: null,
+    legacy: [{ encoding: 'TCVN3 (ABC)', cells: 4 }],
+    rememberedMapping: false,
+    sheets: [
+      {
+        index: 0,
+        name: 'Ấp 3',
+        headerRow: 7,
+        dataRows: 5,
+        unitHint: 'Chi bộ Ấp 3',
+        skippedReason: null,
+        columns: [
+          { index: 0, letter: 'A', header: 'STT', field: 'rowNumber', samples: ['1', '2', '3'] },
+          { index: 1, letter: 'B', header: 'Họ và tên', field: 'fullName', samples: ['Nguyễn Văn Dũng', 'Trần Thị Bình'] },
+          { index: 2, letter: 'C', header: 'Năm sinh (ghi chú)', field: 'note', samples: ['1980', '12/03/1975'] },
+          { index: 3, letter: 'D', header: 'Số thẻ ĐV', field: 'partyCardNumber', samples: ['01234567', '12345'] }
+        ]
+      },
+      { index: 1, name: 'Ghi chú', headerRow: null, dataRows: 0, unitHint: null, skippedReason: 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).', columns: [] }
+    ]
+  }
+}
+
+export function previewFor(input: ImportPreviewInput): ImportPreview {
+  const birthMapped = input.sheets?.[0]?.mapping?.['2'] === 'birthDate'
+  const unitChosen = input.unitId != null
+  const rows: ImportPreview['rows'] = [
+    { sheet: 'Ấp 3', row: 9, action: 'create', fullName: 'Nguyễn Văn Dũng', unitName: 'Chi bộ Ấp 3', personId: null, changes: [], reason: null },
+    {
+      sheet: 'Ấp 3',
+      row: 10,
+      action: 'update',
+      fullName: 'Trần Thị Bình',
+      unitName: 'Chi bộ Ấp 3',
+      personId: 7,
+      changes: [{ field: 'birthDate', label: 'Ngày sinh', from: '1975', to: '12/03/1975' }],
+      reason: 'Khớp theo số thẻ 12345678.'
+    },
+    { sheet: 'Ấp 3', row: 11, action: 'skip', fullName: 'Lê Văn Cường', unitName: null, personId: null, changes: [], reason: 'Số thẻ đảng viên gồm 8 chữ số.' }
+  ]
+  const filtered = input.filter === 'problems' ? rows.filter((r) => r.action === 'skip') : input.filter ? rows.filter((r) => r.action === input.filter) : rows
+  return {
+    sessionId: input.sessionId,
+    counts: { total: 3, create: 1, update: birthMapped ? 1 : 0, unchanged: birthMapped ? 0 : 1, skip: 1, errors: 1, warnings: 0, unitsCreated: 0 },
+    units: [{ name: 'Chi bộ Ấp 3', rows: 2, action: unitChosen ? 'existing' : 'existing', unitId: unitChosen ? input.unitId! : 2, parentId: 1, message: null }],
+    rows: filtered,
+    rowsTotal: filtered.length,
+    problems: [{ sheet: 'Ấp 3', row: 11, column: 'D', field: 'partyCardNumber', severity: 'error', message: 'Số thẻ đảng viên gồm 8 chữ số.' }],
+    problemsTotal: 1,
+    blockers: []
+  }
+}
+
+export function importData(): FakeData {
+  return {
+    units: [unit(1, null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ Ấp 3', 'Chi bộ', 4)],
+    people: [],
+    backups: []
+  }
+}
+
+export function createImportApi(
+  options: { refuse?: { code: string; message: string }; refuseUndo?: string; slowOpen?: Promise<void> } = {}
+) {
+  const history: ImportRecord[] = []
+  return createFakeApi(importData(), {
+    'import:open': async () => {
+      if (options.slowOpen) await options.slowOpen
+      if (options.refuse) throw new ApiError(options.refuse.code, options.refuse.message)
+      return openOutput()
+    },
+    'import:preview': (input) => previewFor(input),
+    'import:commit': (input) => {
+      const p = previewFor(input)
+      history.unshift({
+        id: 5,
+        fileName: 'DS đảng viên ấp 3.xlsx',
+        importedAt: new Date(2025, 6, 1, 9, 30).toISOString(),
+        created: p.counts.create,
+        updated: p.counts.update,
+        unchanged: p.counts.unchanged,
+        skipped: p.counts.skip,
+        unitsCreated: 0,
+        undoneAt: null,
+        canUndo: true
+      })
+      return {
+        importId: 5,
+        fileName: 'DS đảng viên ấp 3.xlsx',
+        created: p.counts.create,
+        updated: p.counts.update,
+        unchanged: p.counts.unchanged,
+        skipped: p.counts.skip,
+        unitsCreated: 0,
+        errors: p.problems,
+        warnings: [],
+        backup: 'sao-luu_2025-07-01.sqlite'
+      }
+    },
+    // Cloned as IPC would: the page never shares objects with the core.
+    'import:history': () => structuredClone(history),
+    'import:undo': ({ importId }) => {
+      if (options.refuseUndo) throw new ApiError('CONFLICT', options.refuseUndo)
+      const r = history.find((h) => h.id === importId)!
+      r.undoneAt = new Date(2025, 6, 1, 10, 0).toISOString()
+      r.canUndo = false
+      return { importId, removedPeople: r.created, restoredPeople: r.updated, removedUnits: 0 }
+    },
+    'import:close': () => null,
+    'import:exportProblems': () => ({ path: '/tmp/DS_can-sua.xlsx', rows: 1 })
+  })
+}

@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { ElSelect } from 'element-plus'
+import { createMemoryHistory } from 'vue-router'
+import ImportView from '@renderer/views/ImportView.vue'
+import { createAppRouter } from '@renderer/router'
+import { $$, byTestId, click, installApi, mountView, sleep } from './helpers'
+import { createImportApi } from './import-fake'
+
+async function mountWizard(fake: ReturnType<typeof createImportApi>, path = '/import') {
+  installApi(fake.api)
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  const wrapper = mountView(ImportView, { plugins: [router] })
+  await router.isReady()
+  await flushPromises()
+  return { wrapper, router }
+}
+
+const stepOf = () => byTestId('import-steps')?.getAttribute('data-step')
+
+/** Clicks the primary button of the open message box (confirm). */
+async function confirmBox(): Promise<void> {
+  await flushPromises()
+  // The latest box: an earlier one may still be fading out.
+  const btn = $$('.el-message-box__btns .el-button--primary').at(-1)
+  if (!btn) throw new Error('no message box')
+  btn.click()
+  await flushPromises()
+  await sleep(50)
+  await flushPromises()
+}
+
+describe('import wizard', () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('walks file → sheets → mapping → preview → import, with counts, problems and the summary', async () => {
+    const fake = createImportApi()
+    const { wrapper } = await mountWizard(fake)
+    expect(stepOf()).toBe('file')
+    expect(byTestId('import-step-file')?.textContent).toContain('Chọn tệp')
+
+    await click('import-choose')
+    expect(fake.callsTo('import:open')).toEqual([{ chooseFile: true }])
+    expect(stepOf()).toBe('sheets')
+    expect(byTestId('import-file-name')?.textContent).toBe('DS đảng viên ấp 3.xlsx')
+    expect(byTestId('import-legacy-note')?.textContent).toContain('4 ô chữ gõ bằng bảng mã TCVN3')
+    const sheets = byTestId('import-sheets')!.textContent!
+    expect(sheets).toContain('Dòng 7')
+    expect(sheets).toContain('Chi bộ Ấp 3')
+    expect(sheets).toContain('Không tìm thấy dòng tiêu đề cột')
+
+    await click('import-next')
+    expect(stepOf()).toBe('mapping')
+    const mapping = byTestId('import-mapping-0')!.textContent!
+    expect(mapping).toContain('Họ và tên')
+    expect(mapping).toContain('Nguyễn Văn Dũng')
+
+    await click('import-next')
+    expect(stepOf()).toBe('preview')
+    expect(fake.callsTo('import:preview')).toHaveLength(1)
+    expect(byTestId('import-count-create')?.getAttribute('data-count')).toBe('1')
+    expect(byTestId('import-count-unchanged')?.getAttribute('data-count')).toBe('1')
+    expect(byTestId('import-count-skip')?.getAttribute('data-count')).toBe('1')
+    expect(byTestId('import-count-errors')?.getAttribute('data-count')).toBe('1')
+    const rows = byTestId('import-rows')!.textContent!
+    expect(rows).toContain('Ngày sinh: 1975 → 12/03/1975')
+    expect(rows).toContain('Số thẻ đảng viên gồm 8 chữ số.')
+    const problems = byTestId('import-problems')!.textContent!
+    expect(problems).toContain('Ấp 3')
+    expect(problems).toContain('11')
+    expect(problems).toContain('D')
+    expect(problems).toContain('Lỗi')
+    expect(byTestId('import-problem-message')?.textContent).toBe('Số thẻ đảng viên gồm 8 chữ số.')
+    expect(byTestId('import-units')!.textContent).toContain('Chi bộ Ấp 3')
+    expect(byTestId('import-commit-summary')!.textContent).toContain('1 dòng bị bỏ qua')
+
+    // A file with problems can be saved back with the bad cells marked.
+    await click('import-export-problems')
+    expect(fake.callsTo('import:exportProblems')).toEqual([{ sessionId: 's-1' }])
+    expect(byTestId('import-exported')?.textContent).toContain('/tmp/DS_can-sua.xlsx')
+
+    await click('import-commit')
+    await confirmBox() // some rows are skipped: the user confirms
+    expect(fake.callsTo('import:commit')).toHaveLength(1)
+    expect(fake.callsTo('import:commit')[0]).toMatchObject({ sessionId: 's-1', kind: 'member', sheets: [{ index: 0, include: true }, { index: 1, include: false }] })
+    expect(stepOf()).toBe('import')
+    expect(byTestId('import-done')?.textContent).toContain('Đã nhập xong')
+    expect(byTestId('import-done-created')?.getAttribute('data-count')).toBe('1')
+    expect(byTestId('import-done-skipped')?.getAttribute('data-count')).toBe('1')
+    wrapper.unmount()
+  })
+
+  it('sends a corrected column mapping to import:preview as an override', async () => {
+    const fake = createImportApi()
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    await click('import-next')
+
+    // Column C was taken for a note; the user says it is the birth date.
+    const selects = wrapper.findAllComponents(ElSelect)
+    const colC = selects.find((s) => s.attributes('data-testid') === 'import-field-0-C')
+    expect(colC).toBeDefined()
+    colC!.vm.$emit('update:modelValue', 'birthDate')
+    await flushPromises()
+    // And column A (STT) is ignored.
+    selects.find((s) => s.attributes('data-testid') === 'import-field-0-A')!.vm.$emit('update:modelValue', '')
+    await flushPromises()
+    expect(byTestId('import-mapping-reset-0')).not.toBeNull()
+
+    await click('import-next')
+    const input = fake.callsTo('import:preview').at(-1)!
+    expect(input.sheets![0]).toEqual({ index: 0, include: true, mapping: { '0': null, '2': 'birthDate' } })
+    expect(byTestId('import-count-update')?.getAttribute('data-count')).toBe('1')
+
+    // Back, undo the change of column C: the next preview sends only column A.
+    await click('import-back')
+    wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'import-field-0-C')!.vm.$emit('update:modelValue', 'note')
+    await flushPromises()
+    await click('import-next')
+    expect(fake.callsTo('import:preview').at(-1)!.sheets![0]).toEqual({ index: 0, include: true, mapping: { '0': null } })
+    wrapper.unmount()
+  })
+
+  it('shows a refused file on the first step with what to do', async () => {
+    const message =
+      'Tệp này là bảng tính Excel 97-2003 (.xls), định dạng cũ phần mềm không đọc trực tiếp. Hãy mở bằng Excel và Lưu thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel (*.xlsx)), rồi nhập tệp .xlsx vừa lưu.'
+    const fake = createImportApi({ refuse: { code: 'FILE_XLS', message } })
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    expect(stepOf()).toBe('file')
+    const alert = byTestId('import-open-error')!
+    expect(alert.getAttribute('data-code')).toBe('FILE_XLS')
+    expect(alert.textContent).toContain('Không nhập được tệp này')
+    expect(alert.textContent).toContain('mở bằng Excel và Lưu thành .xlsx')
+    wrapper.unmount()
+  })
+
+  it('undoes an import from the history after a confirm', async () => {
+    const fake = createImportApi()
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    await click('import-next')
+    await click('import-next')
+    await click('import-commit')
+    await confirmBox()
+    await click('import-go-history')
+    await flushPromises()
+    const table = byTestId('import-history-table')!.textContent!
+    expect(table).toContain('DS đảng viên ấp 3.xlsx')
+    expect(table).toContain('01/07/2025 09:30')
+
+    await click('import-undo-5')
+    expect(fake.callsTo('import:undo')).toHaveLength(0) // not before the confirm
+    await confirmBox()
+    expect(fake.callsTo('import:undo')).toEqual([{ importId: 5 }])
+    expect(byTestId('import-undone-5')?.textContent).toContain('Đã hoàn tác lúc 01/07/2025 10:00')
+    wrapper.unmount()
+  })
+
+  it('shows why an undo was refused', async () => {
+    const refusal = 'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.'
+    const fake = createImportApi({ refuseUndo: refusal })
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    await click('import-next')
+    await click('import-next')
+    await click('import-commit')
+    await confirmBox()
+    await click('import-go-history')
+    await click('import-undo-5')
+    await confirmBox()
+    expect(byTestId('import-undo-error')?.textContent).toContain(refusal)
+    expect($$('[data-testid="import-undo-5"]')).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it('shows a progress state while a file is read, and lets the user stop waiting', async () => {
+    let finish!: () => void
+    const fake = createImportApi({ slowOpen: new Promise<void>((r) => (finish = r)) })
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    expect(byTestId('import-progress')?.getAttribute('data-busy')).toBe('open')
+    expect(byTestId('import-progress')?.textContent).toContain('Đang đọc tệp')
+
+    await click('import-cancel')
+    expect(byTestId('import-progress')).toBeNull()
+    expect(stepOf()).toBe('file')
+
+    // The core answers late: the wizard stays where it is and frees the session it no longer wants.
+    finish()
+    await flushPromises()
+    expect(stepOf()).toBe('file')
+    expect(fake.callsTo('import:close')).toEqual([{ sessionId: 's-1' }])
+    wrapper.unmount()
+  })
+})
