@@ -16,7 +16,7 @@ function toExcel(v: CellValue): ExcelJS.CellValue {
 }
 
 export async function exportProblems(ctx: CoreContext, input: ImportExportProblemsInput): Promise<{ path: string; rows: number } | null> {
-  const { s, problems } = sessionProblems(ctx, input.sessionId)
+  const { s, grid, problems } = await sessionProblems(ctx, input.sessionId)
   let path = input.path ?? null
   if (!path) {
     path = await ctx.platform.chooseSaveFile({
@@ -37,7 +37,7 @@ export async function exportProblems(ctx: CoreContext, input: ImportExportProble
   }
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
   try {
-    s.grid.sheets.forEach((sheet, i) => {
+    grid.sheets.forEach((sheet, i) => {
       const ws = wb.addWorksheet(sheet.name.slice(0, 31) || `Trang ${i + 1}`)
       const layout = s.layouts[i]
       let width = 0

@@ -128,6 +128,7 @@ export function checkUndo(db: Database, importId: number): void {
     }
     if (snapshot(rowToFields(row), row.status as PersonStatus) !== c.after) changed.push(row.full_name as string)
   }
+  if (changed.length === 0) checkReferences(db, importId, imp.file_name as string)
   if (changed.length > 0) {
     const names = changed.slice(0, 5).join(', ') + (changed.length > 5 ? ` và ${changed.length - 5} người khác` : '')
     throw new CoreError(
@@ -136,6 +137,64 @@ export function checkUndo(db: Database, importId: number): void {
         'Hoàn tác sẽ làm mất các thay đổi đó; hãy sửa bằng tay, hoặc khôi phục bản sao lưu tạo trước lần nhập.'
     )
   }
+}
+
+/** What the records of other tables that point at a person are, in the refusal message. */
+const REFERENCE_LABELS: Record<string, string> = {
+  study_attendance: 'điểm danh học tập',
+  commitments: 'bản cam kết',
+  commitment_review_entries: 'đánh giá thực hiện cam kết'
+}
+
+/** Tables undo itself clears for the people it removes (their own history, nothing else). */
+const CLEARED_BY_UNDO = new Set(['person_status_history', 'import_changes'])
+
+/** Every (table, column) whose foreign key points at people, read from the schema itself so a
+ *  table added later (commitments, evaluations …) is covered without touching this file. */
+function peopleReferences(db: Database): { table: string; column: string }[] {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
+  const refs: { table: string; column: string }[] = []
+  for (const table of tables) {
+    if (CLEARED_BY_UNDO.has(table)) continue
+    const fks = db.prepare('SELECT "table" AS target, "from" AS col FROM pragma_foreign_key_list(?)').all(table) as { target: string; col: string }[]
+    for (const fk of fks) if (fk.target.toLowerCase() === 'people') refs.push({ table, column: fk.col })
+  }
+  return refs
+}
+
+const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * People added by the import that other data now points at (attendance at a study session …):
+ * deleting them would break a foreign key, so undo is refused up front, naming a few of them.
+ */
+function checkReferences(db: Database, importId: number, fileName: string): void {
+  const busy = new Map<number, Set<string>>()
+  for (const { table, column } of peopleReferences(db)) {
+    const ids = db
+      .prepare(
+        `SELECT DISTINCT c.person_id FROM import_changes c
+         WHERE c.import_id = ? AND c.action = 'created' AND EXISTS (SELECT 1 FROM ${quoteId(table)} r WHERE r.${quoteId(column)} = c.person_id)`
+      )
+      .pluck()
+      .all(importId) as number[]
+    for (const id of ids) {
+      const set = busy.get(id) ?? new Set<string>()
+      set.add(REFERENCE_LABELS[table] ?? 'dữ liệu khác')
+      busy.set(id, set)
+    }
+  }
+  if (busy.size === 0) return
+  const ids = Array.from(busy.keys()).sort((a, b) => a - b)
+  const nameOf = db.prepare('SELECT full_name FROM people WHERE id = ?').pluck()
+  const names = ids.slice(0, 5).map((id) => (nameOf.get(id) as string | undefined) ?? `người số ${id}`)
+  const more = ids.length > 5 ? ` và ${ids.length - 5} người khác` : ''
+  const kinds = Array.from(new Set(Array.from(busy.values()).flatMap((s) => Array.from(s)))).join(', ')
+  throw new CoreError(
+    'CONFLICT',
+    `Không thể hoàn tác lần nhập tệp "${fileName}": ${ids.length} người được thêm trong lần nhập này đã có dữ liệu khác gắn với họ (${kinds}): ` +
+      `${names.join(', ')}${more}. Hoàn tác sẽ xóa những người này và làm mất dữ liệu đó; hãy xóa dữ liệu đó trước, hoặc sửa danh sách bằng tay.`
+  )
 }
 
 export function undoImport(db: Database, importId: number): ImportUndoResult {

@@ -99,8 +99,13 @@ const NAME_INDEX = FIELD_INDEX.get('fullName')!
 /** Everyone, as raw arrays: tens of thousands of rows load several times faster than as objects. */
 export function loadPeople(db: Database): ExistingPerson[] {
   const cols = PERSON_FIELD_NAMES.map((k) => COLUMN_OF[k]).join(', ')
-  const rows = db.prepare(`SELECT id, status, name_key, ${cols} FROM people`).raw().all() as unknown[][]
-  return rows.map((r) => ({ id: r[0] as number, status: r[1] as PersonStatus, nameKey: r[2] as string, raw: r.slice(3) }))
+  // The fields first, so each raw row is used as it comes (no copy of 50,000 arrays).
+  const n = PERSON_FIELD_NAMES.length
+  const people: ExistingPerson[] = []
+  for (const r of db.prepare(`SELECT ${cols}, id, status, name_key FROM people`).raw().iterate() as IterableIterator<unknown[]>) {
+    people.push({ id: r[n] as number, status: r[n + 1] as PersonStatus, nameKey: r[n + 2] as string, raw: r })
+  }
+  return people
 }
 
 export function fieldsOf(p: ExistingPerson): PersonFields {

@@ -313,8 +313,8 @@ function parseRow(
   if (hasError) fields = null
 
   // The same person twice in the file: the later row is held back.
+  const keys: [string, string][] = []
   if (fields) {
-    const keys: [string, string][] = []
     if (fields.partyProfileNumber) keys.push([`ll:${fields.partyProfileNumber}`, `cùng số lý lịch ${fields.partyProfileNumber}`])
     if (fields.partyCardNumber) keys.push([`the:${fields.partyCardNumber}`, `cùng số thẻ ${fields.partyCardNumber}`])
     if (fields.nationalId) keys.push([`cccd:${fields.nationalId}`, `cùng số CCCD ${fields.nationalId}`])
@@ -328,9 +328,11 @@ function parseRow(
         break
       }
     }
-    if (fields) for (const [key] of keys) seen.set(key, { sheet: sheet.name, row: row.r })
   }
-  return { sheetIndex, sheet: sheet.name, row: row.r, fields, fullName: fields?.fullName ?? name, unitName, problems: problems.length ? problems : NO_PROBLEMS, hasError: fields === null }
+  const draft: Draft = { sheetIndex, sheet: sheet.name, row: row.r, fields, fullName: fields?.fullName ?? name, unitName, problems: problems.length ? problems : NO_PROBLEMS, hasError: fields === null }
+  // The draft itself says where the key was first seen: no extra object per key and row.
+  if (fields) for (const [key] of keys) seen.set(key, draft)
+  return draft
 }
 
 export function isDateCell(v: CellValue): v is DateCell {

@@ -2,6 +2,7 @@
 // commit (backup first, then one transaction), history, undo, and the annotated copy of a file
 // with problems. Sessions live in memory, a few at a time.
 import { randomUUID } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type {
   ImportField,
@@ -24,7 +25,7 @@ import { CoreError } from '../db/errors'
 import { createBackup } from '../backup/backups'
 import { backupKeep } from '../settings'
 import { findUnitByName } from '../units/units'
-import { cellText, columnLetter, type Grid } from './grid'
+import { cellText, columnLetter, type CellValue, type Grid } from './grid'
 import { detectLayout, headerSignature, type SheetLayout } from './headers'
 import { applyPlan, checkUndo, listImports, loadMapping, saveMapping, undoImport } from './history'
 import { LEGACY_LABELS, type LegacyEncoding } from './legacy-encoding'
@@ -34,11 +35,24 @@ import { readXlsx } from './read-xlsx'
 import { parseSheet, type Draft, type SeenKeys } from './rows'
 import { sniffFile } from './sniff'
 
+/** What the wizard shows of a sheet, kept when the grid itself is let go. */
+interface SheetMeta {
+  name: string
+  hidden: boolean
+  rowCount: number
+  /** The first data rows (for the sample values of each column). */
+  samples: CellValue[][]
+}
+
 interface Session {
   id: string
   path: string
   fileName: string
-  grid: Grid
+  /** The file as read; let go once a large file's rows are parsed (re-read if needed again). */
+  grid: Grid | null
+  /** Size and modification time of the file when read: a re-read must find the same file. */
+  stamp: string
+  sheets: SheetMeta[]
   layouts: SheetLayout[]
   /** Mapping per sheet after remembered mappings were applied. */
   fields: (ImportField | null)[][]
@@ -50,6 +64,8 @@ interface Session {
 }
 
 const MAX_SESSIONS = 2
+/** Above this many rows a session keeps its drafts but not the grid they came from. */
+const KEEP_GRID_ROWS = 5_000
 const sessions = new Map<string, Session>()
 
 function remember(s: Session): void {
@@ -82,29 +98,59 @@ export async function readGrid(path: string): Promise<Grid> {
   return { format: 'xlsx', encoding: null, sheets: await readXlsx(path) }
 }
 
-function sheetInfo(s: Session, index: number): ImportSheetInfo {
-  const sheet = s.grid.sheets[index]
+function fileStamp(path: string): string {
+  try {
+    const st = statSync(path)
+    return `${st.size}:${st.mtimeMs}`
+  } catch {
+    return 'missing'
+  }
+}
+
+/** The session's grid, read again from the file if it was let go (and refused if the file changed). */
+async function gridOf(s: Session): Promise<Grid> {
+  if (s.grid) return s.grid
+  if (fileStamp(s.path) !== s.stamp) {
+    throw new CoreError('CONFLICT', `Tệp "${s.fileName}" đã thay đổi (hoặc bị xóa, di chuyển) từ khi mở; hãy mở lại tệp để nhập.`)
+  }
+  const grid = await readGrid(s.path)
+  if (grid.sheets.length !== s.sheets.length || grid.sheets.some((sh, i) => sh.rows.length !== s.sheets[i].rowCount)) {
+    throw new CoreError('CONFLICT', `Tệp "${s.fileName}" đã thay đổi từ khi mở; hãy mở lại tệp để nhập.`)
+  }
+  return grid
+}
+
+function sheetMeta(sheet: Grid['sheets'][number], layout: SheetLayout): SheetMeta {
+  return {
+    name: sheet.name,
+    hidden: sheet.hidden,
+    rowCount: sheet.rows.length,
+    samples: sheet.rows.slice(layout.dataStart, layout.dataStart + 6).map((r) => r.cells)
+  }
+}
+
+function sheetInfo(s: Pick<Session, 'sheets' | 'layouts' | 'fields'>, index: number): ImportSheetInfo {
+  const sheet = s.sheets[index]
   const layout = s.layouts[index]
   const fields = s.fields[index]
-  const dataRows = sheet.rows.slice(layout.dataStart, layout.dataStart + 6)
   const columns = layout.labels.map((header, c) => ({
     index: c,
     letter: columnLetter(c),
     header,
     field: fields[c] ?? null,
-    samples: dataRows.map((r) => (r.cells[c] === null || r.cells[c] === undefined ? '' : cellText(r.cells[c]))).filter(Boolean).slice(0, 3)
+    samples: sheet.samples.map((cells) => (cells[c] === null || cells[c] === undefined ? '' : cellText(cells[c]))).filter(Boolean).slice(0, 3)
   }))
   let skippedReason: string | null = null
   if (sheet.hidden) skippedReason = 'Trang tính bị ẩn.'
-  else if (sheet.rows.length === 0) skippedReason = 'Trang tính trống.'
+  else if (sheet.rowCount === 0) skippedReason = 'Trang tính trống.'
   else if (layout.headerIndex < 0) skippedReason = 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).'
   else if (!fields.some((f) => f === 'fullName' || f === 'givenName')) skippedReason = 'Không có cột Họ và tên.'
-  else if (layout.dataStart >= sheet.rows.length) skippedReason = 'Không có dòng dữ liệu dưới tiêu đề.'
+  else if (layout.dataStart >= sheet.rowCount) skippedReason = 'Không có dòng dữ liệu dưới tiêu đề.'
   return {
     index,
     name: sheet.name,
     headerRow: layout.headerRow,
-    dataRows: Math.max(0, sheet.rows.length - layout.dataStart),
+    dataRows: Math.max(0, sheet.rowCount - layout.dataStart),
     columns,
     unitHint: layout.unitHint,
     skippedReason
@@ -120,6 +166,7 @@ export async function openImport(ctx: CoreContext, input: ImportOpenInput): Prom
     })
   }
   if (!path) return null
+  const stamp = fileStamp(path)
   const grid = await readGrid(path)
   const layouts = grid.sheets.map(detectLayout)
   let remembered = false
@@ -132,7 +179,8 @@ export async function openImport(ctx: CoreContext, input: ImportOpenInput): Prom
     }
     return l.fields
   })
-  const s: Session = { id: randomUUID(), path, fileName: basename(path), grid, layouts, fields, remembered, lastUsed: Date.now() }
+  const sheets = grid.sheets.map((sh, i) => sheetMeta(sh, layouts[i]))
+  const s: Session = { id: randomUUID(), path, fileName: basename(path), grid, stamp, sheets, layouts, fields, remembered, lastUsed: Date.now() }
   const infos = grid.sheets.map((_, i) => sheetInfo(s, i))
   if (!infos.some((i) => i.skippedReason === null)) {
     const why = infos.length === 0 ? 'Tệp không có trang tính nào.' : infos.map((i) => `"${i.name}": ${i.skippedReason}`).join(' ')
@@ -148,7 +196,7 @@ export async function openImport(ctx: CoreContext, input: ImportOpenInput): Prom
 function effectiveFields(s: Session, input: ImportPreviewInput): { included: number[]; fields: (ImportField | null)[][] } {
   const fields = s.fields.map((f) => [...f])
   const included: number[] = []
-  s.grid.sheets.forEach((_, i) => {
+  s.sheets.forEach((_, i) => {
     const choice = input.sheets?.find((c) => c.index === i)
     if (choice?.mapping) {
       for (const [k, v] of Object.entries(choice.mapping)) {
@@ -166,18 +214,36 @@ function effectiveFields(s: Session, input: ImportPreviewInput): { included: num
   return { included, fields }
 }
 
-function draftsFor(s: Session, input: ImportPreviewInput, kind: PersonKind): Draft[] {
+function draftsKey(s: Session, input: ImportPreviewInput): string {
   const { included, fields } = effectiveFields(s, input)
-  const key = JSON.stringify({ included, fields, kind })
-  if (s.drafts?.key === key) return s.drafts.drafts
+  return JSON.stringify({ included, fields, kind: input.kind ?? 'member' })
+}
+
+/**
+ * Parses the rows for the user's choices, once per set of choices: a preview and the commit that
+ * follows reuse the drafts (and the plan, while the data file is unchanged). A large file's grid
+ * is let go once parsed — the drafts hold all the import needs — and read again only if the
+ * choices change or the problems are exported.
+ */
+async function ensureDrafts(s: Session, input: ImportPreviewInput): Promise<void> {
+  const key = draftsKey(s, input)
+  if (s.drafts?.key === key) return
+  const grid = await gridOf(s)
+  const { included, fields } = effectiveFields(s, input)
   const seen: SeenKeys = new Map()
   const drafts: Draft[] = []
   for (const i of included) {
-    for (const d of parseSheet(s.grid.sheets[i], i, s.layouts[i], fields[i], { kind }, seen)) drafts.push(d)
+    for (const d of parseSheet(grid.sheets[i], i, s.layouts[i], fields[i], { kind: input.kind ?? 'member' }, seen)) drafts.push(d)
   }
   s.drafts = { key, drafts }
   s.plan = undefined
-  return drafts
+  const rows = s.sheets.reduce((n, sh) => n + sh.rowCount, 0)
+  s.grid = rows > KEEP_GRID_ROWS ? null : grid
+}
+
+function draftsFor(s: Session, input: ImportPreviewInput): Draft[] {
+  if (!s.drafts || s.drafts.key !== draftsKey(s, input)) throw new CoreError('INTERNAL', 'Chưa đọc các dòng của tệp cho lựa chọn này.')
+  return s.drafts.drafts
 }
 
 function planOptions(input: ImportPreviewInput): PlanOptions {
@@ -196,7 +262,7 @@ function fingerprint(ctx: CoreContext): string {
 }
 
 function planFor(ctx: CoreContext, s: Session, input: ImportPreviewInput): Plan {
-  const drafts = draftsFor(s, input, input.kind ?? 'member')
+  const drafts = draftsFor(s, input)
   const key = JSON.stringify([s.drafts?.key, planOptions(input)])
   const fp = fingerprint(ctx)
   if (s.plan && s.plan.key === key && s.plan.fingerprint === fp) return s.plan.plan
@@ -219,8 +285,9 @@ function rowPlan(r: Plan['rows'][number], plan: Plan): ImportRowPlan {
   }
 }
 
-export function previewImport(ctx: CoreContext, input: ImportPreviewInput): ImportPreview {
+export async function previewImport(ctx: CoreContext, input: ImportPreviewInput): Promise<ImportPreview> {
   const s = session(input.sessionId)
+  await ensureDrafts(s, input)
   s.last = input
   const plan = planFor(ctx, s, input)
   const offset = input.offset ?? 0
@@ -259,8 +326,9 @@ function summaryOf(fileName: string, plan: Plan, importId: number | null, backup
 /** Test seam: runs inside the commit's transaction after the writes, before it ends. */
 export const commitHooks: { afterWrites: null | (() => void) } = { afterWrites: null }
 
-export function commitImport(ctx: CoreContext, input: ImportPreviewInput): ImportSummary {
+export async function commitImport(ctx: CoreContext, input: ImportPreviewInput): Promise<ImportSummary> {
   const s = session(input.sessionId)
+  await ensureDrafts(s, input)
   const plan = planFor(ctx, s, input)
   if (plan.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
   const writes = plan.counts.create + plan.counts.update + plan.counts.unitsCreated > 0
@@ -296,10 +364,13 @@ export function undoImportById(ctx: CoreContext, importId: number): ImportUndoRe
 export { exportProblems } from './export-problems'
 
 /** Problems of the session's last preview, keyed by sheet and row. */
-export function sessionProblems(ctx: CoreContext, sessionId: string): { s: Session; problems: ImportProblem[] } {
+export async function sessionProblems(ctx: CoreContext, sessionId: string): Promise<{ s: Session; grid: Grid; problems: ImportProblem[] }> {
   const s = session(sessionId)
-  const plan = planFor(ctx, s, s.last ?? { sessionId })
-  return { s, problems: allProblems(plan) }
+  const input = s.last ?? { sessionId }
+  await ensureDrafts(s, input)
+  const plan = planFor(ctx, s, input)
+  // The annotated copy needs every cell: read the file again if its grid was let go (not kept after).
+  return { s, grid: await gridOf(s), problems: allProblems(plan) }
 }
 
 /** The cell problems, plus the reason of every row held back for another cause (a conflict, no unit). */
@@ -339,12 +410,13 @@ export async function importMembers(ctx: CoreContext, path: string, options: Imp
     const input: ImportPreviewInput = { sessionId: opened.sessionId, unitId, parentUnitId: unitId, kind: options.kind }
     if (options.dryRun) {
       const s = session(opened.sessionId)
+      await ensureDrafts(s, input)
       const plan = planFor(ctx, s, input)
       const summary = summaryOf(s.fileName, plan, null, null)
       if (plan.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
       return summary
     }
-    return commitImport(ctx, input)
+    return await commitImport(ctx, input)
   } finally {
     closeSession(opened.sessionId)
   }
