@@ -10,6 +10,8 @@ import { call, resolveUnit } from './dispatch'
 import { CliRefusal, printResult, table, type Out } from './output'
 import { STUDY_COMMANDS, STUDY_USAGE } from './study-commands'
 import { IMPORT_COMMANDS, IMPORT_USAGE } from './import-commands'
+import { COMMITMENT_COMMANDS, COMMITMENT_USAGE } from './commitment-commands'
+import { EVALUATION_COMMANDS, EVALUATION_USAGE } from './evaluation-commands'
 
 export interface CommandContext {
   core: Core
@@ -139,7 +141,9 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   backup,
   check,
   ...STUDY_COMMANDS,
-  ...IMPORT_COMMANDS
+  ...IMPORT_COMMANDS,
+  ...COMMITMENT_COMMANDS,
+  ...EVALUATION_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -155,6 +159,8 @@ Lệnh:
   check                                            Kiểm tra toàn vẹn tệp dữ liệu
 ${STUDY_USAGE}
 ${IMPORT_USAGE}
+${COMMITMENT_USAGE}
+${EVALUATION_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
 --json: in kết quả dạng JSON cho script; lỗi trả mã thoát 2 với {"error":{"code","message"}}.`

@@ -26,16 +26,12 @@ export const SECTIONS: readonly Section[] = [
   {
     name: 'commitments',
     path: '/commitments',
-    label: 'Cam kết',
-    plan:
-      'Theo dõi bản cam kết tu dưỡng, rèn luyện, phấn đấu (hoặc kế hoạch cá nhân) có nội dung làm theo Chuyên đề của từng đảng viên và quần chúng, và kết quả chi bộ kiểm điểm định kỳ.'
+    label: 'Cam kết'
   },
   {
     name: 'evaluation',
     path: '/evaluation',
-    label: 'Đánh giá xếp loại',
-    plan:
-      'Ghi mức tự xếp loại, chi bộ đề xuất và cấp ủy quyết định (HTXSNV, HTTNV, HTNV, KHTNV) theo quy định của từng năm; cảnh báo khi vượt tỷ lệ.'
+    label: 'Đánh giá xếp loại'
   },
   {
     name: 'emulation',

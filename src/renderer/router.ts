@@ -6,9 +6,11 @@ import PeopleView from './views/PeopleView.vue'
 import DataView from './views/DataView.vue'
 import NotBuiltView from './views/NotBuiltView.vue'
 import StudyView from './views/StudyView.vue'
+import CommitmentsView from './views/CommitmentsView.vue'
+import EvaluationView from './views/EvaluationView.vue'
 import ImportView from './views/ImportView.vue'
 
-const BUILT = { overview: OverviewView, units: UnitsView, people: PeopleView, data: DataView, study: StudyView }
+const BUILT = { overview: OverviewView, units: UnitsView, people: PeopleView, data: DataView, study: StudyView, commitments: CommitmentsView, evaluation: EvaluationView }
 
 export const routes: RouteRecordRaw[] = [
   ...SECTIONS.map((s) => ({

@@ -211,6 +211,12 @@ export interface Api {
   /** Saves the list back as .xlsx with bad cells highlighted and a column of messages; null when cancelled. */
   'import:exportProblems': { input: ImportExportProblemsInput; output: { path: string; rows: number } | null }
   'import:close': { input: { sessionId: string }; output: null }
+  /** How far the open, preview or commit running for this session (or open request) has got; cheap, from memory. */
+  'import:progress': { input: { sessionId: string }; output: ImportProgress }
+  /** Stops the open, preview or commit of this session at its next step (refused with CANCELLED); a commit only before it writes. */
+  'import:cancel': { input: { sessionId: string }; output: null }
+  /** One sheet read again with its column headers starting at another row (null: the detected one). */
+  'import:layout': { input: ImportLayoutInput; output: ImportSheetInfo }
 
   /** Yearly topics, newest first. */
   'study:topics': { input: null; output: StudyTopic[] }
@@ -236,6 +242,49 @@ export interface Api {
   /** Saves the missing list as a party-format .xlsx; null when cancelled. */
   'study:exportMissing': { input: StudyExportMissingInput; output: { path: string; rows: number } | null }
   'study:progress': { input: StudyCoverageInput; output: StudyProgress }
+
+  /** Who must make a commitment, who has, who has not: per unit, rolled up the tree. */
+  'commitments:status': { input: { year: number; unitId: number | null }; output: CommitmentStatus }
+  /** The people on the rolls of one unit (not its subunits) with their commitment of the year. */
+  'commitments:roster': { input: { year: number; unitId: number }; output: CommitmentRoster }
+  'commitments:person': { input: { personId: number; year: number }; output: CommitmentPerson }
+  /** Creates or replaces a person's commitment of the year. */
+  'commitments:save': { input: CommitmentSaveInput; output: Commitment }
+  'commitments:delete': { input: { personId: number; year: number }; output: null }
+  /** The unit's template of the year (its own, an ancestor's, or the built-in one). */
+  'commitments:template': { input: { unitId: number; year: number }; output: CommitmentTemplate }
+  'commitments:saveTemplate': { input: { unitId: number; year: number; items: CommitmentItem[] }; output: CommitmentTemplate }
+  /** Makes commitments from the unit's template for everyone asked who has none yet. */
+  'commitments:bulk': { input: CommitmentBulkInput; output: CommitmentBulkResult }
+  'commitments:reviews': { input: { year: number; unitId: number }; output: CommitmentReview[] }
+  'commitments:getReview': { input: { id: number }; output: CommitmentReviewDetail }
+  /** Records a review (id absent) or replaces one, with every person's outcome, in one transaction. */
+  'commitments:saveReview': { input: { id?: number; fields: CommitmentReviewFields }; output: CommitmentReviewDetail }
+  'commitments:deleteReview': { input: { id: number }; output: null }
+  'commitments:setResult': { input: CommitmentResultInput; output: Commitment }
+  /** Year-end results for the ratings part; every id asked for gets a row. */
+  'commitments:results': { input: { year: number; personIds?: number[] }; output: CommitmentResultRow[] }
+  /** Saves the printed commitment as a one-page party-format .xlsx; null when cancelled. */
+  'commitments:export': { input: CommitmentExportInput; output: { path: string } | null }
+
+  /** Members of a unit (and its subtree) with their three ratings of the year, totals and quota. */
+  'evaluation:sheet': { input: { year: number; unitId: number }; output: EvaluationSheet }
+  /** Saves ratings, reasons, scores and notes in one transaction. */
+  'evaluation:save': { input: EvaluationSaveInput; output: EvaluationSaveResult }
+  /** Fast entry: copies a stage into the next, or marks those the rules exempt. */
+  'evaluation:fill': { input: EvaluationFillInput; output: { changed: number; sheet: EvaluationSheet } }
+  'evaluation:rules': { input: null; output: EvaluationRuleSet[] }
+  /** Creates (id null) or edits a rule set. */
+  'evaluation:saveRule': { input: EvaluationRuleSetInput; output: EvaluationRuleSet }
+  'evaluation:deleteRule': { input: { id: number }; output: null }
+  /** Marks a unit as a tổ chức cơ sở đảng (true), not one (false), or by its level label (null). */
+  'evaluation:setGrassroots': { input: { unitId: number; value: boolean | null }; output: null }
+  /** Saves the party-format summary sheet (.xlsx); null when cancelled. */
+  'evaluation:export': { input: EvaluationExportInput; output: { path: string; rows: number } | null }
+  /** Reads a filled sheet and tells what importing it would change; commits nothing. Null when cancelled. */
+  'evaluation:previewImport': { input: EvaluationImportInput; output: EvaluationImportPreview | null }
+  /** Backs up, then imports the ratings and notes of the sheet in one transaction. */
+  'evaluation:applyImport': { input: { year: number; path: string; fingerprint: string }; output: EvaluationImportResult }
 }
 
 export type Channel = keyof Api
@@ -270,6 +319,9 @@ export const CHANNELS = [
   'import:undo',
   'import:exportProblems',
   'import:close',
+  'import:progress',
+  'import:cancel',
+  'import:layout',
   'study:topics',
   'study:saveTopic',
   'study:getYear',
@@ -285,7 +337,32 @@ export const CHANNELS = [
   'study:coverage',
   'study:missing',
   'study:exportMissing',
-  'study:progress'
+  'study:progress',
+  'commitments:status',
+  'commitments:roster',
+  'commitments:person',
+  'commitments:save',
+  'commitments:delete',
+  'commitments:template',
+  'commitments:saveTemplate',
+  'commitments:bulk',
+  'commitments:reviews',
+  'commitments:getReview',
+  'commitments:saveReview',
+  'commitments:deleteReview',
+  'commitments:setResult',
+  'commitments:results',
+  'commitments:export',
+  'evaluation:sheet',
+  'evaluation:save',
+  'evaluation:fill',
+  'evaluation:rules',
+  'evaluation:saveRule',
+  'evaluation:deleteRule',
+  'evaluation:setGrassroots',
+  'evaluation:export',
+  'evaluation:previewImport',
+  'evaluation:applyImport'
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api.
@@ -331,6 +408,33 @@ export interface ImportOpenInput {
   /** A file to read; when absent and chooseFile is set, the user picks one. */
   path?: string
   chooseFile?: boolean
+  /**
+   * Id the caller picks for this open (letters, digits, - and _; 8 to 100 characters): progress
+   * and cancel can be asked for with it while the file is read, and the session gets it as its id.
+   */
+  requestId?: string
+}
+
+export const IMPORT_PHASES = ['reading', 'checking', 'matching', 'writing', 'done'] as const
+/** reading the file · checking its rows · matching them with the data · writing · finished. */
+export type ImportPhase = (typeof IMPORT_PHASES)[number]
+
+export interface ImportProgress {
+  phase: ImportPhase
+  /** Work done in the phase, in the unit of `total` (bytes while reading an .xlsx, rows after). */
+  done: number
+  /** Null when the size of the work is not known. */
+  total: number | null
+  /** Vietnamese, ready to show ("Đang đọc tệp… 12.000 dòng"). */
+  message: string
+}
+
+export interface ImportLayoutInput {
+  sessionId: string
+  /** Sheet index. */
+  index: number
+  /** 1-based row where the column headers begin; null: the detected one. */
+  headerRow: number | null
 }
 
 export interface ImportColumn {
@@ -341,7 +445,7 @@ export interface ImportColumn {
   /** Header text as read (both rows of a two-row header joined by " / "). */
   header: string
   field: ImportField | null
-  /** A few values from the first data rows, for the mapping screen. */
+  /** A few values from the first data rows (dates as dd/mm/yyyy), for the mapping screen. */
   samples: string[]
 }
 
@@ -350,7 +454,9 @@ export interface ImportSheetInfo {
   name: string
   /** 1-based row number of the (last) header row; null when no header was found. */
   headerRow: number | null
-  /** Rows that look like people. */
+  /** 1-based row where the header begins (headerRow - 1 for a two-row header); null when none. */
+  headerStart: number | null
+  /** Rows that look like people (totals, notes and signature rows under the list not counted). */
   dataRows: number
   columns: ImportColumn[]
   /** Unit named by the title rows or the sheet name ("Chi bộ Ấp 3"), if any. */
@@ -380,6 +486,8 @@ export interface ImportOpenOutput {
 export interface ImportSheetChoice {
   index: number
   include?: boolean
+  /** 1-based row where the column headers begin, instead of the detected one (see import:layout). */
+  headerRow?: number
   /** Column index → field (or null to ignore); only the columns given are changed. */
   mapping?: Record<string, ImportField | null>
 }
@@ -725,4 +833,453 @@ export interface StudyProgress {
   year: number
   required: number
   months: { month: string; studied: number; studiedMembers: number; studiedNonMembers: number }[]
+}
+
+// ---------------------------------------------------------------- commitments (cam kết)
+
+/** Headings of a commitment's items, in the order they are printed. */
+export const COMMITMENT_HEADINGS = ['politics', 'ethics', 'duty', 'discipline', 'topic', 'breakthrough'] as const
+export type CommitmentHeading = (typeof COMMITMENT_HEADINGS)[number]
+
+/** Year-end result of a commitment (labels and the reason for three levels: shared/labels.ts). */
+export const COMMITMENT_RESULTS = ['completed_well', 'completed', 'not_completed'] as const
+export type CommitmentResultCode = (typeof COMMITMENT_RESULTS)[number]
+
+/** What a person got at a periodic review: biểu dương, nhắc nhở, or neither. */
+export const COMMITMENT_OUTCOMES = ['praise', 'reminder', 'none'] as const
+export type CommitmentOutcome = (typeof COMMITMENT_OUTCOMES)[number]
+
+export const COMMITMENT_REVIEW_KINDS = ['monthly', 'quarterly'] as const
+export type CommitmentReviewKind = (typeof COMMITMENT_REVIEW_KINDS)[number]
+
+/** Who reviews: the chi bộ at its meeting, or the unit's leaders (for non-members). */
+export const COMMITMENT_REVIEWERS = ['party_cell', 'unit_leaders'] as const
+export type CommitmentReviewer = (typeof COMMITMENT_REVIEWERS)[number]
+
+/** One item: what to study and follow, the concrete tasks, the measures, by when, to what end. */
+export interface CommitmentItem {
+  heading: CommitmentHeading
+  content: string
+  tasks: string | null
+  measures: string | null
+  /** Free text: "Thường xuyên", "Quý II/2024", "30/6/2024" … */
+  deadline: string | null
+  expected: string | null
+}
+
+/** Where a person stands for the year: made one, must still make one, or is not asked. */
+export type CommitmentState = 'made' | 'missing' | 'not_asked'
+
+export interface Commitment {
+  id: number
+  personId: number
+  year: number
+  /** The unit the person was in when it was made. */
+  unitId: number
+  unitName: string
+  /** ISO day it was made (signed); null when not recorded. */
+  madeOn: string | null
+  source: 'template' | 'manual'
+  items: CommitmentItem[]
+  result: CommitmentResultCode | null
+  /** Year-end comment (for non-members: by the unit's leaders). */
+  resultNote: string | null
+  resultOn: string | null
+  updatedAt: string
+}
+
+/** One line of a person's trail for the year: what a review said about them. */
+export interface CommitmentTrailEntry {
+  reviewId: number
+  heldOn: string
+  kind: CommitmentReviewKind
+  reviewer: CommitmentReviewer
+  /** "Tháng 05/2024", "Quý II/2024". */
+  period: string
+  unitName: string
+  outcome: CommitmentOutcome
+  progress: string | null
+}
+
+/** Everything about one person's commitment of a year, for the person drawer. */
+export interface CommitmentPerson {
+  personId: number
+  year: number
+  fullName: string
+  kind: PersonKind
+  status: PersonStatus
+  unitId: number
+  unitName: string
+  position: string | null
+  state: CommitmentState
+  commitment: Commitment | null
+  trail: CommitmentTrailEntry[]
+}
+
+/** One person of a unit's roster for the year. */
+export interface CommitmentRosterRow {
+  personId: number
+  fullName: string
+  kind: PersonKind
+  status: PersonStatus
+  position: string | null
+  partyCardNumber: string | null
+  state: CommitmentState
+  itemCount: number
+  hasBreakthrough: boolean
+  madeOn: string | null
+  praises: number
+  reminders: number
+  /** Outcome at the latest review that included the person. */
+  lastOutcome: CommitmentOutcome | null
+  result: CommitmentResultCode | null
+}
+
+export interface CommitmentRoster {
+  year: number
+  unitId: number
+  unitName: string
+  unitLevel: string
+  rows: CommitmentRosterRow[]
+  counts: CommitmentCounts
+}
+
+export interface CommitmentCounts {
+  /** Asked: on the rolls and not exempt. */
+  required: number
+  made: number
+  missing: number
+  /** Exempt (miễn công tác và sinh hoạt đảng). */
+  notAsked: number
+  /** made / required × 100, one decimal; null when nobody is required. */
+  percent: number | null
+}
+
+/** A unit's counts, its whole subtree rolled up (as study coverage rows). */
+export interface CommitmentStatusRow extends CommitmentCounts {
+  unitId: number
+  parentId: number | null
+  name: string
+  level: string
+  depth: number
+  members: CommitmentCounts
+  nonMembers: CommitmentCounts
+}
+
+export interface CommitmentStatus {
+  year: number
+  rows: CommitmentStatusRow[]
+  total: CommitmentStatusRow | null
+}
+
+export interface CommitmentSaveInput {
+  personId: number
+  year: number
+  madeOn: string | null
+  items: CommitmentItem[]
+}
+
+export interface CommitmentTemplate {
+  /** The unit asked about. */
+  unitId: number
+  year: number
+  /** own: the unit's; inherited: an ancestor's; default: the built-in suggestion. */
+  source: 'own' | 'inherited' | 'default'
+  fromUnitId: number | null
+  fromUnitName: string | null
+  items: CommitmentItem[]
+  updatedAt: string | null
+}
+
+export interface CommitmentBulkInput {
+  unitId: number
+  year: number
+  /** ISO day written as the date each commitment was made; null leaves it blank. */
+  madeOn?: string | null
+  /** Only these people (of the unit); all who are asked and have none yet when absent. */
+  personIds?: number[]
+}
+
+export interface CommitmentBulkResult {
+  created: number
+  /** Already had one this year: left as they were. */
+  skippedExisting: number
+  /** Exempt: not asked. */
+  skippedNotAsked: number
+  templateSource: CommitmentTemplate['source']
+}
+
+export interface CommitmentReviewEntry {
+  personId: number
+  outcome: CommitmentOutcome
+  progress: string | null
+}
+
+export interface CommitmentReviewFields {
+  unitId: number
+  year: number
+  /** ISO day of the meeting. */
+  heldOn: string
+  kind: CommitmentReviewKind
+  reviewer: CommitmentReviewer
+  note: string | null
+  entries: CommitmentReviewEntry[]
+}
+
+export interface CommitmentReview extends Omit<CommitmentReviewFields, 'entries'> {
+  id: number
+  unitName: string
+  period: string
+  praises: number
+  reminders: number
+  reviewed: number
+}
+
+export interface CommitmentReviewDetail extends CommitmentReview {
+  entries: (CommitmentReviewEntry & { fullName: string })[]
+}
+
+export interface CommitmentResultInput {
+  personId: number
+  year: number
+  result: CommitmentResultCode | null
+  note: string | null
+}
+
+/** The year-end result as the ratings part shows it beside a rating. */
+export interface CommitmentResultRow {
+  personId: number
+  result: CommitmentResultCode | null
+  /** The result's label, or why there is none ("Chưa đánh giá", "Chưa lập cam kết" …). */
+  label: string
+}
+
+export interface CommitmentExportInput {
+  personId: number
+  year: number
+  /** Where to save; when absent the user chooses. */
+  path?: string
+  /** Place for the "<Place>, ngày … tháng … năm …" line. */
+  place?: string
+}
+
+// ---------------------------------------------------------------- year-end rating (đánh giá, xếp loại)
+
+/** The four levels, best first: HTXSNV, HTTNV, HTNV, KHTNV (labels in shared/labels.ts). */
+export const RATING_LEVELS = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'] as const
+export type RatingLevel = (typeof RATING_LEVELS)[number]
+/** A rating: one of the levels, or "không xếp loại" (with its reason on the row). */
+export const RATINGS = [...RATING_LEVELS, 'not_rated'] as const
+export type Rating = (typeof RATINGS)[number]
+/** Self, proposed by the chi bộ, decided by the committee above. */
+export const RATING_STAGES = ['self', 'proposed', 'decided'] as const
+export type RatingStage = (typeof RATING_STAGES)[number]
+export const NOT_RATED_REASONS = ['exempt', 'suspended', 'new_member', 'temporary', 'transferred', 'illness', 'other'] as const
+export type NotRatedReason = (typeof NOT_RATED_REASONS)[number]
+/** Whom the HTXSNV quota is a share of. */
+export const QUOTA_BASES = ['httnv', 'httnv_or_better', 'rated'] as const
+export type QuotaBase = (typeof QUOTA_BASES)[number]
+/** Where the quota is counted: each tổ chức cơ sở đảng, or each unit holding members (chi bộ). */
+export const QUOTA_SCOPES = ['grassroots', 'unit'] as const
+export type QuotaScope = (typeof QUOTA_SCOPES)[number]
+
+/** The rules of a span of years (QĐ 132, QĐ 124, QĐ 366 …), kept as data the user can edit. */
+export interface EvaluationRuleSet {
+  id: number
+  /** First year it applies to; it applies until the next rule set's first year. */
+  fromYear: number
+  /** Last year it applies to (derived); null while no later rule set exists. */
+  toYear: number | null
+  /** The documents, e.g. "QĐ 124-QĐ/TW; HD 25-HD/BTCTW". */
+  name: string
+  /** At most this many percent HTXSNV; null: no quota. */
+  quotaPercent: number | null
+  quotaBase: QuotaBase
+  quotaScope: QuotaScope
+  /** Statuses whose members are not rated. */
+  exemptStatuses: PersonStatus[]
+  /** Members admitted fewer than this many months before 31/12 are not rated; null: no such rule. */
+  newMemberMonths: number | null
+  /** 100-point scale: the lowest score of HTXSNV, HTTNV and HTNV (below: KHTNV); null: no scale. */
+  scoreThresholds: { excellent: number; good: number; done: number } | null
+  note: string | null
+}
+
+export type EvaluationRuleSetInput = Omit<EvaluationRuleSet, 'id' | 'toYear'> & { id: number | null }
+
+export interface EvaluationCommitment {
+  code: string | null
+  label: string
+}
+
+/** One member of the sheet with their three ratings of the year. */
+export interface EvaluationRow {
+  personId: number
+  fullName: string
+  birthDate: PartialDate | null
+  position: string | null
+  status: PersonStatus
+  partyJoinDate: PartialDate | null
+  unitId: number
+  unitName: string
+  self: Rating | null
+  proposed: Rating | null
+  decided: Rating | null
+  /** Why a "không xếp loại" is given. */
+  reason: NotRatedReason | null
+  /** Points on the 100-point scale (2025 on), when recorded. */
+  score: number | null
+  note: string | null
+  /** Not rated under the year's rules (status, newly admitted); null when the member is rated. */
+  exemptBy: NotRatedReason | null
+  /** Year-end result of the commitment (from the commitments part); null when unknown. */
+  commitment: EvaluationCommitment | null
+  /** Vietnamese remarks: rated although exempt, a score that disagrees with the level … */
+  warnings: string[]
+}
+
+export interface EvaluationCounts {
+  /** Members on the sheet. */
+  total: number
+  levels: Record<RatingLevel, number>
+  notRated: number
+  /** Nothing entered yet. total = sum(levels) + notRated + blank. */
+  blank: number
+  /** Share of each level among those given a level (sum(levels)), one decimal; null when none. */
+  percents: Record<RatingLevel, number | null>
+}
+
+export type EvaluationTotals = Record<RatingStage, EvaluationCounts>
+
+/** The HTXSNV quota in one scope (a tổ chức cơ sở đảng, or a unit), for one stage. */
+export interface EvaluationQuotaCheck {
+  stage: 'proposed' | 'decided'
+  unitId: number
+  unitName: string
+  excellent: number
+  base: number
+  limit: number
+  percent: number
+  over: boolean
+  /** Vietnamese, ready to show: the unit, the count and the limit. */
+  message: string
+}
+
+export interface EvaluationGroup {
+  unitId: number
+  unitName: string
+  level: string
+  totals: EvaluationTotals
+}
+
+/** How the selected unit counts for the quota scope. */
+export interface EvaluationUnitInfo {
+  id: number
+  name: string
+  level: string
+  parentName: string | null
+  /** Its level label says it is a tổ chức cơ sở đảng ("Đảng ủy cơ sở", "Chi bộ cơ sở" …). */
+  grassrootsByLabel: boolean
+  /** The user's word: true (is one), false (is not, whatever its label), null (go by the label). */
+  grassrootsFlag: boolean | null
+}
+
+export interface EvaluationSheet {
+  year: number
+  unit: EvaluationUnitInfo
+  ruleSet: EvaluationRuleSet | null
+  rows: EvaluationRow[]
+  /** Per unit holding members, in tree order (one group for a chi bộ). */
+  groups: EvaluationGroup[]
+  totals: EvaluationTotals
+  /** Every quota scope the sheet touches; `over` marks those exceeded. */
+  quota: EvaluationQuotaCheck[]
+}
+
+export interface EvaluationEntry {
+  personId: number
+  /** Absent: unchanged; null: cleared. */
+  self?: Rating | null
+  proposed?: Rating | null
+  decided?: Rating | null
+  reason?: NotRatedReason | null
+  score?: number | null
+  note?: string | null
+}
+
+export interface EvaluationSaveInput {
+  year: number
+  /** The sheet being edited: the answer is its new totals and quota. */
+  unitId: number
+  entries: EvaluationEntry[]
+}
+
+export interface EvaluationSaveResult {
+  saved: number
+  /** The rows saved, as the sheet now shows them. */
+  rows: EvaluationRow[]
+  groups: EvaluationGroup[]
+  totals: EvaluationTotals
+  quota: EvaluationQuotaCheck[]
+}
+
+/** Fast entry over a whole sheet. */
+export const EVALUATION_FILLS = ['selfToProposed', 'proposedToDecided', 'notRatedByRules'] as const
+export type EvaluationFill = (typeof EVALUATION_FILLS)[number]
+
+export interface EvaluationFillInput {
+  year: number
+  unitId: number
+  fill: EvaluationFill
+  /** Also replace ratings already entered (otherwise only empty ones are filled). */
+  overwrite: boolean
+}
+
+export interface EvaluationExportInput {
+  year: number
+  unitId: number
+  /** Where to save; when absent the user chooses. */
+  path?: string
+  /** Place for the "<Place>, ngày … tháng … năm …" line. */
+  place?: string
+}
+
+export interface EvaluationImportInput {
+  year: number
+  /** A file to read; when absent and chooseFile is set, the user picks one. */
+  path?: string
+  chooseFile?: boolean
+}
+
+export type EvaluationField = RatingStage | 'reason' | 'score' | 'note'
+
+export interface EvaluationImportChange {
+  /** 1-based row in the sheet. */
+  row: number
+  personId: number
+  fullName: string
+  unitName: string
+  matchedBy: 'id' | 'name'
+  fields: { field: EvaluationField; label: string; from: string | null; to: string | null }[]
+}
+
+export interface EvaluationImportPreview {
+  path: string
+  fileName: string
+  /** Size and time of the file read: applying refuses a file changed since. */
+  fingerprint: string
+  sheetName: string
+  /** The year named in the sheet's title, if any. */
+  fileYear: number | null
+  changes: EvaluationImportChange[]
+  /** Rows matched to a member whose ratings and note are already as in the file. */
+  unchanged: number
+  notMatched: { row: number; name: string; reason: string }[]
+  /** What the file holds that is not imported (other columns edited, unreadable values …). */
+  ignored: { row: number | null; column: string | null; message: string }[]
+}
+
+export interface EvaluationImportResult extends EvaluationImportPreview {
+  /** File name of the backup taken first; null when nothing had to change. */
+  backup: string | null
 }

@@ -42,11 +42,11 @@ describe('app shell', () => {
   })
 
   it('says plainly that an unbuilt section is not built yet, and what it will do', async () => {
-    const { wrapper } = await mountApp('/commitments')
+    const { wrapper } = await mountApp('/propaganda')
     const page = byTestId('not-built')
-    expect(page?.textContent).toContain('Cam kết')
+    expect(page?.textContent).toContain('Tuyên truyền')
     expect(page?.textContent).toContain('Mục này chưa được xây dựng trong phiên bản này.')
-    expect(byTestId('not-built-plan')?.textContent).toContain('bản cam kết tu dưỡng, rèn luyện, phấn đấu')
+    expect(byTestId('not-built-plan')?.textContent).toContain('tuyên truyền gắn với ngày kỷ niệm')
     wrapper.unmount()
   })
 

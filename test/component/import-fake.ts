@@ -1,6 +1,6 @@
 // Import channels for the fake api of component tests: a small two-sheet file with a TCVN3 note,
 // a preview whose counts follow the choices, a commit, a history and an undo.
-import type { ImportOpenOutput, ImportPreview, ImportPreviewInput, ImportRecord } from '@shared/api'
+import type { ImportOpenOutput, ImportPreview, ImportPreviewInput, ImportProgress, ImportRecord, ImportSheetInfo } from '@shared/api'
 import { ApiError, createFakeApi, unit, type FakeData } from './fake-api'
 
 export function openOutput(): ImportOpenOutput {
@@ -16,6 +16,7 @@ export function openOutput(): ImportOpenOutput {
         index: 0,
         name: 'Ấp 3',
         headerRow: 7,
+        headerStart: 7,
         dataRows: 5,
         unitHint: 'Chi bộ Ấp 3',
         skippedReason: null,
@@ -26,7 +27,7 @@ export function openOutput(): ImportOpenOutput {
           { index: 3, letter: 'D', header: 'Số thẻ ĐV', field: 'partyCardNumber', samples: ['01234567', '12345'] }
         ]
       },
-      { index: 1, name: 'Ghi chú', headerRow: null, dataRows: 0, unitHint: null, skippedReason: 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).', columns: [] }
+      { index: 1, name: 'Ghi chú', headerRow: null, headerStart: null, dataRows: 0, unitHint: null, skippedReason: 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).', columns: [] }
     ]
   }
 }
@@ -61,6 +62,23 @@ export function previewFor(input: ImportPreviewInput): ImportPreview {
   }
 }
 
+/** Sheet 0 read with its header at row 9: other columns, and no name column found. */
+export function sheetAtRow9(): ImportSheetInfo {
+  return {
+    index: 0,
+    name: 'Ấp 3',
+    headerRow: 9,
+    headerStart: 9,
+    dataRows: 3,
+    unitHint: 'Chi bộ Ấp 3',
+    skippedReason: 'Không có cột Họ và tên.',
+    columns: [
+      { index: 0, letter: 'A', header: 'Người', field: null, samples: ['Trần Văn Một', 'Trần Văn Hai'] },
+      { index: 1, letter: 'B', header: 'Năm sinh', field: 'birthDate', samples: ['14/11/1984', '1972'] }
+    ]
+  }
+}
+
 export function importData(): FakeData {
   return {
     units: [unit(1, null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ Ấp 3', 'Chi bộ', 4)],
@@ -69,18 +87,51 @@ export function importData(): FakeData {
   }
 }
 
-export function createImportApi(
-  options: { refuse?: { code: string; message: string }; refuseUndo?: string; slowOpen?: Promise<void> } = {}
-) {
+export interface ImportFakeOptions {
+  refuse?: { code: string; message: string }
+  refuseUndo?: string
+  /** The open (or the commit) answers when this settles. */
+  slowOpen?: Promise<void>
+  slowCommit?: Promise<void>
+  /** A cancel makes the slow call answer CANCELLED at once, as the core does between slices. */
+  honourCancel?: boolean
+  /** What import:progress answers (the test moves it along). */
+  progress?: { current: ImportProgress | null }
+}
+
+export function createImportApi(options: ImportFakeOptions = {}) {
   const history: ImportRecord[] = []
+  let cancelled: (() => void) | null = null
+  /** Waits for `slow`, or for a cancel when the fake honours them. */
+  const wait = async (slow: Promise<void> | undefined, what: string) => {
+    if (!slow) return
+    const cancel = new Promise<'cancelled'>((resolve) => (cancelled = () => resolve('cancelled')))
+    const out = await Promise.race([slow, options.honourCancel ? cancel : new Promise<never>(() => undefined)])
+    cancelled = null
+    if (out === 'cancelled') throw new ApiError('CANCELLED', `Đã hủy ${what}; chưa có gì được ghi vào dữ liệu.`)
+  }
   return createFakeApi(importData(), {
     'import:open': async () => {
-      if (options.slowOpen) await options.slowOpen
+      await wait(options.slowOpen, 'đọc tệp')
       if (options.refuse) throw new ApiError(options.refuse.code, options.refuse.message)
       return openOutput()
     },
+    'import:progress': () => {
+      if (!options.progress?.current) throw new ApiError('NOT_FOUND', 'Không có việc nhập nào đang chạy với mã này.')
+      return options.progress.current
+    },
+    'import:cancel': () => {
+      cancelled?.()
+      return null
+    },
+    'import:layout': ({ headerRow }) => {
+      if (headerRow === null) return openOutput().sheets[0]
+      if (headerRow !== 9) throw new ApiError('VALIDATION', `Dòng ${headerRow} của trang "Ấp 3" trống hoặc nằm ngoài bảng; hãy chọn dòng có tên các cột (Họ và tên, Ngày sinh …).`)
+      return sheetAtRow9()
+    },
     'import:preview': (input) => previewFor(input),
-    'import:commit': (input) => {
+    'import:commit': async (input) => {
+      await wait(options.slowCommit, 'nhập')
       const p = previewFor(input)
       history.unshift({
         id: 5,

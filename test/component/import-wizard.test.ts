@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { ElSelect } from 'element-plus'
+import { ElInputNumber, ElSelect } from 'element-plus'
+import type { ImportProgress } from '@shared/api'
 import { createMemoryHistory } from 'vue-router'
 import ImportView from '@renderer/views/ImportView.vue'
 import { createAppRouter } from '@renderer/router'
+import { PROGRESS_POLL_MS } from '@renderer/stores/import'
 import { $$, byTestId, click, installApi, mountView, sleep } from './helpers'
 import { createImportApi } from './import-fake'
 
@@ -31,6 +33,15 @@ async function confirmBox(): Promise<void> {
   await flushPromises()
 }
 
+/** Opens the file and goes through every step with what was detected, up to the confirmed import. */
+async function commitConfirmed(): Promise<void> {
+  await click('import-choose')
+  await click('import-next')
+  await click('import-next')
+  await click('import-commit')
+  await confirmBox() // some rows are skipped: the user confirms
+}
+
 describe('import wizard', () => {
   afterEach(() => {
     document.body.innerHTML = ''
@@ -43,7 +54,7 @@ describe('import wizard', () => {
     expect(byTestId('import-step-file')?.textContent).toContain('Chọn tệp')
 
     await click('import-choose')
-    expect(fake.callsTo('import:open')).toEqual([{ chooseFile: true }])
+    expect(fake.callsTo('import:open')).toEqual([{ chooseFile: true, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,100}$/) }])
     expect(stepOf()).toBe('sheets')
     expect(byTestId('import-file-name')?.textContent).toBe('DS đảng viên ấp 3.xlsx')
     expect(byTestId('import-legacy-note')?.textContent).toContain('4 ô chữ gõ bằng bảng mã TCVN3')
@@ -141,11 +152,7 @@ describe('import wizard', () => {
   it('undoes an import from the history after a confirm', async () => {
     const fake = createImportApi()
     const { wrapper } = await mountWizard(fake)
-    await click('import-choose')
-    await click('import-next')
-    await click('import-next')
-    await click('import-commit')
-    await confirmBox()
+    await commitConfirmed()
     await click('import-go-history')
     await flushPromises()
     const table = byTestId('import-history-table')!.textContent!
@@ -164,11 +171,7 @@ describe('import wizard', () => {
     const refusal = 'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.'
     const fake = createImportApi({ refuseUndo: refusal })
     const { wrapper } = await mountWizard(fake)
-    await click('import-choose')
-    await click('import-next')
-    await click('import-next')
-    await click('import-commit')
-    await confirmBox()
+    await commitConfirmed()
     await click('import-go-history')
     await click('import-undo-5')
     await confirmBox()
@@ -188,12 +191,122 @@ describe('import wizard', () => {
     await click('import-cancel')
     expect(byTestId('import-progress')).toBeNull()
     expect(stepOf()).toBe('file')
+    const requestId = fake.callsTo('import:open')[0].requestId
+    expect(requestId).toMatch(/^[A-Za-z0-9_-]{8,100}$/)
+    expect(fake.callsTo('import:cancel')).toEqual([{ sessionId: requestId }])
 
-    // The core answers late: the wizard stays where it is and frees the session it no longer wants.
+    // The core had finished before the cancel reached it: the wizard stays where it is and frees
+    // the session it no longer wants.
     finish()
     await flushPromises()
     expect(stepOf()).toBe('file')
     expect(fake.callsTo('import:close')).toEqual([{ sessionId: 's-1' }])
+    wrapper.unmount()
+  })
+
+  it('shows how far the reading has got on a determinate bar, and cancels it in the core', async () => {
+    const progress: { current: ImportProgress | null } = { current: null }
+    const fake = createImportApi({ slowOpen: new Promise<void>(() => undefined), honourCancel: true, progress })
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    const requestId = fake.callsTo('import:open')[0].requestId!
+    // Nothing known yet: the bar only moves.
+    expect(byTestId('import-progress-bar')).toBeNull()
+    expect(byTestId('import-progress-text')?.textContent).toBe('Đang đọc tệp…')
+
+    progress.current = { phase: 'reading', done: 30, total: 120, message: 'Đang đọc tệp… 3.000 dòng' }
+    await sleep(PROGRESS_POLL_MS + 100)
+    await flushPromises()
+    expect(fake.callsTo('import:progress').at(-1)).toEqual({ sessionId: requestId })
+    expect(byTestId('import-progress')?.getAttribute('data-phase')).toBe('reading')
+    expect(byTestId('import-progress')?.getAttribute('data-percent')).toBe('25')
+    expect(byTestId('import-progress-bar')?.textContent).toContain('25%')
+    expect(byTestId('import-progress-text')?.textContent).toBe('Đang đọc tệp… 3.000 dòng')
+
+    progress.current = { phase: 'checking', done: 90, total: 100, message: 'Đang tìm danh sách trong tệp…' }
+    await sleep(PROGRESS_POLL_MS + 100)
+    await flushPromises()
+    expect(byTestId('import-progress')?.getAttribute('data-percent')).toBe('90')
+
+    // Hủy reaches the core, which refuses the open with CANCELLED: no error is shown for it.
+    await click('import-cancel')
+    expect(fake.callsTo('import:cancel')).toEqual([{ sessionId: requestId }])
+    await sleep(10)
+    await flushPromises()
+    expect(byTestId('import-progress')).toBeNull()
+    expect(byTestId('import-open-error')).toBeNull()
+    expect(stepOf()).toBe('file')
+    // Polling stops with the call.
+    const polls = fake.callsTo('import:progress').length
+    await sleep(PROGRESS_POLL_MS + 100)
+    expect(fake.callsTo('import:progress')).toHaveLength(polls)
+    wrapper.unmount()
+  })
+
+  it('lets the user cancel a commit before it writes, and says that is the only time it can', async () => {
+    const progress: { current: ImportProgress | null } = { current: { phase: 'matching', done: 10, total: 40, message: 'Đang đối chiếu với dữ liệu hiện có…' } }
+    const fake = createImportApi({ slowCommit: new Promise<void>(() => undefined), honourCancel: true, progress })
+    const { wrapper } = await mountWizard(fake)
+    await commitConfirmed()
+    expect(stepOf()).toBe('import')
+    expect(byTestId('import-progress')?.getAttribute('data-busy')).toBe('commit')
+    expect(byTestId('import-commit-stop-note')?.textContent).toContain('Chỉ hủy được trước khi bắt đầu ghi')
+    await sleep(PROGRESS_POLL_MS + 100)
+    await flushPromises()
+    expect(byTestId('import-progress')?.getAttribute('data-percent')).toBe('25')
+
+    await click('import-cancel')
+    expect(fake.callsTo('import:cancel')).toEqual([{ sessionId: 's-1' }])
+    await sleep(10)
+    await flushPromises()
+    // Nothing was written: back to the preview, with a plain note rather than an error.
+    expect(stepOf()).toBe('preview')
+    expect(byTestId('import-progress')).toBeNull()
+    expect($$('.el-message--info').map((m) => m.textContent).join(' ')).toContain('Đã hủy nhập; chưa có gì được ghi vào dữ liệu.')
+    expect($$('.el-message--error')).toHaveLength(0)
+    wrapper.unmount()
+  })
+
+  it('reads a sheet again from the header row the user types, and sends it with the preview', async () => {
+    const fake = createImportApi()
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    const input = () => wrapper.findAllComponents(ElInputNumber).find((c) => c.attributes('data-testid') === 'import-header-row-0')!
+    expect(input().props('modelValue')).toBe(7)
+
+    // A row that is empty: the core's reason is shown under the input, nothing changes.
+    input().vm.$emit('change', 4)
+    await flushPromises()
+    expect(fake.callsTo('import:layout')).toEqual([{ sessionId: 's-1', index: 0, headerRow: 4 }])
+    expect(byTestId('import-header-error-0')?.textContent).toContain('Dòng 4 của trang "Ấp 3" trống')
+    expect(byTestId('import-header-text-0')?.textContent).toBe('Dòng 7')
+
+    input().vm.$emit('change', 9)
+    await flushPromises()
+    expect(byTestId('import-header-error-0')).toBeNull()
+    expect(byTestId('import-header-text-0')?.textContent).toBe('Dòng 9')
+    expect(byTestId('import-sheets')!.textContent).toContain('Không có cột Họ và tên.')
+    expect(byTestId('import-header-auto-0')).not.toBeNull()
+
+    // The mapping shows the columns under row 9; the user names the name column.
+    await click('import-next')
+    const mapping = byTestId('import-mapping-0')!.textContent!
+    expect(mapping).toContain('Người')
+    expect(mapping).toContain('14/11/1984')
+    wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'import-field-0-A')!.vm.$emit('update:modelValue', 'fullName')
+    await flushPromises()
+    await click('import-next')
+    expect(fake.callsTo('import:preview').at(-1)!.sheets![0]).toEqual({ index: 0, include: true, headerRow: 9, mapping: { '0': 'fullName' } })
+
+    // Back to the detected header: the choice and the columns chosen for it are forgotten.
+    await click('import-back')
+    await click('import-back')
+    await click('import-header-auto-0')
+    expect(fake.callsTo('import:layout').at(-1)).toEqual({ sessionId: 's-1', index: 0, headerRow: null })
+    expect(byTestId('import-header-text-0')?.textContent).toBe('Dòng 7')
+    await click('import-next')
+    await click('import-next')
+    expect(fake.callsTo('import:preview').at(-1)!.sheets![0]).toEqual({ index: 0, include: true })
     wrapper.unmount()
   })
 })

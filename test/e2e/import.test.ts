@@ -90,7 +90,7 @@ describe('import wizard, end to end', () => {
     await expect(wizard.byTestId('import-legacy-note').innerText()).resolves.toContain('TCVN3')
     const sheets = await wizard.byTestId('import-sheets').innerText()
     expect(sheets).toContain('Ấp 3')
-    expect(sheets).toContain('Dòng 7')
+    expect(sheets).toContain('Dòng 6–7')
     expect(sheets).toContain('Chi bộ Ấp 5')
     await screenshot(page, '22-nhap-trang-tinh')
   })

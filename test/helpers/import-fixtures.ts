@@ -135,3 +135,46 @@ export function toWindows1258Form(s: string): string {
     })
 }
 
+
+/**
+ * A long list written with ExcelJS's streaming writer (as the import benchmark does): title rows,
+ * one header row, `rows` distinct people with dates, cards and a unit column, a totals row and a
+ * signature line.
+ */
+export async function writeLargeList(path: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true })
+  const ws = wb.addWorksheet('Danh sách')
+  ws.addRow(['ĐẢNG BỘ XÃ TÂN HÒA']).commit()
+  ws.addRow(['DANH SÁCH ĐẢNG VIÊN NĂM 2024']).commit()
+  ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Quê quán', 'Ngày vào Đảng', 'Số thẻ ĐV', 'Chi bộ']).commit()
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương']
+  const middle = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Đức']
+  const given = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hằng', 'Hòa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quang', 'Sơn', 'Tâm', 'Thảo', 'Trung', 'Tuấn', 'Uyên', 'Việt', 'Xuân', 'Yến']
+  for (let i = 1; i <= rows; i++) {
+    const name = `${family[i % 15]} ${middle[Math.floor(i / 15) % 8]} ${given[Math.floor(i / 120) % 28]} ${given[Math.floor(i / 3360) % 28]}`
+    const by = 1950 + (i % 50)
+    const row = ws.addRow([
+      i,
+      name,
+      new Date(Date.UTC(by, i % 12, 1 + (i % 28))),
+      i % 2 ? 'Nam' : 'Nữ',
+      `Xã ${given[i % given.length]}`,
+      `${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/${by + 25}`,
+      String(10_000_000 + i),
+      `Chi bộ Ấp ${1 + (i % 5)}`
+    ])
+    row.getCell(3).numFmt = 'dd/mm/yyyy'
+    row.commit()
+  }
+  ws.addRow([null, `Tổng cộng: ${rows} đảng viên`]).commit()
+  ws.addRow([null, 'NGƯỜI LẬP BIỂU', null, null, null, 'T/M CHI BỘ']).commit()
+  ws.commit()
+  await wb.commit()
+}
+
+/** A fresh core with the root unit most import tests import under. */
+export async function startCoreWithParent(): Promise<{ t: TestCore; parentId: number }> {
+  const t = startCore()
+  const parentId = (await t.call('units:create', { parentId: null, name: 'Đảng bộ xã Tân Hòa', level: 'Đảng ủy cơ sở' })).id
+  return { t, parentId }
+}

@@ -3,14 +3,13 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { SAMPLE, startCore, writeMemberList, type TestCore } from '../helpers/import-fixtures'
+import { SAMPLE, startCoreWithParent, writeMemberList, type TestCore } from '../helpers/import-fixtures'
 
 let t: TestCore
 let parentId: number
 
 beforeEach(async () => {
-  t = startCore()
-  parentId = (await t.call('units:create', { parentId: null, name: 'Đảng bộ xã Tân Hòa', level: 'Đảng ủy cơ sở' })).id
+  ;({ t, parentId } = await startCoreWithParent())
 })
 afterEach(() => t.close())
 

@@ -4,14 +4,13 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commitHooks } from '../../src/core/import/service'
-import { SAMPLE, startCore, toWindows1258Form, utc, writeMemberList, type TestCore } from '../helpers/import-fixtures'
+import { SAMPLE, startCoreWithParent, toWindows1258Form, utc, writeMemberList, type TestCore } from '../helpers/import-fixtures'
 
 let t: TestCore
 let parentId: number
 
 beforeEach(async () => {
-  t = startCore()
-  parentId = (await t.call('units:create', { parentId: null, name: 'Đảng bộ xã Tân Hòa', level: 'Đảng ủy cơ sở' })).id
+  ;({ t, parentId } = await startCoreWithParent())
 })
 afterEach(() => t.close())
 

@@ -5,6 +5,8 @@ import { CoreError } from './errors'
 import m0001 from './migrations/0001_initial'
 import m0003 from './migrations/0003_study'
 import m0002 from './migrations/0002_imports'
+import m0004 from './migrations/0004_commitments'
+import m0005 from './migrations/0005_evaluation'
 
 export interface Migration {
   version: number
@@ -16,7 +18,9 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: m0001 },
   { version: 3, name: 'study', sql: m0003 },
-  { version: 2, name: 'imports', sql: m0002 }
+  { version: 2, name: 'imports', sql: m0002 },
+  { version: 4, name: 'commitments', sql: m0004 },
+  { version: 5, name: 'evaluation', sql: m0005 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,11 +1,17 @@
 // Writes any table as a party document (HD 36-HD/VPTW; BTCTW statistical sheets): the header
 // band (upper organisation over the issuing one, then "*"; "ĐẢNG CỘNG SẢN VIỆT NAM" over the
 // place-and-date line), a bold capital title, column headers (one or two rows) with a row of
-// column numbers, the rows, a totals row, notes, the signers; A4, Times New Roman, header rows
-// repeated on every printed page, fitted to the page width.
+// column numbers, the rows (with sub-heading and subtotal rows when grouped), totals rows,
+// notes, the signers; A4, Times New Roman, header rows repeated on every printed page, fitted
+// to the page width.
 //
 // Text stays text: values are written as strings (never as formulas) in text-formatted cells,
 // so a name like "=HYPERLINK(…)" or "-1" shows exactly as typed in Excel and LibreOffice.
+//
+// Two ways out: addPartyDocumentSheet builds a sheet in an in-memory workbook (for callers that
+// restyle it afterwards), writePartyDocument streams to a file with ExcelJS's WorkbookWriter,
+// committing each row as it goes, so a 50,000-row sheet needs little memory. Both lay the sheet
+// out with the same code.
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 
@@ -20,13 +26,28 @@ export interface DocColumn {
   group?: string
   /** Excel number format for numbers, e.g. '0.0' or '#,##0'. Text columns are '@'. */
   numFmt?: string
+  /**
+   * Hidden columns (only after all the visible ones): data for a program reading the sheet
+   * back, e.g. the person id. They get no column number and are left out of the page layout.
+   */
+  hidden?: boolean
 }
+
+/** A row of the table: plain values, a bold sub-heading across the table, or a bold subtotal. */
+export type DocRow = DocValue[] | { heading: string } | { values: DocValue[]; bold: true; /** Points, for lines broken by "\n". */ height?: number }
 
 export interface DocSigner {
   /** Lines in bold capitals, e.g. ["T/M CHI BỘ", "BÍ THƯ"] or ["NGƯỜI LẬP BIỂU"]. */
   lines: string[]
   /** Name under the blank space for the signature. */
   name?: string
+}
+
+/** A drop-down list for some columns of the plain rows (a suggestion: other text is allowed). */
+export interface DocValidation {
+  /** 0-based column indexes. */
+  columns: number[]
+  list: string[]
 }
 
 export interface PartyDocument {
@@ -43,17 +64,20 @@ export interface PartyDocument {
   /** Lines under the title (e.g. the topic, the period), italic. */
   subtitles?: string[]
   columns: DocColumn[]
-  rows: DocValue[][]
-  /** A bold "Tổng cộng" row, when the table has one. */
-  totals?: DocValue[]
+  rows: DocRow[]
+  /** Bold totals: one row ("Tổng cộng"), or several (a count per level …). */
+  totals?: DocValue[] | DocValue[][]
   notes?: string[]
   signers: DocSigner[]
   orientation?: 'portrait' | 'landscape'
+  validations?: DocValidation[]
+  /** Columns (0-based, first and last) merged in subtotal and totals rows, to give their label room. */
+  labelSpan?: [number, number]
 }
 
 const FONT = 'Times New Roman'
 const thin = { style: 'thin' as const }
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin }
+const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin }
 
 const upper = (s: string) => s.toLocaleUpperCase('vi')
 
@@ -69,24 +93,228 @@ function linesFor(text: string, width: number): number {
   return Math.max(1, Math.ceil((text.length * 1.1) / Math.max(width, 1)))
 }
 
-function setText(cell: ExcelJS.Cell, value: DocValue, font: Partial<ExcelJS.Font>, align: Partial<ExcelJS.Alignment>): void {
-  // A string is always written as a string: ExcelJS makes formulas only from { formula } objects.
-  cell.value = value === null ? null : typeof value === 'number' ? value : String(value)
-  cell.font = { name: FONT, size: 12, ...font }
-  cell.alignment = { vertical: 'middle', wrapText: true, ...align }
-  if (typeof value === 'string') cell.numFmt = '@'
+type FontName = 'body' | 'bold' | 'italic' | 'boldUnderline' | 'title' | 'number' | 'note'
+const FONTS: Record<FontName, Partial<ExcelJS.Font>> = {
+  body: { name: FONT, size: 12 },
+  bold: { name: FONT, size: 12, bold: true },
+  italic: { name: FONT, size: 12, italic: true },
+  boldUnderline: { name: FONT, size: 12, bold: true, underline: true },
+  title: { name: FONT, size: 14, bold: true },
+  number: { name: FONT, size: 11, italic: true },
+  note: { name: FONT, size: 11, italic: true }
+}
+type Align = 'left' | 'center' | 'right'
+
+/**
+ * Lays out one document on a worksheet. Every cell gets one of a few style objects: shared as
+ * they are when streaming (ExcelJS then finds each style once, by identity: three times faster
+ * on big sheets), copied per cell in memory so a caller restyling a cell touches only that cell.
+ */
+class SheetWriter {
+  private readonly presets = new Map<string, Partial<ExcelJS.Style>>()
+
+  constructor(
+    readonly ws: ExcelJS.Worksheet,
+    private readonly streaming: boolean
+  ) {}
+
+  private style(font: FontName, align: Align | undefined, border: boolean, numFmt: string | undefined): Partial<ExcelJS.Style> {
+    const key = `${font}|${align ?? ''}|${border ? 1 : 0}|${numFmt ?? ''}`
+    let s = this.presets.get(key)
+    if (!s) {
+      s = { font: FONTS[font], alignment: { vertical: 'middle', wrapText: true, ...(align ? { horizontal: align } : {}) } }
+      if (border) s.border = BORDER
+      if (numFmt) s.numFmt = numFmt
+      this.presets.set(key, s)
+    }
+    if (this.streaming) return s
+    return { ...s, font: { ...s.font }, alignment: { ...s.alignment }, ...(s.border ? { border: { ...s.border } } : {}) }
+  }
+
+  /** Writes a value: a string stays a string (ExcelJS makes formulas only from { formula } objects). */
+  set(r: number, c: number, value: DocValue, font: FontName, align?: Align, border = false, numFmt?: string): void {
+    const cell = this.ws.getCell(r, c)
+    cell.value = value === null ? null : typeof value === 'number' ? value : String(value)
+    cell.style = this.style(font, align, border, typeof value === 'string' ? '@' : numFmt)
+  }
+
+  merge(r: number, from: number, to: number, r2 = r): void {
+    if (to > from || r2 > r) this.ws.mergeCells(r, from, r2, to)
+  }
+
+  height(r: number, points: number): void {
+    this.ws.getRow(r).height = points
+  }
+
+  /** Streaming: writes the rows up to r to the file and lets them go. */
+  done(r: number): void {
+    if (this.streaming) this.ws.getRow(r).commit()
+  }
 }
 
-function mergeRow(ws: ExcelJS.Worksheet, row: number, from: number, to: number): ExcelJS.Cell {
-  if (to > from) ws.mergeCells(row, from, row, to)
-  return ws.getCell(row, from)
+function isHeading(row: DocRow): row is { heading: string } {
+  return !Array.isArray(row) && 'heading' in row
 }
 
-/** Adds the document as a worksheet of `workbook`. */
-export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocument): ExcelJS.Worksheet {
-  const n = doc.columns.length
-  if (n < 2) throw new Error('A party document needs at least two columns.')
-  const ws = workbook.addWorksheet(doc.sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), {
+function layout(w: SheetWriter, doc: PartyDocument): void {
+  const ws = w.ws
+  const all = doc.columns.length
+  const n = doc.columns.filter((c) => !c.hidden).length
+  if (n < 2) throw new Error('A party document needs at least two visible columns.')
+  if (doc.columns.slice(0, n).some((c) => c.hidden)) throw new Error('Hidden columns must come after the visible ones.')
+  ws.columns = doc.columns.map((c) => (c.hidden ? { width: c.width, hidden: true } : { width: c.width }))
+  const widthOf = (from: number, to: number) => doc.columns.slice(from - 1, to).reduce((a, c) => a + c.width, 0)
+  const fullWidth = widthOf(1, n)
+
+  // ---- header band
+  const leftEnd = Math.max(1, Math.floor(n / 2))
+  const rightStart = leftEnd + 1
+  const left: { text: string; font: FontName }[] = []
+  if (doc.upperOrg) left.push({ text: upper(doc.upperOrg), font: 'body' })
+  left.push({ text: upper(doc.issuingOrg), font: 'bold' })
+  left.push({ text: '*', font: 'body' })
+  const right: { text: string; font: FontName }[] = [
+    { text: 'ĐẢNG CỘNG SẢN VIỆT NAM', font: 'boldUnderline' },
+    { text: placeDateLine(doc.place, doc.date), font: 'italic' }
+  ]
+  let r = 1
+  for (let i = 0; i < Math.max(left.length, right.length); i++, r++) {
+    let lines = 1
+    if (left[i]) {
+      w.set(r, 1, left[i].text, left[i].font, 'center')
+      w.merge(r, 1, leftEnd)
+      lines = Math.max(lines, linesFor(left[i].text, widthOf(1, leftEnd)))
+    }
+    if (right[i]) {
+      w.set(r, rightStart, right[i].text, right[i].font, 'center')
+      w.merge(r, rightStart, n)
+      lines = Math.max(lines, linesFor(right[i].text, widthOf(rightStart, n)))
+    }
+    w.height(r, 17 * lines)
+  }
+  r++
+
+  // ---- title
+  w.set(r, 1, upper(doc.title), 'title', 'center')
+  w.merge(r, 1, n)
+  w.height(r, 20 * linesFor(doc.title, fullWidth * 0.85))
+  r++
+  for (const s of doc.subtitles ?? []) {
+    w.set(r, 1, s, 'italic', 'center')
+    w.merge(r, 1, n)
+    w.height(r, 17 * linesFor(s, fullWidth))
+    r++
+  }
+  r++
+
+  // ---- column headers (two rows when any column has a group), then the column numbers
+  const headerStart = r
+  const twoRows = doc.columns.some((c) => c.group)
+  for (let c = 1; c <= all; ) {
+    const col = doc.columns[c - 1]
+    if (twoRows && col.group) {
+      let end = c
+      while (end < all && doc.columns[end].group === col.group) end++
+      w.set(r, c, col.group, 'bold', 'center', true)
+      for (let k = c + 1; k <= end; k++) w.set(r, k, null, 'bold', 'center', true)
+      w.merge(r, c, end)
+      for (let k = c; k <= end; k++) w.set(r + 1, k, doc.columns[k - 1].header, 'bold', 'center', true)
+      c = end + 1
+    } else {
+      w.set(r, c, col.header, 'bold', 'center', true)
+      if (twoRows) {
+        w.set(r + 1, c, null, 'bold', 'center', true)
+        w.merge(r, c, c, r + 1)
+      }
+      c++
+    }
+  }
+  const headerRows = twoRows ? 2 : 1
+  const headerHeight = Math.max(...doc.columns.map((c) => linesFor(c.header, c.width))) * 17
+  for (let k = 0; k < headerRows; k++) w.height(r + k, Math.max(20, headerHeight / headerRows + 4))
+  r += headerRows
+  for (let c = 1; c <= all; c++) w.set(r, c, c <= n ? c : null, 'number', 'center', true)
+  const numberRow = r
+  r++
+  ws.pageSetup.printTitlesRow = `${headerStart}:${numberRow}`
+  w.done(numberRow)
+
+  // ---- rows, then totals
+  const firstBody = r
+  const plainRuns: [number, number][] = []
+  const writeValues = (values: DocValue[], font: FontName, span?: [number, number]) => {
+    for (let c = 1; c <= all; c++) {
+      const col = doc.columns[c - 1]
+      const v = values[c - 1] ?? null
+      const align = span && c === span[0] + 1 ? 'left' : (col.align ?? (typeof v === 'number' ? 'right' : 'left'))
+      w.set(r, c, v, font, align, true, col.numFmt)
+    }
+    if (span) w.merge(r, span[0] + 1, span[1] + 1)
+    w.done(r)
+    r++
+  }
+  for (const row of doc.rows) {
+    if (isHeading(row)) {
+      w.set(r, 1, row.heading, 'bold', 'left', true)
+      for (let c = 2; c <= all; c++) w.set(r, c, null, 'bold', 'left', true)
+      w.merge(r, 1, n)
+      w.done(r)
+      r++
+    } else if (Array.isArray(row)) {
+      const last = plainRuns[plainRuns.length - 1]
+      if (last && last[1] === r - 1) last[1] = r
+      else plainRuns.push([r, r])
+      writeValues(row, 'body')
+    } else {
+      if (row.height) w.height(r, row.height)
+      writeValues(row.values, 'bold', doc.labelSpan)
+    }
+  }
+  const totals = doc.totals ? (Array.isArray(doc.totals[0]) ? (doc.totals as DocValue[][]) : [doc.totals as DocValue[]]) : []
+  for (const t of totals) writeValues(t, 'bold', doc.labelSpan)
+  if (r === firstBody) r++
+  r++
+
+  // Both kinds of worksheet have dataValidations; ExcelJS's typings do not say so.
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations
+  for (const v of doc.validations ?? []) {
+    const list = `"${v.list.map((x) => x.replace(/"/g, '')).join(',')}"`
+    for (const c of v.columns) {
+      const letter = ws.getColumn(c + 1).letter
+      for (const [from, to] of plainRuns) {
+        validations.add(`${letter}${from}:${letter}${to}`, { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [list] })
+      }
+    }
+  }
+
+  // ---- notes, then the signers side by side
+  for (const note of doc.notes ?? []) {
+    w.set(r, 1, note, 'note')
+    w.merge(r, 1, n)
+    w.height(r, 16 * linesFor(note, fullWidth))
+    r++
+  }
+  if (doc.notes?.length) r++
+  const k = doc.signers.length
+  if (k > 0) {
+    const blocks = doc.signers.map((_, i) => [Math.floor((i * n) / k) + 1, Math.floor(((i + 1) * n) / k)])
+    const tallest = Math.max(...doc.signers.map((s) => s.lines.length))
+    doc.signers.forEach((s, i) => {
+      const [from, to] = blocks[i]
+      s.lines.forEach((line, j) => {
+        w.set(r + j, from, upper(line), 'bold', 'center')
+        w.merge(r + j, from, to)
+      })
+      if (s.name) {
+        w.set(r + tallest + 4, from, s.name, 'bold', 'center')
+        w.merge(r + tallest + 4, from, to)
+      }
+    })
+  }
+}
+
+function sheetOptions(doc: PartyDocument): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
     pageSetup: {
       paperSize: 9,
       orientation: doc.orientation ?? 'portrait',
@@ -97,111 +325,15 @@ export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocu
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }
     },
     views: [{ showGridLines: false }]
-  })
-  ws.columns = doc.columns.map((c) => ({ width: c.width }))
-  const widthOf = (from: number, to: number) => doc.columns.slice(from - 1, to).reduce((a, c) => a + c.width, 0)
-  const fullWidth = widthOf(1, n)
+  }
+}
 
-  // ---- header band
-  const leftEnd = Math.max(1, Math.floor(n / 2))
-  const rightStart = leftEnd + 1
-  const center = { horizontal: 'center' as const }
-  const left: { text: string; font: Partial<ExcelJS.Font> }[] = []
-  if (doc.upperOrg) left.push({ text: upper(doc.upperOrg), font: {} })
-  left.push({ text: upper(doc.issuingOrg), font: { bold: true } })
-  left.push({ text: '*', font: {} })
-  const right: { text: string; font: Partial<ExcelJS.Font> }[] = [
-    { text: 'ĐẢNG CỘNG SẢN VIỆT NAM', font: { bold: true, underline: true } },
-    { text: placeDateLine(doc.place, doc.date), font: { italic: true } }
-  ]
-  let r = 1
-  for (let i = 0; i < Math.max(left.length, right.length); i++, r++) {
-    let lines = 1
-    if (left[i]) {
-      setText(mergeRow(ws, r, 1, leftEnd), left[i].text, left[i].font, center)
-      lines = Math.max(lines, linesFor(left[i].text, widthOf(1, leftEnd)))
-    }
-    if (right[i]) {
-      setText(mergeRow(ws, r, rightStart, n), right[i].text, right[i].font, center)
-      lines = Math.max(lines, linesFor(right[i].text, widthOf(rightStart, n)))
-    }
-    ws.getRow(r).height = 17 * lines
-  }
-  r++
+const sheetName = (doc: PartyDocument) => doc.sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' ')
 
-  // ---- title
-  setText(mergeRow(ws, r, 1, n), upper(doc.title), { bold: true, size: 14 }, center)
-  ws.getRow(r).height = 20 * linesFor(doc.title, fullWidth * 0.85)
-  r++
-  for (const s of doc.subtitles ?? []) {
-    setText(mergeRow(ws, r, 1, n), s, { italic: true }, center)
-    ws.getRow(r).height = 17 * linesFor(s, fullWidth)
-    r++
-  }
-  r++
-
-  // ---- column headers (two rows when any column has a group), then the column numbers
-  const headerStart = r
-  const twoRows = doc.columns.some((c) => c.group)
-  const headFont = { bold: true }
-  const headAlign = { horizontal: 'center' as const }
-  for (let c = 1; c <= n; ) {
-    const col = doc.columns[c - 1]
-    if (twoRows && col.group) {
-      let end = c
-      while (end < n && doc.columns[end].group === col.group) end++
-      setText(mergeRow(ws, r, c, end), col.group, headFont, headAlign)
-      for (let k = c; k <= end; k++) setText(ws.getCell(r + 1, k), doc.columns[k - 1].header, headFont, headAlign)
-      c = end + 1
-    } else {
-      if (twoRows) ws.mergeCells(r, c, r + 1, c)
-      setText(ws.getCell(r, c), col.header, headFont, headAlign)
-      c++
-    }
-  }
-  const headerRows = twoRows ? 2 : 1
-  const headerHeight = Math.max(...doc.columns.map((c) => linesFor(c.header, c.width))) * 17
-  for (let k = 0; k < headerRows; k++) ws.getRow(r + k).height = Math.max(20, headerHeight / headerRows + 4)
-  r += headerRows
-  for (let c = 1; c <= n; c++) setText(ws.getCell(r, c), c, { italic: true, size: 11 }, headAlign)
-  const numberRow = r
-  for (let k = headerStart; k <= numberRow; k++) for (let c = 1; c <= n; c++) ws.getCell(k, c).border = BORDER
-  r++
-  ws.pageSetup.printTitlesRow = `${headerStart}:${numberRow}`
-
-  // ---- rows and totals
-  const writeRow = (values: DocValue[], font: Partial<ExcelJS.Font>) => {
-    for (let c = 1; c <= n; c++) {
-      const col = doc.columns[c - 1]
-      const v = values[c - 1] ?? null
-      const cell = ws.getCell(r, c)
-      setText(cell, v, font, { horizontal: col.align ?? (typeof v === 'number' ? 'right' : 'left') })
-      if (typeof v === 'number' && col.numFmt) cell.numFmt = col.numFmt
-      cell.border = BORDER
-    }
-    r++
-  }
-  for (const row of doc.rows) writeRow(row, {})
-  if (doc.totals) writeRow(doc.totals, { bold: true })
-  r++
-
-  // ---- notes, then the signers side by side
-  for (const note of doc.notes ?? []) {
-    setText(mergeRow(ws, r, 1, n), note, { italic: true, size: 11 }, {})
-    ws.getRow(r).height = 16 * linesFor(note, fullWidth)
-    r++
-  }
-  if (doc.notes?.length) r++
-  const k = doc.signers.length
-  if (k > 0) {
-    const blocks = doc.signers.map((_, i) => [Math.floor((i * n) / k) + 1, Math.floor(((i + 1) * n) / k)])
-    const tallest = Math.max(...doc.signers.map((s) => s.lines.length))
-    doc.signers.forEach((s, i) => {
-      const [from, to] = blocks[i]
-      s.lines.forEach((line, j) => setText(mergeRow(ws, r + j, from, to), upper(line), { bold: true }, center))
-      if (s.name) setText(mergeRow(ws, r + tallest + 4, from, to), s.name, { bold: true }, center)
-    })
-  }
+/** Adds the document as a worksheet of an in-memory `workbook`. */
+export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocument): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(sheetName(doc), sheetOptions(doc))
+  layout(new SheetWriter(ws, false), doc)
   return ws
 }
 
@@ -214,9 +346,32 @@ export function partyWorkbook(docs: PartyDocument[]): ExcelJS.Workbook {
   return wb
 }
 
-/** Writes beside the target, then renames: a failure never leaves a half-written file. */
+/**
+ * Streams the documents to `path`, one sheet each, writing beside the target and renaming at
+ * the end: a failure never leaves a half-written file.
+ */
 export async function writePartyDocument(path: string, docs: PartyDocument | PartyDocument[]): Promise<void> {
-  const buffer = await partyWorkbook(Array.isArray(docs) ? docs : [docs]).xlsx.writeBuffer()
+  const temp = `${path}.${process.pid}.partial`
+  try {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false })
+    wb.creator = 'Chuyên đề 05'
+    wb.created = new Date()
+    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+      const ws = wb.addWorksheet(sheetName(doc), sheetOptions(doc))
+      layout(new SheetWriter(ws as unknown as ExcelJS.Worksheet, true), doc)
+      ws.commit()
+    }
+    await wb.commit()
+    renameSync(temp, path)
+  } catch (e) {
+    rmSync(temp, { force: true })
+    throw e
+  }
+}
+
+/** The in-memory workbook as a file, for callers that restyled their sheets. */
+export async function writeWorkbook(path: string, wb: ExcelJS.Workbook): Promise<void> {
+  const buffer = await wb.xlsx.writeBuffer()
   const temp = `${path}.${process.pid}.partial`
   try {
     writeFileSync(temp, Buffer.from(buffer as ArrayBuffer))

@@ -16,7 +16,7 @@ function toExcel(v: CellValue): ExcelJS.CellValue {
 }
 
 export async function exportProblems(ctx: CoreContext, input: ImportExportProblemsInput): Promise<{ path: string; rows: number } | null> {
-  const { s, grid, problems } = await sessionProblems(ctx, input.sessionId)
+  const { s, grid, problems, layouts } = await sessionProblems(ctx, input.sessionId)
   let path = input.path ?? null
   if (!path) {
     path = await ctx.platform.chooseSaveFile({
@@ -39,7 +39,7 @@ export async function exportProblems(ctx: CoreContext, input: ImportExportProble
   try {
     grid.sheets.forEach((sheet, i) => {
       const ws = wb.addWorksheet(sheet.name.slice(0, 31) || `Trang ${i + 1}`)
-      const layout = s.layouts[i]
+      const layout = layouts[i]
       let width = 0
       for (const r of sheet.rows) width = Math.max(width, r.cells.length)
       width = Math.max(width, layout.labels.length)

@@ -104,6 +104,8 @@ export interface SheetLayout {
   headerIndex: number
   /** 1-based sheet row of the (last) header row. */
   headerRow: number | null
+  /** 1-based sheet row where the header begins (the row above headerRow for a two-row header). */
+  headerStart: number | null
   /** Index into sheet.rows of the first row below the header (after the column numbers). */
   dataStart: number
   labels: string[]
@@ -206,19 +208,26 @@ export function headerSignature(labels: string[]): string {
   return createHash('sha1').update(labels.map(headerKey).join('|')).digest('hex')
 }
 
-/** Finds the header (one or two rows), the column-number row, the unit named above, and the fields. */
-export function detectLayout(sheet: GridSheet): SheetLayout {
+/**
+ * Finds the header (one or two rows), the column-number row, the unit named above, and the fields.
+ * With `headerStart` (a 1-based sheet row, the user's correction) the header begins there instead;
+ * a second header row right under it is still joined. An empty or missing row finds no header.
+ */
+export function detectLayout(sheet: GridSheet, headerStart?: number): SheetLayout {
   const rows = sheet.rows
-  const empty: SheetLayout = { headerIndex: -1, headerRow: null, dataStart: rows.length, labels: [], fields: [], unitHint: null, parentHint: null, signature: '' }
+  const empty: SheetLayout = { headerIndex: -1, headerRow: null, headerStart: null, dataStart: rows.length, labels: [], fields: [], unitHint: null, parentHint: null, signature: '' }
   let best = -1
-  let bestScore = 0
-  const scan = Math.min(rows.length, 40)
-  for (let i = 0; i < scan; i++) {
-    const { score, hasName } = rowScore(rows[i])
-    const s = score + (hasName ? 2 : 0)
-    if (score >= 2 && s > bestScore) {
-      best = i
-      bestScore = s
+  if (headerStart !== undefined) best = rows.findIndex((r) => r.r === headerStart)
+  else {
+    let bestScore = 0
+    const scan = Math.min(rows.length, 40)
+    for (let i = 0; i < scan; i++) {
+      const { score, hasName } = rowScore(rows[i])
+      const s = score + (hasName ? 2 : 0)
+      if (score >= 2 && s > bestScore) {
+        best = i
+        bestScore = s
+      }
     }
   }
   if (best < 0) return empty
@@ -277,7 +286,7 @@ export function detectLayout(sheet: GridSheet): SheetLayout {
     }
   }
   unitHint ??= unitFromSheetName(sheet.name)
-  return { headerIndex: best, headerRow: (two ? next : top).r, dataStart, labels, fields, unitHint, parentHint, signature: headerSignature(labels) }
+  return { headerIndex: best, headerRow: (two ? next : top).r, headerStart: top.r, dataStart, labels, fields, unitHint, parentHint, signature: headerSignature(labels) }
 }
 
 /** Fields for header labels; a field named twice keeps its first column (position and note join). */

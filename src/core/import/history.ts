@@ -2,9 +2,9 @@
 import type { ImportField, ImportRecord, ImportUndoResult, PersonFields, PersonStatus } from '../../shared/api'
 import { nowIso, inTransaction, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
-import { PERSON_FIELD_NAMES, insertPersonRow, updatePersonRow } from '../people/people'
+import { PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow } from '../people/people'
 import { createUnit } from '../units/units'
-import { rowToFields, type Plan } from './plan'
+import { fieldsFromValues, type Plan } from './plan'
 
 export function snapshot(fields: PersonFields, status: PersonStatus): string {
   return JSON.stringify([...PERSON_FIELD_NAMES.map((k) => fields[k] ?? null), status])
@@ -12,9 +12,7 @@ export function snapshot(fields: PersonFields, status: PersonStatus): string {
 
 function fromSnapshot(json: string): { fields: PersonFields; status: PersonStatus } {
   const arr = JSON.parse(json) as unknown[]
-  const fields = {} as Record<string, unknown>
-  PERSON_FIELD_NAMES.forEach((k, i) => (fields[k] = arr[i] ?? null))
-  return { fields: fields as unknown as PersonFields, status: arr[PERSON_FIELD_NAMES.length] as PersonStatus }
+  return { fields: fieldsFromValues(arr), status: arr[PERSON_FIELD_NAMES.length] as PersonStatus }
 }
 
 function unitLevel(name: string): string {
@@ -126,7 +124,7 @@ export function checkUndo(db: Database, importId: number): void {
       changed.push(`(người số ${c.person_id} đã bị xóa)`)
       continue
     }
-    if (snapshot(rowToFields(row), row.status as PersonStatus) !== c.after) changed.push(row.full_name as string)
+    if (snapshot(personFieldsOfRow(row), row.status as PersonStatus) !== c.after) changed.push(row.full_name as string)
   }
   if (changed.length === 0) checkReferences(db, importId, imp.file_name as string)
   if (changed.length > 0) {

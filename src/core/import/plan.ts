@@ -7,8 +7,9 @@ import type { ImportChange, ImportCounts, ImportProblem, ImportRowAction, Import
 import { displayPartialDate } from '../../shared/partial-date'
 import { foldVietnamese } from '../../shared/vn-text'
 import type { Database } from '../db/connection'
-import { PERSON_FIELD_NAMES } from '../people/people'
+import { PERSON_COLUMNS, PERSON_FIELD_NAMES } from '../people/people'
 import { FIELD_LABELS } from '../people/validate'
+import { CHUNK_ROWS, runWhole, type Steps } from './job'
 import type { Draft } from './rows'
 
 export interface PlanOptions {
@@ -58,36 +59,6 @@ export interface ExistingPerson {
   nameKey: string
 }
 
-const COLUMN_OF: Record<keyof PersonFields, string> = {
-  unitId: 'unit_id',
-  kind: 'kind',
-  fullName: 'full_name',
-  gender: 'gender',
-  birthDate: 'birth_date',
-  ethnicity: 'ethnicity',
-  religion: 'religion',
-  hometown: 'hometown',
-  residence: 'residence',
-  memberType: 'member_type',
-  partyJoinDate: 'party_join_date',
-  partyOfficialDate: 'party_official_date',
-  partyCardNumber: 'party_card_number',
-  partyProfileNumber: 'party_profile_number',
-  nationalId: 'national_id',
-  position: 'position',
-  role: 'role',
-  education: 'education',
-  politicalTheory: 'political_theory',
-  phone: 'phone',
-  note: 'note'
-}
-
-export function rowToFields(r: Record<string, unknown>): PersonFields {
-  const f = {} as Record<string, unknown>
-  for (const k of PERSON_FIELD_NAMES) f[k] = r[COLUMN_OF[k]] ?? null
-  return f as unknown as PersonFields
-}
-
 const FIELD_INDEX = new Map(PERSON_FIELD_NAMES.map((k, i) => [k, i]))
 const UNIT_INDEX = FIELD_INDEX.get('unitId')!
 const PROFILE_INDEX = FIELD_INDEX.get('partyProfileNumber')!
@@ -98,7 +69,7 @@ const NAME_INDEX = FIELD_INDEX.get('fullName')!
 
 /** Everyone, as raw arrays: tens of thousands of rows load several times faster than as objects. */
 export function loadPeople(db: Database): ExistingPerson[] {
-  const cols = PERSON_FIELD_NAMES.map((k) => COLUMN_OF[k]).join(', ')
+  const cols = PERSON_FIELD_NAMES.map((k) => PERSON_COLUMNS[k]).join(', ')
   // The fields first, so each raw row is used as it comes (no copy of 50,000 arrays).
   const n = PERSON_FIELD_NAMES.length
   const people: ExistingPerson[] = []
@@ -108,10 +79,15 @@ export function loadPeople(db: Database): ExistingPerson[] {
   return people
 }
 
-export function fieldsOf(p: ExistingPerson): PersonFields {
+/** Fields from values in PERSON_FIELD_NAMES order (a raw row, or a snapshot of the history). */
+export function fieldsFromValues(values: unknown[]): PersonFields {
   const f = {} as Record<string, unknown>
-  PERSON_FIELD_NAMES.forEach((k, i) => (f[k] = p.raw[i] ?? null))
+  PERSON_FIELD_NAMES.forEach((k, i) => (f[k] = values[i] ?? null))
   return f as unknown as PersonFields
+}
+
+export function fieldsOf(p: ExistingPerson): PersonFields {
+  return fieldsFromValues(p.raw)
 }
 
 /** How a unit name from the file is compared: folded, and without a leading "chi bộ". */
@@ -233,6 +209,21 @@ function show(field: keyof PersonFields, v: unknown): string | null {
 }
 
 export function buildPlan(db: Database, drafts: Draft[], options: PlanOptions, sheetHints: Map<number, string | null>, unitNames?: Map<number, string>): Plan {
+  return runWhole(planSteps(db, drafts, options, sheetHints, unitNames))
+}
+
+/**
+ * The plan, in slices: yields the drafts gone through every CHUNK_ROWS drafts. Everything is read
+ * from the database before the first slice, so a plan is of one moment even if writes land
+ * between slices (the commit then sees the data changed and plans again, in its transaction).
+ */
+export function* planSteps(
+  db: Database,
+  drafts: Draft[],
+  options: PlanOptions,
+  sheetHints: Map<number, string | null>,
+  unitNames?: Map<number, string>
+): Steps<Plan> {
   const problems: ImportProblem[] = []
   for (const d of drafts) for (const p of d.problems) problems.push(p)
   const valid = drafts.filter((d) => d.fields)
@@ -268,7 +259,9 @@ export function buildPlan(db: Database, drafts: Draft[], options: PlanOptions, s
   else counts.warnings++
   counts.unitsCreated = units.filter((u) => u.action === 'create').length
 
+  let n = 0
   for (const d of drafts) {
+    if (++n % CHUNK_ROWS === 0) yield n
     const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, changes: [], reason: null }
     if (!d.fields) {
       base.reason = d.problems.find((p) => p.severity === 'error')?.message ?? 'Dòng có lỗi.'

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite'
 import { basename, extname } from 'node:path'
 import { LIMITS, type CellValue, type GridRow, type GridSheet } from './grid'
 import { fixLegacyText, type LegacyEncoding } from './legacy-encoding'
+import { CHUNK_ROWS, runWhole, type ImportJob, type Steps } from './job'
 import { refuse } from './sniff'
 
 export interface DecodedText {
@@ -58,6 +59,11 @@ function detectDelimiter(text: string): string {
 
 /** RFC 4180 with the usual leniency: quoted fields, doubled quotes, CRLF or LF. */
 export function parseCsv(text: string, delimiter: string, onRow: (cells: string[]) => void): void {
+  for (const row of csvRecords(text, delimiter)) onRow(row)
+}
+
+/** The records of CSV text one by one, so a large file can be read in slices. */
+export function* csvRecords(text: string, delimiter: string): Generator<string[], void, void> {
   let field = ''
   let row: string[] = []
   let inQuotes = false
@@ -89,7 +95,7 @@ export function parseCsv(text: string, delimiter: string, onRow: (cells: string[
       i++
     } else if (ch === '\n' || ch === '\r') {
       row.push(field)
-      onRow(row)
+      yield row
       row = []
       field = ''
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
@@ -100,21 +106,40 @@ export function parseCsv(text: string, delimiter: string, onRow: (cells: string[
   }
   if (field !== '' || row.length > 0) {
     row.push(field)
-    onRow(row)
+    yield row
   }
 }
 
-export function readCsv(path: string): { sheet: GridSheet; encoding: string } {
+export interface CsvRead {
+  sheet: GridSheet
+  encoding: string
+}
+
+export function readCsv(path: string): CsvRead {
+  return runWhole(readCsvSteps(path))
+}
+
+/** Lines of the text: the size of the reading, for progress. */
+function lineCount(text: string): number {
+  let n = 1
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++
+  return n
+}
+
+/** Reads a CSV file in slices: yields the lines read every CHUNK_ROWS lines; `job` learns how many there are. */
+export function* readCsvSteps(path: string, job?: ImportJob | null): Steps<CsvRead> {
   const buf = readFileSync(path)
   const { text: raw, encoding } = decodeText(buf)
   const text = raw.replace(/^\uFEFF/, '').normalize('NFC')
   const delimiter = detectDelimiter(text)
+  job?.begin('reading', lineCount(text))
   const rows: GridRow[] = []
   const legacy: Partial<Record<LegacyEncoding, number>> = {}
   let r = 0
   let cells = 0
-  parseCsv(text, delimiter, (fields) => {
+  for (const fields of csvRecords(text, delimiter)) {
     r++
+    if (r % CHUNK_ROWS === 0) yield r
     if (rows.length >= LIMITS.maxRows || cells > LIMITS.maxCells) {
       throw refuse('FILE_TOO_LARGE', `Tệp quá lớn (quá ${LIMITS.maxRows.toLocaleString('vi')} dòng) để là một danh sách. Hãy tách thành các tệp nhỏ hơn.`)
     }
@@ -139,6 +164,6 @@ export function readCsv(path: string): { sheet: GridSheet; encoding: string } {
     }
     while (out.length > 0 && out[out.length - 1] === null) out.pop()
     if (any) rows.push({ r, cells: out })
-  })
+  }
   return { sheet: { name: basename(path, extname(path)), hidden: false, rows, merges: [], legacy }, encoding }
 }

@@ -69,6 +69,22 @@ export interface ReadBudget {
   rows: number
   cells: number
   started: number
+  /** Bytes of worksheet XML read so far (for progress). */
+  bytes: number
+}
+
+/**
+ * Called after each batch of a worksheet's XML with the bytes and rows read so far; the importer
+ * reports progress, stops when cancelled (by throwing) and lets other work run.
+ */
+export type ReadPace = (bytes: number, rows: number) => Promise<void>
+
+/** The worksheet's XML as it inflates, counted into the budget. */
+async function* counted(chunks: AsyncIterable<unknown>, budget: ReadBudget): AsyncIterable<unknown> {
+  for await (const chunk of chunks) {
+    budget.bytes += (chunk as { length?: number }).length ?? 0
+    yield chunk
+  }
 }
 
 function checkTime(budget: ReadBudget): void {
@@ -88,7 +104,8 @@ async function readSheet(
   ws: SheetReaderInternals,
   internals: ReaderInternals,
   styleInfo: (s: number) => StyleInfo,
-  budget: ReadBudget
+  budget: ReadBudget,
+  pace: ReadPace | undefined
 ): Promise<GridSheet> {
   const date1904 = internals.properties?.model?.date1904 === true
   const shared = internals.sharedStrings ?? []
@@ -161,8 +178,9 @@ async function readSheet(
     row.cells[col] = value
   }
 
-  for await (const events of parseSax(ws.iterator)) {
+  for await (const events of parseSax(pace ? counted(ws.iterator, budget) : ws.iterator)) {
     checkTime(budget)
+    if (pace) await pace(budget.bytes, budget.rows)
     for (const { eventType, value } of events) {
       if (eventType === 'text') {
         if (inValue) {
@@ -245,7 +263,7 @@ async function readSheet(
 }
 
 /** Reads every worksheet of an .xlsx file (already checked by sniffFile). */
-export async function readXlsx(path: string): Promise<GridSheet[]> {
+export async function readXlsx(path: string, pace?: ReadPace): Promise<GridSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -264,14 +282,14 @@ export async function readXlsx(path: string): Promise<GridSheet[]> {
     }
     return info
   }
-  const budget: ReadBudget = { rows: 0, cells: 0, started: Date.now() }
+  const budget: ReadBudget = { rows: 0, cells: 0, started: Date.now(), bytes: 0 }
   const sheets: { order: number; sheet: GridSheet }[] = []
   try {
     for await (const ws of reader as unknown as AsyncIterable<SheetReaderInternals>) {
       if (sheets.length >= LIMITS.maxSheets) throw refuse('FILE_TOO_LARGE', `Tệp có quá nhiều trang tính (hơn ${LIMITS.maxSheets}).`)
       const tabs = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []
       const order = tabs.findIndex((t) => t.name === ws.name)
-      sheets.push({ order: order < 0 ? 1000 + sheets.length : order, sheet: await readSheet(ws, internals, styleInfo, budget) })
+      sheets.push({ order: order < 0 ? 1000 + sheets.length : order, sheet: await readSheet(ws, internals, styleInfo, budget, pace) })
     }
   } catch (e) {
     if (e instanceof CoreError) throw e

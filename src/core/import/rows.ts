@@ -2,12 +2,14 @@
 // blocks under the data are recognised and left out; a row naming only a chi bộ starts a section.
 import type { ImportField, ImportProblem, PersonFields, PersonKind } from '../../shared/api'
 import { todayIso } from '../../shared/partial-date'
+import { emptyPersonFields } from '../../shared/person-rules'
 import { cleanText } from '../../shared/vn-text'
 import { CoreError } from '../db/errors'
 import { normalisePerson } from '../people/validate'
 import { readDateCell } from './dates'
 import { DateCell, cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from './grid'
 import { headerKey, unitFromText, type SheetLayout } from './headers'
+import { CHUNK_ROWS, runWhole, type Steps } from './job'
 
 export interface Draft {
   sheetIndex: number
@@ -92,9 +94,24 @@ export interface ParseOptions {
 /** Per-file duplicate keys, shared across sheets. */
 export type SeenKeys = Map<string, { sheet: string; row: number }>
 
-export function parseSheet(sheet: GridSheet, sheetIndex: number, layout: SheetLayout, fields: (ImportField | null)[], options: ParseOptions, seen: SeenKeys): Draft[] {
-  const today = options.today ?? todayIso()
-  const drafts: Draft[] = []
+interface Columns {
+  /** The column of each mapped field (a field named twice: its first column). */
+  col: Partial<Record<ImportField, number>>
+  /** Every column of the fields whose columns are joined. */
+  positionCols: number[]
+  noteCols: number[]
+  /** Columns that carry a field (not the row number). */
+  mapped: number[]
+  /**
+   * Where a signature or date line gives itself away: the mapped columns but those whose free
+   * text may legitimately say "Bí thư" or hold a date line (and the ignored ones, which may too).
+   */
+  footerCols: number[]
+}
+
+const FREE_TEXT = new Set<ImportField | null>(['position', 'note', 'residence', 'hometown', 'role'])
+
+function columnsOf(fields: (ImportField | null)[]): Columns {
   const col: Partial<Record<ImportField, number>> = {}
   const positionCols: number[] = []
   const noteCols: number[] = []
@@ -105,14 +122,29 @@ export function parseSheet(sheet: GridSheet, sheetIndex: number, layout: SheetLa
     if (col[f] === undefined) col[f] = c
   })
   const mapped = fields.map((f, c) => (f && f !== 'rowNumber' ? c : -1)).filter((c) => c >= 0)
-  // Columns whose free text may legitimately say "Bí thư" or a date line.
-  const freeText = new Set(fields.map((f, c) => (f === 'position' || f === 'note' || f === 'residence' || f === 'hometown' || f === 'role' ? c : -1)))
-  let section: string | null = null
+  const footerCols = mapped.filter((c) => !FREE_TEXT.has(fields[c]))
+  return { col, positionCols, noteCols, mapped, footerCols }
+}
 
+/** A row under the header that holds a person (or should, and has problems). */
+interface ListRow {
+  /** Index into sheet.rows. */
+  index: number
+  name: string
+  /** The unit of the section the row is in ("Chi bộ Ấp 3" on a row of its own above it). */
+  section: string | null
+}
+
+/**
+ * The rows of the list: blank, totals and section rows are passed over, and a signature block or
+ * the place-and-date line ends the list. One walk, used to parse the rows and to count and sample
+ * them for the wizard.
+ */
+function* listRows(sheet: GridSheet, layout: SheetLayout, { col, mapped, footerCols }: Columns): Generator<ListRow, void, void> {
+  let section: string | null = null
   const rows = sheet.rows
   for (let i = layout.dataStart; i < rows.length; i++) {
-    const row = rows[i]
-    const cells = row.cells
+    const cells = rows[i].cells
     let name = ''
     if (col.fullName !== undefined) name = str(cells[col.fullName])
     else if (col.familyName !== undefined || col.givenName !== undefined) {
@@ -124,19 +156,19 @@ export function parseSheet(sheet: GridSheet, sheetIndex: number, layout: SheetLa
     // Signature blocks and the place-and-date line end the list, even where they sit in the
     // name column ("NGƯỜI LẬP BIỂU") or under a date column ("T/M CHI BỘ").
     let footer = false
-    for (let c = 0; c < cells.length && !footer; c++) {
-      const v = cells[c]
-      if (typeof v !== 'string' || freeText.has(c) || !FOOTER_HINT.test(v)) continue
+    for (let k = 0; k < footerCols.length && !footer; k++) {
+      const v = cells[footerCols[k]]
+      if (typeof v !== 'string' || !FOOTER_HINT.test(v)) continue
       footer = FOOTER.test(headerKey(v))
     }
-    if (footer) break
+    if (footer) return
     const personLike = plausibleName(name) && (filled >= 2 || typeof rowNo === 'number')
     if (!personLike) {
       const texts: string[] = []
       for (const v of cells) if (typeof v === 'string' && v.trim()) texts.push(v)
       if (texts.length === 0 && filled === 0) continue
       const keys = texts.map(headerKey)
-      if (keys.some((k) => FOOTER.test(k))) break
+      if (keys.some((k) => FOOTER.test(k))) return
       if (keys.length > 0 && TOTAL.test(keys[0])) continue
       const nonEmpty = cells.filter((v) => v !== null && v !== undefined).length
       if (nonEmpty <= 2) {
@@ -153,18 +185,70 @@ export function parseSheet(sheet: GridSheet, sheetIndex: number, layout: SheetLa
         // falls through: a person row without a name
       } else continue
     }
-    drafts.push(parseRow(sheet, sheetIndex, row, col, positionCols, noteCols, name, section, options.kind, today, seen))
+    yield { index: i, name, section }
+  }
+}
+
+/**
+ * Parses the rows of the list into drafts, in slices: yields the sheet rows gone through (counted
+ * from the first data row) every CHUNK_ROWS rows. `seen` holds the keys of earlier sheets.
+ */
+export function* parseSheetSteps(
+  sheet: GridSheet,
+  sheetIndex: number,
+  layout: SheetLayout,
+  fields: (ImportField | null)[],
+  options: ParseOptions,
+  seen: SeenKeys
+): Steps<Draft[]> {
+  const today = options.today ?? todayIso()
+  const drafts: Draft[] = []
+  const columns = columnsOf(fields)
+  let next = layout.dataStart + CHUNK_ROWS
+  for (const r of listRows(sheet, layout, columns)) {
+    if (r.index >= next) {
+      yield r.index - layout.dataStart
+      next = r.index + CHUNK_ROWS
+    }
+    drafts.push(parseRow(sheet, sheetIndex, sheet.rows[r.index], columns, r.name, r.section, options.kind, today, seen))
   }
   return drafts
+}
+
+export function parseSheet(sheet: GridSheet, sheetIndex: number, layout: SheetLayout, fields: (ImportField | null)[], options: ParseOptions, seen: SeenKeys): Draft[] {
+  return runWhole(parseSheetSteps(sheet, sheetIndex, layout, fields, options, seen))
+}
+
+export interface ListSummary {
+  /** Rows of people under the header (no totals, notes or signatures). */
+  dataRows: number
+  /** Cells of the first data rows, for the sample values of each column. */
+  samples: CellValue[][]
+}
+
+const SAMPLE_ROWS = 20
+
+/** Counts the rows of the list and keeps the first few, in slices (see parseSheetSteps). */
+export function* listSummarySteps(sheet: GridSheet, layout: SheetLayout, fields: (ImportField | null)[]): Steps<ListSummary> {
+  const samples: CellValue[][] = []
+  let dataRows = 0
+  let next = layout.dataStart + CHUNK_ROWS
+  for (const r of listRows(sheet, layout, columnsOf(fields))) {
+    if (r.index >= next) {
+      yield r.index - layout.dataStart
+      next = r.index + CHUNK_ROWS
+    }
+    dataRows++
+    if (samples.length < SAMPLE_ROWS) samples.push(sheet.rows[r.index].cells)
+  }
+  return { dataRows, samples }
 }
 
 function parseRow(
   sheet: GridSheet,
   sheetIndex: number,
   row: GridRow,
-  col: Partial<Record<ImportField, number>>,
-  positionCols: number[],
-  noteCols: number[],
+  { col, positionCols, noteCols }: Columns,
   name: string,
   section: string | null,
   kind: PersonKind,
@@ -177,29 +261,8 @@ function parseRow(
   const problem = (c: number | undefined, field: ImportField | null, severity: 'error' | 'warning', message: string) =>
     problems.push({ sheet: sheet.name, row: row.r, column: c === undefined ? null : columnLetter(c), field, severity, message })
 
-  const p: PersonFields = {
-    unitId: 0,
-    kind,
-    fullName: name,
-    gender: null,
-    birthDate: null,
-    ethnicity: null,
-    religion: null,
-    hometown: null,
-    residence: null,
-    memberType: null,
-    partyJoinDate: null,
-    partyOfficialDate: null,
-    partyCardNumber: null,
-    partyProfileNumber: null,
-    nationalId: null,
-    position: null,
-    role: null,
-    education: null,
-    politicalTheory: null,
-    phone: null,
-    note: null
-  }
+  const p = emptyPersonFields(0, kind)
+  p.fullName = name
   columns.fullName = col.fullName ?? col.givenName ?? col.familyName
 
   for (const key of TEXT_FIELDS) {

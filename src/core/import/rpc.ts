@@ -2,19 +2,34 @@
 import { z } from 'zod'
 import { IMPORT_FIELDS, PERSON_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { closeSession, commitImport, exportProblems, importHistory, openImport, previewImport, undoImportById } from './service'
+import {
+  cancelImport,
+  closeSession,
+  commitImport,
+  exportProblems,
+  importHistory,
+  importProgress,
+  openImport,
+  previewImport,
+  sheetLayout,
+  undoImportById
+} from './service'
 
 const id = z.number().int().positive()
 const sessionId = z.string().min(1).max(100)
 const path = z.string().min(1).max(4096)
+/** Excel's last row. */
+const headerRow = z.number().int().min(1).max(1_048_576)
+const sheetIndex = z.number().int().min(0).max(10_000)
 
 const previewInput = z.object({
   sessionId,
   sheets: z
     .array(
       z.object({
-        index: z.number().int().min(0).max(10_000),
+        index: sheetIndex,
         include: z.boolean().optional(),
+        headerRow: headerRow.optional(),
         mapping: z.record(z.string().regex(/^\d{1,4}$/), z.enum(IMPORT_FIELDS).nullable()).optional()
       })
     )
@@ -30,13 +45,18 @@ const previewInput = z.object({
 })
 
 export const importSchemas = {
-  'import:open': z.object({ path: path.optional(), chooseFile: z.boolean().optional() }).refine((v) => !!v.path || v.chooseFile === true),
+  'import:open': z
+    .object({ path: path.optional(), chooseFile: z.boolean().optional(), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional() })
+    .refine((v) => !!v.path || v.chooseFile === true),
   'import:preview': previewInput,
   'import:commit': previewInput,
   'import:history': z.null(),
   'import:undo': z.object({ importId: id }),
   'import:exportProblems': z.object({ sessionId, path: path.optional() }),
-  'import:close': z.object({ sessionId })
+  'import:close': z.object({ sessionId }),
+  'import:progress': z.object({ sessionId }),
+  'import:cancel': z.object({ sessionId }),
+  'import:layout': z.object({ sessionId, index: sheetIndex, headerRow: headerRow.nullable() })
 }
 
 type ImportChannel = keyof typeof importSchemas
@@ -48,5 +68,8 @@ export const importHandlers: Pick<HandlerMap, ImportChannel> = {
   'import:history': (ctx) => importHistory(ctx),
   'import:undo': (ctx, i) => undoImportById(ctx, i.importId),
   'import:exportProblems': (ctx, i) => exportProblems(ctx, i),
-  'import:close': (_ctx, i) => closeSession(i.sessionId)
+  'import:close': (_ctx, i) => closeSession(i.sessionId),
+  'import:progress': (_ctx, i) => importProgress(i.sessionId),
+  'import:cancel': (_ctx, i) => cancelImport(i.sessionId),
+  'import:layout': (ctx, i) => sheetLayout(ctx, i)
 }

@@ -6,12 +6,14 @@ import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type {
   ImportField,
+  ImportLayoutInput,
   ImportLegacyNote,
   ImportOpenInput,
   ImportOpenOutput,
   ImportPreview,
   ImportPreviewInput,
   ImportProblem,
+  ImportProgress,
   ImportRecord,
   ImportRowPlan,
   ImportSheetInfo,
@@ -25,22 +27,35 @@ import { CoreError } from '../db/errors'
 import { createBackup } from '../backup/backups'
 import { backupKeep } from '../settings'
 import { findUnitByName } from '../units/units'
-import { cellText, columnLetter, type CellValue, type Grid } from './grid'
+import { displayPartialDate } from '../../shared/partial-date'
+import { readDateCell } from './dates'
+import { cellText, columnLetter, type CellValue, type Grid, type GridSheet } from './grid'
 import { detectLayout, headerSignature, type SheetLayout } from './headers'
 import { applyPlan, checkUndo, listImports, loadMapping, saveMapping, undoImport } from './history'
+import { ImportJob, runSliced, runWhole, type Steps } from './job'
 import { LEGACY_LABELS, type LegacyEncoding } from './legacy-encoding'
-import { buildPlan, type Plan, type PlanOptions } from './plan'
-import { readCsv } from './read-csv'
+import { planSteps, type Plan, type PlanOptions } from './plan'
+import { readCsvSteps } from './read-csv'
 import { readXlsx } from './read-xlsx'
-import { parseSheet, type Draft, type SeenKeys } from './rows'
-import { sniffFile } from './sniff'
+import { listSummarySteps, parseSheetSteps, type Draft, type SeenKeys } from './rows'
+import { inspectFile } from './sniff'
 
-/** What the wizard shows of a sheet, kept when the grid itself is let go. */
+/** A sheet as the file holds it, kept when the grid itself is let go. */
 interface SheetMeta {
   name: string
   hidden: boolean
   rowCount: number
-  /** The first data rows (for the sample values of each column). */
+}
+
+/** A sheet read with one header row: where the list is, its columns, and a glimpse of it. */
+interface SheetView {
+  layout: SheetLayout
+  /** The detected fields, or those remembered from an earlier import of the same headers. */
+  fields: (ImportField | null)[]
+  remembered: boolean
+  /** Rows of people under the header (no totals, notes or signatures). */
+  dataRows: number
+  /** The first of those rows, for the sample values of each column. */
   samples: CellValue[][]
 }
 
@@ -53,27 +68,36 @@ interface Session {
   /** Size and modification time of the file when read: a re-read must find the same file. */
   stamp: string
   sheets: SheetMeta[]
-  layouts: SheetLayout[]
-  /** Mapping per sheet after remembered mappings were applied. */
-  fields: (ImportField | null)[][]
-  remembered: boolean
+  /** Per sheet, as detected. */
+  views: SheetView[]
+  /** Per sheet and header row the user chose instead ("sheet:row"). */
+  custom: Map<string, SheetView>
   lastUsed: number
   drafts?: { key: string; drafts: Draft[] }
   plan?: { key: string; fingerprint: string; plan: Plan }
   last?: ImportPreviewInput
+  /** The calls of a session run one after another: slices of two must never interleave. */
+  tail: Promise<unknown>
+  /** Calls running or waiting their turn: a cancel or a close stops them all. */
+  jobs: Set<ImportJob>
+  /** The latest call to start: what import:progress tells, even after it ended. */
+  job: ImportJob | null
 }
 
 const MAX_SESSIONS = 2
 /** Above this many rows a session keeps its drafts but not the grid they came from. */
 const KEEP_GRID_ROWS = 5_000
 const sessions = new Map<string, Session>()
+/** Opens still reading, by the id their session will have: progress and cancel find them here. */
+const opening = new Map<string, ImportJob>()
 
 function remember(s: Session): void {
   sessions.set(s.id, s)
-  while (sessions.size > MAX_SESSIONS) {
-    const oldest = Array.from(sessions.values()).sort((a, b) => a.lastUsed - b.lastUsed)[0]
-    sessions.delete(oldest.id)
-  }
+  // The oldest idle session makes room (one with a call running is never dropped under it).
+  const idle = Array.from(sessions.values())
+    .filter((x) => x.jobs.size === 0 && x !== s)
+    .sort((a, b) => a.lastUsed - b.lastUsed)
+  while (sessions.size > MAX_SESSIONS && idle.length > 0) sessions.delete(idle.shift()!.id)
 }
 
 function session(id: string): Session {
@@ -84,18 +108,70 @@ function session(id: string): Session {
 }
 
 export function closeSession(id: string): null {
+  const s = sessions.get(id)
+  if (s) for (const job of s.jobs) job.cancel()
   sessions.delete(id)
   return null
 }
 
-/** Reads a file into a grid (refusing what cannot be read) — shared by open and the tests. */
-export async function readGrid(path: string): Promise<Grid> {
-  const kind = await sniffFile(path)
+/** Sessions in memory and opens under way: how tests see that a cancelled open left nothing. */
+export function openSessionCount(): { sessions: number; opening: number } {
+  return { sessions: sessions.size, opening: opening.size }
+}
+
+/** Runs a call of the session after the calls before it, as a job progress and cancel can reach. */
+async function exclusive<T>(s: Session, work: (job: ImportJob) => Promise<T>): Promise<T> {
+  const job = new ImportJob()
+  s.jobs.add(job)
+  const run = s.tail.then(async () => {
+    s.job = job
+    job.throwIfCancelled()
+    const out = await work(job)
+    job.finish()
+    return out
+  })
+  s.tail = run.catch(() => undefined)
+  try {
+    return await run
+  } finally {
+    s.jobs.delete(job)
+  }
+}
+
+export function importProgress(id: string): ImportProgress {
+  const job = opening.get(id) ?? sessions.get(id)?.job
+  if (job) return job.progress
+  if (sessions.has(id)) return { phase: 'done', done: 0, total: null, message: 'Xong' }
+  throw new CoreError('NOT_FOUND', 'Không có việc nhập nào đang chạy với mã này (đã xong, đã hủy hoặc đã đóng).')
+}
+
+/** Stops the open, preview or commit under way for this id at its next step; a commit only before it writes. */
+export function cancelImport(id: string): null {
+  opening.get(id)?.cancel()
+  const s = sessions.get(id)
+  if (s) for (const job of s.jobs) job.cancel()
+  return null
+}
+
+const countFormat = new Intl.NumberFormat('vi-VN')
+/** Made at every slice of a read: one formatter, not one per call. */
+const rowsText = (n: number) => `${countFormat.format(n)} dòng`
+
+/** Reads a file into a grid (refusing what cannot be read); with a job, in slices it reports and can stop. */
+export async function readGrid(path: string, job: ImportJob | null = null): Promise<Grid> {
+  const { kind, sheetBytes } = await inspectFile(path)
+  job?.begin('reading', sheetBytes || null)
   if (kind === 'csv') {
-    const { sheet, encoding } = readCsv(path)
+    const { sheet, encoding } = await runSliced(readCsvSteps(path, job), job, 0, (n) => `Đang đọc tệp… ${rowsText(n)}`)
     return { format: 'csv', encoding, sheets: [sheet] }
   }
-  return { format: 'xlsx', encoding: null, sheets: await readXlsx(path) }
+  const pace = job
+    ? async (bytes: number, rows: number) => {
+        job.report(bytes, `Đang đọc tệp… ${rowsText(rows)}`)
+        await job.checkpoint()
+      }
+    : undefined
+  return { format: 'xlsx', encoding: null, sheets: await readXlsx(path, pace) }
 }
 
 function fileStamp(path: string): string {
@@ -108,95 +184,174 @@ function fileStamp(path: string): string {
 }
 
 /** The session's grid, read again from the file if it was let go (and refused if the file changed). */
-async function gridOf(s: Session): Promise<Grid> {
+async function gridOf(s: Session, job: ImportJob | null = null): Promise<Grid> {
   if (s.grid) return s.grid
   if (fileStamp(s.path) !== s.stamp) {
     throw new CoreError('CONFLICT', `Tệp "${s.fileName}" đã thay đổi (hoặc bị xóa, di chuyển) từ khi mở; hãy mở lại tệp để nhập.`)
   }
-  const grid = await readGrid(s.path)
+  const grid = await readGrid(s.path, job)
   if (grid.sheets.length !== s.sheets.length || grid.sheets.some((sh, i) => sh.rows.length !== s.sheets[i].rowCount)) {
     throw new CoreError('CONFLICT', `Tệp "${s.fileName}" đã thay đổi từ khi mở; hãy mở lại tệp để nhập.`)
   }
   return grid
 }
 
-function sheetMeta(sheet: Grid['sheets'][number], layout: SheetLayout): SheetMeta {
-  return {
-    name: sheet.name,
-    hidden: sheet.hidden,
-    rowCount: sheet.rows.length,
-    samples: sheet.rows.slice(layout.dataStart, layout.dataStart + 6).map((r) => r.cells)
+/** Reads a sheet with its header found (or starting at `headerStart`), in slices. */
+async function makeView(ctx: CoreContext, sheet: GridSheet, headerStart: number | undefined, job: ImportJob | null): Promise<SheetView> {
+  const layout = detectLayout(sheet, headerStart)
+  let fields = layout.fields
+  let remembered = false
+  if (layout.signature) {
+    const saved = loadMapping(ctx.db, layout.signature)
+    if (saved && saved.length === layout.fields.length) {
+      fields = saved
+      remembered = true
+    }
   }
+  if (layout.headerIndex < 0) return { layout, fields, remembered, dataRows: 0, samples: [] }
+  const { dataRows, samples } = await runSliced(listSummarySteps(sheet, layout, fields), job)
+  return { layout, fields, remembered, dataRows, samples }
 }
 
-function sheetInfo(s: Pick<Session, 'sheets' | 'layouts' | 'fields'>, index: number): ImportSheetInfo {
-  const sheet = s.sheets[index]
-  const layout = s.layouts[index]
-  const fields = s.fields[index]
-  const columns = layout.labels.map((header, c) => ({
-    index: c,
-    letter: columnLetter(c),
-    header,
-    field: fields[c] ?? null,
-    samples: sheet.samples.map((cells) => (cells[c] === null || cells[c] === undefined ? '' : cellText(cells[c]))).filter(Boolean).slice(0, 3)
-  }))
-  let skippedReason: string | null = null
-  if (sheet.hidden) skippedReason = 'Trang tính bị ẩn.'
-  else if (sheet.rowCount === 0) skippedReason = 'Trang tính trống.'
-  else if (layout.headerIndex < 0) skippedReason = 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).'
-  else if (!fields.some((f) => f === 'fullName' || f === 'givenName')) skippedReason = 'Không có cột Họ và tên.'
-  else if (layout.dataStart >= sheet.rowCount) skippedReason = 'Không có dòng dữ liệu dưới tiêu đề.'
+const DATE_FIELDS = new Set<ImportField | null>(['birthDate', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate'])
+
+/** A sample as the import will read it: a serial number under a date column is shown as its date. */
+function sampleText(v: CellValue | undefined, field: ImportField | null): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number' && DATE_FIELDS.has(field)) {
+    const r = readDateCell(v, '')
+    if (r.value) return displayPartialDate(r.value)
+  }
+  return cellText(v)
+}
+
+function hasNameField(fields: (ImportField | null)[]): boolean {
+  return fields.some((f) => f === 'fullName' || f === 'givenName')
+}
+
+function skippedReason(sheet: SheetMeta, view: SheetView, fields: (ImportField | null)[]): string | null {
+  if (sheet.hidden) return 'Trang tính bị ẩn.'
+  if (sheet.rowCount === 0) return 'Trang tính trống.'
+  if (view.layout.headerIndex < 0) return 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).'
+  if (!hasNameField(fields)) return 'Không có cột Họ và tên.'
+  if (view.dataRows === 0) return 'Không có dòng dữ liệu dưới tiêu đề.'
+  return null
+}
+
+function sheetInfo(sheet: SheetMeta, index: number, view: SheetView): ImportSheetInfo {
+  const { layout, fields } = view
+  const columns = layout.labels.map((header, c) => {
+    const field = fields[c] ?? null
+    const samples: string[] = []
+    for (const cells of view.samples) {
+      const t = sampleText(cells[c], field)
+      if (t && samples.push(t) >= 3) break
+    }
+    return { index: c, letter: columnLetter(c), header, field, samples }
+  })
   return {
     index,
     name: sheet.name,
     headerRow: layout.headerRow,
-    dataRows: Math.max(0, sheet.rowCount - layout.dataStart),
+    headerStart: layout.headerStart,
+    dataRows: view.dataRows,
     columns,
     unitHint: layout.unitHint,
-    skippedReason
+    skippedReason: skippedReason(sheet, view, fields)
   }
 }
 
 export async function openImport(ctx: CoreContext, input: ImportOpenInput): Promise<ImportOpenOutput | null> {
-  let path = input.path ?? null
-  if (!path && input.chooseFile) {
-    path = await ctx.platform.chooseOpenFile({
-      title: 'Chọn danh sách cần nhập',
-      filters: [{ name: 'Bảng tính (Excel, CSV)', extensions: ['xlsx', 'csv', 'txt'] }]
-    })
-  }
-  if (!path) return null
-  const stamp = fileStamp(path)
-  const grid = await readGrid(path)
-  const layouts = grid.sheets.map(detectLayout)
-  let remembered = false
-  const fields = layouts.map((l) => {
-    if (!l.signature) return l.fields
-    const saved = loadMapping(ctx.db, l.signature)
-    if (saved && saved.length === l.fields.length) {
-      remembered = true
-      return saved
+  const id = input.requestId ?? randomUUID()
+  if (sessions.has(id) || opening.has(id)) throw new CoreError('CONFLICT', 'Mã yêu cầu này đang được dùng cho một tệp khác; hãy thử lại.')
+  const job = new ImportJob()
+  opening.set(id, job)
+  try {
+    let path = input.path ?? null
+    if (!path && input.chooseFile) {
+      path = await ctx.platform.chooseOpenFile({
+        title: 'Chọn danh sách cần nhập',
+        filters: [{ name: 'Bảng tính (Excel, CSV)', extensions: ['xlsx', 'csv', 'txt'] }]
+      })
     }
-    return l.fields
-  })
-  const sheets = grid.sheets.map((sh, i) => sheetMeta(sh, layouts[i]))
-  const s: Session = { id: randomUUID(), path, fileName: basename(path), grid, stamp, sheets, layouts, fields, remembered, lastUsed: Date.now() }
-  const infos = grid.sheets.map((_, i) => sheetInfo(s, i))
-  if (!infos.some((i) => i.skippedReason === null)) {
-    const why = infos.length === 0 ? 'Tệp không có trang tính nào.' : infos.map((i) => `"${i.name}": ${i.skippedReason}`).join(' ')
-    throw new CoreError('FILE_NO_DATA', `Không tìm thấy danh sách người trong tệp. ${why} Cần một dòng tiêu đề có cột "Họ và tên" và các dòng dữ liệu bên dưới.`)
+    if (!path) return null
+    job.throwIfCancelled()
+    const stamp = fileStamp(path)
+    const grid = await readGrid(path, job)
+    job.begin('checking', grid.sheets.reduce((n, sh) => n + sh.rows.length, 0), 'Đang tìm danh sách trong tệp…')
+    const views: SheetView[] = []
+    for (const sheet of grid.sheets) views.push(await makeView(ctx, sheet, undefined, job))
+    const sheets = grid.sheets.map((sh) => ({ name: sh.name, hidden: sh.hidden, rowCount: sh.rows.length }))
+    const infos = sheets.map((sh, i) => sheetInfo(sh, i, views[i]))
+    if (!infos.some((i) => i.skippedReason === null)) {
+      const why = infos.length === 0 ? 'Tệp không có trang tính nào.' : infos.map((i) => `"${i.name}": ${i.skippedReason}`).join(' ')
+      throw new CoreError('FILE_NO_DATA', `Không tìm thấy danh sách người trong tệp. ${why} Cần một dòng tiêu đề có cột "Họ và tên" và các dòng dữ liệu bên dưới.`)
+    }
+    job.throwIfCancelled()
+    job.finish()
+    const s: Session = {
+      id,
+      path,
+      fileName: basename(path),
+      grid,
+      stamp,
+      sheets,
+      views,
+      custom: new Map(),
+      lastUsed: Date.now(),
+      tail: Promise.resolve(),
+      jobs: new Set(),
+      job
+    }
+    remember(s)
+    const legacy = new Map<LegacyEncoding, number>()
+    for (const sh of grid.sheets) for (const [enc, n] of Object.entries(sh.legacy) as [LegacyEncoding, number][]) legacy.set(enc, (legacy.get(enc) ?? 0) + n)
+    const notes: ImportLegacyNote[] = Array.from(legacy, ([enc, cells]) => ({ encoding: LEGACY_LABELS[enc] as ImportLegacyNote['encoding'], cells }))
+    const remembered = views.some((v) => v.remembered)
+    return { sessionId: s.id, fileName: s.fileName, format: grid.format, encoding: grid.encoding, sheets: infos, legacy: notes, rememberedMapping: remembered }
+  } finally {
+    opening.delete(id)
   }
-  remember(s)
-  const legacy = new Map<LegacyEncoding, number>()
-  for (const sh of grid.sheets) for (const [enc, n] of Object.entries(sh.legacy) as [LegacyEncoding, number][]) legacy.set(enc, (legacy.get(enc) ?? 0) + n)
-  const notes: ImportLegacyNote[] = Array.from(legacy, ([enc, cells]) => ({ encoding: LEGACY_LABELS[enc] as ImportLegacyNote['encoding'], cells }))
-  return { sessionId: s.id, fileName: s.fileName, format: grid.format, encoding: grid.encoding, sheets: infos, legacy: notes, rememberedMapping: remembered }
 }
 
-function effectiveFields(s: Session, input: ImportPreviewInput): { included: number[]; fields: (ImportField | null)[][] } {
-  const fields = s.fields.map((f) => [...f])
+/** The view of a sheet with its header starting at `headerRow` (read once, then kept). */
+async function ensureView(ctx: CoreContext, s: Session, index: number, headerRow: number, job: ImportJob): Promise<SheetView> {
+  const detected = s.views[index]
+  if (!detected) throw new CoreError('NOT_FOUND', 'Không có trang tính này trong tệp.')
+  if (headerRow === detected.layout.headerStart) return detected
+  const key = `${index}:${headerRow}`
+  const known = s.custom.get(key)
+  if (known) return known
+  const sheet = (await gridOf(s, job)).sheets[index]
+  if (!sheet.rows.some((r) => r.r === headerRow)) {
+    throw new CoreError(
+      'VALIDATION',
+      `Dòng ${headerRow} của trang "${sheet.name}" trống hoặc nằm ngoài bảng; hãy chọn dòng có tên các cột (Họ và tên, Ngày sinh …).`,
+      { headerRow: 'Dòng này trống.' }
+    )
+  }
+  job.begin('checking', sheet.rows.length, 'Đang đọc lại trang tính với dòng tiêu đề mới…')
+  const view = await makeView(ctx, sheet, headerRow, job)
+  s.custom.set(key, view)
+  return view
+}
+
+/** The view of each sheet for these choices; every header row chosen must have been read (ensureView). */
+function viewsFor(s: Session, input: ImportPreviewInput): SheetView[] {
+  return s.views.map((detected, i) => {
+    const row = input.sheets?.find((c) => c.index === i)?.headerRow
+    if (row === undefined || row === detected.layout.headerStart) return detected
+    const view = s.custom.get(`${i}:${row}`)
+    if (!view) throw new CoreError('INTERNAL', 'Chưa đọc trang tính với dòng tiêu đề đã chọn.')
+    return view
+  })
+}
+
+function effectiveFields(s: Session, input: ImportPreviewInput): { included: number[]; fields: (ImportField | null)[][]; views: SheetView[] } {
+  const views = viewsFor(s, input)
+  const fields = views.map((v) => [...v.fields])
   const included: number[] = []
-  s.sheets.forEach((_, i) => {
+  s.sheets.forEach((sheet, i) => {
     const choice = input.sheets?.find((c) => c.index === i)
     if (choice?.mapping) {
       for (const [k, v] of Object.entries(choice.mapping)) {
@@ -207,16 +362,15 @@ function effectiveFields(s: Session, input: ImportPreviewInput): { included: num
         }
       }
     }
-    const info = sheetInfo({ ...s, fields }, i)
-    const include = choice?.include ?? info.skippedReason === null
-    if (include && s.layouts[i].headerIndex >= 0 && fields[i].some((f) => f === 'fullName' || f === 'givenName')) included.push(i)
+    const include = choice?.include ?? skippedReason(sheet, views[i], fields[i]) === null
+    if (include && views[i].layout.headerIndex >= 0 && hasNameField(fields[i])) included.push(i)
   })
-  return { included, fields }
+  return { included, fields, views }
 }
 
 function draftsKey(s: Session, input: ImportPreviewInput): string {
-  const { included, fields } = effectiveFields(s, input)
-  return JSON.stringify({ included, fields, kind: input.kind ?? 'member' })
+  const { included, fields, views } = effectiveFields(s, input)
+  return JSON.stringify({ included, fields, headers: included.map((i) => views[i].layout.headerStart), kind: input.kind ?? 'member' })
 }
 
 /**
@@ -225,15 +379,21 @@ function draftsKey(s: Session, input: ImportPreviewInput): string {
  * is let go once parsed — the drafts hold all the import needs — and read again only if the
  * choices change or the problems are exported.
  */
-async function ensureDrafts(s: Session, input: ImportPreviewInput): Promise<void> {
+async function ensureDrafts(ctx: CoreContext, s: Session, input: ImportPreviewInput, job: ImportJob): Promise<void> {
+  for (const c of input.sheets ?? []) if (c.headerRow !== undefined) await ensureView(ctx, s, c.index, c.headerRow, job)
   const key = draftsKey(s, input)
   if (s.drafts?.key === key) return
-  const grid = await gridOf(s)
-  const { included, fields } = effectiveFields(s, input)
+  const grid = await gridOf(s, job)
+  const { included, fields, views } = effectiveFields(s, input)
+  const below = (i: number) => Math.max(0, grid.sheets[i].rows.length - views[i].layout.dataStart)
+  job.begin('checking', included.reduce((n, i) => n + below(i), 0))
   const seen: SeenKeys = new Map()
   const drafts: Draft[] = []
+  let offset = 0
   for (const i of included) {
-    for (const d of parseSheet(grid.sheets[i], i, s.layouts[i], fields[i], { kind: input.kind ?? 'member' }, seen)) drafts.push(d)
+    const steps = parseSheetSteps(grid.sheets[i], i, views[i].layout, fields[i], { kind: input.kind ?? 'member' }, seen)
+    for (const d of await runSliced(steps, job, offset)) drafts.push(d)
+    offset += below(i)
   }
   s.drafts = { key, drafts }
   s.plan = undefined
@@ -250,10 +410,6 @@ function planOptions(input: ImportPreviewInput): PlanOptions {
   return { unitId: input.unitId ?? null, parentUnitId: input.parentUnitId ?? null, unitChoices: input.unitChoices ?? [] }
 }
 
-function sheetHints(s: Session): Map<number, string | null> {
-  return new Map(s.layouts.map((l, i) => [i, l.unitHint]))
-}
-
 /** Changes when anything is written to the data file, by this connection or another. */
 function fingerprint(ctx: CoreContext): string {
   const dv = ctx.db.pragma('data_version', { simple: true })
@@ -261,12 +417,31 @@ function fingerprint(ctx: CoreContext): string {
   return `${ctx.dbPath}:${dv}:${tc}`
 }
 
-function planFor(ctx: CoreContext, s: Session, input: ImportPreviewInput): Plan {
+/** The plan's cache key, and the plan to compute when the cached one does not fit. */
+function planWork(ctx: CoreContext, s: Session, input: ImportPreviewInput): { key: string; fp: string; cached: Plan | null; steps: () => Steps<Plan> } {
   const drafts = draftsFor(s, input)
   const key = JSON.stringify([s.drafts?.key, planOptions(input)])
   const fp = fingerprint(ctx)
-  if (s.plan && s.plan.key === key && s.plan.fingerprint === fp) return s.plan.plan
-  const plan = buildPlan(ctx.db, drafts, planOptions(input), sheetHints(s))
+  const cached = s.plan && s.plan.key === key && s.plan.fingerprint === fp ? s.plan.plan : null
+  const hints = new Map(viewsFor(s, input).map((v, i) => [i, v.layout.unitHint]))
+  return { key, fp, cached, steps: () => planSteps(ctx.db, drafts, planOptions(input), hints) }
+}
+
+/** The plan for these choices, worked out in slices (the database is read before the first). */
+async function planFor(ctx: CoreContext, s: Session, input: ImportPreviewInput, job: ImportJob): Promise<Plan> {
+  const { key, fp, cached, steps } = planWork(ctx, s, input)
+  if (cached) return cached
+  job.begin('matching', draftsFor(s, input).length)
+  const plan = await runSliced(steps(), job)
+  s.plan = { key, fingerprint: fp, plan }
+  return plan
+}
+
+/** The same in one go, for inside the commit's transaction, where nothing may interleave. */
+function planNow(ctx: CoreContext, s: Session, input: ImportPreviewInput): Plan {
+  const { key, fp, cached, steps } = planWork(ctx, s, input)
+  if (cached) return cached
+  const plan = runWhole(steps())
   s.plan = { key, fingerprint: fp, plan }
   return plan
 }
@@ -287,9 +462,11 @@ function rowPlan(r: Plan['rows'][number], plan: Plan): ImportRowPlan {
 
 export async function previewImport(ctx: CoreContext, input: ImportPreviewInput): Promise<ImportPreview> {
   const s = session(input.sessionId)
-  await ensureDrafts(s, input)
-  s.last = input
-  const plan = planFor(ctx, s, input)
+  const plan = await exclusive(s, async (job) => {
+    await ensureDrafts(ctx, s, input, job)
+    s.last = input
+    return planFor(ctx, s, input, job)
+  })
   const offset = input.offset ?? 0
   const limit = Math.min(input.limit ?? 200, 2000)
   let rows = plan.rows
@@ -326,29 +503,44 @@ function summaryOf(fileName: string, plan: Plan, importId: number | null, backup
 /** Test seam: runs inside the commit's transaction after the writes, before it ends. */
 export const commitHooks: { afterWrites: null | (() => void) } = { afterWrites: null }
 
+/**
+ * Commit and cancel. Reading, checking and matching run in slices and can be cancelled; the write
+ * itself (backup, then one transaction) runs synchronously, start to end, once all of that is done.
+ * Writing in slices would need one transaction held open across pauses of the event loop: every
+ * other write of the core (db.transaction) would then fail or have to be refused, reads on the same
+ * connection would see the half-written import, and a backup taken meanwhile would hold it. Kept
+ * whole, the write cannot be interleaved and cannot be left half-done; the price is that a cancel
+ * is honoured only before it starts (the wizard says so), and that the window waits for it (about
+ * a second for 50,000 new people; milliseconds for a usual list).
+ */
 export async function commitImport(ctx: CoreContext, input: ImportPreviewInput): Promise<ImportSummary> {
   const s = session(input.sessionId)
-  await ensureDrafts(s, input)
-  const plan = planFor(ctx, s, input)
-  if (plan.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
-  const writes = plan.counts.create + plan.counts.update + plan.counts.unitsCreated > 0
-  const backup = writes ? createBackup(ctx.db, ctx.backupDir, 'before-import', backupKeep(ctx.db)).fileName : null
-  const applied = inTransaction(ctx.db, () => {
-    // The backup does not write; anything else since the preview means the plan is recomputed.
-    const fresh = planFor(ctx, s, input)
-    if (fresh.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${fresh.blockers.join(' ')}`)
-    const result = applyPlan(ctx.db, fresh, { name: s.fileName, path: s.path, backup })
-    const { included, fields } = effectiveFields(s, input)
-    for (const i of included) {
-      const sig = s.layouts[i].signature || headerSignature(s.layouts[i].labels)
-      saveMapping(ctx.db, sig, fields[i])
-    }
-    commitHooks.afterWrites?.()
-    return { result, plan: fresh }
+  return exclusive(s, async (job) => {
+    await ensureDrafts(ctx, s, input, job)
+    const plan = await planFor(ctx, s, input, job)
+    if (plan.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
+    // The last moment a cancel is honoured: from here to the end of the transaction nothing awaits.
+    job.throwIfCancelled()
+    const writes = plan.counts.create + plan.counts.update + plan.counts.unitsCreated > 0
+    job.begin('writing', null, 'Đang sao lưu rồi ghi vào dữ liệu…')
+    const backup = writes ? createBackup(ctx.db, ctx.backupDir, 'before-import', backupKeep(ctx.db)).fileName : null
+    const applied = inTransaction(ctx.db, () => {
+      // The backup does not write; anything else since the plan means it is worked out again.
+      const fresh = planNow(ctx, s, input)
+      if (fresh.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${fresh.blockers.join(' ')}`)
+      const result = applyPlan(ctx.db, fresh, { name: s.fileName, path: s.path, backup })
+      const { included, fields, views } = effectiveFields(s, input)
+      for (const i of included) {
+        const layout = views[i].layout
+        saveMapping(ctx.db, layout.signature || headerSignature(layout.labels), fields[i])
+      }
+      commitHooks.afterWrites?.()
+      return { result, plan: fresh }
+    })
+    // The wizard is done with this file: free its memory (a 50,000-row grid is large).
+    closeSession(s.id)
+    return summaryOf(s.fileName, applied.plan, applied.result.importId, backup, applied.result)
   })
-  // The wizard is done with this file: free its memory (a 50,000-row grid is large).
-  closeSession(s.id)
-  return summaryOf(s.fileName, applied.plan, applied.result.importId, backup, applied.result)
 }
 
 export function importHistory(ctx: CoreContext): ImportRecord[] {
@@ -364,13 +556,28 @@ export function undoImportById(ctx: CoreContext, importId: number): ImportUndoRe
 export { exportProblems } from './export-problems'
 
 /** Problems of the session's last preview, keyed by sheet and row. */
-export async function sessionProblems(ctx: CoreContext, sessionId: string): Promise<{ s: Session; grid: Grid; problems: ImportProblem[] }> {
+export async function sessionProblems(
+  ctx: CoreContext,
+  sessionId: string
+): Promise<{ s: Session; grid: Grid; problems: ImportProblem[]; layouts: SheetLayout[] }> {
   const s = session(sessionId)
   const input = s.last ?? { sessionId }
-  await ensureDrafts(s, input)
-  const plan = planFor(ctx, s, input)
-  // The annotated copy needs every cell: read the file again if its grid was let go (not kept after).
-  return { s, grid: await gridOf(s), problems: allProblems(plan) }
+  return exclusive(s, async (job) => {
+    await ensureDrafts(ctx, s, input, job)
+    const plan = await planFor(ctx, s, input, job)
+    // The annotated copy needs every cell: read the file again if its grid was let go (not kept after).
+    const layouts = viewsFor(s, input).map((v) => v.layout)
+    return { s, grid: await gridOf(s, job), problems: allProblems(plan), layouts }
+  })
+}
+
+/** Reads one sheet again with its header starting at another row; null: back to the detected one. */
+export async function sheetLayout(ctx: CoreContext, input: ImportLayoutInput): Promise<ImportSheetInfo> {
+  const s = session(input.sessionId)
+  const sheet = s.sheets[input.index]
+  if (!sheet) throw new CoreError('NOT_FOUND', 'Không có trang tính này trong tệp.')
+  const view = await exclusive(s, (job) => (input.headerRow === null ? Promise.resolve(s.views[input.index]) : ensureView(ctx, s, input.index, input.headerRow, job)))
+  return sheetInfo(sheet, input.index, view)
 }
 
 /** The cell problems, plus the reason of every row held back for another cause (a conflict, no unit). */
@@ -410,8 +617,10 @@ export async function importMembers(ctx: CoreContext, path: string, options: Imp
     const input: ImportPreviewInput = { sessionId: opened.sessionId, unitId, parentUnitId: unitId, kind: options.kind }
     if (options.dryRun) {
       const s = session(opened.sessionId)
-      await ensureDrafts(s, input)
-      const plan = planFor(ctx, s, input)
+      const plan = await exclusive(s, async (job) => {
+        await ensureDrafts(ctx, s, input, job)
+        return planFor(ctx, s, input, job)
+      })
       const summary = summaryOf(s.fileName, plan, null, null)
       if (plan.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
       return summary

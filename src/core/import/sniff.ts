@@ -163,7 +163,14 @@ function checkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Prom
   })
 }
 
-async function classifyZip(path: string): Promise<FileKind> {
+/** What inspectFile found: the kind, and for a workbook the inflated size of its worksheets. */
+export interface FileInspection {
+  kind: FileKind
+  /** Bytes of worksheet XML (the measure of reading progress); null for CSV. */
+  sheetBytes: number | null
+}
+
+async function classifyZip(path: string): Promise<FileInspection> {
   let zip: yauzl.ZipFile
   try {
     zip = await openZip(path)
@@ -192,7 +199,9 @@ async function classifyZip(path: string): Promise<FileKind> {
         await checkEntry(zip, entry, LIMITS.maxCachedPartBytes)
       }
     }
-    return 'xlsx'
+    let sheetBytes = 0
+    for (const [name, entry] of raw) if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheetBytes += entry.uncompressedSize
+    return { kind: 'xlsx', sheetBytes }
   } catch (e) {
     if (e instanceof CoreError) throw e
     throw refuse('FILE_CORRUPT', REFUSAL.corrupt)
@@ -217,6 +226,11 @@ function looksLikeText(head: Buffer): boolean {
 
 /** Decides what the file is; throws a CoreError with a Vietnamese message when it is refused. */
 export async function sniffFile(path: string): Promise<FileKind> {
+  return (await inspectFile(path)).kind
+}
+
+/** sniffFile, telling also how much worksheet XML a workbook holds. */
+export async function inspectFile(path: string): Promise<FileInspection> {
   let size: number
   try {
     const st = statSync(path)
@@ -251,5 +265,5 @@ export async function sniffFile(path: string): Promise<FileKind> {
     // A text file named like a workbook: read it as CSV only if it looks delimited.
     if (!/[,;\t]/.test(text)) throw notSpreadsheet('tệp văn bản mang đuôi bảng tính')
   }
-  return 'csv'
+  return { kind: 'csv', sheetBytes: null }
 }

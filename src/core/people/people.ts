@@ -15,8 +15,8 @@ import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { FIELD_LABELS, normalisePerson } from './validate'
 
-/** Column of each field, in one place: the SQL below is built from it. */
-const COLUMNS: Record<keyof PersonFields, string> = {
+/** Column of each field, in one place: the SQL here and the importer's bulk reads are built from it. */
+export const PERSON_COLUMNS: Record<keyof PersonFields, string> = {
   unitId: 'unit_id',
   kind: 'kind',
   fullName: 'full_name',
@@ -39,16 +39,20 @@ const COLUMNS: Record<keyof PersonFields, string> = {
   phone: 'phone',
   note: 'note'
 }
-export const PERSON_FIELD_NAMES = Object.keys(COLUMNS) as (keyof PersonFields)[]
+export const PERSON_FIELD_NAMES = Object.keys(PERSON_COLUMNS) as (keyof PersonFields)[]
 
 const SELECT_PERSON = `SELECT p.*, u.name AS unit_name FROM people p JOIN units u ON u.id = p.unit_id`
 
 type DbRow = Record<string, unknown>
 
+/** The fields of a person from a row of the people table (SELECT * or wider). */
+export function personFieldsOfRow(r: DbRow): PersonFields {
+  return Object.fromEntries(PERSON_FIELD_NAMES.map((f) => [f, r[PERSON_COLUMNS[f]] ?? null])) as unknown as PersonFields
+}
+
 function toPerson(r: DbRow): Person {
-  const fields = Object.fromEntries(PERSON_FIELD_NAMES.map((f) => [f, r[COLUMNS[f]] ?? null])) as unknown as PersonFields
   return {
-    ...fields,
+    ...personFieldsOfRow(r),
     id: r.id as number,
     status: r.status as PersonStatus,
     statusSince: (r.status_since as string | null) ?? null,
@@ -74,7 +78,7 @@ function checkUnique(db: Database, p: PersonFields, exceptId: number | null): vo
   for (const key of ['partyCardNumber', 'partyProfileNumber', 'nationalId'] as const) {
     const v = p[key]
     if (!v) continue
-    const other = db.prepare(`SELECT full_name FROM people WHERE ${COLUMNS[key]} = ? AND id IS NOT ?`).get(v, exceptId) as
+    const other = db.prepare(`SELECT full_name FROM people WHERE ${PERSON_COLUMNS[key]} = ? AND id IS NOT ?`).get(v, exceptId) as
       | { full_name: string }
       | undefined
     if (other) errors[key] = `${FIELD_LABELS[key]} ${v} đã có ở "${other.full_name}".`
@@ -86,9 +90,9 @@ function writeValues(p: PersonFields): unknown[] {
   return [...PERSON_FIELD_NAMES.map((f) => p[f]), foldVietnamese(p.fullName), personSortKey(p.fullName)]
 }
 
-const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at)
+const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => PERSON_COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at)
   VALUES (${PERSON_FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, 'active', ?, ?)`
-const UPDATE_SQL = `UPDATE people SET ${PERSON_FIELD_NAMES.map((f) => `${COLUMNS[f]} = ?`).join(', ')}, name_key = ?, sort_key = ?, updated_at = ? WHERE id = ?`
+const UPDATE_SQL = `UPDATE people SET ${PERSON_FIELD_NAMES.map((f) => `${PERSON_COLUMNS[f]} = ?`).join(', ')}, name_key = ?, sort_key = ?, updated_at = ? WHERE id = ?`
 
 // Bulk writers (the importer) call these tens of thousands of times: prepare once per connection.
 type RunStatement = { run(...params: unknown[]): { lastInsertRowid: number | bigint } }

@@ -8,6 +8,8 @@ import { appInfo, checkIntegrity, makeBackup, restoreBackup, setBackupKeep } fro
 import { listBackups } from '../backup/backups'
 import { studyHandlers } from '../study/rpc'
 import { importHandlers } from '../import/rpc'
+import { commitmentHandlers } from '../commitments/rpc'
+import { evaluationHandlers } from '../evaluation/rpc'
 
 type Handler<C extends Channel> = (ctx: CoreContext, input: Input<C>) => Output<C> | Promise<Output<C>>
 export type HandlerMap = { [C in Channel]: Handler<C> }
@@ -36,5 +38,7 @@ export const handlers = {
   'backup:setKeep': (ctx, i) => setBackupKeep(ctx, i.keep),
   'db:check': (ctx) => checkIntegrity(ctx.db),
   ...studyHandlers,
-  ...importHandlers
+  ...importHandlers,
+  ...commitmentHandlers,
+  ...evaluationHandlers
 } satisfies HandlerMap

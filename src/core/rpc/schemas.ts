@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { MEMBER_TYPES, PERSON_KINDS, PERSON_STATUSES } from '../../shared/api'
 import { studySchemas } from '../study/rpc'
 import { importSchemas } from '../import/rpc'
+import { commitmentSchemas } from '../commitments/rpc'
+import { evaluationSchemas } from '../evaluation/rpc'
 
 const id = z.number().int().positive()
 const text = (max: number) => z.string().max(max)
@@ -66,7 +68,9 @@ export const schemas = {
   'backup:setKeep': z.object({ keep: z.number().int().min(1).max(200) }),
   'db:check': z.null(),
   ...studySchemas,
-  ...importSchemas
+  ...importSchemas,
+  ...commitmentSchemas,
+  ...evaluationSchemas
 }
 
 import type { Channel, Input } from '../../shared/api'

@@ -9,6 +9,7 @@ import type {
   ImportPreview,
   ImportPreviewInput,
   ImportProblem,
+  ImportProgress,
   ImportRecord,
   ImportRowAction,
   ImportRowPlan,
@@ -23,12 +24,21 @@ export const STEPS = ['file', 'sheets', 'mapping', 'preview', 'import'] as const
 export type ImportStep = (typeof STEPS)[number]
 
 /** What the core is busy with; the wizard shows a progress state and disables its buttons. */
-export type ImportBusy = 'open' | 'preview' | 'commit' | 'export' | 'undo' | null
+export type ImportBusy = 'open' | 'layout' | 'preview' | 'commit' | 'export' | 'undo' | null
 
 export type RowFilter = ImportRowAction | 'problems' | 'all'
 
 /** Rows and problems are fetched a page at a time: a list can hold tens of thousands of rows. */
 export const PREVIEW_PAGE = 50
+
+/** How often the core is asked how far a long call has got. */
+export const PROGRESS_POLL_MS = 200
+
+/** An id for an open, chosen here so its progress can be asked for before the core answers. */
+function newRequestId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
+}
 
 export const useImportStore = defineStore('import', () => {
   const step = ref<ImportStep>('file')
@@ -68,6 +78,18 @@ export const useImportStore = defineStore('import', () => {
   const history = shallowRef<ImportRecord[]>([])
   const undoError = ref<string | null>(null)
 
+  /** How far the open, preview or commit in flight has got (asked every PROGRESS_POLL_MS). */
+  const progress = shallowRef<ImportProgress | null>(null)
+  /** The user asked to stop the commit; the core decides whether it came before the write. */
+  const cancelling = ref(false)
+  /** Sheet index → 1-based row where the user says the column headers begin. */
+  const headerRows = ref<Record<number, number>>({})
+  /** Why the header row typed for a sheet was refused (Vietnamese), by sheet index. */
+  const headerErrors = ref<Record<number, string>>({})
+  /** Id of the call progress is asked for: the open's request id, then the session's. */
+  let jobId: string | null = null
+  let poll: ReturnType<typeof setInterval> | null = null
+
   // A new file, a cancel or a reset bumps the generation: answers to older requests are dropped.
   let generation = 0
 
@@ -99,7 +121,12 @@ export const useImportStore = defineStore('import', () => {
     const input: ImportPreviewInput = {
       sessionId: opened.value?.sessionId ?? '',
       sheets: sheets.value.map((s) => {
-        const choice: { index: number; include: boolean; mapping?: Record<string, ImportField | null> } = { index: s.index, include: isIncluded(s) }
+        const choice: { index: number; include: boolean; headerRow?: number; mapping?: Record<string, ImportField | null> } = {
+          index: s.index,
+          include: isIncluded(s)
+        }
+        const header = headerRows.value[s.index]
+        if (header !== undefined) choice.headerRow = header
         const o = overrides.value[s.index]
         if (o && Object.keys(o).length > 0) choice.mapping = Object.fromEntries(Object.entries(o).map(([c, f]) => [String(c), f]))
         return choice
@@ -116,6 +143,8 @@ export const useImportStore = defineStore('import', () => {
   function clearChoices(): void {
     include.value = {}
     overrides.value = {}
+    headerRows.value = {}
+    headerErrors.value = {}
     kind.value = 'member'
     unitId.value = null
     unitChoices.value = {}
@@ -137,17 +166,69 @@ export const useImportStore = defineStore('import', () => {
     if (sessionId) call('import:close', { sessionId }).catch(() => undefined)
   }
 
+  // ------------------------------------------------------------ progress and cancel
+  function stopProgress(): void {
+    if (poll !== null) clearInterval(poll)
+    poll = null
+    jobId = null
+    progress.value = null
+  }
+
+  /** Runs a long call of the core, asking every PROGRESS_POLL_MS how far it has got. */
+  async function withProgress<T>(id: string, work: () => Promise<T>): Promise<T> {
+    stopProgress()
+    jobId = id
+    let asking = false
+    const timer = setInterval(() => {
+      if (asking || poll !== timer) return
+      asking = true
+      call('import:progress', { sessionId: id })
+        .then((p) => {
+          if (poll === timer) progress.value = p
+        })
+        .catch(() => undefined) // not started yet, or just finished: the next answer tells
+        .finally(() => (asking = false))
+    }, PROGRESS_POLL_MS)
+    poll = timer
+    try {
+      return await work()
+    } finally {
+      if (poll === timer) stopProgress()
+    }
+  }
+
+  /**
+   * Stops the open or preview in flight (the core refuses it with CANCELLED at its next step, and
+   * the wizard stops waiting at once), or asks the commit to stop: the core honours that only
+   * before it starts writing, and the commit's own answer tells which happened.
+   */
+  function cancel(): void {
+    const id = jobId
+    if (busy.value === 'commit') {
+      if (!id || cancelling.value) return
+      cancelling.value = true
+      call('import:cancel', { sessionId: id }).catch(() => undefined)
+      return
+    }
+    if (busy.value !== 'open' && busy.value !== 'preview') return
+    if (id) call('import:cancel', { sessionId: id }).catch(() => undefined)
+    generation++
+    busy.value = null
+    stopProgress()
+  }
+
   // ------------------------------------------------------------ step 1: the file
   /**
    * Asks the user for a file (native dialog) and reads it. Returns false when the user closed the
-   * dialog or the file was refused (then openError says why).
+   * dialog, cancelled the reading, or the file was refused (then openError says why).
    */
   async function open(path?: string): Promise<boolean> {
     const gen = ++generation
     openError.value = null
     busy.value = 'open'
+    const requestId = newRequestId()
     try {
-      const out = await call('import:open', path ? { path } : { chooseFile: true })
+      const out = await withProgress(requestId, () => call('import:open', path ? { path, requestId } : { chooseFile: true, requestId }))
       if (gen !== generation) {
         // Cancelled while reading: nobody wants this session.
         closeSession(out?.sessionId)
@@ -160,19 +241,12 @@ export const useImportStore = defineStore('import', () => {
       step.value = 'sheets'
       return true
     } catch (e) {
-      if (gen !== generation) return false
+      if (gen !== generation || (e instanceof ApiFailure && e.code === 'CANCELLED')) return false
       openError.value = { code: e instanceof ApiFailure ? e.code : 'UNKNOWN', message: failureMessage(e) }
       return false
     } finally {
       if (gen === generation) busy.value = null
     }
-  }
-
-  /** Stops waiting for the file being read or checked (the core finishes and its answer is dropped). */
-  function cancel(): void {
-    if (busy.value !== 'open' && busy.value !== 'preview') return
-    generation++
-    busy.value = null
   }
 
   // ------------------------------------------------------------ steps 2 and 3: sheets, columns
@@ -188,6 +262,43 @@ export const useImportStore = defineStore('import', () => {
     else o[column] = field
     overrides.value = { ...overrides.value, [sheetIndex]: o }
     stale.value = true
+  }
+
+  /**
+   * Reads a sheet again with its column headers starting at `row` (null: where they were found).
+   * Its columns change, so the columns chosen for it by hand are forgotten.
+   */
+  async function setHeaderRow(sheetIndex: number, row: number | null): Promise<boolean> {
+    if (!opened.value) return false
+    const gen = generation
+    const errors = { ...headerErrors.value }
+    delete errors[sheetIndex]
+    headerErrors.value = errors
+    busy.value = 'layout'
+    try {
+      const info = await call('import:layout', { sessionId: opened.value.sessionId, index: sheetIndex, headerRow: row })
+      if (gen !== generation || !opened.value) return false
+      opened.value = { ...opened.value, sheets: opened.value.sheets.map((s) => (s.index === sheetIndex ? info : s)) }
+      const rows = { ...headerRows.value }
+      if (row === null) delete rows[sheetIndex]
+      else rows[sheetIndex] = row
+      headerRows.value = rows
+      const next = { ...overrides.value }
+      delete next[sheetIndex]
+      overrides.value = next
+      // A header typed by hand says this sheet holds the list, even if its name column is still to be chosen.
+      const inc = { ...include.value }
+      if (row !== null && info.headerRow !== null) inc[sheetIndex] = true
+      else delete inc[sheetIndex]
+      include.value = inc
+      stale.value = true
+      return true
+    } catch (e) {
+      if (gen === generation) headerErrors.value = { ...headerErrors.value, [sheetIndex]: failureMessage(e) }
+      return false
+    } finally {
+      if (gen === generation) busy.value = null
+    }
   }
 
   function setKind(value: PersonKind): void {
@@ -209,8 +320,12 @@ export const useImportStore = defineStore('import', () => {
     const gen = generation
     busy.value = 'preview'
     try {
-      const out = await call('import:preview', previewInput({ limit: PREVIEW_PAGE, ...extra }))
+      const input = previewInput({ limit: PREVIEW_PAGE, ...extra })
+      const out = await withProgress(input.sessionId, () => call('import:preview', input))
       return gen === generation ? out : null
+    } catch (e) {
+      if (gen !== generation || (e instanceof ApiFailure && e.code === 'CANCELLED')) return null
+      throw e
     } finally {
       if (gen === generation) busy.value = null
     }
@@ -290,12 +405,18 @@ export const useImportStore = defineStore('import', () => {
   }
 
   // ------------------------------------------------------------ step 5: import
-  async function commit(): Promise<ImportSummary> {
+  /**
+   * Imports with the current choices. Returns the summary, or null when the user cancelled in
+   * time (before the core began to write: then nothing was written and the preview is back).
+   */
+  async function commit(): Promise<ImportSummary | null> {
     if (!opened.value) throw new ApiFailure('NOT_FOUND', 'Chưa mở tệp nào.')
     step.value = 'import'
     busy.value = 'commit'
+    cancelling.value = false
     try {
-      const out = await call('import:commit', previewInput())
+      const input = previewInput()
+      const out = await withProgress(input.sessionId, () => call('import:commit', input))
       summary.value = out
       // The core closed the session: the file is done with.
       opened.value = { ...opened.value, sessionId: '' }
@@ -303,6 +424,7 @@ export const useImportStore = defineStore('import', () => {
       return out
     } catch (e) {
       step.value = 'preview'
+      if (e instanceof ApiFailure && e.code === 'CANCELLED') return null
       throw e
     } finally {
       busy.value = null
@@ -313,6 +435,8 @@ export const useImportStore = defineStore('import', () => {
   function reset(): void {
     generation++
     busy.value = null
+    stopProgress()
+    cancelling.value = false
     closeSession(opened.value?.sessionId)
     opened.value = null
     openError.value = null
@@ -363,6 +487,10 @@ export const useImportStore = defineStore('import', () => {
     exported,
     history,
     undoError,
+    progress,
+    cancelling,
+    headerRows,
+    headerErrors,
     sheets,
     includedSheets,
     mappingProblems,
@@ -372,6 +500,7 @@ export const useImportStore = defineStore('import', () => {
     open,
     cancel,
     setInclude,
+    setHeaderRow,
     setField,
     setKind,
     resetMapping,

@@ -1,0 +1,90 @@
+// `commitments …` commands: who has made their commitment, bulk creation from a unit's template,
+// and the printed commitment, over the same dispatch as the app.
+import type { CommitmentStatusRow } from '../shared/api'
+import type { Core } from '../core/index'
+import { date, required, text } from './args'
+import type { CommandContext } from './commands'
+import { call, resolveUnit } from './dispatch'
+import { CliRefusal, printResult, table } from './output'
+
+async function yearOption(core: Core, opts: CommandContext['opts']): Promise<number> {
+  const y = text(opts, 'year')
+  if (y === undefined) return (await call(core, 'study:getYear', null)).year
+  if (!/^\d{4}$/.test(y)) throw new CliRefusal('USAGE', '--year phải là năm 4 chữ số.')
+  return Number(y)
+}
+
+function statusJson(r: CommitmentStatusRow) {
+  return {
+    unitId: r.unitId,
+    unit: r.name,
+    level: r.level,
+    depth: r.depth,
+    required: r.required,
+    made: r.made,
+    missing: r.missing,
+    notAsked: r.notAsked,
+    percent: r.percent,
+    members: r.members,
+    nonMembers: r.nonMembers
+  }
+}
+
+const pct = (p: number | null) => (p === null ? '—' : `${p.toLocaleString('vi-VN')}%`)
+
+async function status({ core, out, opts }: CommandContext): Promise<void> {
+  const year = await yearOption(core, opts)
+  const unitRef = text(opts, 'unit')
+  const unit = unitRef ? await resolveUnit(core, unitRef) : null
+  const s = await call(core, 'commitments:status', { year, unitId: unit?.id ?? null })
+  printResult(out, { year, total: s.total ? statusJson(s.total) : null, units: s.rows.map(statusJson) }, () =>
+    [
+      `Cam kết năm ${year}`,
+      table(
+        ['Đơn vị', 'Phải lập', 'Đã lập', 'Chưa lập', 'Tỷ lệ', 'Không phải lập'],
+        s.rows.map((r) => ['  '.repeat(Math.max(0, r.depth)) + r.name, String(r.required), String(r.made), String(r.missing), pct(r.percent), String(r.notAsked)])
+      )
+    ].join('\n')
+  )
+}
+
+async function bulk({ core, out, opts }: CommandContext): Promise<void> {
+  const year = await yearOption(core, opts)
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const madeOn = date(opts, 'date')
+  if (madeOn !== null && madeOn.length !== 10) throw new CliRefusal('VALIDATION', '--date: cần đủ ngày, tháng, năm (dd/mm/yyyy).')
+  const r = await call(core, 'commitments:bulk', { unitId: unit.id, year, madeOn })
+  const from = { own: 'mẫu của đơn vị', inherited: 'mẫu của cấp trên', default: 'mẫu gợi ý có sẵn' }[r.templateSource]
+  printResult(out, { unitId: unit.id, unit: unit.name, year, ...r }, () =>
+    `${unit.name}, năm ${year}: đã lập ${r.created} bản cam kết từ ${from}; ${r.skippedExisting} người đã có, ${r.skippedNotAsked} người không phải lập.`
+  )
+}
+
+async function exportOne({ core, out, opts, positionals }: CommandContext): Promise<void> {
+  const ref = positionals[0]
+  if (!ref || !/^\d+$/.test(ref)) throw new CliRefusal('USAGE', 'Cần mã người hoặc số thẻ đảng viên: commitments export NGƯỜI --year Y --out TỆP.xlsx.')
+  let personId = Number(ref)
+  if (/^\d{8}$/.test(ref)) {
+    // 8 digits: a party card number (a person id that long is not realistic).
+    const found = await call(core, 'people:list', { unitId: null, includeSubunits: true, q: ref, limit: 5 })
+    const hit = found.rows.filter((p) => p.partyCardNumber === ref)
+    if (hit.length !== 1) throw new CliRefusal('NOT_FOUND', `Không tìm thấy đảng viên có số thẻ ${ref}.`)
+    personId = hit[0].id
+  }
+  const year = await yearOption(core, opts)
+  const path = required(opts, 'out')
+  const r = await call(core, 'commitments:export', { personId, year, path, place: text(opts, 'place') })
+  printResult(out, { personId, year, path: r?.path ?? null }, () => `Đã lưu bản cam kết năm ${year} vào ${r?.path}.`)
+}
+
+export const COMMITMENT_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
+  'commitments status': status,
+  'commitments bulk': bulk,
+  'commitments export': exportOne
+}
+
+export const COMMITMENT_USAGE = `  commitments status [--year Y] [--unit ĐƠN_VỊ]    Cam kết: phải lập / đã lập / chưa lập theo đơn vị
+  commitments bulk --unit ĐƠN_VỊ [--year Y] [--date dd/mm/yyyy]
+                                                   Lập cam kết từ mẫu của đơn vị cho người chưa có
+  commitments export NGƯỜI --out TỆP.xlsx [--year Y] [--place ĐỊA_DANH]
+                                                   NGƯỜI: mã người hoặc số thẻ đảng viên`

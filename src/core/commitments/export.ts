@@ -1,0 +1,143 @@
+// The printed commitment ("Xuất bản cam kết"): one page in the party document format, written
+// with the shared party-document writer. The writer lays out a table; the person's details go in
+// its lines under the title (restyled as plain left-aligned text), the items in its rows grouped
+// under their headings (I, II …), and the page is fitted to one A4 sheet.
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { CommitmentExportInput, CommitmentHeading, CommitmentItem } from '../../shared/api'
+import { COMMITMENT_HEADINGS } from '../../shared/api'
+import { COMMITMENT_HEADING_LABELS } from '../../shared/labels'
+import { displayPartialDate } from '../../shared/partial-date'
+import { foldVietnamese } from '../../shared/vn-text'
+import type { CoreContext } from '../context'
+import { CoreError } from '../db/errors'
+import { addPartyDocumentSheet, type DocValue, type PartyDocument } from '../excel/party-document'
+import { topicByYear } from '../study/topics'
+import { findCommitment, personRow } from './commitments'
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']
+
+export function headingTitle(heading: CommitmentHeading, year: number): string {
+  return heading === 'topic' ? `Về học tập và làm theo Chuyên đề năm ${year}` : COMMITMENT_HEADING_LABELS[heading]
+}
+
+export interface CommitmentDocument {
+  doc: PartyDocument
+  /** Lines under the title to show as plain text (not the writer's italic subtitles). */
+  plainLines: string[]
+  /** Rows that are headings ("I", "II" …): bold, merged across the item columns. */
+  headingMarks: string[]
+}
+
+/** Builds the document of one person's commitment (exported for tests). */
+export function commitmentDocument(ctx: CoreContext, input: CommitmentExportInput): CommitmentDocument {
+  const db = ctx.db
+  const c = findCommitment(db, input.personId, input.year)
+  const p = personRow(db, input.personId)
+  if (!c) throw new CoreError('NO_COMMITMENT', `"${p.full_name}" chưa lập cam kết năm ${input.year}.`)
+  const unit = db
+    .prepare('SELECT u.name, u.level, pu.name AS parent FROM units u LEFT JOIN units pu ON pu.id = u.parent_id WHERE u.id = ?')
+    .get(c.unitId) as { name: string; level: string; parent: string | null }
+  const topic = topicByYear(db, input.year)
+  const member = p.kind === 'member'
+  const blank = '……………'
+  const plainLines = [
+    `Họ và tên: ${p.full_name}          Ngày sinh: ${displayPartialDate(p.birth_date) || blank}`,
+    `Chức vụ: ${p.position ?? blank}`,
+    member
+      ? `Ngày vào Đảng: ${displayPartialDate(p.party_join_date) || blank}     Ngày chính thức: ${displayPartialDate(p.party_official_date) || blank}     Số thẻ đảng viên: ${p.party_card_number ?? blank}`
+      : `Đối tượng: ${p.role ?? blank}`,
+    member ? `Sinh hoạt tại: ${unit.name}` : `Cơ quan, đơn vị: ${unit.name}`,
+    `Căn cứ chức trách, nhiệm vụ được giao và Chuyên đề năm ${input.year}, tôi xin cam kết tu dưỡng, rèn luyện, phấn đấu với những nội dung sau:`
+  ]
+  const rows: DocValue[][] = []
+  const headingMarks: string[] = []
+  let h = 0
+  for (const heading of COMMITMENT_HEADINGS) {
+    const items = c.items.filter((i: CommitmentItem) => i.heading === heading)
+    if (items.length === 0) continue
+    const mark = ROMAN[h++]
+    headingMarks.push(mark)
+    rows.push([mark, headingTitle(heading, input.year).toLocaleUpperCase('vi'), null, null, null, null])
+    items.forEach((it, k) => rows.push([k + 1, it.content, it.tasks ?? '', it.measures ?? '', it.deadline ?? '', it.expected ?? '']))
+  }
+  const isCell = /chi b[ộo]/i.test(unit.level) || /^chi b[ộo]/i.test(unit.name)
+  const doc: PartyDocument = {
+    sheetName: `Cam kết ${input.year}`,
+    upperOrg: unit.parent,
+    issuingOrg: unit.name,
+    place: input.place?.trim() || '……',
+    date: c.madeOn,
+    title: `Bản cam kết tu dưỡng, rèn luyện, phấn đấu năm ${input.year}`,
+    subtitles: [...(topic ? [`Chuyên đề năm ${input.year}: "${topic.title}"`] : []), ...plainLines],
+    columns: [
+      { header: 'STT', width: 5, align: 'center' },
+      { header: 'Nội dung cam kết', width: 30 },
+      { header: 'Nhiệm vụ cụ thể', width: 24 },
+      { header: 'Biện pháp thực hiện', width: 24 },
+      { header: 'Thời hạn', width: 11, align: 'center' },
+      { header: 'Kết quả dự kiến', width: 20 }
+    ],
+    rows,
+    signers: [{ lines: isCell ? ['Xác nhận của chi bộ', 'T/M chi bộ', 'Bí thư'] : ['Xác nhận của cấp ủy', 'Bí thư'] }, { lines: ['Người cam kết'], name: p.full_name }],
+    orientation: 'portrait'
+  }
+  return { doc, plainLines, headingMarks }
+}
+
+/** A workbook with the commitment on one sheet, restyled and fitted to one A4 page. */
+export function commitmentWorkbook(d: CommitmentDocument): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Chuyên đề 05'
+  wb.created = new Date()
+  const ws = addPartyDocumentSheet(wb, d.doc)
+  const n = d.doc.columns.length
+  const plain = new Set(d.plainLines)
+  const marks = new Set(d.headingMarks)
+  let header = 0
+  ws.eachRow((row, r) => {
+    const first = row.getCell(1).value
+    if (typeof first === 'string' && plain.has(first)) {
+      row.getCell(1).font = { name: 'Times New Roman', size: 12 }
+      row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true }
+    }
+    if (first === 'STT') header = r
+    if (header && r > header + 1 && typeof first === 'string' && marks.has(first)) {
+      ws.mergeCells(r, 2, r, n)
+      for (const c of [1, 2]) row.getCell(c).font = { name: 'Times New Roman', size: 12, bold: true }
+    }
+  })
+  ws.pageSetup.fitToHeight = 1
+  ws.pageSetup.fitToWidth = 1
+  ws.pageSetup.fitToPage = true
+  return wb
+}
+
+function fileNameFor(fullName: string, year: number): string {
+  return `ban-cam-ket-${year}-${foldVietnamese(fullName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.xlsx`
+}
+
+export async function exportCommitment(ctx: CoreContext, input: CommitmentExportInput): Promise<{ path: string } | null> {
+  // Build first: a person without a commitment is told so before any dialog opens.
+  const d = commitmentDocument(ctx, input)
+  const path =
+    input.path ??
+    (await ctx.platform.chooseSaveFile({
+      title: 'Lưu bản cam kết',
+      defaultName: fileNameFor(personRow(ctx.db, input.personId).full_name, input.year),
+      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+    }))
+  if (!path) return null
+  if (!/\.xlsx$/i.test(basename(path))) throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
+  const temp = `${path}.${process.pid}.partial`
+  try {
+    const buffer = await commitmentWorkbook(d).xlsx.writeBuffer()
+    writeFileSync(temp, Buffer.from(buffer as ArrayBuffer))
+    renameSync(temp, path)
+  } catch (e) {
+    rmSync(temp, { force: true })
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+  }
+  return { path }
+}

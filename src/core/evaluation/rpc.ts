@@ -1,0 +1,65 @@
+// The evaluation channels' input schemas and handlers, spread at the end of rpc/schemas.ts and
+// rpc/handlers.ts (which hold them to the contract with `satisfies`).
+import { z } from 'zod'
+import { EVALUATION_FILLS, NOT_RATED_REASONS, PERSON_STATUSES, QUOTA_BASES, QUOTA_SCOPES, RATINGS } from '../../shared/api'
+import type { HandlerMap } from '../rpc/handlers'
+import { exportEvaluation } from './export'
+import { applyEvaluationImport, previewEvaluationImport } from './import-sheet'
+import { fillRatings, saveRatings } from './ratings'
+import { deleteRuleSet, listRuleSets, saveRuleSet } from './rules'
+import { setGrassroots } from './scope'
+import { buildSheet } from './sheet'
+
+const id = z.number().int().positive()
+const year = z.number().int().min(2000).max(2100)
+const rating = z.enum(RATINGS).nullable().optional()
+const filePath = z.string().min(1).max(4096)
+
+const entry = z.object({
+  personId: id,
+  self: rating,
+  proposed: rating,
+  decided: rating,
+  reason: z.enum(NOT_RATED_REASONS).nullable().optional(),
+  score: z.number().min(0).max(100).nullable().optional(),
+  note: z.string().max(2000).nullable().optional()
+})
+
+export const evaluationSchemas = {
+  'evaluation:sheet': z.object({ year, unitId: id }),
+  'evaluation:save': z.object({ year, unitId: id, entries: z.array(entry).min(1).max(100_000) }),
+  'evaluation:fill': z.object({ year, unitId: id, fill: z.enum(EVALUATION_FILLS), overwrite: z.boolean() }),
+  'evaluation:rules': z.null(),
+  'evaluation:saveRule': z.object({
+    id: id.nullable(),
+    fromYear: year,
+    name: z.string().max(500),
+    quotaPercent: z.number().min(0).max(100).nullable(),
+    quotaBase: z.enum(QUOTA_BASES),
+    quotaScope: z.enum(QUOTA_SCOPES),
+    exemptStatuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length),
+    newMemberMonths: z.number().int().min(1).max(24).nullable(),
+    scoreThresholds: z.object({ excellent: z.number().min(0).max(100), good: z.number().min(0).max(100), done: z.number().min(0).max(100) }).nullable(),
+    note: z.string().max(4000).nullable()
+  }),
+  'evaluation:deleteRule': z.object({ id }),
+  'evaluation:setGrassroots': z.object({ unitId: id, value: z.boolean().nullable() }),
+  'evaluation:export': z.object({ year, unitId: id, path: filePath.optional(), place: z.string().max(200).optional() }),
+  'evaluation:previewImport': z.object({ year, path: filePath.optional(), chooseFile: z.boolean().optional() }),
+  'evaluation:applyImport': z.object({ year, path: filePath, fingerprint: z.string().min(1).max(100) })
+}
+
+type EvaluationChannel = keyof typeof evaluationSchemas
+
+export const evaluationHandlers: Pick<HandlerMap, EvaluationChannel> = {
+  'evaluation:sheet': (ctx, i) => buildSheet(ctx.db, i.year, i.unitId),
+  'evaluation:save': (ctx, i) => saveRatings(ctx.db, i),
+  'evaluation:fill': (ctx, i) => fillRatings(ctx.db, i),
+  'evaluation:rules': (ctx) => listRuleSets(ctx.db),
+  'evaluation:saveRule': (ctx, i) => saveRuleSet(ctx.db, i),
+  'evaluation:deleteRule': (ctx, i) => deleteRuleSet(ctx.db, i.id),
+  'evaluation:setGrassroots': (ctx, i) => setGrassroots(ctx.db, i.unitId, i.value),
+  'evaluation:export': (ctx, i) => exportEvaluation(ctx, i),
+  'evaluation:previewImport': (ctx, i) => previewEvaluationImport(ctx, i),
+  'evaluation:applyImport': (ctx, i) => applyEvaluationImport(ctx, i)
+}
