@@ -1,18 +1,11 @@
 // `commitments …` commands: who has made their commitment, bulk creation from a unit's template,
 // and the printed commitment, over the same dispatch as the app.
 import type { CommitmentStatusRow } from '../shared/api'
-import type { Core } from '../core/index'
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit } from './dispatch'
-import { CliRefusal, printResult, table } from './output'
+import { call, resolveUnit, yearOption } from './dispatch'
+import { CliRefusal, percent, printResult, table } from './output'
 
-async function yearOption(core: Core, opts: CommandContext['opts']): Promise<number> {
-  const y = text(opts, 'year')
-  if (y === undefined) return (await call(core, 'study:getYear', null)).year
-  if (!/^\d{4}$/.test(y)) throw new CliRefusal('USAGE', '--year phải là năm 4 chữ số.')
-  return Number(y)
-}
 
 function statusJson(r: CommitmentStatusRow) {
   return {
@@ -30,7 +23,6 @@ function statusJson(r: CommitmentStatusRow) {
   }
 }
 
-const pct = (p: number | null) => (p === null ? '—' : `${p.toLocaleString('vi-VN')}%`)
 
 async function status({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
@@ -42,7 +34,7 @@ async function status({ core, out, opts }: CommandContext): Promise<void> {
       `Cam kết năm ${year}`,
       table(
         ['Đơn vị', 'Phải lập', 'Đã lập', 'Chưa lập', 'Tỷ lệ', 'Không phải lập'],
-        s.rows.map((r) => ['  '.repeat(Math.max(0, r.depth)) + r.name, String(r.required), String(r.made), String(r.missing), pct(r.percent), String(r.notAsked)])
+        s.rows.map((r) => ['  '.repeat(Math.max(0, r.depth)) + r.name, String(r.required), String(r.made), String(r.missing), percent(r.percent), String(r.notAsked)])
       )
     ].join('\n')
   )

@@ -3,6 +3,7 @@
 import type { Channel, Input, Output, Unit } from '../shared/api'
 import { foldVietnamese } from '../shared/vn-text'
 import type { Core } from '../core/index'
+import { text, type Options } from './args'
 import { CliRefusal } from './output'
 
 export async function call<C extends Channel>(core: Core, channel: C, input: Input<C>): Promise<Output<C>> {
@@ -22,4 +23,12 @@ export async function resolveUnit(core: Core, ref: string): Promise<Unit> {
   if (matches.length === 1) return matches[0]
   if (matches.length > 1) throw new CliRefusal('AMBIGUOUS', `Có ${matches.length} đơn vị tên "${ref}"; hãy dùng mã số (id) của đơn vị.`)
   throw new CliRefusal('NOT_FOUND', `Không tìm thấy đơn vị "${ref}".`)
+}
+
+/** --year Y, or the app's working year when none is given. */
+export async function yearOption(core: Core, opts: Options): Promise<number> {
+  const y = text(opts, 'year')
+  if (y === undefined) return (await call(core, 'study:getYear', null)).year
+  if (!/^\d{4}$/.test(y)) throw new CliRefusal('USAGE', '--year phải là năm 4 chữ số.')
+  return Number(y)
 }

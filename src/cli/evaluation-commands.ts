@@ -4,21 +4,14 @@ import { resolve } from 'node:path'
 import type { EvaluationCounts, EvaluationImportPreview, EvaluationImportResult } from '../shared/api'
 import { RATING_LEVELS } from '../shared/api'
 import { RATING_STAGE_LABELS } from '../shared/labels'
-import type { Core } from '../core/index'
 import { required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit } from './dispatch'
+import { call, resolveUnit, yearOption } from './dispatch'
 import { CliRefusal, printResult, table } from './output'
 
-async function yearOf(core: Core, opts: CommandContext['opts']): Promise<number> {
-  const y = text(opts, 'year')
-  if (y === undefined) return (await call(core, 'study:getYear', null)).year
-  if (!/^\d{4}$/.test(y)) throw new CliRefusal('USAGE', '--year phải là năm 4 chữ số.')
-  return Number(y)
-}
 
 async function exportSheet({ core, out, opts }: CommandContext): Promise<void> {
-  const year = await yearOf(core, opts)
+  const year = await yearOption(core, opts)
   const unit = await resolveUnit(core, required(opts, 'unit'))
   const file = resolve(required(opts, 'out'))
   const r = await call(core, 'evaluation:export', { year, unitId: unit.id, path: file, place: text(opts, 'place') })
@@ -42,7 +35,7 @@ function describeImport(p: EvaluationImportPreview | EvaluationImportResult, dry
 async function importSheet({ core, out, opts, positionals }: CommandContext): Promise<void> {
   const file = positionals[0]
   if (!file) throw new CliRefusal('USAGE', 'Thiếu tên tệp: evaluation import TỆP.xlsx --year Y [--dry-run].')
-  const year = await yearOf(core, opts)
+  const year = await yearOption(core, opts)
   const dryRun = opts['dry-run'] === true
   const preview = await call(core, 'evaluation:previewImport', { year, path: resolve(file) })
   if (!preview) throw new CliRefusal('NOT_FOUND', 'Không đọc được tệp.')
@@ -67,7 +60,7 @@ async function importSheet({ core, out, opts, positionals }: CommandContext): Pr
 const cell = (c: EvaluationCounts, l: (typeof RATING_LEVELS)[number]) => `${c.levels[l]}${c.percents[l] === null ? '' : ` (${c.percents[l]!.toLocaleString('vi-VN')}%)`}`
 
 async function totals({ core, out, opts }: CommandContext): Promise<void> {
-  const year = await yearOf(core, opts)
+  const year = await yearOption(core, opts)
   const unit = await resolveUnit(core, required(opts, 'unit'))
   const s = await call(core, 'evaluation:sheet', { year, unitId: unit.id })
   const stages = ['self', 'proposed', 'decided'] as const

@@ -34,3 +34,8 @@ export function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd()
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
+
+/** A share as "72,7%", or a dash when there is nothing to count. */
+export function percent(p: number | null): string {
+  return p === null ? '—' : `${p.toLocaleString('vi-VN')}%`
+}

@@ -7,8 +7,8 @@ import { foldVietnamese } from '../shared/vn-text'
 import type { Core } from '../core/index'
 import { date, positiveInt, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit } from './dispatch'
-import { CliRefusal, printResult, table } from './output'
+import { call, resolveUnit, yearOption } from './dispatch'
+import { CliRefusal, percent, printResult, table } from './output'
 
 
 
@@ -38,12 +38,6 @@ function kindOption(value: string): StudySessionKind {
   return kind
 }
 
-async function yearOption(core: Core, opts: CommandContext['opts']): Promise<number> {
-  const y = text(opts, 'year')
-  if (y === undefined) return (await call(core, 'study:getYear', null)).year
-  if (!/^\d{4}$/.test(y)) throw new CliRefusal('USAGE', '--year phải là năm 4 chữ số.')
-  return Number(y)
-}
 
 /** "Điểm cầu xã A:120;Điểm cầu xã B:85" → points. */
 function pointsOption(value: string | undefined): Input<'study:createSession'>['points'] {
@@ -178,7 +172,6 @@ function coverageJson(r: StudyCoverageRow) {
   }
 }
 
-const pct = (p: number | null) => (p === null ? '—' : `${p.toLocaleString('vi-VN')}%`)
 
 async function coverage({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
@@ -195,7 +188,7 @@ async function coverage({ core, out, opts }: CommandContext): Promise<void> {
           String(r.required),
           String(r.studied),
           String(r.missing),
-          pct(r.percent),
+          percent(r.percent),
           `${r.members.studied}/${r.members.required}`,
           `${r.nonMembers.studied}/${r.nonMembers.required}`
         ])

@@ -33,3 +33,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(value)} ${units[i]}`
 }
+
+/** A share in percent as "72,7%"; a dash when there is nothing to count. */
+export function formatPercent(p: number | null | undefined): string {
+  return p == null ? '—' : `${numberFormat.format(p)}%`
+}
