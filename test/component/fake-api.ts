@@ -16,6 +16,7 @@ import {
   type WindowApi
 } from '@shared/api'
 import { foldVietnamese } from '@shared/vn-text'
+import { emptyPersonFields } from '@shared/person-rules'
 
 export interface Call {
   channel: Channel
@@ -46,29 +47,11 @@ export function unit(id: number, parentId: number | null, name: string, level: s
 
 export function person(id: number, unitId: number, fullName: string, extra: Partial<Person> = {}): Person {
   return {
+    ...emptyPersonFields(unitId),
     id,
-    unitId,
     unitName: '',
-    kind: 'member',
     fullName,
-    gender: null,
-    birthDate: null,
-    ethnicity: null,
-    religion: null,
-    hometown: null,
-    residence: null,
     memberType: 'official',
-    partyJoinDate: null,
-    partyOfficialDate: null,
-    partyCardNumber: null,
-    partyProfileNumber: null,
-    nationalId: null,
-    position: null,
-    role: null,
-    education: null,
-    politicalTheory: null,
-    phone: null,
-    note: null,
     status: 'active',
     statusSince: null,
     ...extra
