@@ -49,6 +49,22 @@ const ID_DIGITS: Record<(typeof ID_FIELDS)[number], number> = { partyCardNumber:
 /** Compiled once: the importer checks every row of a list against them. */
 const ID_PATTERNS = Object.fromEntries(ID_FIELDS.map((k) => [k, new RegExp(`^\\d{${ID_DIGITS[k]}}$`)])) as Record<(typeof ID_FIELDS)[number], RegExp>
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const FULL_ISO = /^(\d{4})-(\d{2})-(\d{2})$/
+/** isPartialDate for a full "YYYY-MM-DD", by table (the rules check every row of an import); false: ask isPartialDate. */
+function isFullIsoDay(v: string): boolean {
+  const m = FULL_ISO.exec(v)
+  if (!m) return false
+  const year = Number(m[1])
+  const month = Number(m[2])
+  const day = Number(m[3])
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)
+}
+/** The year of a valid partial date. */
+const yearOf = (v: string): number => Number(v.slice(0, 4))
+
 /** NFC, single spaces, normal-case names, identifiers without spaces, member-only fields cleared. */
 export function normalisePersonFields(input: PersonFields): PersonFields {
   const p: PersonFields = { ...input }
@@ -75,15 +91,17 @@ export function personFieldErrors(p: PersonFields, today: string = todayIso()): 
     const v = p[key]
     if (v === null) continue
     const label = PERSON_FIELD_LABELS[key]
-    if (!isPartialDate(v)) errors[key] = `${label} không hợp lệ (dùng dd/mm/yyyy, mm/yyyy hoặc yyyy).`
+    if (!(isFullIsoDay(v) || isPartialDate(v))) errors[key] = `${label} không hợp lệ (dùng dd/mm/yyyy, mm/yyyy hoặc yyyy).`
     else if (comparePartialDates(v, today) > 0) errors[key] = `${label} ở tương lai.`
     else if (Number(v.slice(0, 4)) < 1890) errors[key] = `${label} quá xa (trước năm 1890).`
   }
-  if (p.birthDate && !errors.birthDate && p.partyJoinDate && !errors.partyJoinDate) {
+  // Joined 19 or more calendar years after the birth year: 18 at least, whatever the days (no parsing).
+  if (p.birthDate && !errors.birthDate && p.partyJoinDate && !errors.partyJoinDate && yearOf(p.partyJoinDate) - yearOf(p.birthDate) < 19) {
     const age = ageAt(p.birthDate, latestDay(p.partyJoinDate))
     if (age !== null && age < 18) errors.partyJoinDate = `Vào Đảng khi chưa đủ 18 tuổi (${age} tuổi).`
   }
-  if (p.partyJoinDate && p.partyOfficialDate && !errors.partyJoinDate && !errors.partyOfficialDate) {
+  // An official year after the joining year can never be before it (no parsing).
+  if (p.partyJoinDate && p.partyOfficialDate && !errors.partyJoinDate && !errors.partyOfficialDate && yearOf(p.partyOfficialDate) <= yearOf(p.partyJoinDate)) {
     if (comparePartialDates(latestDay(p.partyOfficialDate), p.partyJoinDate) < 0) {
       errors.partyOfficialDate = 'Ngày chính thức trước ngày vào Đảng.'
     }

@@ -12,10 +12,27 @@ export interface DateReading {
   warning?: string
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** A real calendar day in years 1000–9999 (what isPartialDate accepts of a full date), by table. */
+function realDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return day <= DAYS[month - 1] + (leap ? 1 : 0)
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
 export function dateCellIso(d: DateCell): PartialDate | null {
+  // The common case, worked out without building and re-parsing the text.
+  if (realDay(d.year, d.month, d.day)) return `${d.year}-${pad2(d.month)}-${pad2(d.day)}`
   const iso = formatPartialDate({ year: d.year, month: d.month, day: d.day })
   return isPartialDate(iso) ? iso : null
 }
+
+/** "dd/mm/yyyy" exactly, the way most lists write dates. */
+const DMY = /^(\d{2})\/(\d{2})\/(\d{4})$/
 
 const UNREADABLE = 'không đọc được (hãy ghi dd/mm/yyyy, mm/yyyy hoặc yyyy)'
 
@@ -36,6 +53,14 @@ export function readDateCell(v: CellValue, label: string, today: string = todayI
     return { value: null, error: `${label} "${v}" ${UNREADABLE}.` }
   }
   if (typeof v === 'boolean') return { value: null, error: `${label} ${UNREADABLE}.` }
+  // Fast path for a plain, real dd/mm/yyyy (anything else takes the full reading below).
+  const dmy = DMY.exec(v)
+  if (dmy) {
+    const day = Number(dmy[1])
+    const month = Number(dmy[2])
+    const year = Number(dmy[3])
+    if (realDay(year, month, day)) return { value: `${dmy[3]}-${dmy[2]}-${dmy[1]}` }
+  }
   let t = v.normalize('NFC').trim()
   // "12/03/1990 00:00:00", "1990-03-12T00:00:00": the time is not part of it.
   t = t.replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(AM|PM|SA|CH)?Z?$/i, '').trim()

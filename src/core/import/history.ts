@@ -2,12 +2,57 @@
 import type { ImportField, ImportRecord, ImportUndoResult, PersonFields, PersonStatus } from '../../shared/api'
 import { nowIso, inTransaction, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
-import { PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow } from '../people/people'
+import { PERSON_COLUMNS, PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow } from '../people/people'
 import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
 
 export function snapshot(fields: PersonFields, status: PersonStatus): string {
-  return JSON.stringify([...PERSON_FIELD_NAMES.map((k) => fields[k] ?? null), status])
+  const values: unknown[] = new Array(PERSON_FIELD_NAMES.length + 1)
+  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++) values[i] = fields[PERSON_FIELD_NAMES[i]] ?? null
+  values[PERSON_FIELD_NAMES.length] = status
+  return JSON.stringify(values)
+}
+
+/** Rows of import_changes per INSERT statement: one statement per row costs more than the row. */
+const CHANGES_PER_INSERT = 100
+
+/** Writes import_changes rows in multi-row INSERTs (the importer writes tens of thousands). */
+class ChangeWriter {
+  private pending: unknown[] = []
+  private readonly full: { run(params: unknown[]): unknown }
+  constructor(
+    private readonly db: Database,
+    private readonly importId: number
+  ) {
+    this.full = db.prepare(this.sql(CHANGES_PER_INSERT))
+  }
+  private sql(n: number): string {
+    return `INSERT INTO import_changes(import_id, person_id, action, before, after) VALUES ${new Array(n).fill('(?, ?, ?, ?, ?)').join(', ')}`
+  }
+  add(personId: number, action: 'created' | 'updated', before: string | null, after: string): void {
+    this.pending.push(this.importId, personId, action, before, after)
+    if (this.pending.length === CHANGES_PER_INSERT * 5) {
+      this.full.run(this.pending)
+      this.pending = []
+    }
+  }
+  flush(): void {
+    if (this.pending.length > 0) this.db.prepare(this.sql(this.pending.length / 5)).run(this.pending)
+    this.pending = []
+  }
+}
+
+/** Whether a snapshot (written by snapshot() or by SQLite's json_array) holds these fields and status. */
+function sameSnapshot(json: string, fields: PersonFields, status: PersonStatus): boolean {
+  let arr: unknown
+  try {
+    arr = JSON.parse(json)
+  } catch {
+    return false
+  }
+  if (!Array.isArray(arr) || arr.length !== PERSON_FIELD_NAMES.length + 1) return false
+  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++) if ((arr[i] ?? null) !== (fields[PERSON_FIELD_NAMES[i]] ?? null)) return false
+  return arr[PERSON_FIELD_NAMES.length] === status
 }
 
 function fromSnapshot(json: string): { fields: PersonFields; status: PersonStatus } {
@@ -59,7 +104,8 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
       unitsCreated++
     }
   }
-  const record = db.prepare('INSERT INTO import_changes(import_id, person_id, action, before, after) VALUES (?, ?, ?, ?, ?)')
+  const record = new ChangeWriter(db, importId)
+  const firstId = (db.prepare('SELECT coalesce(max(id), 0) FROM people').pluck().get() as number) ?? 0
   let created = 0
   let updated = 0
   let unchanged = 0
@@ -73,15 +119,23 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
       if (unitId !== undefined) fields.unitId = unitId
       if (!fields.unitId) throw new CoreError('INTERNAL', `Không xác định được đơn vị cho dòng ${r.draft.row}.`)
       if (r.action === 'create') {
-        const id = insertPersonRow(db, fields)
-        record.run(importId, id, 'created', null, snapshot(fields, 'active'))
+        insertPersonRow(db, fields, now)
         created++
       } else if (r.personId !== null && r.before) {
-        updatePersonRow(db, r.personId, fields)
-        record.run(importId, r.personId, 'updated', snapshot(r.before, r.beforeStatus ?? 'active'), snapshot(fields, r.beforeStatus ?? 'active'))
+        updatePersonRow(db, r.personId, fields, now)
+        record.add(r.personId, 'updated', snapshot(r.before, r.beforeStatus ?? 'active'), snapshot(fields, r.beforeStatus ?? 'active'))
         updated++
       }
     }
+  }
+  record.flush()
+  // The record of each person created: their fields as written, snapshotted by SQLite in one
+  // statement (every person above the highest id before the import is one of them).
+  if (created > 0) {
+    db.prepare(
+      `INSERT INTO import_changes(import_id, person_id, action, before, after)
+       SELECT ?, id, 'created', NULL, json_array(${PERSON_FIELD_NAMES.map((k) => PERSON_COLUMNS[k]).join(', ')}, status) FROM people WHERE id > ? ORDER BY id`
+    ).run(importId, firstId)
   }
   db.prepare('UPDATE imports SET created = ?, updated = ?, unchanged = ?, skipped = ?, units_created = ? WHERE id = ?').run(
     created,
@@ -124,7 +178,7 @@ export function checkUndo(db: Database, importId: number): void {
       changed.push(`(người số ${c.person_id} đã bị xóa)`)
       continue
     }
-    if (snapshot(personFieldsOfRow(row), row.status as PersonStatus) !== c.after) changed.push(row.full_name as string)
+    if (!sameSnapshot(c.after, personFieldsOfRow(row), row.status as PersonStatus)) changed.push(row.full_name as string)
   }
   if (changed.length === 0) checkReferences(db, importId, imp.file_name as string)
   if (changed.length > 0) {

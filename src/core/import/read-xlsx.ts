@@ -4,11 +4,16 @@
 // gives what the importer needs and the streaming reader drops (merged ranges, the raw style of
 // each cell for date formats and legacy fonts). Every loop is bounded (rows, cells, bytes, time).
 import { createRequire } from 'node:module'
+import { pipeline } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
+import { createInflateRaw } from 'node:zlib'
+import yauzl from 'yauzl'
 import ExcelJS from 'exceljs'
 import { CoreError } from '../db/errors'
 import { DateCell, LIMITS, decodeRef, serialToDate, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid'
 import { fixLegacyText, fontHint, type FontHint, type LegacyEncoding } from './legacy-encoding'
 import { REFUSAL, refuse } from './sniff'
+import { XmlScanner, attr, attrs, decodeXml } from './xml-scan'
 
 const require = createRequire(import.meta.url)
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: any } // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -71,6 +76,8 @@ export interface ReadBudget {
   started: number
   /** Bytes of worksheet XML read so far (for progress). */
   bytes: number
+  /** Pieces of worksheet XML read so far (the fast reader paces itself every few). */
+  chunks?: number
 }
 
 /**
@@ -262,8 +269,8 @@ async function readSheet(
   return { name: ws.name, hidden: ws.state === 'hidden' || ws.state === 'veryHidden', rows, merges, legacy }
 }
 
-/** Reads every worksheet of an .xlsx file (already checked by sniffFile). */
-export async function readXlsx(path: string, pace?: ReadPace): Promise<GridSheet[]> {
+/** Reads every worksheet through ExcelJS's own streaming reader: the fallback for workbooks the fast reader does not take. */
+export async function readXlsxExcelJS(path: string, pace?: ReadPace): Promise<GridSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -303,4 +310,434 @@ export async function readXlsx(path: string, pace?: ReadPace): Promise<GridSheet
   }
   // ExcelJS yields sheets in zip order; keep the workbook's tab order.
   return sheets.sort((a, b) => a.order - b.order).map((s) => s.sheet)
+}
+
+// ---------------------------------------------------------------- the fast reader
+//
+// The zip is opened with yauzl (random access, native inflate) and the two big parts, the shared
+// strings and each worksheet, are walked with the small tokenizer of xml-scan.ts; the workbook,
+// its relationships and the styles are small and still go through ExcelJS's own parsers, so dates
+// and fonts are read as before. A workbook this reader does not take (no relationships part, a
+// worksheet it cannot find, XML it cannot tokenize) is read again by readXlsxExcelJS above.
+
+const StyleManager = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => ReaderInternals['styles'] & {
+  parseStream(chunks: Iterable<Buffer>): Promise<unknown>
+}
+const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => {
+  parseStream(chunks: Iterable<Buffer>): Promise<unknown>
+  model?: { sheets?: { name: string; rId: string; state?: string }[] }
+  map: { workbookPr: { model?: { date1904?: boolean } } }
+}
+const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xform') as new () => {
+  parseStream(chunks: Iterable<Buffer>): Promise<{ Id: string; Type?: string; Target: string; TargetMode?: string }[] | undefined>
+}
+
+const INFLATE_CHUNK = 256 * 1024
+
+/** The workbook is not one for the fast reader: read it through ExcelJS instead. */
+class NotForFastReader extends Error {}
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+      if (err || !zip) reject(err ?? new Error('zip'))
+      else resolve(zip)
+    })
+  })
+}
+
+function zipEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  const entries = new Map<string, yauzl.Entry>()
+  return new Promise((resolve, reject) => {
+    zip.on('error', reject)
+    zip.on('end', () => resolve(entries))
+    zip.on('entry', (e: yauzl.Entry) => {
+      if (entries.size > LIMITS.maxZipEntries) {
+        reject(new NotForFastReader('entries'))
+        return
+      }
+      const name = e.fileName.replace(/\\/g, '/').replace(/^\/+/, '')
+      if (!entries.has(name)) entries.set(name, e)
+      zip.readEntry()
+    })
+    zip.readEntry()
+  })
+}
+
+/**
+ * An entry's bytes as they inflate. The inflating is done here rather than by yauzl, in large
+ * pieces: with zlib's default 16 kB pieces the reader would wait on the thread pool at every one.
+ */
+function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return Promise.reject(new NotForFastReader('compression'))
+  return new Promise((resolve, reject) => {
+    if (entry.isEncrypted()) {
+      reject(new NotForFastReader('encrypted'))
+      return
+    }
+    zip.openReadStream(entry, { decodeFileData: false }, (err, raw) => {
+      if (err || !raw) {
+        reject(err ?? new Error('entry'))
+        return
+      }
+      if (entry.compressionMethod === 0) {
+        resolve(raw)
+        return
+      }
+      const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK })
+      pipeline(raw, inflate, () => undefined)
+      resolve(inflate)
+    })
+  })
+}
+
+async function entryBuffer(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let n = 0
+  for await (const chunk of await entryStream(zip, entry)) {
+    n += (chunk as Buffer).length
+    if (n > limit) throw tooBig()
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** "worksheets/sheet1.xml" (relative to xl/) or "/xl/worksheets/sheet1.xml" → the zip path. */
+function partPath(target: string): string {
+  const t = target.replace(/\\/g, '/')
+  const parts = (t.startsWith('/') ? t.slice(1) : `xl/${t}`).split('/')
+  const out: string[] = []
+  for (const p of parts) {
+    if (p === '..') out.pop()
+    else if (p !== '.' && p !== '') out.push(p)
+  }
+  return out.join('/')
+}
+
+/** The shared strings table, as plain text (rich text runs joined; phonetic guides left out). */
+async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string[]> {
+  const strings: string[] = []
+  let text = ''
+  let run = ''
+  let inT = false
+  let inPhonetic = false
+  const scanner = new XmlScanner({
+    open(name, _tag, _start, _end, selfClosing) {
+      if (name === 't') {
+        if (!selfClosing && !inPhonetic) {
+          inT = true
+          run = ''
+        }
+      } else if (name === 'si') {
+        text = ''
+        inPhonetic = false
+      } else if (name === 'rPh' && !selfClosing) inPhonetic = true
+    },
+    close(name) {
+      if (name === 't') {
+        if (inT) text += run
+        inT = false
+      } else if (name === 'si') strings.push(text)
+      else if (name === 'rPh') inPhonetic = false
+    },
+    text(raw, cdata) {
+      if (inT) run += cdata ? raw : decodeXml(raw)
+    }
+  })
+  const decoder = new StringDecoder('utf8')
+  let n = 0
+  for await (const chunk of await entryStream(zip, entry)) {
+    n += (chunk as Buffer).length
+    if (n > LIMITS.maxCachedPartBytes) throw tooBig()
+    scanner.write(decoder.write(chunk as Buffer))
+  }
+  scanner.write(decoder.end())
+  scanner.end()
+  return strings
+}
+
+const CELL_ATTRS = ['r', 's', 't'] as const
+
+interface FastSheetSource {
+  name: string
+  hidden: boolean
+  entry: yauzl.Entry
+}
+
+async function readSheetFast(
+  zip: yauzl.ZipFile,
+  source: FastSheetSource,
+  shared: string[],
+  styleInfo: (s: number) => StyleInfo,
+  date1904: boolean,
+  budget: ReadBudget & { chunks: number },
+  pace: ReadPace | undefined
+): Promise<GridSheet> {
+  const legacy: Partial<Record<LegacyEncoding, number>> = {}
+  const rows: GridRow[] = []
+  const merges: MergeRange[] = []
+  // A shared string as the grid holds it (NFC, legacy text converted, blank → null), worked out
+  // once per string: the same texts fill whole columns. Only for cells without a legacy font.
+  const sharedValue: (string | null | undefined)[] = new Array(shared.length)
+  const sharedLegacy: (LegacyEncoding | null)[] = new Array(shared.length)
+
+  let row: GridRow | null = null
+  let nextRow = 1
+  let nextCol = 0
+  let col = 0
+  let style = 0
+  let type = ''
+  let text: string | null = null
+  let hasEntities = false
+  let inValue = false
+  let inInline = false
+  let inPhonetic = false
+  let bytes = 0
+  const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined]
+
+  const textValue = (raw: string, info: StyleInfo | null): string | null => {
+    let value = raw
+    if (/[\u0300-\u036f]/.test(value)) value = value.normalize('NFC')
+    const fixed = fixLegacyText(value, info?.hint ?? null)
+    if (fixed.converted) {
+      legacy[fixed.converted] = (legacy[fixed.converted] ?? 0) + 1
+      value = fixed.text
+    }
+    return value.trim() === '' ? null : value
+  }
+
+  const finishCell = () => {
+    if (!row || text === null) return
+    if (col >= LIMITS.maxColumns) return
+    if (hasEntities) text = decodeXml(text)
+    let value: CellValue = null
+    const info = style ? styleInfo(style) : null
+    switch (type) {
+      case 's': {
+        const idx = Number(text)
+        if (info?.hint) value = textValue(shared[idx] ?? '', info)
+        else {
+          let v = sharedValue[idx]
+          if (v === undefined) {
+            const before = legacy.tcvn3 ?? 0
+            const beforeVni = legacy.vni ?? 0
+            v = textValue(shared[idx] ?? '', null)
+            sharedLegacy[idx] = (legacy.tcvn3 ?? 0) !== before ? 'tcvn3' : (legacy.vni ?? 0) !== beforeVni ? 'vni' : null
+            if (Number.isInteger(idx) && idx >= 0 && idx < shared.length) sharedValue[idx] = v
+          } else {
+            const enc = sharedLegacy[idx]
+            if (enc) legacy[enc] = (legacy[enc] ?? 0) + 1
+          }
+          value = v
+        }
+        break
+      }
+      case 'inlineStr':
+      case 'str':
+        value = textValue(text, info)
+        break
+      case 'b':
+        value = text.trim() === '1' || text.trim().toLowerCase() === 'true'
+        break
+      case 'e':
+        value = null
+        break
+      case 'd': {
+        const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
+        value = m ? new DateCell(Number(m[1]), Number(m[2]), Number(m[3])) : textValue(text, info)
+        break
+      }
+      default: {
+        const n = Number(text)
+        if (text.trim() === '' || !Number.isFinite(n)) value = text.trim() === '' ? null : textValue(text, info)
+        else if (info?.isDate) value = serialToDate(n, date1904) ?? n
+        else value = n
+      }
+    }
+    if (value === null) return
+    if (++budget.cells > LIMITS.maxCells) throw tooBig()
+    const cells = row.cells
+    while (cells.length < col) cells.push(null)
+    cells[col] = value
+  }
+
+  const scanner = new XmlScanner({
+    open(name, tag, start, end, selfClosing) {
+      switch (name) {
+        case 'c': {
+          attrs(tag, start, end, CELL_ATTRS, cellAttrs)
+          const r = cellAttrs[0]
+          const ref = r ? colOfRef(r) : -1
+          col = ref >= 0 ? ref : nextCol
+          nextCol = col + 1
+          style = cellAttrs[1] ? Number(cellAttrs[1]) || 0 : 0
+          type = cellAttrs[2] ?? ''
+          text = null
+          hasEntities = false
+          break
+        }
+        case 'v':
+          if (selfClosing) {
+            if (text === null) text = ''
+          } else {
+            inValue = true
+            if (text === null) text = ''
+          }
+          break
+        case 'row': {
+          const r = Number(attr(tag, start, end, 'r'))
+          row = { r: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] }
+          nextRow = row.r + 1
+          nextCol = 0
+          if (selfClosing) row = null
+          break
+        }
+        case 'is':
+          if (!selfClosing) inInline = true
+          text = ''
+          break
+        case 't':
+          if (inInline && !inPhonetic && !selfClosing) inValue = true
+          break
+        case 'rPh':
+          // Phonetic guides are not part of the value.
+          if (!selfClosing) inPhonetic = true
+          break
+        case 'mergeCell': {
+          const [a, b] = String(attr(tag, start, end, 'ref') ?? '').split(':')
+          const from = decodeRef(a ?? '')
+          const to = decodeRef(b ?? a ?? '')
+          if (from && to && merges.length < 100_000) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col })
+          break
+        }
+      }
+      if (selfClosing && name === 'c') {
+        finishCell()
+        text = null
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+          inValue = false
+          break
+        case 't':
+          if (inInline) inValue = false
+          break
+        case 'rPh':
+          inPhonetic = false
+          break
+        case 'is':
+          inInline = false
+          inValue = false
+          break
+        case 'c':
+          finishCell()
+          text = null
+          break
+        case 'row':
+          if (row && row.cells.length > 0) {
+            if (++budget.rows > LIMITS.maxRows) throw tooBig()
+            rows.push(row)
+          }
+          row = null
+          break
+      }
+    },
+    text(raw, cdata) {
+      if (!inValue) return
+      if (cdata) {
+        if (hasEntities) {
+          // Keep what came before decodable apart from the literal CDATA text.
+          text = decodeXml(text ?? '')
+          hasEntities = false
+        }
+        text = (text ?? '') + raw.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+        hasEntities = true
+      } else {
+        text = text === null || text === '' ? raw : text + raw
+        if (!hasEntities && (raw.indexOf('&') >= 0 || raw.indexOf('\r') >= 0)) hasEntities = true
+      }
+      bytes += raw.length
+    }
+  })
+
+  const decoder = new StringDecoder('utf8')
+  for await (const chunk of await entryStream(zip, source.entry)) {
+    budget.bytes += (chunk as Buffer).length
+    scanner.write(decoder.write(chunk as Buffer))
+    if (bytes > LIMITS.maxSheetXmlBytes) throw tooBig()
+    budget.chunks++
+    checkTime(budget)
+    if (pace) await pace(budget.bytes, budget.rows)
+  }
+  scanner.write(decoder.end())
+  scanner.end()
+  return { name: source.name, hidden: source.hidden, rows, merges, legacy }
+}
+
+async function readXlsxFast(path: string, pace?: ReadPace): Promise<GridSheet[]> {
+  const zip = await openZip(path)
+  try {
+    const entries = await zipEntries(zip)
+    const workbookEntry = entries.get('xl/workbook.xml')
+    const relsEntry = entries.get('xl/_rels/workbook.xml.rels')
+    if (!workbookEntry || !relsEntry) throw new NotForFastReader('parts')
+    const workbook = new WorkbookXform()
+    await workbook.parseStream([await entryBuffer(zip, workbookEntry, LIMITS.maxCachedPartBytes)])
+    const rels = (await new RelationshipsXform().parseStream([await entryBuffer(zip, relsEntry, LIMITS.maxCachedPartBytes)])) ?? []
+    const tabs = workbook.model?.sheets ?? []
+    if (tabs.length > LIMITS.maxSheets) throw refuse('FILE_TOO_LARGE', `Tệp có quá nhiều trang tính (hơn ${LIMITS.maxSheets}).`)
+    const date1904 = workbook.map.workbookPr.model?.date1904 === true
+
+    const stylesEntry = entries.get('xl/styles.xml')
+    let styles: ReaderInternals['styles'] | null = null
+    if (stylesEntry) {
+      const manager = new StyleManager()
+      await manager.parseStream([await entryBuffer(zip, stylesEntry, LIMITS.maxCachedPartBytes)])
+      styles = manager
+    }
+    const styleCache = new Map<number, StyleInfo>()
+    const styleInfo = (s: number): StyleInfo => {
+      let info = styleCache.get(s)
+      if (!info) {
+        const model = styles?.getStyleModel(s) ?? null
+        info = { isDate: isDateFormat(model?.numFmt), hint: fontHint(model?.font?.name) }
+        styleCache.set(s, info)
+      }
+      return info
+    }
+
+    const sharedRel = rels.find((r) => /\/sharedStrings$/.test(r.Type ?? ''))
+    const sharedEntry = entries.get(sharedRel ? partPath(sharedRel.Target) : 'xl/sharedStrings.xml') ?? entries.get('xl/sharedStrings.xml')
+    const shared = sharedEntry ? await readSharedStrings(zip, sharedEntry) : []
+
+    const sources: FastSheetSource[] = []
+    for (const tab of tabs) {
+      const rel = rels.find((r) => r.Id === tab.rId)
+      if (!rel) throw new NotForFastReader('sheet relationship')
+      // Chart sheets and the like hold no cells.
+      if (!/\/worksheet$/.test(rel.Type ?? '/worksheet')) continue
+      const entry = entries.get(partPath(rel.Target))
+      if (!entry) throw new NotForFastReader('sheet part')
+      sources.push({ name: tab.name, hidden: tab.state === 'hidden' || tab.state === 'veryHidden', entry })
+    }
+    const budget: ReadBudget & { chunks: number } = { rows: 0, cells: 0, started: Date.now(), bytes: 0, chunks: 0 }
+    const sheets: GridSheet[] = []
+    for (const source of sources) sheets.push(await readSheetFast(zip, source, shared, styleInfo, date1904, budget, pace))
+    return sheets
+  } finally {
+    zip.close()
+  }
+}
+
+/** Reads every worksheet of an .xlsx file (already checked by sniffFile), in the workbook's tab order. */
+export async function readXlsx(path: string, pace?: ReadPace): Promise<GridSheet[]> {
+  try {
+    return await readXlsxFast(path, pace)
+  } catch (e) {
+    if (e instanceof CoreError) throw e
+    // Anything the fast reader does not take, ExcelJS reads (or refuses) as before.
+  }
+  return readXlsxExcelJS(path, pace)
 }

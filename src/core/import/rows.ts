@@ -56,7 +56,18 @@ function plausibleName(t: string): boolean {
   return t.length > 0 && t.length <= 80 && /\p{L}/u.test(t) && !/\d/.test(t) && t.split(' ').length <= 10
 }
 
+const genderCache = new Map<CellValue, 'male' | 'female' | null | undefined>()
+/** The few spellings of a gender column, each read once. */
 function readGender(v: CellValue): 'male' | 'female' | null | undefined {
+  if (typeof v !== 'string' || v.length > 20) return readGenderOf(v)
+  if (genderCache.has(v)) return genderCache.get(v)
+  if (genderCache.size > 1000) genderCache.clear()
+  const g = readGenderOf(v)
+  genderCache.set(v, g)
+  return g
+}
+
+function readGenderOf(v: CellValue): 'male' | 'female' | null | undefined {
   const k = headerKey(str(v))
   if (!k) return null
   if (k === 'nam' || k === 'm' || k === 'male' || k === 'trai') return 'male'
@@ -91,8 +102,14 @@ export interface ParseOptions {
   today?: string
 }
 
-/** Per-file duplicate keys, shared across sheets. */
-export type SeenKeys = Map<string, { sheet: string; row: number }>
+/** Per-file duplicate keys, shared across sheets: per kind of key ("ll", "the", "cccd", "nb"), the value's first row. */
+export type SeenKeys = Map<string, Map<string, { sheet: string; row: number }>>
+
+function seenOf(seen: SeenKeys, kind: string): Map<string, { sheet: string; row: number }> {
+  let m = seen.get(kind)
+  if (!m) seen.set(kind, (m = new Map()))
+  return m
+}
 
 interface Columns {
   /** The column of each mapped field (a field named twice: its first column). */
@@ -140,7 +157,28 @@ interface ListRow {
  * the place-and-date line ends the list. One walk, used to parse the rows and to count and sample
  * them for the wizard.
  */
-function* listRows(sheet: GridSheet, layout: SheetLayout, { col, mapped, footerCols }: Columns): Generator<ListRow, void, void> {
+/**
+ * The rows of the list as the last walk over this sheet found them, for the same header and
+ * columns: the wizard counts the rows when the file opens, and the preview parses the same rows.
+ */
+const walked = new WeakMap<GridSheet, { key: string; rows: ListRow[] }>()
+
+function* listRows(sheet: GridSheet, layout: SheetLayout, columns: Columns): Generator<ListRow, void, void> {
+  const key = JSON.stringify([layout.dataStart, sheet.rows.length, columns.col, columns.mapped, columns.footerCols])
+  const known = walked.get(sheet)
+  if (known && known.key === key) {
+    yield* known.rows
+    return
+  }
+  const rows: ListRow[] = []
+  for (const r of walkRows(sheet, layout, columns)) {
+    rows.push(r)
+    yield r
+  }
+  walked.set(sheet, { key, rows })
+}
+
+function* walkRows(sheet: GridSheet, layout: SheetLayout, { col, mapped, footerCols }: Columns): Generator<ListRow, void, void> {
   let section: string | null = null
   const rows = sheet.rows
   for (let i = layout.dataStart; i < rows.length; i++) {
@@ -376,15 +414,18 @@ function parseRow(
   if (hasError) fields = null
 
   // The same person twice in the file: the later row is held back.
+  // The keys (kind, value) of the row; the reason is only worded for a duplicate.
   const keys: [string, string][] = []
   if (fields) {
-    if (fields.partyProfileNumber) keys.push([`ll:${fields.partyProfileNumber}`, `cùng số lý lịch ${fields.partyProfileNumber}`])
-    if (fields.partyCardNumber) keys.push([`the:${fields.partyCardNumber}`, `cùng số thẻ ${fields.partyCardNumber}`])
-    if (fields.nationalId) keys.push([`cccd:${fields.nationalId}`, `cùng số CCCD ${fields.nationalId}`])
-    if (fields.birthDate) keys.push([`nb:${fields.fullName.toLowerCase()}|${fields.birthDate}|${unitName ? unitName.toLowerCase() : ''}`, 'cùng họ tên và ngày sinh'])
-    for (const [key, why] of keys) {
-      const first = seen.get(key)
+    if (fields.partyProfileNumber) keys.push(['ll', fields.partyProfileNumber])
+    if (fields.partyCardNumber) keys.push(['the', fields.partyCardNumber])
+    if (fields.nationalId) keys.push(['cccd', fields.nationalId])
+    if (fields.birthDate) keys.push(['nb', `${fields.fullName.toLowerCase()}|${fields.birthDate}|${unitName ? unitName.toLowerCase() : ''}`])
+    for (const [kind, value] of keys) {
+      const first = seenOf(seen, kind).get(value)
       if (first) {
+        const why =
+          kind === 'll' ? `cùng số lý lịch ${value}` : kind === 'the' ? `cùng số thẻ ${value}` : kind === 'cccd' ? `cùng số CCCD ${value}` : 'cùng họ tên và ngày sinh'
         const where = first.sheet === sheet.name ? `dòng ${first.row}` : `dòng ${first.row} trang "${first.sheet}"`
         problems.push({ sheet: sheet.name, row: row.r, column: null, field: null, severity: 'error', message: `Người này đã có ở ${where} (${why}).` })
         fields = null
@@ -394,7 +435,7 @@ function parseRow(
   }
   const draft: Draft = { sheetIndex, sheet: sheet.name, row: row.r, fields, fullName: fields?.fullName ?? name, unitName, problems: problems.length ? problems : NO_PROBLEMS, hasError: fields === null }
   // The draft itself says where the key was first seen: no extra object per key and row.
-  if (fields) for (const [key] of keys) seen.set(key, draft)
+  if (fields) for (const [kind, value] of keys) seenOf(seen, kind).set(value, draft)
   return draft
 }
 

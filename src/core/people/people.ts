@@ -10,7 +10,7 @@ import type {
 } from '../../shared/api'
 import { LEFT_STATUSES, MEMBER_ONLY_STATUSES } from '../../shared/api'
 import { todayIso, isPartialDate, comparePartialDates } from '../../shared/partial-date'
-import { cleanText, foldVietnamese, personSortKey } from '../../shared/vn-text'
+import { cleanText, foldVietnamese, personNameKeys } from '../../shared/vn-text'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { FIELD_LABELS, normalisePerson } from './validate'
@@ -87,7 +87,10 @@ function checkUnique(db: Database, p: PersonFields, exceptId: number | null): vo
 }
 
 function writeValues(p: PersonFields): unknown[] {
-  return [...PERSON_FIELD_NAMES.map((f) => p[f]), foldVietnamese(p.fullName), personSortKey(p.fullName)]
+  const { nameKey, sortKey } = personNameKeys(p.fullName)
+  const values: unknown[] = PERSON_FIELD_NAMES.map((f) => p[f])
+  values.push(nameKey, sortKey)
+  return values
 }
 
 const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => PERSON_COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at)
@@ -106,14 +109,17 @@ function cached(db: Database, sql: string): RunStatement {
 }
 
 /** Inserts a person whose fields are already normalised; for bulk writers inside a transaction. */
-export function insertPersonRow(db: Database, p: PersonFields): number {
-  const now = nowIso()
-  return Number(cached(db, INSERT_SQL).run(...writeValues(p), now, now).lastInsertRowid)
+export function insertPersonRow(db: Database, p: PersonFields, now: string = nowIso()): number {
+  const values = writeValues(p)
+  values.push(now, now)
+  return Number(cached(db, INSERT_SQL).run(values).lastInsertRowid)
 }
 
 /** Updates a person whose fields are already normalised; for bulk writers inside a transaction. */
-export function updatePersonRow(db: Database, id: number, p: PersonFields): void {
-  cached(db, UPDATE_SQL).run(...writeValues(p), nowIso(), id)
+export function updatePersonRow(db: Database, id: number, p: PersonFields, now: string = nowIso()): void {
+  const values = writeValues(p)
+  values.push(now, id)
+  cached(db, UPDATE_SQL).run(values)
 }
 
 export function createPerson(db: Database, input: PersonFields): Person {
