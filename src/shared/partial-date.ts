@@ -52,6 +52,21 @@ export function displayPartialDate(value: string | null | undefined): string {
   return `${String(p.day).padStart(2, '0')}/${m}/${y}`
 }
 
+// The helpers below are top-level functions, not closures in their callers: they run for every
+// row of an import, and a closure is a new function object on each call (wrapped in a naming call
+// too when esbuild keeps names, as tsx and the dev build do).
+
+/** A typed year: four digits as written; two digits as 20xx, or 19xx when 20xx is after nowYear. */
+function fullYear(s: string, nowYear: number): number | null {
+  if (s.length === 4) return Number(s)
+  if (s.length === 2) {
+    const n = Number(s)
+    const full = 2000 + n
+    return full > nowYear ? 1900 + n : full
+  }
+  return null
+}
+
 /**
  * Reads what a user types: dd/mm/yyyy, d-m-yy, dd.mm.yyyy, mm/yyyy, yyyy, or ISO.
  * Two-digit years are read as 19xx when that is not in the future relative to `today`.
@@ -63,21 +78,12 @@ export function readUserDate(text: string, today: string = todayIso()): PartialD
   const parts = t.split(/[/.\-\s]+/).filter(Boolean)
   if (parts.some((p) => !/^\d+$/.test(p))) return null
   const nowYear = Number(today.slice(0, 4))
-  const year = (s: string): number | null => {
-    if (s.length === 4) return Number(s)
-    if (s.length === 2) {
-      const n = Number(s)
-      const full = 2000 + n
-      return full > nowYear ? 1900 + n : full
-    }
-    return null
-  }
   let parts3: DateParts | null = null
   if (parts.length === 3 && parts[0].length <= 2 && parts[1].length <= 2) {
-    const y = year(parts[2])
+    const y = fullYear(parts[2], nowYear)
     if (y !== null) parts3 = { year: y, month: Number(parts[1]), day: Number(parts[0]) }
   } else if (parts.length === 2 && parts[0].length <= 2) {
-    const y = year(parts[1])
+    const y = fullYear(parts[1], nowYear)
     if (y !== null) parts3 = { year: y, month: Number(parts[0]), day: null }
   } else if (parts.length === 1 && parts[0].length === 4) {
     parts3 = { year: Number(parts[0]), month: null, day: null }
@@ -98,10 +104,15 @@ export function todayIso(now: Date = new Date()): string {
  * "1990" vs "1990-05-01" compare as 1990-01-01 vs 1990-05-01.
  */
 export function comparePartialDates(a: string, b: string): number {
-  const pad = (s: string) => (s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s)
-  const x = pad(a)
-  const y = pad(b)
+  // Two full days (the usual case) compare as they are: no padded copies.
+  const x = a.length === 10 ? a : earliestDay(a)
+  const y = b.length === 10 ? b : earliestDay(b)
   return x < y ? -1 : x > y ? 1 : 0
+}
+
+/** "1990" → "1990-01-01", "1990-05" → "1990-05-01"; anything else as it is. */
+function earliestDay(s: string): string {
+  return s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s
 }
 
 /** Latest possible day of a partial date, for "not in the future" checks. */

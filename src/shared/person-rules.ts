@@ -50,27 +50,48 @@ const ID_DIGITS: Record<(typeof ID_FIELDS)[number], number> = { partyCardNumber:
 const ID_PATTERNS = Object.fromEntries(ID_FIELDS.map((k) => [k, new RegExp(`^\\d{${ID_DIGITS[k]}}$`)])) as Record<(typeof ID_FIELDS)[number], RegExp>
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const FULL_ISO = /^(\d{4})-(\d{2})-(\d{2})$/
-/** isPartialDate for a full "YYYY-MM-DD", by table (the rules check every row of an import); false: ask isPartialDate. */
+/** The number written by the digits v[from..to), or -1 if one of them is not a digit 0–9. */
+function digitsAt(v: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const d = v.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    n = n * 10 + d
+  }
+  return n
+}
+/**
+ * isPartialDate for a full "YYYY-MM-DD", by table and character codes (the rules check every row
+ * of an import: no regex match, no substrings); false: ask isPartialDate.
+ */
 function isFullIsoDay(v: string): boolean {
-  const m = FULL_ISO.exec(v)
-  if (!m) return false
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false
+  const year = digitsAt(v, 0, 4)
+  const month = digitsAt(v, 5, 7)
+  const day = digitsAt(v, 8, 10)
   if (year < 1000 || month < 1 || month > 12 || day < 1) return false
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
   return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)
 }
-/** The year of a valid partial date. */
-const yearOf = (v: string): number => Number(v.slice(0, 4))
+/** The year of a valid partial date (its first four characters are digits). */
+const yearOf = (v: string): number => digitsAt(v, 0, 4)
+
+const DATE_FIELDS = ['birthDate', 'partyJoinDate', 'partyOfficialDate'] as const
+/** Whitespace in an identifier: tested first, as identifiers seldom have any. */
+const HAS_SPACE = /\s/
+const SPACES = /\s+/g
+const DIGIT = /\d/
+const PHONE = /^[0-9 +().-]{6,20}$/
 
 /** NFC, single spaces, normal-case names, identifiers without spaces, member-only fields cleared. */
 export function normalisePersonFields(input: PersonFields): PersonFields {
   const p: PersonFields = { ...input }
   p.fullName = normaliseName(p.fullName ?? '')
   for (const key of TEXT_FIELDS) p[key] = p[key] == null ? null : cleanText(p[key]!) || null
-  for (const key of ID_FIELDS) p[key] = p[key] == null ? null : p[key]!.replace(/\s+/g, '') || null
+  for (const key of ID_FIELDS) {
+    const v = p[key]
+    p[key] = v == null ? null : (HAS_SPACE.test(v) ? v.replace(SPACES, '') : v) || null
+  }
   if (p.kind === 'non_member') {
     for (const key of MEMBER_ONLY_FIELDS) p[key] = null
   } else {
@@ -85,15 +106,15 @@ export function personFieldErrors(p: PersonFields, today: string = todayIso()): 
   const errors: Partial<Record<keyof PersonFields, string>> = {}
   if (!p.fullName) errors.fullName = 'Họ và tên không được để trống.'
   else if (p.fullName.length > 120) errors.fullName = 'Họ và tên quá dài (tối đa 120 ký tự).'
-  else if (/\d/.test(p.fullName)) errors.fullName = 'Họ và tên không được chứa chữ số.'
+  else if (DIGIT.test(p.fullName)) errors.fullName = 'Họ và tên không được chứa chữ số.'
 
-  for (const key of ['birthDate', 'partyJoinDate', 'partyOfficialDate'] as const) {
+  for (const key of DATE_FIELDS) {
     const v = p[key]
     if (v === null) continue
     const label = PERSON_FIELD_LABELS[key]
     if (!(isFullIsoDay(v) || isPartialDate(v))) errors[key] = `${label} không hợp lệ (dùng dd/mm/yyyy, mm/yyyy hoặc yyyy).`
     else if (comparePartialDates(v, today) > 0) errors[key] = `${label} ở tương lai.`
-    else if (Number(v.slice(0, 4)) < 1890) errors[key] = `${label} quá xa (trước năm 1890).`
+    else if (yearOf(v) < 1890) errors[key] = `${label} quá xa (trước năm 1890).`
   }
   // Joined 19 or more calendar years after the birth year: 18 at least, whatever the days (no parsing).
   if (p.birthDate && !errors.birthDate && p.partyJoinDate && !errors.partyJoinDate && yearOf(p.partyJoinDate) - yearOf(p.birthDate) < 19) {
@@ -110,7 +131,7 @@ export function personFieldErrors(p: PersonFields, today: string = todayIso()): 
     const v = p[key]
     if (v && !ID_PATTERNS[key].test(v)) errors[key] = `${PERSON_FIELD_LABELS[key]} gồm ${ID_DIGITS[key]} chữ số.`
   }
-  if (p.phone && !/^[0-9 +().-]{6,20}$/.test(p.phone)) errors.phone = 'Số điện thoại không hợp lệ.'
+  if (p.phone && !PHONE.test(p.phone)) errors.phone = 'Số điện thoại không hợp lệ.'
   return errors
 }
 

@@ -1,7 +1,27 @@
 // Vietnamese text helpers shared by the core (stored keys) and the UI (display).
 
+/**
+ * Whether cleanText would return the text as it is: only characters that are NFC whatever follows
+ * them (below U+0300: Latin, with no combining mark; U+1EA0–U+1EFF: the precomposed Vietnamese
+ * letters), and no whitespace but single spaces between words. One pass over the characters: the
+ * importer cleans several cells of every row, and nearly all of them are already clean.
+ */
+function isClean(value: string): boolean {
+  const n = value.length
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || value.charCodeAt(i - 1) === 32) return false
+    } else if (c <= 13) {
+      if (c >= 9) return false // \t \n \v \f \r
+    } else if (c === 0xa0 || (c >= 0x300 && (c < 0x1ea0 || c > 0x1eff))) return false
+  }
+  return true
+}
+
 /** Normalise to NFC, trim, collapse inner whitespace. */
 export function cleanText(value: string): string {
+  if (isClean(value)) return value
   return value.normalize('NFC').replace(/\s+/g, ' ').trim()
 }
 

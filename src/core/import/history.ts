@@ -191,11 +191,19 @@ export function checkUndo(db: Database, importId: number): void {
   }
 }
 
-/** What the records of other tables that point at a person are, in the refusal message. */
+/** What the records of other tables that point at a person are, in the refusal message (Vietnamese). */
 const REFERENCE_LABELS: Record<string, string> = {
   study_attendance: 'điểm danh học tập',
-  commitments: 'bản cam kết',
-  commitment_review_entries: 'đánh giá thực hiện cam kết'
+  commitments: 'cam kết',
+  commitment_review_entries: 'kiểm điểm cam kết',
+  evaluation_ratings: 'xếp loại đảng viên'
+}
+/** For a table added later and not labelled above: still Vietnamese, never a table name. */
+const OTHER_REFERENCE_LABEL = 'dữ liệu khác'
+
+/** The Vietnamese name, in the undo refusal, of the records a table holds about people. */
+export function referenceLabel(table: string): string {
+  return REFERENCE_LABELS[table] ?? OTHER_REFERENCE_LABEL
 }
 
 /** Tables undo itself clears for the people it removes (their own history, nothing else). */
@@ -203,7 +211,7 @@ const CLEARED_BY_UNDO = new Set(['person_status_history', 'import_changes'])
 
 /** Every (table, column) whose foreign key points at people, read from the schema itself so a
  *  table added later (commitments, evaluations …) is covered without touching this file. */
-function peopleReferences(db: Database): { table: string; column: string }[] {
+export function peopleReferences(db: Database): { table: string; column: string }[] {
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
   const refs: { table: string; column: string }[] = []
   for (const table of tables) {
@@ -232,7 +240,7 @@ function checkReferences(db: Database, importId: number, fileName: string): void
       .all(importId) as number[]
     for (const id of ids) {
       const set = busy.get(id) ?? new Set<string>()
-      set.add(REFERENCE_LABELS[table] ?? 'dữ liệu khác')
+      set.add(referenceLabel(table))
       busy.set(id, set)
     }
   }

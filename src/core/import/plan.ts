@@ -59,6 +59,8 @@ export interface ExistingPerson {
   nameKey: string
 }
 
+const NO_PEOPLE: ExistingPerson[] = []
+
 const FIELD_INDEX = new Map(PERSON_FIELD_NAMES.map((k, i) => [k, i]))
 const UNIT_INDEX = FIELD_INDEX.get('unitId')!
 const PROFILE_INDEX = FIELD_INDEX.get('partyProfileNumber')!
@@ -252,6 +254,11 @@ export function* planSteps(
     }
   }
   const claimed = new Map<number, Draft>()
+  const idMaps = [
+    ['partyProfileNumber', byProfile],
+    ['partyCardNumber', byCard],
+    ['nationalId', byNational]
+  ] as const
 
   const rows: PlannedRow[] = []
   const counts: ImportCounts = { total: drafts.length, create: 0, update: 0, unchanged: 0, skip: 0, errors: 0, warnings: 0, unitsCreated: 0 }
@@ -293,7 +300,8 @@ export function* planSteps(
       match = byNational.get(incoming.nationalId)
       how = `số CCCD ${incoming.nationalId}`
     } else if (incoming.birthDate) {
-      let list = byNameBirth.get(`${foldVietnamese(incoming.fullName)}|${incoming.birthDate}`) ?? []
+      // Into an empty data file (the usual first import) there is no one to match: no folding.
+      let list = byNameBirth.size === 0 ? NO_PEOPLE : byNameBirth.get(`${foldVietnamese(incoming.fullName)}|${incoming.birthDate}`) ?? NO_PEOPLE
       if (list.length > 1 && unit.unitId !== null) {
         const same = list.filter((p) => p.raw[UNIT_INDEX] === unit.unitId)
         if (same.length > 0) list = same
@@ -320,17 +328,13 @@ export function* planSteps(
       }
     }
     // Identifiers must not belong to someone else.
-    const conflicts: string[] = []
-    for (const [key, map] of [
-      ['partyProfileNumber', byProfile],
-      ['partyCardNumber', byCard],
-      ['nationalId', byNational]
-    ] as const) {
+    let conflicts: string[] | null = null
+    for (const [key, map] of idMaps) {
       const v = incoming[key]
       const owner = v ? map.get(v) : undefined
-      if (owner && owner !== match) conflicts.push(`${FIELD_LABELS[key]} ${v} đã có ở "${owner.raw[NAME_INDEX]}"`)
+      if (owner && owner !== match) (conflicts ??= []).push(`${FIELD_LABELS[key]} ${v} đã có ở "${owner.raw[NAME_INDEX]}"`)
     }
-    if (conflicts.length > 0) {
+    if (conflicts) {
       base.reason = `${conflicts.join('; ')}.`
       rows.push(base)
       counts.skip++

@@ -282,6 +282,44 @@ export function* listSummarySteps(sheet: GridSheet, layout: SheetLayout, fields:
   return { dataRows, samples }
 }
 
+// parseRow's helpers and tables are top-level, not closures and literals inside it: it runs for
+// every row, and each closure or array literal there is a new object per row (a closure also gets
+// a naming call when esbuild keeps names, as tsx and the dev build do).
+
+const DATE_FIELDS = ['birthDate', 'partyJoinDate', 'partyOfficialDate'] as const
+/** Birth date written under a "Nam" or "Nữ" column: the column gives the gender. */
+const GENDER_DATE_FIELDS = [
+  ['birthDateMale', 'male'],
+  ['birthDateFemale', 'female']
+] as const
+const ID_COLUMNS = [
+  ['partyCardNumber', 8, 'Số thẻ đảng viên'],
+  ['partyProfileNumber', 8, 'Số lý lịch'],
+  ['nationalId', 12, 'Số CCCD']
+] as const
+const OLD_ID_CARD = /^\d{9}$/
+
+function addProblem(problems: ImportProblem[], sheet: GridSheet, row: GridRow, c: number | undefined, field: ImportField | null, severity: 'error' | 'warning', message: string): void {
+  problems.push({ sheet: sheet.name, row: row.r, column: c === undefined ? null : columnLetter(c), field, severity, message })
+}
+
+/** The texts of several columns joined with "; ", or null when all are empty. */
+function joinedText(cells: CellValue[], cs: number[]): string | null {
+  let out = ''
+  for (const c of cs) {
+    const t = str(cells[c])
+    if (t) out = out ? `${out}; ${t}` : t
+  }
+  return out || null
+}
+
+/** The duplicate keys of a row, in the order they are checked. */
+const KEY_KINDS = ['ll', 'the', 'cccd', 'nb'] as const
+
+function duplicateReason(kind: (typeof KEY_KINDS)[number], value: string): string {
+  return kind === 'll' ? `cùng số lý lịch ${value}` : kind === 'the' ? `cùng số thẻ ${value}` : kind === 'cccd' ? `cùng số CCCD ${value}` : 'cùng họ tên và ngày sinh'
+}
+
 function parseRow(
   sheet: GridSheet,
   sheetIndex: number,
@@ -296,8 +334,6 @@ function parseRow(
   const cells = row.cells
   const problems: ImportProblem[] = []
   const columns: Partial<Record<keyof PersonFields, number>> = {}
-  const problem = (c: number | undefined, field: ImportField | null, severity: 'error' | 'warning', message: string) =>
-    problems.push({ sheet: sheet.name, row: row.r, column: c === undefined ? null : columnLetter(c), field, severity, message })
 
   const p = emptyPersonFields(0, kind)
   p.fullName = name
@@ -313,37 +349,33 @@ function parseRow(
       columns[key] = c
     }
   }
-  const joined = (cs: number[]) => cs.map((c) => str(cells[c])).filter(Boolean).join('; ') || null
   if (positionCols.length) {
-    p.position = joined(positionCols)
+    p.position = joinedText(cells, positionCols)
     columns.position = positionCols[0]
   }
   if (noteCols.length) {
-    p.note = joined(noteCols)
+    p.note = joinedText(cells, noteCols)
     columns.note = noteCols[0]
   }
 
-  for (const key of ['birthDate', 'partyJoinDate', 'partyOfficialDate'] as const) {
+  for (const key of DATE_FIELDS) {
     const c = col[key]
     if (c === undefined || cells[c] === null || cells[c] === undefined) continue
     columns[key] = c
     const r = readDateCell(cells[c], FIELD_LABEL[key], today)
-    if (r.error) problem(c, key, 'error', r.error)
+    if (r.error) addProblem(problems, sheet, row, c, key, 'error', r.error)
     else p[key] = r.value
-    if (r.warning) problem(c, key, 'warning', r.warning)
+    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning)
   }
 
   // Birth date written under a "Nam" or "Nữ" column: the column gives the gender.
-  for (const [key, gender] of [
-    ['birthDateMale', 'male'],
-    ['birthDateFemale', 'female']
-  ] as const) {
+  for (const [key, gender] of GENDER_DATE_FIELDS) {
     const c = col[key]
     if (c === undefined) continue
     const v = cells[c]
     if (v === null || v === undefined) continue
     if (p.gender && p.gender !== gender) {
-      problem(c, key, 'warning', 'Cả cột Nam và cột Nữ đều có giá trị; không xác định được giới tính.')
+      addProblem(problems, sheet, row, c, key, 'warning', 'Cả cột Nam và cột Nữ đều có giá trị; không xác định được giới tính.')
       p.gender = null
       continue
     }
@@ -352,34 +384,29 @@ function parseRow(
     if (typeof v === 'string' && MARK.test(v.trim())) continue
     columns.birthDate = c
     const r = readDateCell(v, 'Ngày sinh', today)
-    if (r.error) problem(c, key, 'error', r.error)
+    if (r.error) addProblem(problems, sheet, row, c, key, 'error', r.error)
     else if (!p.birthDate) p.birthDate = r.value
-    if (r.warning) problem(c, key, 'warning', r.warning)
+    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning)
   }
 
   if (col.gender !== undefined && cells[col.gender] !== null && cells[col.gender] !== undefined) {
     const g = readGender(cells[col.gender])
     columns.gender = col.gender
-    if (g === undefined) problem(col.gender, 'gender', 'warning', `Giới tính "${str(cells[col.gender])}" không rõ (ghi Nam hoặc Nữ); đã bỏ trống.`)
+    if (g === undefined) addProblem(problems, sheet, row, col.gender, 'gender', 'warning', `Giới tính "${str(cells[col.gender])}" không rõ (ghi Nam hoặc Nữ); đã bỏ trống.`)
     else if (g) p.gender = g
   }
 
-  const ids = [
-    ['partyCardNumber', 8, 'Số thẻ đảng viên'],
-    ['partyProfileNumber', 8, 'Số lý lịch'],
-    ['nationalId', 12, 'Số CCCD']
-  ] as const
-  for (const [key, length, label] of ids) {
+  for (const [key, length, label] of ID_COLUMNS) {
     const c = col[key]
     if (c === undefined || cells[c] === null || cells[c] === undefined) continue
     columns[key] = c
     const r = readIdentifier(cells[c], length, label)
-    if (key === 'nationalId' && r.value && /^\d{9}$/.test(r.value)) {
-      problem(c, key, 'warning', `Số ${r.value} là CMND cũ (9 số), không phải CCCD; chưa nhập số này.`)
+    if (key === 'nationalId' && r.value && OLD_ID_CARD.test(r.value)) {
+      addProblem(problems, sheet, row, c, key, 'warning', `Số ${r.value} là CMND cũ (9 số), không phải CCCD; chưa nhập số này.`)
       continue
     }
     p[key] = r.value
-    if (r.warning) problem(c, key, 'warning', r.warning)
+    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning)
   }
 
   if (col.phone !== undefined && cells[col.phone] !== null && cells[col.phone] !== undefined) {
@@ -400,34 +427,38 @@ function parseRow(
     if (!(e instanceof CoreError) || !e.fields) throw e
     const errs = { ...e.fields }
     if (errs.phone) {
-      problem(columns.phone, 'phone', 'warning', `${errs.phone} Đã bỏ qua số này.`)
+      addProblem(problems, sheet, row, columns.phone, 'phone', 'warning', `${errs.phone} Đã bỏ qua số này.`)
       delete errs.phone
       p.phone = null
     }
     for (const [k, message] of Object.entries(errs)) {
       const field = k as keyof PersonFields
-      problem(columns[field], (field in FIELD_LABEL ? field : null) as ImportField | null, 'error', message)
+      addProblem(problems, sheet, row, columns[field], (field in FIELD_LABEL ? field : null) as ImportField | null, 'error', message)
     }
     if (Object.keys(errs).length === 0) fields = normalisePerson(p, today)
   }
   const hasError = problems.some((x) => x.severity === 'error') || fields === null
   if (hasError) fields = null
 
-  // The same person twice in the file: the later row is held back.
-  // The keys (kind, value) of the row; the reason is only worded for a duplicate.
-  const keys: [string, string][] = []
+  // The same person twice in the file: the later row is held back. The keys of the row, by kind
+  // (KEY_KINDS order; null: the row has none); the reason is only worded for a duplicate.
+  let ll: string | null = null
+  let the: string | null = null
+  let cccd: string | null = null
+  let nb: string | null = null
   if (fields) {
-    if (fields.partyProfileNumber) keys.push(['ll', fields.partyProfileNumber])
-    if (fields.partyCardNumber) keys.push(['the', fields.partyCardNumber])
-    if (fields.nationalId) keys.push(['cccd', fields.nationalId])
-    if (fields.birthDate) keys.push(['nb', `${fields.fullName.toLowerCase()}|${fields.birthDate}|${unitName ? unitName.toLowerCase() : ''}`])
-    for (const [kind, value] of keys) {
+    ll = fields.partyProfileNumber || null
+    the = fields.partyCardNumber || null
+    cccd = fields.nationalId || null
+    if (fields.birthDate) nb = `${fields.fullName.toLowerCase()}|${fields.birthDate}|${unitName ? unitName.toLowerCase() : ''}`
+    for (let k = 0; k < KEY_KINDS.length; k++) {
+      const value = k === 0 ? ll : k === 1 ? the : k === 2 ? cccd : nb
+      if (value === null) continue
+      const kind = KEY_KINDS[k]
       const first = seenOf(seen, kind).get(value)
       if (first) {
-        const why =
-          kind === 'll' ? `cùng số lý lịch ${value}` : kind === 'the' ? `cùng số thẻ ${value}` : kind === 'cccd' ? `cùng số CCCD ${value}` : 'cùng họ tên và ngày sinh'
         const where = first.sheet === sheet.name ? `dòng ${first.row}` : `dòng ${first.row} trang "${first.sheet}"`
-        problems.push({ sheet: sheet.name, row: row.r, column: null, field: null, severity: 'error', message: `Người này đã có ở ${where} (${why}).` })
+        problems.push({ sheet: sheet.name, row: row.r, column: null, field: null, severity: 'error', message: `Người này đã có ở ${where} (${duplicateReason(kind, value)}).` })
         fields = null
         break
       }
@@ -435,7 +466,12 @@ function parseRow(
   }
   const draft: Draft = { sheetIndex, sheet: sheet.name, row: row.r, fields, fullName: fields?.fullName ?? name, unitName, problems: problems.length ? problems : NO_PROBLEMS, hasError: fields === null }
   // The draft itself says where the key was first seen: no extra object per key and row.
-  if (fields) for (const [kind, value] of keys) seenOf(seen, kind).set(value, draft)
+  if (fields) {
+    if (ll !== null) seenOf(seen, 'll').set(ll, draft)
+    if (the !== null) seenOf(seen, 'the').set(the, draft)
+    if (cccd !== null) seenOf(seen, 'cccd').set(cccd, draft)
+    if (nb !== null) seenOf(seen, 'nb').set(nb, draft)
+  }
   return draft
 }
 

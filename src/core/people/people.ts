@@ -86,11 +86,23 @@ function checkUnique(db: Database, p: PersonFields, exceptId: number | null): vo
   if (Object.keys(errors).length > 0) throw new CoreError('CONFLICT', Object.values(errors).join(' '), errors)
 }
 
-function writeValues(p: PersonFields): unknown[] {
+const FIELD_COUNT = PERSON_FIELD_NAMES.length
+/**
+ * The parameters of the two writes, one array each, filled in place: the importer writes tens of
+ * thousands of rows, and run() binds them synchronously, so nothing else can see the array between.
+ * Layout: the fields in PERSON_FIELD_NAMES order, name_key, sort_key, then two more per statement.
+ */
+const insertParams: unknown[] = new Array(FIELD_COUNT + 4)
+const updateParams: unknown[] = new Array(FIELD_COUNT + 4)
+
+function fillParams(params: unknown[], p: PersonFields, extra1: unknown, extra2: unknown): unknown[] {
+  for (let i = 0; i < FIELD_COUNT; i++) params[i] = p[PERSON_FIELD_NAMES[i]]
   const { nameKey, sortKey } = personNameKeys(p.fullName)
-  const values: unknown[] = PERSON_FIELD_NAMES.map((f) => p[f])
-  values.push(nameKey, sortKey)
-  return values
+  params[FIELD_COUNT] = nameKey
+  params[FIELD_COUNT + 1] = sortKey
+  params[FIELD_COUNT + 2] = extra1
+  params[FIELD_COUNT + 3] = extra2
+  return params
 }
 
 const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => PERSON_COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at)
@@ -110,16 +122,12 @@ function cached(db: Database, sql: string): RunStatement {
 
 /** Inserts a person whose fields are already normalised; for bulk writers inside a transaction. */
 export function insertPersonRow(db: Database, p: PersonFields, now: string = nowIso()): number {
-  const values = writeValues(p)
-  values.push(now, now)
-  return Number(cached(db, INSERT_SQL).run(values).lastInsertRowid)
+  return Number(cached(db, INSERT_SQL).run(fillParams(insertParams, p, now, now)).lastInsertRowid)
 }
 
 /** Updates a person whose fields are already normalised; for bulk writers inside a transaction. */
 export function updatePersonRow(db: Database, id: number, p: PersonFields, now: string = nowIso()): void {
-  const values = writeValues(p)
-  values.push(now, id)
-  cached(db, UPDATE_SQL).run(values)
+  cached(db, UPDATE_SQL).run(fillParams(updateParams, p, now, id))
 }
 
 export function createPerson(db: Database, input: PersonFields): Person {
