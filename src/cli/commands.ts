@@ -6,7 +6,7 @@ import { STATUS_LABELS } from '../shared/labels'
 import { emptyPersonFields } from '../shared/person-rules'
 import type { Core } from '../core/index'
 import { date, positiveInt, required, text, type Options } from './args'
-import { call, resolveUnit } from './dispatch'
+import { call, resolveUnit, unitOption } from './dispatch'
 import { CliRefusal, printResult, table, type Out } from './output'
 import { STUDY_COMMANDS, STUDY_USAGE } from './study-commands'
 import { IMPORT_COMMANDS, IMPORT_USAGE } from './import-commands'
@@ -19,8 +19,6 @@ export interface CommandContext {
   opts: Options
   positionals: string[]
 }
-
-
 
 /** The stable JSON shape of a person for scripts. */
 function personJson(p: Person) {
@@ -63,15 +61,13 @@ async function unitsList({ core, out, opts }: CommandContext): Promise<void> {
 }
 
 async function unitsAdd({ core, out, opts }: CommandContext): Promise<void> {
-  const parentRef = text(opts, 'parent')
-  const parent = parentRef ? await resolveUnit(core, parentRef) : null
+  const parent = await unitOption(core, opts, 'parent')
   const unit = await call(core, 'units:create', { parentId: parent?.id ?? null, name: required(opts, 'name'), level: required(opts, 'level') })
   printResult(out, unitJson(unit), () => `Đã thêm đơn vị "${unit.name}" (mã ${unit.id}).`)
 }
 
 async function peopleList({ core, out, opts }: CommandContext): Promise<void> {
-  const unitRef = text(opts, 'unit')
-  const unit = unitRef ? await resolveUnit(core, unitRef) : null
+  const unit = await unitOption(core, opts)
   const base = {
     unitId: unit?.id ?? null,
     includeSubunits: true,

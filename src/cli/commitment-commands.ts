@@ -3,9 +3,8 @@
 import type { CommitmentStatusRow } from '../shared/api'
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, yearOption } from './dispatch'
+import { call, resolveUnit, unitOption, yearOption } from './dispatch'
 import { CliRefusal, percent, printResult, table } from './output'
-
 
 function statusJson(r: CommitmentStatusRow) {
   return {
@@ -23,11 +22,9 @@ function statusJson(r: CommitmentStatusRow) {
   }
 }
 
-
 async function status({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
-  const unitRef = text(opts, 'unit')
-  const unit = unitRef ? await resolveUnit(core, unitRef) : null
+  const unit = await unitOption(core, opts)
   const s = await call(core, 'commitments:status', { year, unitId: unit?.id ?? null })
   printResult(out, { year, total: s.total ? statusJson(s.total) : null, units: s.rows.map(statusJson) }, () =>
     [

@@ -1,5 +1,5 @@
-// What every command needs: a typed call through the core's dispatch, and a unit named on
-// the command line.
+// What every command needs: a typed call through the core's dispatch, and a unit or a year
+// named on the command line.
 import type { Channel, Input, Output, Unit } from '../shared/api'
 import { foldVietnamese } from '../shared/vn-text'
 import type { Core } from '../core/index'
@@ -23,6 +23,12 @@ export async function resolveUnit(core: Core, ref: string): Promise<Unit> {
   if (matches.length === 1) return matches[0]
   if (matches.length > 1) throw new CliRefusal('AMBIGUOUS', `Có ${matches.length} đơn vị tên "${ref}"; hãy dùng mã số (id) của đơn vị.`)
   throw new CliRefusal('NOT_FOUND', `Không tìm thấy đơn vị "${ref}".`)
+}
+
+/** The unit named by an option (--unit by default), or null when the option is not given. */
+export async function unitOption(core: Core, opts: Options, key = 'unit'): Promise<Unit | null> {
+  const ref = text(opts, key)
+  return ref ? resolveUnit(core, ref) : null
 }
 
 /** --year Y, or the app's working year when none is given. */

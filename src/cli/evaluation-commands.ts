@@ -9,7 +9,6 @@ import type { CommandContext } from './commands'
 import { call, resolveUnit, yearOption } from './dispatch'
 import { CliRefusal, printResult, table } from './output'
 
-
 async function exportSheet({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
   const unit = await resolveUnit(core, required(opts, 'unit'))

@@ -2,23 +2,15 @@
 // dispatch as the app.
 import type { Input, StudyCoverageRow, StudySession, StudySessionKind } from '../shared/api'
 import { STUDY_SESSION_KINDS } from '../shared/api'
+import { STUDY_SESSION_KIND_LABELS } from '../shared/labels'
 import { displayPartialDate } from '../shared/partial-date'
 import { foldVietnamese } from '../shared/vn-text'
 import type { Core } from '../core/index'
 import { date, positiveInt, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, yearOption } from './dispatch'
+import { call, resolveUnit, unitOption, yearOption } from './dispatch'
 import { CliRefusal, percent, printResult, table } from './output'
 
-
-
-export const KIND_LABELS: Record<StudySessionKind, string> = {
-  provincial_online: 'Hội nghị trực tuyến cấp tỉnh',
-  district_conference: 'Hội nghị cấp huyện / đảng ủy',
-  cell_meeting: 'Sinh hoạt chi bộ',
-  unit_conference: 'Hội nghị cơ quan, đơn vị',
-  makeup: 'Học bù'
-}
 const KIND_ALIASES: Record<string, StudySessionKind> = {
   'truc-tuyen': 'provincial_online',
   tinh: 'provincial_online',
@@ -37,7 +29,6 @@ function kindOption(value: string): StudySessionKind {
   }
   return kind
 }
-
 
 /** "Điểm cầu xã A:120;Điểm cầu xã B:85" → points. */
 function pointsOption(value: string | undefined): Input<'study:createSession'>['points'] {
@@ -91,17 +82,16 @@ async function sessions(c: CommandContext): Promise<void> {
       extraNonMembers: extra === undefined ? 0 : Number(extra),
       note: text(opts, 'note') ?? null
     })
-    printResult(out, sessionJson(s), () => `Đã thêm buổi học tập mã ${s.id}: ${KIND_LABELS[s.kind]}, ${displayPartialDate(s.heldOn)}, ${s.hostUnitName}.`)
+    printResult(out, sessionJson(s), () => `Đã thêm buổi học tập mã ${s.id}: ${STUDY_SESSION_KIND_LABELS[s.kind]}, ${displayPartialDate(s.heldOn)}, ${s.hostUnitName}.`)
     return
   }
   if (sub === 'list' || sub === undefined) {
-    const unitRef = text(opts, 'unit')
-    const unit = unitRef ? await resolveUnit(core, unitRef) : null
+    const unit = await unitOption(core, opts)
     const list = await call(core, 'study:sessions', { year, unitId: unit?.id ?? null })
     printResult(out, list.map(sessionJson), () =>
       table(
         ['Mã', 'Ngày', 'Hình thức', 'Đơn vị tổ chức', 'ĐV dự', 'QC dự', 'Lượt QC khác'],
-        list.map((s) => [String(s.id), displayPartialDate(s.heldOn), KIND_LABELS[s.kind], s.hostUnitName, String(s.attendedMembers), String(s.attendedNonMembers), String(s.extraNonMembers)])
+        list.map((s) => [String(s.id), displayPartialDate(s.heldOn), STUDY_SESSION_KIND_LABELS[s.kind], s.hostUnitName, String(s.attendedMembers), String(s.attendedNonMembers), String(s.extraNonMembers)])
       ) + `\n${list.length} buổi học tập năm ${year}.`
     )
     return
@@ -172,11 +162,9 @@ function coverageJson(r: StudyCoverageRow) {
   }
 }
 
-
 async function coverage({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
-  const unitRef = text(opts, 'unit')
-  const unit = unitRef ? await resolveUnit(core, unitRef) : null
+  const unit = await unitOption(core, opts)
   const cov = await call(core, 'study:coverage', { year, unitId: unit?.id ?? null })
   printResult(out, { year, topic: cov.topic?.title ?? null, total: cov.total ? coverageJson(cov.total) : null, units: cov.rows.map(coverageJson) }, () =>
     [
@@ -199,8 +187,7 @@ async function coverage({ core, out, opts }: CommandContext): Promise<void> {
 
 async function missingList({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
-  const unitRef = text(opts, 'unit')
-  const unit = unitRef ? await resolveUnit(core, unitRef) : null
+  const unit = await unitOption(core, opts)
   const file = text(opts, 'out')
   if (file) {
     const r = await call(core, 'study:exportMissing', { year, unitId: unit?.id ?? null, path: file, place: text(opts, 'place') })

@@ -1,6 +1,6 @@
 import type { Database } from './db/connection'
 
-export const DEFAULT_BACKUP_KEEP = 20
+const DEFAULT_BACKUP_KEEP = 20
 
 export function getSetting(db: Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined

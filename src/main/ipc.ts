@@ -7,7 +7,7 @@ import type { WorkTracker } from './work-tracker'
 /** Prefix of every IPC channel name; the preload uses the same. */
 export const IPC_PREFIX = 'api:'
 
-export function ipcChannelName(channel: string): string {
+function ipcChannelName(channel: string): string {
   return IPC_PREFIX + channel
 }
 
@@ -17,7 +17,7 @@ export interface IpcMainLike<E> {
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>
 
-export const IPC_MESSAGES = {
+const IPC_MESSAGES = {
   forbidden: 'Yêu cầu bị từ chối: nó không đến từ trang của ứng dụng.',
   closing: 'Ứng dụng đang đóng nên không thực hiện thao tác này.',
   internal: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại; nếu lỗi lặp lại, hãy khởi động lại ứng dụng.'

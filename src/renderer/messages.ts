@@ -60,9 +60,6 @@ export const SECTIONS: readonly Section[] = [
   { name: 'data', path: '/data', label: 'Dữ liệu & sao lưu' }
 ]
 
-// The contract's codes have one Vietnamese name everywhere (UI and CLI).
-export { KIND_LABELS, MEMBER_TYPE_LABELS, STATUS_LABELS } from '@shared/labels'
-
 export const GENDER_LABELS: Record<Gender, string> = {
   male: 'Nam',
   female: 'Nữ'

@@ -12,7 +12,7 @@ import ImportView from './views/ImportView.vue'
 
 const BUILT = { overview: OverviewView, units: UnitsView, people: PeopleView, data: DataView, study: StudyView, commitments: CommitmentsView, evaluation: EvaluationView }
 
-export const routes: RouteRecordRaw[] = [
+const routes: RouteRecordRaw[] = [
   ...SECTIONS.map((s) => ({
     path: s.path,
     name: s.name,

@@ -1,5 +1,5 @@
 // Vietnamese names of the contract's codes, for every place a user reads them (UI and CLI).
-import type { MemberType, PersonKind, PersonStatus } from './api'
+import type { MemberType, PersonKind, PersonStatus, StudySessionKind } from './api'
 import type { NotRatedReason, QuotaBase, QuotaScope, Rating, RatingLevel, RatingStage } from './api'
 import type { CommitmentHeading, CommitmentOutcome, CommitmentResultCode, CommitmentReviewer, CommitmentReviewKind, CommitmentState } from './api'
 
@@ -22,6 +22,16 @@ export const KIND_LABELS: Record<PersonKind, string> = {
 export const MEMBER_TYPE_LABELS: Record<MemberType, string> = {
   official: 'Chính thức',
   probationary: 'Dự bị'
+}
+
+// ---- study (học tập chuyên đề)
+
+export const STUDY_SESSION_KIND_LABELS: Record<StudySessionKind, string> = {
+  provincial_online: 'Hội nghị trực tuyến cấp tỉnh',
+  district_conference: 'Hội nghị cấp huyện / đảng ủy',
+  cell_meeting: 'Sinh hoạt chi bộ',
+  unit_conference: 'Hội nghị cơ quan, đơn vị',
+  makeup: 'Học bù'
 }
 
 // ---- commitments (cam kết)

@@ -3,7 +3,6 @@
 
 import {
   CHANNELS,
-  LEFT_STATUSES,
   type BackupInfo,
   type Channel,
   type Input,
@@ -142,6 +141,3 @@ export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
 
   return { api, calls, callsTo }
 }
-
-/** People still on the rolls, as the list shows them by default. */
-export const onRoll = (people: Person[]) => people.filter((p) => !LEFT_STATUSES.includes(p.status))

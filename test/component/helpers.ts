@@ -5,7 +5,7 @@ import { defineComponent, h, type Component } from 'vue'
 import type { WindowApi } from '@shared/api'
 
 /** happy-dom does no layout: give the virtual table a real size so it renders rows. */
-export const FixedSizeResizer = defineComponent({
+const FixedSizeResizer = defineComponent({
   name: 'ElAutoResizer',
   setup(_, { slots }) {
     return () => h('div', { class: 'fake-resizer' }, slots.default?.({ height: 400, width: 1200 }))

@@ -3,29 +3,16 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openApp, screenshot } from './harness/browser'
-import { rendererBuilt, startHarness, type Harness } from './harness/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { screenshot } from './harness/browser'
+import { useApp } from './harness/use-app'
 import { AppPage } from './pages/app-page'
 import { personInput } from '../helpers/core'
 
-let harness: Harness
-let browser: Browser
-let page: Page
-let errors: string[]
 let app: CommitmentsPage
 const ids: Record<string, number> = {}
 
 class CommitmentsPage extends AppPage {
-  async waitText(id: string, expected: string): Promise<void> {
-    await this.page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').includes(want) ?? false,
-      [`[data-testid="${id}"]`, expected] as const,
-      { timeout: 10_000 }
-    )
-  }
-
   async selectUnit(name: string): Promise<void> {
     await this.byTestId(`commitments-units-node-${name}`).click()
     await this.byTestId('commitments-unit').filter({ hasText: name }).waitFor()
@@ -47,20 +34,12 @@ class CommitmentsPage extends AppPage {
   }
 }
 
-async function dispatch<T>(channel: string, input: unknown): Promise<T> {
-  const r = await harness.core.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-  return r.value as T
-}
-
-beforeAll(async () => {
-  if (!rendererBuilt()) throw new Error('out/renderer is missing: run `npx electron-vite build` (npm test does it first).')
-  harness = await startHarness()
-  const committee = await dispatch<{ id: number }>('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
-  const cellA = await dispatch<{ id: number }>('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
-  const cellB = await dispatch<{ id: number }>('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
+const e2e = useApp(async (harness) => {
+  const committee = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
+  const cellA = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
+  const cellB = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
   const add = async (unitId: number, fullName: string, extra: Parameters<typeof personInput>[1] = {}) => {
-    ids[fullName] = (await dispatch<{ id: number }>('people:create', personInput(unitId, { fullName, ...extra }))).id
+    ids[fullName] = (await harness.call('people:create', personInput(unitId, { fullName, ...extra }))).id
   }
   await add(cellA.id, 'Nguyễn Văn An', { partyCardNumber: '01000001', birthDate: '1975-04-12', position: 'Bí thư chi bộ' })
   await add(cellA.id, 'Trần Thị Bình', { partyCardNumber: '01000002', position: 'Trưởng ấp' })
@@ -70,28 +49,24 @@ beforeAll(async () => {
   await add(cellA.id, 'Võ Văn Miễn', { partyCardNumber: '01000005' })
   await add(cellA.id, 'Hồ Văn Đi', { partyCardNumber: '01000006' })
   await add(cellB.id, 'Bùi Văn Khánh', { partyCardNumber: '02000001' })
-  await dispatch('people:setStatus', { id: ids['Võ Văn Miễn'], status: 'exempt', since: '2023-06-01' })
-  await dispatch('people:setStatus', { id: ids['Hồ Văn Đi'], status: 'transferred', since: '2024-01-10' })
-  browser = await launch()
-  ;({ page, errors } = await openApp(browser, harness))
-  app = new CommitmentsPage(page)
+  await harness.call('people:setStatus', { id: ids['Võ Văn Miễn'], status: 'exempt', since: '2023-06-01' })
+  await harness.call('people:setStatus', { id: ids['Hồ Văn Đi'], status: 'transferred', since: '2024-01-10' })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
+beforeAll(() => {
+  app = new CommitmentsPage(e2e.page)
 })
 
 describe('commitments, end to end', () => {
   it('shows who must make a commitment, per unit, and a chi bộ’s people not made yet', async () => {
     await app.go('commitments')
     await app.waitText('commitments-status', 'Chi bộ ấp 1')
-    await screenshot(page, 'cam-ket-01-tinh-hinh')
+    await screenshot(e2e.page, 'cam-ket-01-tinh-hinh')
     await app.selectUnit('Chi bộ ấp 1')
     await app.waitText('commitments-missing', '5')
     expect(await app.byTestId('commitment-state-Võ Văn Miễn').innerText()).toContain('Không phải lập')
     expect(await app.byTestId('commitment-row-Hồ Văn Đi').count()).toBe(0)
-    await screenshot(page, 'cam-ket-02-chua-lap')
+    await screenshot(e2e.page, 'cam-ket-02-chua-lap')
   })
 
   it('edits the unit’s template and makes the commitments in bulk from it', async () => {
@@ -102,24 +77,24 @@ describe('commitments, end to end', () => {
     await app.byTestId('template-items-add-breakthrough').click()
     await app.input('template-items-content-5').fill('Mỗi đảng viên vận động 5 hộ dân dùng điện tiết kiệm')
     await app.input('template-items-expected-5').fill('Giảm 10% tiền điện của các hộ')
-    await page.waitForTimeout(300)
-    await screenshot(page, 'cam-ket-03-mau-cam-ket')
+    await e2e.page.waitForTimeout(300)
+    await screenshot(e2e.page, 'cam-ket-03-mau-cam-ket')
     await app.byTestId('template-save').click()
     await app.byTestId('template-dialog').waitFor({ state: 'hidden' })
 
     await app.byTestId('commitments-bulk').click()
     await app.waitText('bulk-summary', '5 người chưa lập')
     await app.input('bulk-date').fill('15/02/2024')
-    await page.waitForTimeout(300)
-    await screenshot(page, 'cam-ket-04-lap-hang-loat')
+    await e2e.page.waitForTimeout(300)
+    await screenshot(e2e.page, 'cam-ket-04-lap-hang-loat')
     await app.byTestId('bulk-run').click()
-    await page.locator('.el-message', { hasText: 'Đã lập 5 bản cam kết từ mẫu.' }).waitFor()
+    await e2e.page.locator('.el-message', { hasText: 'Đã lập 5 bản cam kết từ mẫu.' }).waitFor()
     await app.waitText('commitments-missing', '0')
     await app.waitText('commitment-state-Nguyễn Văn An', 'Đã lập')
-    const status = await dispatch<{ total: { required: number; made: number } }>('commitments:status', { year: 2024, unitId: null })
+    const status = await e2e.harness.call('commitments:status', { year: 2024, unitId: null })
     expect(status.total).toMatchObject({ required: 6, made: 5 })
     await app.quietMessages()
-    await screenshot(page, 'cam-ket-05-da-lap')
+    await screenshot(e2e.page, 'cam-ket-05-da-lap')
   })
 
   it('adjusts one person’s commitment', async () => {
@@ -130,14 +105,14 @@ describe('commitments, end to end', () => {
     await app.input('person-items-content-3').fill('Hoàn thành làm đường giao thông nông thôn ấp 1')
     await app.input('person-items-deadline-3').fill('30/9/2024')
     await app.input('person-items-expected-3').fill('1,2 km đường bê tông')
-    await page.waitForTimeout(300)
-    await screenshot(page, 'cam-ket-06-sua-mot-nguoi')
+    await e2e.page.waitForTimeout(300)
+    await screenshot(e2e.page, 'cam-ket-06-sua-mot-nguoi')
     await app.byTestId('person-save').click()
-    await page.locator('.el-message', { hasText: 'Đã lưu bản cam kết.' }).waitFor()
-    const p = await dispatch<{ commitment: { source: string; items: { content: string }[] } }>('commitments:person', { personId: ids['Trần Thị Bình'], year: 2024 })
-    expect(p.commitment.source).toBe('manual')
-    expect(p.commitment.items.map((i) => i.content)).toContain('Hoàn thành làm đường giao thông nông thôn ấp 1')
-    expect(p.commitment.items).toHaveLength(7)
+    await e2e.page.locator('.el-message', { hasText: 'Đã lưu bản cam kết.' }).waitFor()
+    const p = await e2e.harness.call('commitments:person', { personId: ids['Trần Thị Bình'], year: 2024 })
+    expect(p.commitment!.source).toBe('manual')
+    expect(p.commitment!.items.map((i) => i.content)).toContain('Hoàn thành làm đường giao thông nông thôn ấp 1')
+    expect(p.commitment!.items).toHaveLength(7)
     await app.closeDrawer()
   })
 
@@ -153,30 +128,30 @@ describe('commitments, end to end', () => {
     await app.byTestId('review-outcome-Trần Thị Bình-reminder').click()
     await app.input('review-progress-Trần Thị Bình').fill('Chưa triển khai làm đường, cần đẩy nhanh')
     await app.waitText('review-counts', 'Biểu dương: 1 · Nhắc nhở: 1')
-    await screenshot(page, 'cam-ket-07-kiem-diem')
+    await screenshot(e2e.page, 'cam-ket-07-kiem-diem')
     await app.byTestId('review-save').click()
-    await page.locator('.el-message', { hasText: 'Đã lưu buổi kiểm điểm: 1 biểu dương, 1 nhắc nhở.' }).waitFor()
+    await e2e.page.locator('.el-message', { hasText: 'Đã lưu buổi kiểm điểm: 1 biểu dương, 1 nhắc nhở.' }).waitFor()
     await app.waitText('commitment-reviews-Nguyễn Văn An', 'Biểu dương 1')
     await app.waitText('commitment-reviews-Trần Thị Bình', 'Nhắc nhở 1')
     await app.quietMessages()
-    await screenshot(page, 'cam-ket-08-sau-kiem-diem')
+    await screenshot(e2e.page, 'cam-ket-08-sau-kiem-diem')
 
     await app.openPerson('Trần Thị Bình')
-    await page.locator('[data-testid="person-drawer"] .el-tabs__item', { hasText: 'Kiểm điểm trong năm (1)' }).click()
+    await e2e.page.locator('[data-testid="person-drawer"] .el-tabs__item', { hasText: 'Kiểm điểm trong năm (1)' }).click()
     await app.waitText('trail-table', 'Chưa triển khai làm đường')
     await app.waitText('trail-table', 'Nhắc nhở')
     await app.waitText('trail-table', 'Tháng 05/2024')
-    await page.waitForTimeout(300)
-    await screenshot(page, 'cam-ket-09-qua-trinh')
-    await page.locator('[data-testid="person-drawer"] .el-tabs__item', { hasText: 'Kết quả cuối năm' }).click()
+    await e2e.page.waitForTimeout(300)
+    await screenshot(e2e.page, 'cam-ket-09-qua-trinh')
+    await e2e.page.locator('[data-testid="person-drawer"] .el-tabs__item', { hasText: 'Kết quả cuối năm' }).click()
     await app.byTestId('result-completed').click()
     await app.input('result-note').fill('Có tiến bộ sau nhắc nhở, hoàn thành làm đường')
     await app.byTestId('result-save').click()
-    await page.locator('.el-message', { hasText: 'Đã lưu kết quả cuối năm.' }).waitFor()
+    await e2e.page.locator('.el-message', { hasText: 'Đã lưu kết quả cuối năm.' }).waitFor()
     await app.quietMessages()
-    const results = await dispatch<{ personId: number; label: string }[]>('commitments:results', { year: 2024, personIds: [ids['Trần Thị Bình']] })
+    const results = await e2e.harness.call('commitments:results', { year: 2024, personIds: [ids['Trần Thị Bình']] })
     expect(results[0].label).toBe('Hoàn thành')
-    await screenshot(page, 'cam-ket-10-ket-qua-cuoi-nam')
+    await screenshot(e2e.page, 'cam-ket-10-ket-qua-cuoi-nam')
     await app.closeDrawer()
   })
 
@@ -184,10 +159,10 @@ describe('commitments, end to end', () => {
     await app.quietMessages()
     await app.openPerson('Nguyễn Văn An')
     await app.input('person-place').fill('Tân Lập')
-    const out = join(harness.dataDir, 'cam-ket-nguyen-van-an.xlsx')
-    harness.dialogs.save.push(out)
+    const out = join(e2e.harness.dataDir, 'cam-ket-nguyen-van-an.xlsx')
+    e2e.harness.dialogs.save.push(out)
     await app.byTestId('person-export').click()
-    await page.locator('.el-message', { hasText: 'Đã lưu bản cam kết vào' }).waitFor()
+    await e2e.page.locator('.el-message', { hasText: 'Đã lưu bản cam kết vào' }).waitFor()
     expect(existsSync(out)).toBe(true)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
@@ -195,8 +170,8 @@ describe('commitments, end to end', () => {
     expect(ws.getCell('A5').value).toBe('BẢN CAM KẾT TU DƯỠNG, RÈN LUYỆN, PHẤN ĐẤU NĂM 2024')
     const texts = ws.getColumn(2).values.map((v) => String(v ?? ''))
     expect(texts).toEqual(expect.arrayContaining(['NỘI DUNG ĐỘT PHÁ', 'Mỗi đảng viên vận động 5 hộ dân dùng điện tiết kiệm']))
-    await page.waitForTimeout(300)
-    await screenshot(page, 'cam-ket-11-xuat-ban-cam-ket')
-    expect(errors).toEqual([])
+    await e2e.page.waitForTimeout(300)
+    await screenshot(e2e.page, 'cam-ket-11-xuat-ban-cam-ket')
+    expect(e2e.errors).toEqual([])
   })
 })

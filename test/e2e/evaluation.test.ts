@@ -4,17 +4,13 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openApp, screenshot } from './harness/browser'
-import { rendererBuilt, startHarness, type Harness } from './harness/server'
+import type { Locator } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { screenshot } from './harness/browser'
+import { useApp } from './harness/use-app'
 import { AppPage } from './pages/app-page'
 import { personInput } from '../helpers/core'
 
-let harness: Harness
-let browser: Browser
-let page: Page
-let errors: string[]
 let app: EvaluationPage
 
 class EvaluationPage extends AppPage {
@@ -39,14 +35,6 @@ class EvaluationPage extends AppPage {
     )
   }
 
-  async waitText(id: string, expected: string): Promise<void> {
-    await this.page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').includes(want) ?? false,
-      [`[data-testid="${id}"]`, expected] as const,
-      { timeout: 10_000 }
-    )
-  }
-
   async fill(kind: 'selfToProposed' | 'proposedToDecided' | 'notRatedByRules'): Promise<void> {
     await this.byTestId('evaluation-fill').click()
     await this.byTestId(`evaluation-fill-${kind}`).click()
@@ -58,22 +46,14 @@ class EvaluationPage extends AppPage {
   }
 }
 
-async function dispatch<T>(channel: string, input: unknown): Promise<T> {
-  const r = await harness.core.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-  return r.value as T
-}
-
 const ids: Record<string, number> = {}
 let cellAId = 0
 
-beforeAll(async () => {
-  if (!rendererBuilt()) throw new Error('out/renderer is missing: run `npx electron-vite build` (npm test does it first).')
-  harness = await startHarness()
-  await dispatch('study:setYear', { year: 2024 })
-  const committee = await dispatch<{ id: number }>('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
-  const cellA = await dispatch<{ id: number }>('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
-  const cellB = await dispatch<{ id: number }>('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
+const e2e = useApp(async (harness) => {
+  await harness.call('study:setYear', { year: 2024 })
+  const committee = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
+  const cellA = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
+  const cellB = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
   cellAId = cellA.id
   const a: [string, Partial<ReturnType<typeof personInput>>][] = [
     ['Nguyễn Văn An', { birthDate: '1970-03-05', position: 'Bí thư chi bộ' }],
@@ -83,38 +63,34 @@ beforeAll(async () => {
     ['Võ Văn Em', { birthDate: '1999-07-07', partyJoinDate: '2024-09-01' }],
     ['Hồ Thị Giang', { birthDate: '1985-05-05' }]
   ]
-  for (const [name, extra] of a) ids[name] = (await dispatch<{ id: number }>('people:create', personInput(cellA.id, { fullName: name, ...extra }))).id
-  await dispatch('people:setStatus', { id: ids['Phạm Thị Dung'], status: 'exempt' })
+  for (const [name, extra] of a) ids[name] = (await harness.call('people:create', personInput(cellA.id, { fullName: name, ...extra }))).id
+  await harness.call('people:setStatus', { id: ids['Phạm Thị Dung'], status: 'exempt' })
   for (const name of ['Bùi Văn Khánh', 'Đỗ Thị Lan', 'Ngô Văn Minh']) {
-    ids[name] = (await dispatch<{ id: number }>('people:create', personInput(cellB.id, { fullName: name }))).id
+    ids[name] = (await harness.call('people:create', personInput(cellB.id, { fullName: name }))).id
   }
-  await dispatch('evaluation:save', {
+  await harness.call('evaluation:save', {
     year: 2024,
     unitId: cellB.id,
     entries: ['Bùi Văn Khánh', 'Đỗ Thị Lan', 'Ngô Văn Minh'].map((n) => ({ personId: ids[n], self: 'HTTNV', proposed: 'HTTNV', decided: 'HTTNV' }))
   })
-  browser = await launch()
-  ;({ page, errors } = await openApp(browser, harness))
-  app = new EvaluationPage(page)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
+beforeAll(() => {
+  app = new EvaluationPage(e2e.page)
 })
 
 describe('evaluation, end to end', () => {
   it('opens the screen for the working year and a chi bộ’s members', async () => {
     await app.go('evaluation')
     await app.byTestId('evaluation-pick').waitFor()
-    await screenshot(page, 'danh-gia-01-chon-don-vi')
+    await screenshot(e2e.page, 'danh-gia-01-chon-don-vi')
     await app.byTestId('evaluation-units-node-Chi bộ ấp 1').click()
     await app.waitText('evaluation-unit', 'Chi bộ ấp 1')
     await app.row('Hồ Thị Giang').waitFor()
     expect(await app.page.locator('[data-testid="evaluation-table"] tr.el-table__row').count()).toBe(6)
     await app.waitText('evaluation-table', 'Diện không xếp loại: miễn công tác và sinh hoạt đảng')
     await app.waitText('evaluation-table', 'Diện không xếp loại: mới kết nạp chưa đủ 6 tháng')
-    await screenshot(page, 'danh-gia-02-danh-sach-chi-bo')
+    await screenshot(e2e.page, 'danh-gia-02-danh-sach-chi-bo')
   })
 
   it('rates from the keyboard, then fills the proposals, the exempt and the decisions fast', async () => {
@@ -131,7 +107,7 @@ describe('evaluation, end to end', () => {
     expect(await app.ratingText('Nguyễn Văn An', 'decided')).toBe('HTXSNV')
     expect(await app.ratingText('Phạm Thị Dung', 'decided')).toBe('Không XL')
     await app.waitText('evaluation-totals-not_rated-decided', '2')
-    const s = await dispatch<{ rows: { fullName: string; reason: string | null; decided: string | null }[] }>('evaluation:sheet', { year: 2024, unitId: cellAId })
+    const s = await e2e.harness.call('evaluation:sheet', { year: 2024, unitId: cellAId })
     expect(s.rows.find((r) => r.fullName === 'Võ Văn Em')).toMatchObject({ decided: 'not_rated', reason: 'new_member' })
   })
 
@@ -147,23 +123,23 @@ describe('evaluation, end to end', () => {
     await note.fill('Cần cố gắng hơn')
     await note.press('Enter')
     await expect
-      .poll(async () => (await dispatch<{ rows: { fullName: string; note: string | null }[] }>('evaluation:sheet', { year: 2024, unitId: cellAId })).rows.find((r) => r.fullName === 'Hồ Thị Giang')?.note)
+      .poll(async () => (await e2e.harness.call('evaluation:sheet', { year: 2024, unitId: cellAId })).rows.find((r) => r.fullName === 'Hồ Thị Giang')?.note)
       .toBe('Cần cố gắng hơn')
     expect(await note.inputValue()).toBe('Cần cố gắng hơn')
-    await page.locator('.el-message').first().waitFor({ state: 'detached' })
-    await screenshot(page, 'danh-gia-03-canh-bao-ty-le')
+    await e2e.page.locator('.el-message').first().waitFor({ state: 'detached' })
+    await screenshot(e2e.page, 'danh-gia-03-canh-bao-ty-le')
     // One HTXSNV fewer: the warning goes.
     await app.rate('Trần Thị Bình', 'decided', 'httnv')
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="evaluation-quota-warning"]').length === 1)
+    await e2e.page.waitForFunction(() => document.querySelectorAll('[data-testid="evaluation-quota-warning"]').length === 1)
     await app.waitText('evaluation-quota-info', 'trong mức tối đa')
   })
 
   it('exports the summary sheet through the save dialog', async () => {
-    const out = join(harness.dataDir, 'bang-tong-hop.xlsx')
-    harness.dialogs.save.push(out)
+    const out = join(e2e.harness.dataDir, 'bang-tong-hop.xlsx')
+    e2e.harness.dialogs.save.push(out)
     await app.input('evaluation-place').fill('Tân Lập')
     await app.byTestId('evaluation-export').click()
-    await page.locator('.el-message', { hasText: 'Đã lưu bảng tổng hợp (6 đảng viên)' }).waitFor()
+    await e2e.page.locator('.el-message', { hasText: 'Đã lưu bảng tổng hợp (6 đảng viên)' }).waitFor()
     expect(existsSync(out)).toBe(true)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
@@ -175,51 +151,51 @@ describe('evaluation, end to end', () => {
     const row = (name: string) => names.indexOf(name)
     ws.getCell(`F${row('Lê Văn Cường')}`).value = 'HTNV'
     ws.getCell(`I${row('Nguyễn Văn An')}`).value = 'Gương mẫu, có sáng kiến'
-    const filled = join(harness.dataDir, 'da-dien.xlsx')
+    const filled = join(e2e.harness.dataDir, 'da-dien.xlsx')
     await wb.xlsx.writeFile(filled)
-    harness.dialogs.open.push(filled)
+    e2e.harness.dialogs.open.push(filled)
   })
 
   it('imports a filled sheet back: preview, then apply', async () => {
-    await page.locator('.el-message').first().waitFor({ state: 'detached' })
+    await e2e.page.locator('.el-message').first().waitFor({ state: 'detached' })
     await app.byTestId('evaluation-import').click()
     await app.byTestId('evaluation-import-changes').waitFor()
     await app.waitText('evaluation-import-summary', '2 người thay đổi')
     await app.waitText('evaluation-import-changes', 'Gương mẫu, có sáng kiến')
-    await page.waitForTimeout(300)
-    await screenshot(page, 'danh-gia-04-nhap-bang-da-dien')
+    await e2e.page.waitForTimeout(300)
+    await screenshot(e2e.page, 'danh-gia-04-nhap-bang-da-dien')
     await app.byTestId('evaluation-import-apply').click()
-    await page.locator('.el-message', { hasText: 'Đã nhập 2 thay đổi' }).waitFor()
+    await e2e.page.locator('.el-message', { hasText: 'Đã nhập 2 thay đổi' }).waitFor()
     await app.byTestId('evaluation-import-dialog').waitFor({ state: 'hidden' })
     expect(await app.ratingText('Lê Văn Cường', 'proposed')).toBe('HTNV')
     expect(await app.row('Nguyễn Văn An').locator('input[data-testid="rating-note"], [data-testid="rating-note"] input').first().inputValue()).toBe('Gương mẫu, có sáng kiến')
   })
 
   it('shows the committee’s sheet grouped by chi bộ', async () => {
-    await page.locator('.el-message').first().waitFor({ state: 'detached' })
+    await e2e.page.locator('.el-message').first().waitFor({ state: 'detached' })
     await app.byTestId('evaluation-units-node-Đảng ủy xã Tân Lập').click()
     await app.waitText('evaluation-unit', 'Đảng ủy xã Tân Lập')
     await app.byTestId('evaluation-groups').waitFor()
     await app.waitText('evaluation-groups', 'Chi bộ ấp 2')
     expect(await app.page.locator('[data-testid="evaluation-table"] tr.el-table__row').count()).toBe(9)
-    await screenshot(page, 'danh-gia-05-dang-uy')
+    await screenshot(e2e.page, 'danh-gia-05-dang-uy')
     await app.byTestId('evaluation-groups').scrollIntoViewIfNeeded()
-    await screenshot(page, 'danh-gia-06-tong-hop-theo-chi-bo')
+    await screenshot(e2e.page, 'danh-gia-06-tong-hop-theo-chi-bo')
   })
 
   it('shows and edits the rules of each year', async () => {
-    await page.locator('.el-tabs__item', { hasText: 'Quy định từng năm' }).click()
+    await e2e.page.locator('.el-tabs__item', { hasText: 'Quy định từng năm' }).click()
     await app.byTestId('rules-table').waitFor()
     await app.waitText('rules-table', 'QĐ 124-QĐ/TW')
-    await screenshot(page, 'danh-gia-07-quy-dinh')
+    await screenshot(e2e.page, 'danh-gia-07-quy-dinh')
     await app.byTestId('rule-edit-2023').click()
     await app.byTestId('rule-form').waitFor()
-    await page.waitForTimeout(300)
-    await screenshot(page, 'danh-gia-08-sua-quy-dinh')
+    await e2e.page.waitForTimeout(300)
+    await screenshot(e2e.page, 'danh-gia-08-sua-quy-dinh')
     await app.input('rule-form-percent').fill('25')
     await app.byTestId('rule-form-save').click()
-    await page.locator('.el-message', { hasText: 'Đã lưu quy định.' }).waitFor()
+    await e2e.page.locator('.el-message', { hasText: 'Đã lưu quy định.' }).waitFor()
     await app.waitText('rules-table', 'Tối đa 25%')
-    expect(errors).toEqual([])
+    expect(e2e.errors).toEqual([])
   })
 })

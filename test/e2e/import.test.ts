@@ -4,24 +4,17 @@
 // found without diacritics, then the whole import undone from the history.
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/core'
-import { launch, openApp, screenshot } from './harness/browser'
-import { rendererBuilt, startHarness, type Harness } from './harness/server'
+import { screenshot } from './harness/browser'
+import { useApp } from './harness/use-app'
 import { PeoplePage } from './pages/app-page'
 import { ImportPage, writeMessyWorkbook } from './pages/import-page'
 
-let harness: Harness
-let browser: Browser
-let page: Page
-let errors: string[]
 let dir: string
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 
-beforeAll(async () => {
-  if (!rendererBuilt()) throw new Error('out/renderer is missing: run `npx electron-vite build` (npm test does it first).')
-  harness = await startHarness()
+const e2e = useApp(async (harness) => {
   dir = tempDir('cd05-import-e2e-')
   await writeMessyWorkbook(join(dir, 'DS dang vien Tan Lap.xlsx'), [
     {
@@ -47,43 +40,35 @@ beforeAll(async () => {
     }
   ])
   writeFileSync(join(dir, 'rong.xlsx'), '')
-  const root = await harness.core.dispatch('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
-  if (!root.ok) throw new Error(root.error.message)
-  await harness.core.dispatch('units:create', { parentId: (root.value as { id: number }).id, name: 'Chi bộ Ấp 3', level: 'Chi bộ' })
-  browser = await launch()
-  ;({ page, errors } = await openApp(browser, harness))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
+  const root = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
+  await harness.call('units:create', { parentId: root.id, name: 'Chi bộ Ấp 3', level: 'Chi bộ' })
 })
 
 describe('import wizard, end to end', () => {
   it('opens from "Đảng viên & cán bộ" and explains a refused file on the first step', async () => {
-    const wizard = new ImportPage(page)
+    const wizard = new ImportPage(e2e.page)
     await wizard.go('people')
     await wizard.byTestId('people-import').click()
     await wizard.waitForStep('file')
-    await screenshot(page, '20-nhap-chon-tep')
+    await screenshot(e2e.page, '20-nhap-chon-tep')
 
-    harness.dialogs.open.push(join(dir, 'rong.xlsx'))
+    e2e.harness.dialogs.open.push(join(dir, 'rong.xlsx'))
     await wizard.chooseFile()
     await wizard.byTestId('import-open-error').waitFor()
     await expect(wizard.byTestId('import-open-error').innerText()).resolves.toContain('Tệp trống')
     expect(await wizard.step()).toBe('file')
-    await screenshot(page, '21-nhap-tep-bi-tu-choi')
+    await screenshot(e2e.page, '21-nhap-tep-bi-tu-choi')
 
     // Closing the file chooser changes nothing.
-    harness.dialogs.open.push(null)
+    e2e.harness.dialogs.open.push(null)
     await wizard.chooseFile()
     await wizard.byTestId('import-choose').waitFor()
     expect(await wizard.step()).toBe('file')
   })
 
   it('reads the messy file: sheets, header rows, TCVN3 names converted', async () => {
-    const wizard = new ImportPage(page)
-    harness.dialogs.open.push(join(dir, 'DS dang vien Tan Lap.xlsx'))
+    const wizard = new ImportPage(e2e.page)
+    e2e.harness.dialogs.open.push(join(dir, 'DS dang vien Tan Lap.xlsx'))
     await wizard.chooseFile()
     await wizard.waitForStep('sheets')
     await expect(wizard.byTestId('import-file-name').innerText()).resolves.toBe('DS dang vien Tan Lap.xlsx')
@@ -92,11 +77,11 @@ describe('import wizard, end to end', () => {
     expect(sheets).toContain('Ấp 3')
     expect(sheets).toContain('Dòng 6–7')
     expect(sheets).toContain('Chi bộ Ấp 5')
-    await screenshot(page, '22-nhap-trang-tinh')
+    await screenshot(e2e.page, '22-nhap-trang-tinh')
   })
 
   it('shows the column mapping with converted samples and takes a correction', async () => {
-    const wizard = new ImportPage(page)
+    const wizard = new ImportPage(e2e.page)
     await wizard.next()
     await wizard.waitForStep('mapping')
     const table = await wizard.byTestId('import-mapping-0').innerText()
@@ -104,13 +89,13 @@ describe('import wizard, end to end', () => {
     expect(table).toContain('Ngày vào Đảng / Dự bị')
     // The empty "Ghi chú" column is not wanted.
     await wizard.byTestId('import-field-0-I').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Bỏ qua cột này' }).first().click()
+    await e2e.page.locator('.el-select-dropdown__item:visible', { hasText: 'Bỏ qua cột này' }).first().click()
     await wizard.byTestId('import-mapping-reset-0').waitFor()
-    await screenshot(page, '23-nhap-ghep-cot')
+    await screenshot(e2e.page, '23-nhap-ghep-cot')
   })
 
   it('previews: counts, the unit that must be chosen, the bad row', async () => {
-    const wizard = new ImportPage(page)
+    const wizard = new ImportPage(e2e.page)
     await wizard.next()
     await wizard.waitForStep('preview')
     await wizard.byTestId('import-blockers').waitFor()
@@ -118,7 +103,7 @@ describe('import wizard, end to end', () => {
     expect(await wizard.count('create')).toBe(4)
     expect(await wizard.count('skip')).toBe(3)
     await expect(wizard.byTestId('import-commit').isDisabled()).resolves.toBe(true)
-    await screenshot(page, '24-nhap-xem-truoc-chua-chon-don-vi')
+    await screenshot(e2e.page, '24-nhap-xem-truoc-chua-chon-don-vi')
 
     await wizard.pickUnit('import-parent-unit', 'tan lap', 'Đảng ủy xã Tân Lập')
     await wizard.byTestId('import-blockers').waitFor({ state: 'detached' })
@@ -131,36 +116,36 @@ describe('import wizard, end to end', () => {
     const rows = await wizard.byTestId('import-rows').innerText()
     expect(rows).toContain('Nguyễn Văn Dũng')
     expect(rows).toContain('Trần Thị Bích Hằng')
-    await screenshot(page, '25-nhap-xem-truoc')
+    await screenshot(e2e.page, '25-nhap-xem-truoc')
 
-    await page.getByRole('tab', { name: /Lỗi và cảnh báo/ }).click()
+    await e2e.page.getByRole('tab', { name: /Lỗi và cảnh báo/ }).click()
     const problems = await wizard.problems().innerText()
     expect(problems).toContain('Ấp 3')
     expect(problems).toContain('13')
     expect(problems).toContain('H')
     expect(problems).toContain('Số thẻ đảng viên gồm 8 chữ số.')
-    await screenshot(page, '26-nhap-loi')
+    await screenshot(e2e.page, '26-nhap-loi')
 
     const annotated = join(dir, 'DS_can-sua.xlsx')
-    harness.dialogs.save.push(annotated)
+    e2e.harness.dialogs.save.push(annotated)
     await wizard.byTestId('import-export-problems').click()
     await wizard.byTestId('import-exported').waitFor()
     expect(existsSync(annotated)).toBe(true)
   })
 
   it('imports after a confirm, and says what it did', async () => {
-    const wizard = new ImportPage(page)
+    const wizard = new ImportPage(e2e.page)
     await wizard.byTestId('import-commit').click()
     await wizard.confirm()
     await wizard.byTestId('import-done').waitFor()
     await expect(wizard.byTestId('import-done-created').getAttribute('data-count')).resolves.toBe('6')
     await expect(wizard.byTestId('import-done-skipped').getAttribute('data-count')).resolves.toBe('1')
     await expect(wizard.byTestId('import-done-units').getAttribute('data-count')).resolves.toBe('1')
-    await screenshot(page, '27-nhap-xong')
+    await screenshot(e2e.page, '27-nhap-xong')
   })
 
   it('finds the imported people without diacritics, names converted from TCVN3', async () => {
-    const people = new PeoplePage(page)
+    const people = new PeoplePage(e2e.page)
     await people.byTestId('import-go-people').click()
     await people.byTestId('people-unit-all').click()
     await people.waitForTotal(6)
@@ -176,53 +161,53 @@ describe('import wizard, end to end', () => {
     await people.search('')
     await people.waitForTotal(6)
     await people.byTestId('people-units-node-Chi bộ Ấp 5').waitFor()
-    await screenshot(page, '28-nhap-nguoi-da-nhap')
+    await screenshot(e2e.page, '28-nhap-nguoi-da-nhap')
   })
 
   it('undoes the whole import from the history, after a confirm; says plainly when it cannot', async () => {
-    const wizard = new ImportPage(page)
+    const wizard = new ImportPage(e2e.page)
     await wizard.go('data')
     await wizard.byTestId('data-import-history').click()
     await wizard.byTestId('import-history-table').waitFor()
     await expect(wizard.byTestId('import-history-table').innerText()).resolves.toContain('DS dang vien Tan Lap.xlsx')
-    await screenshot(page, '29-nhap-lich-su')
+    await screenshot(e2e.page, '29-nhap-lich-su')
 
     // Someone edits an imported person: undoing would lose that edit, so the core refuses.
-    const found = await harness.core.dispatch('people:list', { unitId: null, includeSubunits: true, q: 'nguyen van dung' })
+    const found = await e2e.harness.core.dispatch('people:list', { unitId: null, includeSubunits: true, q: 'nguyen van dung' })
     if (!found.ok) throw new Error(found.error.message)
     const dung = (found.value as { rows: ({ id: number; phone: string | null } & Record<string, unknown>)[] }).rows[0]
     const { id, status: _s, statusSince: _ss, unitName: _u, ...fields } = dung
-    const edited = await harness.core.dispatch('people:update', { id, fields: { ...fields, phone: '0912345678' } })
+    const edited = await e2e.harness.core.dispatch('people:update', { id, fields: { ...fields, phone: '0912345678' } })
     expect(edited.ok).toBe(true)
 
-    const undo = page.locator('[data-testid^="import-undo-"]:not([data-testid="import-undo-error"])').first()
+    const undo = e2e.page.locator('[data-testid^="import-undo-"]:not([data-testid="import-undo-error"])').first()
     await undo.click()
-    await page.locator('.el-message-box').waitFor()
-    await screenshot(page, '30-nhap-hoan-tac-xac-nhan')
+    await e2e.page.locator('.el-message-box').waitFor()
+    await screenshot(e2e.page, '30-nhap-hoan-tac-xac-nhan')
     await wizard.confirm()
     await wizard.byTestId('import-undo-error').waitFor()
     const refusal = await wizard.byTestId('import-undo-error').innerText()
     expect(refusal).toContain('Không hoàn tác được')
     expect(refusal).toContain('Nguyễn Văn Dũng')
-    await screenshot(page, '31-nhap-hoan-tac-bi-tu-choi')
+    await screenshot(e2e.page, '31-nhap-hoan-tac-bi-tu-choi')
 
     // The edit is taken back; now the import can be undone.
-    const reverted = await harness.core.dispatch('people:update', { id, fields: { ...fields, phone: null } })
+    const reverted = await e2e.harness.core.dispatch('people:update', { id, fields: { ...fields, phone: null } })
     expect(reverted.ok).toBe(true)
     await undo.click()
     await wizard.confirm()
-    await page.locator('[data-testid^="import-undone-"]').waitFor()
-    await page.locator('.el-message', { hasText: 'Đã hoàn tác' }).waitFor()
+    await e2e.page.locator('[data-testid^="import-undone-"]').waitFor()
+    await e2e.page.locator('.el-message', { hasText: 'Đã hoàn tác' }).waitFor()
     await expect(wizard.byTestId('import-undo-error').count()).resolves.toBe(0)
-    await screenshot(page, '32-nhap-da-hoan-tac')
+    await screenshot(e2e.page, '32-nhap-da-hoan-tac')
 
-    const people = new PeoplePage(page)
+    const people = new PeoplePage(e2e.page)
     await people.go('people')
     await people.byTestId('people-unit-all').click()
     await people.waitForTotal(0)
-    await page.getByText('Không có người nào khớp với điều kiện lọc.').waitFor()
+    await e2e.page.getByText('Không có người nào khớp với điều kiện lọc.').waitFor()
     await expect(people.byTestId('people-units-node-Chi bộ Ấp 5').count()).resolves.toBe(0)
-    await screenshot(page, '33-nhap-sau-hoan-tac')
-    expect(errors).toEqual([])
+    await screenshot(e2e.page, '33-nhap-sau-hoan-tac')
+    expect(e2e.errors).toEqual([])
   })
 })

@@ -2,17 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/index'
-import type { Out } from '../../src/cli/output'
 import { tempDir } from '../helpers/core'
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { json: false, write: (t) => (stdout += `${t}\n`), writeError: (t) => (stderr += `${t}\n`) }
-  const code = await runCli(argv, out)
-  return { code, stdout, stderr }
-}
+import { cli } from '../helpers/cli'
 
 describe('cli', () => {
   it('adds units and people and lists them as JSON with stable field names', async () => {

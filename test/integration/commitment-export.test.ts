@@ -2,26 +2,15 @@
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/index'
-import type { Out } from '../../src/cli/output'
 import { openTestCore, personInput, tempDir, type TestCore } from '../helpers/core'
+import { cli } from '../helpers/cli'
+import { cellText } from '../helpers/workbook'
 
 let t: TestCore
 beforeEach(() => {
   t = openTestCore()
 })
 afterEach(() => t.dispose())
-
-const text = (v: ExcelJS.CellValue) =>
-  v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v)
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { json: false, write: (s) => (stdout += `${s}\n`), writeError: (s) => (stderr += `${s}\n`) }
-  const code = await runCli(argv, out)
-  return { code, stdout, stderr }
-}
 
 describe('commitments: the printed commitment', () => {
   it('writes one A4 page in the party format: header band, title, details, items by heading, signers; text stays text', async () => {
@@ -45,7 +34,7 @@ describe('commitments: the printed commitment', () => {
     await wb.xlsx.readFile(path)
     expect(wb.worksheets).toHaveLength(1)
     const ws = wb.worksheets[0]
-    const at = (ref: string) => text(ws.getCell(ref).value)
+    const at = (ref: string) => cellText(ws.getCell(ref).value)
     // Header band.
     expect(at('A1')).toBe('ĐẢNG ỦY XÃ TÂN LẬP')
     expect(at('A2')).toBe('CHI BỘ ẤP 1')
@@ -69,7 +58,7 @@ describe('commitments: the printed commitment', () => {
     // Items under their headings, in the printed order.
     const rows = [...Array(ws.rowCount).keys()].map((i) => i + 1)
     const header = rows.find((r) => at(`A${r}`) === 'STT')!
-    expect([2, 3, 4, 5, 6].map((c) => text(ws.getRow(header).getCell(c).value))).toEqual(['Nội dung cam kết', 'Nhiệm vụ cụ thể', 'Biện pháp thực hiện', 'Thời hạn', 'Kết quả dự kiến'])
+    expect([2, 3, 4, 5, 6].map((c) => cellText(ws.getRow(header).getCell(c).value))).toEqual(['Nội dung cam kết', 'Nhiệm vụ cụ thể', 'Biện pháp thực hiện', 'Thời hạn', 'Kết quả dự kiến'])
     const body = rows.filter((r) => r > header + 1).map((r) => [at(`A${r}`), at(`B${r}`)]).filter(([a]) => a)
     expect(body.slice(0, 6)).toEqual([
       ['I', 'VỀ TƯ TƯỞNG CHÍNH TRỊ'],
@@ -88,7 +77,7 @@ describe('commitments: the printed commitment', () => {
     expect(ws.getCell(`C${topicRow}`).formula).toBeUndefined()
     expect(ws.getCell(`F${topicRow}`).value).toBe('-5% điện năng')
     // Signers: the chi bộ and the person, with their name.
-    const all = rows.flatMap((r) => [1, 2, 3, 4, 5, 6].map((c) => text(ws.getRow(r).getCell(c).value)))
+    const all = rows.flatMap((r) => [1, 2, 3, 4, 5, 6].map((c) => cellText(ws.getRow(r).getCell(c).value)))
     expect(all).toEqual(expect.arrayContaining(['XÁC NHẬN CỦA CHI BỘ', 'T/M CHI BỘ', 'BÍ THƯ', 'NGƯỜI CAM KẾT', 'Nguyễn Văn An']))
     // A4, fitted to one page.
     expect(ws.pageSetup.paperSize).toBe(9)
@@ -130,7 +119,7 @@ describe('cli: commitments', () => {
     expect(JSON.parse(exp.stdout)).toMatchObject({ year: 2024, path: out })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
-    expect(text(wb.worksheets[0].getCell('A5').value)).toBe('BẢN CAM KẾT TU DƯỠNG, RÈN LUYỆN, PHẤN ĐẤU NĂM 2024')
+    expect(cellText(wb.worksheets[0].getCell('A5').value)).toBe('BẢN CAM KẾT TU DƯỠNG, RÈN LUYỆN, PHẤN ĐẤU NĂM 2024')
 
     const refused = await cli('commitments', 'export', '999', '--year', '2024', '--out', out, '--json', '--db', db)
     expect(refused.code).toBe(2)

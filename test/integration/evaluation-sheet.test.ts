@@ -2,18 +2,15 @@
 // by cell: header band, columns, totals, signers, print settings), filled by a chi bộ with
 // ExcelJS, and once re-saved by LibreOffice, then imported back (only ratings and notes, after
 // a backup, in one transaction). Also the CLI's `evaluation export` and `evaluation import`.
-import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/index'
-import type { Out } from '../../src/cli/output'
 import { todayIso } from '../../src/shared/partial-date'
-import { openTestCore, tempDir, type TestCore } from '../helpers/core'
+import { openTestCore, type TestCore } from '../helpers/core'
 import { seedOrg, type Org } from '../helpers/evaluation'
-
-const SOFFICE = '/usr/bin/soffice'
+import { cli } from '../helpers/cli'
+import { cellText, SOFFICE, viaLibreOffice } from '../helpers/workbook'
 
 let t: TestCore
 let o: Org
@@ -23,18 +20,6 @@ beforeEach(async () => {
 })
 afterEach(() => t.dispose())
 
-function viaLibreOffice(path: string): string {
-  const out = tempDir('cd05-soffice-')
-  const profile = tempDir('cd05-lo-profile-')
-  execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, path], { timeout: 120_000, stdio: 'pipe' })
-  const converted = join(out, path.split('/').pop()!)
-  expect(existsSync(converted)).toBe(true)
-  return converted
-}
-
-const text = (v: ExcelJS.CellValue) =>
-  v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v)
-
 async function read(path: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(path)
@@ -42,7 +27,7 @@ async function read(path: string): Promise<ExcelJS.Worksheet> {
 }
 
 function rowOf(ws: ExcelJS.Worksheet, col: string, value: string): number {
-  for (let r = 1; r <= ws.rowCount; r++) if (text(ws.getCell(`${col}${r}`).value) === value) return r
+  for (let r = 1; r <= ws.rowCount; r++) if (cellText(ws.getCell(`${col}${r}`).value) === value) return r
   throw new Error(`no "${value}" in column ${col}`)
 }
 
@@ -67,7 +52,7 @@ describe('evaluation sheet: export', () => {
     const path = join(t.dir, 'chi-bo-ap-1.xlsx')
     expect(await t.call('evaluation:export', { year: 2024, unitId: o.cellA, path, place: 'Tân Lập' })).toEqual({ path, rows: 6 })
     const ws = await read(path)
-    const at = (ref: string) => text(ws.getCell(ref).value)
+    const at = (ref: string) => cellText(ws.getCell(ref).value)
     // Header band: left the upper organisation over the issuing one and "*"; right ĐCSVN over the place-date line.
     expect(at('A1')).toBe('ĐẢNG ỦY XÃ TÂN LẬP')
     expect(ws.getCell('A1').font?.bold).toBeFalsy()
@@ -127,7 +112,7 @@ describe('evaluation sheet: export', () => {
     expect(ws.getCell(`B${tot}`).font?.bold).toBe(true)
 
     // Notes: abbreviations, the rule and the warning; then the signers.
-    const all = ws.getSheetValues().flat().map((v) => text(v as ExcelJS.CellValue))
+    const all = ws.getSheetValues().flat().map((v) => cellText(v as ExcelJS.CellValue))
     expect(all.some((v) => v.startsWith('Viết tắt: HTXSNV – Hoàn thành xuất sắc nhiệm vụ'))).toBe(true)
     expect(all.some((v) => v.startsWith('Lưu ý: Đảng ủy xã Tân Lập: 1 đảng viên HTXSNV (chi bộ đề xuất), vượt mức tối đa 0'))).toBe(true)
     const signers = rowOf(ws, 'A', 'NGƯỜI LẬP BIỂU')
@@ -143,7 +128,7 @@ describe('evaluation sheet: export', () => {
     const path = join(t.dir, 'dang-uy.xlsx')
     await t.call('evaluation:export', { year: 2024, unitId: o.committee, path })
     const ws = await read(path)
-    const at = (ref: string) => text(ws.getCell(ref).value)
+    const at = (ref: string) => cellText(ws.getCell(ref).value)
     expect(at('A1')).toBe('HUYỆN ỦY TÂN BIÊN')
     expect(at('A2')).toBe('ĐẢNG ỦY XÃ TÂN LẬP')
     expect(at('E2')).toBe(`……, ngày ${todayIso().slice(8)} tháng ${todayIso().slice(5, 7)} năm ${todayIso().slice(0, 4)}`)
@@ -204,7 +189,7 @@ describe('evaluation sheet: import back', () => {
         filled = viaLibreOffice(filled)
         // LibreOffice keeps the title, the page set-up, the repeated header rows and the hidden Mã column.
         const ws = await read(filled)
-        expect(text(ws.getCell('A5').value)).toBe('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2024')
+        expect(cellText(ws.getCell('A5').value)).toBe('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2024')
         expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1 })
         const h = rowOf(ws, 'A', 'STT')
         expect(ws.pageSetup.printTitlesRow).toBe(`${h}:${h + 2}`)
@@ -278,14 +263,6 @@ describe('evaluation sheet: import back', () => {
     expect(await t.call('evaluation:previewImport', { year: 2024, chooseFile: true })).toBeNull()
   })
 })
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { json: false, write: (s) => (stdout += `${s}\n`), writeError: (s) => (stderr += `${s}\n`) }
-  const code = await runCli(argv, out)
-  return { code, stdout, stderr }
-}
 
 describe('cli: evaluation', () => {
   it('exports a unit\'s sheet and imports a filled one, printing what changed, unchanged, not matched, ignored', async () => {

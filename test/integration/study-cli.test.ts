@@ -1,17 +1,8 @@
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/index'
-import type { Out } from '../../src/cli/output'
 import { tempDir } from '../helpers/core'
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out: Out = { json: false, write: (t) => (stdout += `${t}\n`), writeError: (t) => (stderr += `${t}\n`) }
-  const code = await runCli(argv, out)
-  return { code, stdout, stderr }
-}
+import { cli } from '../helpers/cli'
 
 describe('cli: study', () => {
   it('adds and lists sessions, records attendance from a sheet and by card, and reports coverage per unit', async () => {

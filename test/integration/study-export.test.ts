@@ -1,33 +1,18 @@
 // The missing list as a party document: written with ExcelJS, opened and re-saved by
 // LibreOffice (as a user's office suite would), and read back.
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestCore, personInput, tempDir, type TestCore } from '../helpers/core'
+import { openTestCore, personInput, type TestCore } from '../helpers/core'
 import { todayIso } from '../../src/shared/partial-date'
-
-const SOFFICE = '/usr/bin/soffice'
+import { cellText, SOFFICE, viaLibreOffice } from '../helpers/workbook'
 
 let t: TestCore
 beforeEach(() => {
   t = openTestCore()
 })
 afterEach(() => t.dispose())
-
-/** Converts with LibreOffice into a fresh folder (its own profile, so runs never collide). */
-function viaLibreOffice(path: string): string {
-  const out = tempDir('cd05-soffice-')
-  const profile = tempDir('cd05-lo-profile-')
-  execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, path], { timeout: 120_000, stdio: 'pipe' })
-  const converted = join(out, path.split('/').pop()!)
-  expect(existsSync(converted)).toBe(true)
-  return converted
-}
-
-const text = (v: ExcelJS.CellValue) =>
-  v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v)
 
 describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
   it('opens in LibreOffice with the right people, the header band, and text kept as text', async () => {
@@ -50,7 +35,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(viaLibreOffice(path))
     const ws = wb.worksheets[0]
-    const at = (ref: string) => text(ws.getCell(ref).value)
+    const at = (ref: string) => cellText(ws.getCell(ref).value)
     // Header band: upper organisation over the issuing one, "*"; ĐCSVN over the place-date line.
     expect(at('A1')).toBe('ĐẢNG ỦY XÃ TÂN LẬP')
     expect(at('A2')).toBe('CHI BỘ ẤP 1')
@@ -70,7 +55,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
     // Column headers, then the row of column numbers, then the people (members first, by given name).
     const headerRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((i) => at(`A${i}`) === 'STT')!
     expect(at(`B${headerRow}`)).toBe('Họ và tên')
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => text(ws.getRow(headerRow + 1).getCell(c).value))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => cellText(ws.getRow(headerRow + 1).getCell(c).value))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
     const people = [2, 3, 4].map((k) => at(`B${headerRow + k}`))
     expect(people).toEqual(['Trần Thị Bình', 'Phạm Văn Dũng', 'Lê Văn Cường'])
     expect(at(`D${headerRow + 4}`)).toBe('Quần chúng')
@@ -82,7 +67,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
     expect(position(4).value).toBe('+84 phó trưởng')
     expect(at(`B${headerRow + 5}`)).toBe('Tổng cộng: 3 người')
     // Signers.
-    const all = ws.getSheetValues().flat().map((v) => text(v as ExcelJS.CellValue))
+    const all = ws.getSheetValues().flat().map((v) => cellText(v as ExcelJS.CellValue))
     expect(all).toContain('NGƯỜI LẬP BIỂU')
     expect(all).toContain('T/M CHI BỘ')
     expect(all).toContain('BÍ THƯ')

@@ -10,7 +10,7 @@ import { SCHEMA_VERSION, schemaVersion } from '../db/migrations'
 
 const NAME = /^sao-luu_(\d{8})-(\d{6})-(\d{3})_([a-z-]+)\.sqlite$/
 
-export const BACKUP_REASONS = ['manual', 'before-migration', 'before-restore', 'before-import'] as const
+const BACKUP_REASONS = ['manual', 'before-migration', 'before-restore', 'before-import'] as const
 export type BackupReason = (typeof BACKUP_REASONS)[number]
 
 function stamp(d: Date): string {

@@ -20,7 +20,8 @@ import { CoreError, notFound } from '../db/errors'
 import { percent } from '../study/scope'
 import { normaliseItems, readItems, writeItems } from './items'
 import { trailOf } from './reviews'
-import { isAsked, LEFT_SQL, stateOf } from './scope'
+import { LEFT_SQL } from '../people/status-sql'
+import { isAsked, stateOf } from './scope'
 import { getTemplate } from './templates'
 
 interface CommitmentRow {

@@ -2,7 +2,6 @@
 // with the shared party-document writer. The writer lays out a table; the person's details go in
 // its lines under the title (restyled as plain left-aligned text), the items in its rows grouped
 // under their headings (I, II …), and the page is fitted to one A4 sheet.
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { CommitmentExportInput, CommitmentHeading, CommitmentItem } from '../../shared/api'
@@ -12,13 +11,13 @@ import { displayPartialDate } from '../../shared/partial-date'
 import { foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
-import { addPartyDocumentSheet, type DocValue, type PartyDocument } from '../excel/party-document'
+import { addPartyDocumentSheet, writeWorkbook, type DocValue, type PartyDocument } from '../excel/party-document'
 import { topicByYear } from '../study/topics'
 import { findCommitment, personRow } from './commitments'
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']
 
-export function headingTitle(heading: CommitmentHeading, year: number): string {
+function headingTitle(heading: CommitmentHeading, year: number): string {
   return heading === 'topic' ? `Về học tập và làm theo Chuyên đề năm ${year}` : COMMITMENT_HEADING_LABELS[heading]
 }
 
@@ -31,7 +30,7 @@ export interface CommitmentDocument {
 }
 
 /** Builds the document of one person's commitment (exported for tests). */
-export function commitmentDocument(ctx: CoreContext, input: CommitmentExportInput): CommitmentDocument {
+function commitmentDocument(ctx: CoreContext, input: CommitmentExportInput): CommitmentDocument {
   const db = ctx.db
   const c = findCommitment(db, input.personId, input.year)
   const p = personRow(db, input.personId)
@@ -87,7 +86,7 @@ export function commitmentDocument(ctx: CoreContext, input: CommitmentExportInpu
 }
 
 /** A workbook with the commitment on one sheet, restyled and fitted to one A4 page. */
-export function commitmentWorkbook(d: CommitmentDocument): ExcelJS.Workbook {
+function commitmentWorkbook(d: CommitmentDocument): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Chuyên đề 05'
   wb.created = new Date()
@@ -130,13 +129,9 @@ export async function exportCommitment(ctx: CoreContext, input: CommitmentExport
     }))
   if (!path) return null
   if (!/\.xlsx$/i.test(basename(path))) throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
-  const temp = `${path}.${process.pid}.partial`
   try {
-    const buffer = await commitmentWorkbook(d).xlsx.writeBuffer()
-    writeFileSync(temp, Buffer.from(buffer as ArrayBuffer))
-    renameSync(temp, path)
+    await writeWorkbook(path, commitmentWorkbook(d))
   } catch (e) {
-    rmSync(temp, { force: true })
     throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
   }
   return { path }

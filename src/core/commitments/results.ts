@@ -13,7 +13,7 @@ export interface CommitmentResultValue {
   label: string
 }
 
-export const NO_RESULT_LABELS = {
+const NO_RESULT_LABELS = {
   notJudged: 'Chưa đánh giá',
   notMade: 'Chưa lập cam kết',
   notAsked: 'Không thuộc diện lập cam kết',

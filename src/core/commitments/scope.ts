@@ -6,13 +6,11 @@
 // temporary activity are still asked: the commitment is about their own conduct.
 import type { CommitmentState, PersonStatus } from '../../shared/api'
 import { LEFT_STATUSES } from '../../shared/api'
+import { sqlList } from '../people/status-sql'
 
-export const NOT_ASKED_STATUSES: readonly PersonStatus[] = ['exempt']
-const quoted = (list: readonly string[]) => `(${list.map((s) => `'${s}'`).join(', ')})`
-/** SQL list of statuses that are off the rolls. */
-export const LEFT_SQL = quoted(LEFT_STATUSES)
+const NOT_ASKED_STATUSES: readonly PersonStatus[] = ['exempt']
 /** SQL list of statuses on the rolls but not asked. */
-export const NOT_ASKED_SQL = quoted(NOT_ASKED_STATUSES)
+export const NOT_ASKED_SQL = sqlList(NOT_ASKED_STATUSES)
 
 export function isAsked(status: PersonStatus): boolean {
   return !LEFT_STATUSES.includes(status) && !NOT_ASKED_STATUSES.includes(status)

@@ -2,8 +2,10 @@
 // materialised path (like study coverage). One grouped query gives the counts per unit.
 import type { CommitmentCounts, CommitmentStatus, CommitmentStatusRow, PersonKind } from '../../shared/api'
 import type { Database } from '../db/connection'
-import { percent, scopeRange } from '../study/scope'
-import { LEFT_SQL, NOT_ASKED_SQL } from './scope'
+import { LEFT_SQL } from '../people/status-sql'
+import { percent } from '../study/scope'
+import { scopeRange, treeUnitsInRange, UNIT_IDS_IN_RANGE, type TreeUnitRow } from '../units/subtree'
+import { NOT_ASKED_SQL } from './scope'
 
 interface Tally {
   required: number
@@ -24,18 +26,9 @@ const add = (a: Tally, b: Tally) => {
   a.notAsked += b.notAsked
 }
 
-interface UnitRow {
-  id: number
-  parent_id: number | null
-  name: string
-  level: string
-  path: string
-  retired_on: string | null
-}
-
 export function commitmentStatus(db: Database, year: number, unitId: number | null): CommitmentStatus {
   const [lo, hi] = scopeRange(db, unitId)
-  const units = db.prepare('SELECT id, parent_id, name, level, path, retired_on FROM units WHERE path >= ? AND path < ? ORDER BY path').all(lo, hi) as UnitRow[]
+  const units = treeUnitsInRange(db, lo, hi)
   const tallies = new Map(units.map((u) => [u.id, { m: zero(), n: zero() }]))
   const perUnit = db
     .prepare(
@@ -44,7 +37,7 @@ export function commitmentStatus(db: Database, year: number, unitId: number | nu
               sum(p.status NOT IN ${NOT_ASKED_SQL} AND EXISTS (SELECT 1 FROM commitments c WHERE c.person_id = p.id AND c.year = ?)) AS made,
               sum(p.status IN ${NOT_ASKED_SQL}) AS not_asked
        FROM people p
-       WHERE p.unit_id IN (SELECT id FROM units WHERE path >= ? AND path < ?) AND p.status NOT IN ${LEFT_SQL}
+       WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status NOT IN ${LEFT_SQL}
        GROUP BY p.unit_id, p.kind`
     )
     .all(year, lo, hi) as { unit_id: number; kind: PersonKind; required: number; made: number; not_asked: number }[]
@@ -57,7 +50,7 @@ export function commitmentStatus(db: Database, year: number, unitId: number | nu
     }
   }
   const scopeDepth = unitId === null ? 1 : byId.get(unitId)!.path.split('/').length - 2
-  const toRow = (u: UnitRow, depth: number, m: Tally, n: Tally): CommitmentStatusRow => {
+  const toRow = (u: TreeUnitRow, depth: number, m: Tally, n: Tally): CommitmentStatusRow => {
     const all = zero()
     add(all, m)
     add(all, n)

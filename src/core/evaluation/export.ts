@@ -71,7 +71,7 @@ function signerFor(level: string): string {
   return 'T/M ĐẢNG ỦY'
 }
 
-export function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): PartyDocument {
+function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): PartyDocument {
   const withScore = sheet.ruleSet?.scoreThresholds != null
   const { keys, columns } = columnsFor(withScore)
   const at = (k: SheetColumn) => keys.indexOf(k)

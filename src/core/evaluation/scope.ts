@@ -32,7 +32,7 @@ export function isGrassrootsLabel(level: string): boolean {
 }
 
 /** The user's flag first, else the level label. */
-export function isGrassroots(u: Pick<UnitRow, 'level' | 'flag'>): boolean {
+function isGrassroots(u: Pick<UnitRow, 'level' | 'flag'>): boolean {
   return u.flag === null ? isGrassrootsLabel(u.level) : u.flag === 1
 }
 

@@ -23,12 +23,11 @@ import { NOT_RATED_REASON_LABELS, RATING_STAGE_LABELS, STATUS_LABELS } from '../
 import { comparePartialDates, daysInMonth } from '../../shared/partial-date'
 import type { Database } from '../db/connection'
 import { notFound } from '../db/errors'
-import { subtreeRange } from '../study/scope'
+import { LEFT_SQL } from '../people/status-sql'
+import { subtreeRange } from '../units/subtree'
 import { commitmentsOf } from './commitment'
 import { levelForScore, quotaLimit, ruleSetFor } from './rules'
 import { loadUnits, quotaScopeOf, unitInfo, type UnitRow } from './scope'
-
-const LEFT_SQL = `(${LEFT_STATUSES.map((s) => `'${s}'`).join(', ')})`
 
 interface DbRow {
   id: number
@@ -48,7 +47,7 @@ interface DbRow {
 }
 
 /** The members of a subtree on the sheet of a year, in tree order then by given name. */
-export function sheetQuery(db: Database, year: number, path: string): DbRow[] {
+function sheetQuery(db: Database, year: number, path: string): DbRow[] {
   const [lo, hi] = subtreeRange(path)
   return db
     .prepare(
@@ -117,7 +116,7 @@ function rowWarnings(row: EvaluationRow, rules: EvaluationRuleSet | null, year: 
   return out
 }
 
-export function emptyCounts(): EvaluationCounts {
+function emptyCounts(): EvaluationCounts {
   return {
     total: 0,
     levels: { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 },
@@ -176,7 +175,7 @@ function fmtPercent(p: number): string {
  * A scope may reach beyond the sheet (a chi bộ's tổ chức cơ sở đảng is its committee), so its
  * counts come from the ratings of its whole subtree, each member counted in their own scope.
  */
-export function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null, units: Map<number, UnitRow>, unitIds: Iterable<number>): EvaluationQuotaCheck[] {
+function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null, units: Map<number, UnitRow>, unitIds: Iterable<number>): EvaluationQuotaCheck[] {
   if (!rules || rules.quotaPercent === null) return []
   const percent = rules.quotaPercent
   const scopes = new Set<number>()

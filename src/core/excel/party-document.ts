@@ -9,7 +9,7 @@
 // so a name like "=HYPERLINK(…)" or "-1" shows exactly as typed in Excel and LibreOffice.
 //
 // Two ways out: addPartyDocumentSheet builds a sheet in an in-memory workbook (for callers that
-// restyle it afterwards), writePartyDocument streams to a file with ExcelJS's WorkbookWriter,
+// restyle it afterwards, then save it with writeWorkbook), writePartyDocument streams to a file with ExcelJS's WorkbookWriter,
 // committing each row as it goes, so a 50,000-row sheet needs little memory. Both lay the sheet
 // out with the same code.
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
@@ -337,15 +337,6 @@ export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocu
   return ws
 }
 
-/** A workbook of one or more party documents, one sheet each. */
-export function partyWorkbook(docs: PartyDocument[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = 'Chuyên đề 05'
-  wb.created = new Date()
-  for (const d of docs) addPartyDocumentSheet(wb, d)
-  return wb
-}
-
 /**
  * Streams the documents to `path`, one sheet each, writing beside the target and renaming at
  * the end: a failure never leaves a half-written file.
@@ -369,7 +360,7 @@ export async function writePartyDocument(path: string, docs: PartyDocument | Par
   }
 }
 
-/** The in-memory workbook as a file, for callers that restyled their sheets. */
+/** An in-memory workbook to `path`, written beside it and renamed at the end, like the above. */
 export async function writeWorkbook(path: string, wb: ExcelJS.Workbook): Promise<void> {
   const buffer = await wb.xlsx.writeBuffer()
   const temp = `${path}.${process.pid}.partial`

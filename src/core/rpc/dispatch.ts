@@ -10,7 +10,7 @@ import { schemas } from './schemas'
 
 const known = new Set<string>(CHANNELS)
 
-export function isChannel(channel: string): channel is Channel {
+function isChannel(channel: string): channel is Channel {
   return known.has(channel)
 }
 
@@ -19,7 +19,7 @@ function failure(error: ApiError): Result<never> {
 }
 
 /** Turns anything thrown into a Vietnamese message; SQLite's own codes get a plain meaning. */
-export function toApiError(e: unknown): ApiError {
+function toApiError(e: unknown): ApiError {
   if (e instanceof CoreError) return e.toApiError()
   const code = (e as { code?: string })?.code ?? ''
   const detail = e instanceof Error ? e.message : String(e)

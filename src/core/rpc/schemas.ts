@@ -13,7 +13,7 @@ const optionalText = (max: number) => z.string().max(max).nullable()
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable()
 
-export const personFields = z.object({
+const personFields = z.object({
   unitId: id,
   kind: z.enum(PERSON_KINDS),
   fullName: text(200),

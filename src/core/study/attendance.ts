@@ -3,9 +3,8 @@ import type { PersonKind, PersonStatus, StudyAttendanceInput, StudyAttendanceRes
 import { LEFT_STATUSES } from '../../shared/api'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
+import { LEFT_SQL } from '../people/status-sql'
 import { REQUIRED_STATUSES } from './scope'
-
-const ON_ROLLS = `(${LEFT_STATUSES.map((s) => `'${s}'`).join(', ')})`
 
 function sessionTopic(db: Database, sessionId: number): number {
   const s = db.prepare('SELECT topic_id FROM study_sessions WHERE id = ?').get(sessionId) as { topic_id: number } | undefined
@@ -25,7 +24,7 @@ export function checklist(db: Database, sessionId: number, unitId: number): Stud
               EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
                         WHERE a.person_id = p.id AND s.topic_id = ? AND a.session_id <> ?) AS elsewhere
        FROM people p
-       WHERE p.unit_id = ? AND p.status NOT IN ${ON_ROLLS}
+       WHERE p.unit_id = ? AND p.status NOT IN ${LEFT_SQL}
        ORDER BY p.kind, p.sort_key, p.id`
     )
     .all(sessionId, topicId, sessionId, unitId) as {

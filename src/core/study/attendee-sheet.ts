@@ -9,11 +9,11 @@
 import { basename } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { PersonKind, StudySheetCandidate, StudySheetInput, StudySheetPreview } from '../../shared/api'
-import { LEFT_STATUSES } from '../../shared/api'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import { CoreError, notFound } from '../db/errors'
-import { subtreeRange } from './scope'
+import { LEFT_SQL } from '../people/status-sql'
+import { subtreeRange } from '../units/subtree'
 
 const NAME_HEADERS = ['ho va ten', 'ho ten', 'ho va ten dang vien', 'ho ten dang vien', 'ten dang vien', 'ho va ten nguoi du', 'dang vien']
 const CARD_HEADERS = ['so the', 'so the dang vien', 'so the dv', 'the dang vien', 'so the dang']
@@ -122,7 +122,7 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
     throw new CoreError('NO_HEADER', 'Không tìm thấy dòng tiêu đề có cột "Họ và tên" hoặc "Số thẻ đảng viên" trong tệp.')
   }
 
-  const onRolls = `p.status NOT IN (${LEFT_STATUSES.map((s) => `'${s}'`).join(', ')})`
+  const onRolls = `p.status NOT IN ${LEFT_SQL}`
   const SELECT = `SELECT p.id, p.full_name, p.name_key, p.kind, p.birth_date, p.party_card_number, u.name AS unit_name
     FROM people p JOIN units u ON u.id = p.unit_id`
   const byCard = db.prepare(`${SELECT} WHERE p.party_card_number = ? AND ${onRolls}`)

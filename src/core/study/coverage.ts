@@ -15,7 +15,8 @@ import type {
 import { todayIso } from '../../shared/partial-date'
 import type { Database } from '../db/connection'
 import { topicByYear } from './topics'
-import { percent, REQUIRED_SQL, scopeRange } from './scope'
+import { scopeRange, treeUnitsInRange, UNIT_IDS_IN_RANGE, type TreeUnitRow } from '../units/subtree'
+import { percent, REQUIRED_SQL } from './scope'
 
 /**
  * "Has this person studied the topic?" as an SQL condition on p.id; binds the topic id. Written
@@ -23,7 +24,7 @@ import { percent, REQUIRED_SQL, scopeRange } from './scope'
  * and looks each session up by id: ~35 ms for 50,000 people, where "session_id IN (subquery)"
  * made it probe every session of the topic per person (~2 s).
  */
-export const STUDIED_SQL = `EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
+const STUDIED_SQL = `EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
   WHERE a.person_id = p.id AND s.topic_id = ?)`
 
 interface Tally {
@@ -40,16 +41,7 @@ const counts = (required: number, studied: number): StudyCounts => ({
   percent: percent(studied, required)
 })
 
-interface UnitRow {
-  id: number
-  parent_id: number | null
-  name: string
-  level: string
-  path: string
-  retired_on: string | null
-}
-
-function toRow(u: UnitRow, depth: number, t: Tally): StudyCoverageRow {
+function toRow(u: TreeUnitRow, depth: number, t: Tally): StudyCoverageRow {
   return {
     unitId: u.id,
     parentId: u.parent_id,
@@ -65,16 +57,14 @@ function toRow(u: UnitRow, depth: number, t: Tally): StudyCoverageRow {
 export function coverage(db: Database, input: StudyCoverageInput): StudyCoverage {
   const topic = topicByYear(db, input.year)
   const [lo, hi] = scopeRange(db, input.unitId)
-  const units = db
-    .prepare('SELECT id, parent_id, name, level, path, retired_on FROM units WHERE path >= ? AND path < ? ORDER BY path')
-    .all(lo, hi) as UnitRow[]
+  const units = treeUnitsInRange(db, lo, hi)
   const tallies = new Map<number, Tally>(units.map((u) => [u.id, { mReq: 0, mStudied: 0, nReq: 0, nStudied: 0 }]))
   // Without a topic nobody can have studied it; the required counts still stand.
   const perUnit = db
     .prepare(
       `SELECT p.unit_id, p.kind, count(*) AS required, ${topic ? `sum(${STUDIED_SQL})` : '0'} AS studied
        FROM people p
-       WHERE p.unit_id IN (SELECT id FROM units WHERE path >= ? AND path < ?) AND p.status IN ${REQUIRED_SQL}
+       WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status IN ${REQUIRED_SQL}
        GROUP BY p.unit_id, p.kind`
     )
     .all(...(topic ? [topic.id] : []), lo, hi) as { unit_id: number; kind: PersonKind; required: number; studied: number }[]
@@ -184,7 +174,7 @@ export function progress(db: Database, input: StudyCoverageInput): StudyProgress
   const [lo, hi] = scopeRange(db, input.unitId)
   const required = (
     db
-      .prepare(`SELECT count(*) AS n FROM people p WHERE p.unit_id IN (SELECT id FROM units WHERE path >= ? AND path < ?) AND p.status IN ${REQUIRED_SQL}`)
+      .prepare(`SELECT count(*) AS n FROM people p WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status IN ${REQUIRED_SQL}`)
       .get(lo, hi) as { n: number }
   ).n
   const firsts = topic
@@ -194,7 +184,7 @@ export function progress(db: Database, input: StudyCoverageInput): StudyProgress
              SELECT p.kind, (SELECT min(s.held_on) FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
                                WHERE a.person_id = p.id AND s.topic_id = ?) AS first
              FROM people p
-             WHERE p.unit_id IN (SELECT id FROM units WHERE path >= ? AND path < ?) AND p.status IN ${REQUIRED_SQL}
+             WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status IN ${REQUIRED_SQL}
            ) f WHERE f.first IS NOT NULL GROUP BY month, f.kind ORDER BY month`
         )
         .all(topic.id, lo, hi) as { month: string; kind: PersonKind; n: number }[])

@@ -37,7 +37,7 @@ function signerFor(level: string): string[] {
 }
 
 /** Builds the document (exported for tests and for reports that bundle several sheets). */
-export function missingDocument(ctx: CoreContext, input: StudyExportMissingInput): PartyDocument {
+function missingDocument(ctx: CoreContext, input: StudyExportMissingInput): PartyDocument {
   const topic = topicByYear(ctx.db, input.year)
   const list = missing(ctx.db, { year: input.year, unitId: input.unitId })
   const org = orgOf(ctx, input.unitId)

@@ -6,7 +6,7 @@ import { isPartialDate } from '../../shared/partial-date'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { topicById } from './topics'
-import { scopeRange } from './scope'
+import { scopeRange } from '../units/subtree'
 
 interface SessionRow {
   id: number

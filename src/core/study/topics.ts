@@ -7,8 +7,8 @@ import { CoreError } from '../db/errors'
 import { getSetting, setSetting } from '../settings'
 
 const YEAR_SETTING = 'study.year'
-export const MIN_YEAR = 2000
-export const MAX_YEAR = 2100
+const MIN_YEAR = 2000
+const MAX_YEAR = 2100
 
 interface TopicRow {
   id: number
@@ -71,7 +71,7 @@ export function saveTopic(db: Database, input: StudyTopicInput): StudyTopic {
  * The working year: the one chosen, else the latest year with a topic up to this year (a new
  * file opened in 2026 starts on the last topic it knows), else this year.
  */
-export function workingYear(db: Database): number {
+function workingYear(db: Database): number {
   const chosen = Number(getSetting(db, YEAR_SETTING))
   if (Number.isInteger(chosen) && chosen >= MIN_YEAR && chosen <= MAX_YEAR) return chosen
   const thisYear = Number(todayIso().slice(0, 4))
@@ -88,11 +88,4 @@ export function setWorkingYear(db: Database, year: number): StudyWorkingYear {
   checkYear(year)
   setSetting(db, YEAR_SETTING, String(year))
   return getWorkingYear(db)
-}
-
-/** The topic of a year, or a refusal that tells the user what to do. */
-export function requireTopic(db: Database, year: number): StudyTopic {
-  const t = topicByYear(db, year)
-  if (!t) throw new CoreError('NO_TOPIC', `Chưa có chủ đề Chuyên đề năm ${year}. Hãy thêm chủ đề của năm trước.`)
-  return t
 }

@@ -4,21 +4,17 @@ import { cleanText, foldVietnamese } from '../../shared/vn-text'
 import { todayIso } from '../../shared/partial-date'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
+import { LEFT_SQL } from '../people/status-sql'
+import { subtreeRange, type TreeUnitRow } from './subtree'
 
-interface UnitRow {
-  id: number
-  parent_id: number | null
-  name: string
-  level: string
-  path: string
-  retired_on: string | null
+interface UnitRow extends TreeUnitRow {
   people_count: number
 }
 
 const SELECT = `
   SELECT u.id, u.parent_id, u.name, u.level, u.path, u.retired_on,
          (SELECT count(*) FROM people p WHERE p.unit_id = u.id
-            AND p.status NOT IN ('transferred', 'removed', 'expelled', 'deceased')) AS people_count
+            AND p.status NOT IN ${LEFT_SQL}) AS people_count
   FROM units u`
 
 function toUnit(r: UnitRow): Unit {
@@ -31,12 +27,8 @@ function row(db: Database, id: number): UnitRow {
   return r
 }
 
-export function getUnit(db: Database, id: number): Unit {
+function getUnit(db: Database, id: number): Unit {
   return toUnit(row(db, id))
-}
-
-export function unitPath(db: Database, id: number): string {
-  return row(db, id).path
 }
 
 export function listUnits(db: Database, includeRetired: boolean): Unit[] {
@@ -132,12 +124,7 @@ export function moveUnit(db: Database, id: number, parentId: number | null): Uni
     checkSiblingName(db, parentId, current.name, current.id)
     const newPath = `${parent?.path ?? '/'}${id}/`
     // Rewrite the path prefix of the whole subtree in one statement.
-    db.prepare('UPDATE units SET path = ? || substr(path, ?) WHERE path >= ? AND path < ?').run(
-      newPath,
-      current.path.length + 1,
-      current.path,
-      current.path.slice(0, -1) + '0'
-    )
+    db.prepare('UPDATE units SET path = ? || substr(path, ?) WHERE path >= ? AND path < ?').run(newPath, current.path.length + 1, ...subtreeRange(current.path))
     db.prepare('UPDATE units SET parent_id = ? WHERE id = ?').run(parentId, id)
     const oldParent = current.parent_id === null ? null : row(db, current.parent_id).name
     record(db, id, 'moved', oldParent, parent?.name ?? null)
@@ -149,9 +136,8 @@ export function retireUnit(db: Database, id: number, on: string | undefined): Un
   return inTransaction(db, () => {
     const current = row(db, id)
     if (current.retired_on) return toUnit(current)
-    const active = db
-      .prepare(`SELECT count(*) AS n FROM units WHERE path > ? AND path < ? AND retired_on IS NULL`)
-      .get(current.path, current.path.slice(0, -1) + '0') as { n: number }
+    // path > lo: the subtree without the unit itself.
+    const active = db.prepare(`SELECT count(*) AS n FROM units WHERE path > ? AND path < ? AND retired_on IS NULL`).get(...subtreeRange(current.path)) as { n: number }
     if (active.n > 0) {
       throw new CoreError('CONFLICT', `"${current.name}" còn ${active.n} đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc giải thể chúng trước.`)
     }

@@ -18,8 +18,6 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   const unitId = ref<number | null>(null)
   const sheet = ref<EvaluationSheet | null>(null)
   const loading = ref(false)
-  /** Person ids being saved, so their row can show it. */
-  const saving = ref(new Set<number>())
   const rules = ref<EvaluationRuleSet[]>([])
 
   const overQuota = computed(() => sheet.value?.quota.filter((q) => q.over) ?? [])
@@ -45,19 +43,13 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   async function save(entries: EvaluationEntry[]): Promise<void> {
     const s = sheet.value
     if (!s || entries.length === 0) return
-    const ids = entries.map((e) => e.personId)
-    for (const id of ids) saving.value.add(id)
-    try {
-      const r = await call('evaluation:save', { year: s.year, unitId: s.unit.id, entries })
-      if (sheet.value !== s) return
-      const fresh = new Map(r.rows.map((row) => [row.personId, row]))
-      s.rows = s.rows.map((row) => fresh.get(row.personId) ?? row)
-      s.totals = r.totals
-      s.groups = r.groups
-      s.quota = r.quota
-    } finally {
-      for (const id of ids) saving.value.delete(id)
-    }
+    const r = await call('evaluation:save', { year: s.year, unitId: s.unit.id, entries })
+    if (sheet.value !== s) return
+    const fresh = new Map(r.rows.map((row) => [row.personId, row]))
+    s.rows = s.rows.map((row) => fresh.get(row.personId) ?? row)
+    s.totals = r.totals
+    s.groups = r.groups
+    s.quota = r.quota
   }
 
   async function fill(kind: EvaluationFill, overwrite: boolean): Promise<number> {
@@ -113,7 +105,6 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     unitId,
     sheet,
     loading,
-    saving,
     rules,
     overQuota,
     load,

@@ -496,7 +496,6 @@ export const useImportStore = defineStore('import', () => {
     mappingProblems,
     isIncluded,
     fieldOf,
-    previewInput,
     open,
     cancel,
     setInclude,

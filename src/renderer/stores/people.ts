@@ -42,7 +42,7 @@ export interface PeopleFilters {
 }
 
 /** The list query for a set of filters: the search text is sent folded and trimmed. */
-export function listInput(f: PeopleFilters, offset: number, limit: number): PeopleListInput {
+function listInput(f: PeopleFilters, offset: number, limit: number): PeopleListInput {
   const input: PeopleListInput = { unitId: f.unitId, includeSubunits: f.includeSubunits, offset, limit }
   const q = foldVietnamese(f.q)
   if (q) input.q = q

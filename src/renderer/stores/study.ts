@@ -15,14 +15,6 @@ import type {
 } from '@shared/api'
 import { call } from '../api'
 
-export const SESSION_KIND_LABELS: Record<StudySessionKind, string> = {
-  provincial_online: 'Hội nghị trực tuyến cấp tỉnh',
-  district_conference: 'Hội nghị cấp huyện / đảng ủy',
-  cell_meeting: 'Sinh hoạt chi bộ',
-  unit_conference: 'Hội nghị cơ quan, đơn vị',
-  makeup: 'Học bù'
-}
-
 /** The whole-term topic 2021–2025: offered as the title of a new year of that term. */
 export const TERM_TOPIC_TITLE = TERM_TOPIC.title
 

@@ -40,7 +40,7 @@ export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
 }
 
 /** Depth-first order, for selects that show the tree as an indented list. */
-export function flattenTree(roots: readonly UnitNode[]): UnitNode[] {
+function flattenTree(roots: readonly UnitNode[]): UnitNode[] {
   const out: UnitNode[] = []
   const walk = (list: readonly UnitNode[]) => {
     for (const node of list) {

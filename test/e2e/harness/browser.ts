@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { apiInitScript, type Harness } from './server'
 
-export const SCREENSHOTS = resolve(__dirname, '../../../test-results/screenshots')
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const SCREENSHOTS = resolve(__dirname, '../../../test-results/screenshots')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({

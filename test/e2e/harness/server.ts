@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { CHANNELS } from '../../../src/shared/api'
+import { CHANNELS, type Channel, type Input, type Output } from '../../../src/shared/api'
 import { openCore, type Core } from '../../../src/core/index'
 import type { PlatformPort } from '../../../src/core/platform'
 import { tempDir } from '../../helpers/core'
@@ -27,6 +27,8 @@ export interface Harness {
   dataDir: string
   /** File choosers answer from this script: the next path to "choose", or null for cancel. */
   dialogs: { open: (string | null)[]; save: (string | null)[] }
+  /** Calls a channel directly on the core, to set the scene; fails the spec on a refusal. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
   close(): Promise<void>
 }
 
@@ -93,6 +95,11 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
     core,
     dataDir,
     dialogs,
+    async call(channel, input) {
+      const r = await core.dispatch(channel, input)
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
+      return r.value as never
+    },
     async close() {
       await new Promise<void>((ok) => server.close(() => ok()))
       core.close()

@@ -22,6 +22,15 @@ export class AppPage {
     await this.page.locator('.el-select-dropdown__item:visible, .el-tree-node__content:visible, .el-autocomplete-suggestion li:visible', { hasText: text }).first().click()
   }
 
+  /** Waits until an element's text, spaces collapsed, contains `expected`. */
+  async waitText(id: string, expected: string): Promise<void> {
+    await this.page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').includes(want) ?? false,
+      [`[data-testid="${id}"]`, expected] as const,
+      { timeout: 10_000 }
+    )
+  }
+
   async messageText(): Promise<string> {
     const msg = this.page.locator('.el-message').last()
     await msg.waitFor()

@@ -1,0 +1,17 @@
+// The command line in-process, its output captured, for integration tests.
+import { runCli } from '../../src/cli/index'
+import type { Out } from '../../src/cli/output'
+
+export interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export async function cli(...argv: string[]): Promise<CliRun> {
+  let stdout = ''
+  let stderr = ''
+  const out: Out = { json: false, write: (t) => (stdout += `${t}\n`), writeError: (t) => (stderr += `${t}\n`) }
+  const code = await runCli(argv, out)
+  return { code, stdout, stderr }
+}
