@@ -1,6 +1,6 @@
 // User-facing Vietnamese shared by several views. Text used by one view only lives in that view.
 
-import type { Gender, ImportField } from '@shared/api'
+import type { ImportField } from '@shared/api'
 
 export interface Section {
   /** Route name; also the nav test id suffix (nav-<name>). */
@@ -60,10 +60,6 @@ export const SECTIONS: readonly Section[] = [
   { name: 'data', path: '/data', label: 'Dữ liệu & sao lưu' }
 ]
 
-export const GENDER_LABELS: Record<Gender, string> = {
-  male: 'Nam',
-  female: 'Nữ'
-}
 
 /** Suggestions only: any level label may be typed. */
 export const LEVEL_SUGGESTIONS = [

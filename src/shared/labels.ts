@@ -1,5 +1,5 @@
 // Vietnamese names of the contract's codes, for every place a user reads them (UI and CLI).
-import type { MemberType, PersonKind, PersonStatus, StudySessionKind } from './api'
+import type { Gender, MemberType, PersonKind, PersonStatus, StudySessionKind } from './api'
 import type { NotRatedReason, QuotaBase, QuotaScope, Rating, RatingLevel, RatingStage } from './api'
 import type { CommitmentHeading, CommitmentOutcome, CommitmentResultCode, CommitmentReviewer, CommitmentReviewKind, CommitmentState } from './api'
 
@@ -12,6 +12,11 @@ export const STATUS_LABELS: Record<PersonStatus, string> = {
   removed: 'Xóa tên',
   expelled: 'Khai trừ',
   deceased: 'Từ trần'
+}
+
+export const GENDER_LABELS: Record<Gender, string> = {
+  male: 'Nam',
+  female: 'Nữ'
 }
 
 export const KIND_LABELS: Record<PersonKind, string> = {

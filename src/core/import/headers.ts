@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { ImportField } from '../../shared/api'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
-import { DateCell, cellText, type CellValue, type GridRow, type GridSheet } from './grid'
+import { cellText, type CellValue, type GridRow, type GridSheet } from './grid'
 
 /** Folded header key: no diacritics, lower case, words of letters and digits only. */
 export function headerKey(text: string): string {
@@ -304,8 +304,4 @@ export function mapLabels(labels: string[]): (ImportField | null)[] {
     fields[c] = f
   }
   return fields
-}
-
-export function isDateLike(v: CellValue): boolean {
-  return v instanceof DateCell || (typeof v === 'number' && v > 1000) || (typeof v === 'string' && /\d{4}/.test(v))
 }

@@ -3,14 +3,15 @@
 // họ tên + ngày sinh, preferring the same unit): created, updated (with the fields that change),
 // unchanged, or skipped and why. Pure reads: the same plan is computed for the preview and again
 // inside the commit's transaction.
-import type { ImportChange, ImportCounts, ImportProblem, ImportRowAction, ImportUnitChoice, ImportUnitPlan, PersonFields, PersonStatus } from '../../shared/api'
+import type { Gender, ImportChange, ImportCounts, ImportProblem, ImportRowAction, ImportUnitChoice, ImportUnitPlan, MemberType, PersonFields, PersonKind, PersonStatus } from '../../shared/api'
 import { displayPartialDate } from '../../shared/partial-date'
 import { foldVietnamese } from '../../shared/vn-text'
 import type { Database } from '../db/connection'
 import { PERSON_COLUMNS, PERSON_FIELD_NAMES } from '../people/people'
 import { FIELD_LABELS } from '../people/validate'
-import { CHUNK_ROWS, runWhole, type Steps } from './job'
+import { CHUNK_ROWS, type Steps } from './job'
 import type { Draft } from './rows'
+import { GENDER_LABELS, KIND_LABELS, MEMBER_TYPE_LABELS } from '../../shared/labels'
 
 export interface PlanOptions {
   unitId: number | null
@@ -204,14 +205,10 @@ export function foldCached(name: string): string {
 function show(field: keyof PersonFields, v: unknown): string | null {
   if (v === null || v === undefined) return null
   if (field === 'birthDate' || field === 'partyJoinDate' || field === 'partyOfficialDate') return displayPartialDate(String(v))
-  if (field === 'gender') return v === 'male' ? 'Nam' : 'Nữ'
-  if (field === 'memberType') return v === 'official' ? 'Chính thức' : 'Dự bị'
-  if (field === 'kind') return v === 'member' ? 'Đảng viên' : 'Quần chúng'
+  if (field === 'gender') return GENDER_LABELS[v as Gender]
+  if (field === 'memberType') return MEMBER_TYPE_LABELS[v as MemberType]
+  if (field === 'kind') return KIND_LABELS[v as PersonKind]
   return String(v)
-}
-
-export function buildPlan(db: Database, drafts: Draft[], options: PlanOptions, sheetHints: Map<number, string | null>, unitNames?: Map<number, string>): Plan {
-  return runWhole(planSteps(db, drafts, options, sheetHints, unitNames))
 }
 
 /**

@@ -7,7 +7,7 @@ import { cleanText } from '../../shared/vn-text'
 import { CoreError } from '../db/errors'
 import { normalisePerson } from '../people/validate'
 import { readDateCell } from './dates'
-import { DateCell, cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from './grid'
+import { cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from './grid'
 import { headerKey, unitFromText, type SheetLayout } from './headers'
 import { CHUNK_ROWS, runWhole, type Steps } from './job'
 
@@ -473,8 +473,4 @@ function parseRow(
     if (nb !== null) seenOf(seen, 'nb').set(nb, draft)
   }
   return draft
-}
-
-export function isDateCell(v: CellValue): v is DateCell {
-  return v instanceof DateCell
 }

@@ -9,6 +9,8 @@ import type {
   PersonStatusInput
 } from '../../shared/api'
 import { LEFT_STATUSES, MEMBER_ONLY_STATUSES } from '../../shared/api'
+import { scopeRange, UNIT_IDS_IN_RANGE } from '../units/subtree'
+import { LEFT_SQL } from './status-sql'
 import { todayIso, isPartialDate, comparePartialDates } from '../../shared/partial-date'
 import { cleanText, foldVietnamese, personNameKeys } from '../../shared/vn-text'
 import { inTransaction, nowIso, type Database } from '../db/connection'
@@ -185,17 +187,15 @@ export function statusHistory(db: Database, id: number): PersonStatusEntry[] {
 }
 
 /** The default view: everyone still on the rolls. */
-const ON_ROLLS = `p.status NOT IN (${LEFT_STATUSES.map((s) => `'${s}'`).join(', ')})`
+const ON_ROLLS = `p.status NOT IN ${LEFT_SQL}`
 
 export function listPeople(db: Database, input: PeopleListInput): PeopleListOutput {
   const where: string[] = []
   const params: unknown[] = []
   if (input.unitId !== null) {
     if (input.includeSubunits) {
-      const u = db.prepare('SELECT path FROM units WHERE id = ?').get(input.unitId) as { path: string } | undefined
-      if (!u) throw notFound('đơn vị')
-      where.push('p.unit_id IN (SELECT id FROM units WHERE path >= ? AND path < ?)')
-      params.push(u.path, u.path.slice(0, -1) + '0')
+      where.push(`p.unit_id IN ${UNIT_IDS_IN_RANGE}`)
+      params.push(...scopeRange(db, input.unitId))
     } else {
       where.push('p.unit_id = ?')
       params.push(input.unitId)
