@@ -333,6 +333,8 @@ const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xf
 }
 
 const INFLATE_CHUNK = 256 * 1024
+/** zlib passes the stream options on (its typings leave them out): up to 4 inflated pieces wait ready. */
+const INFLATE_OPTIONS = { chunkSize: INFLATE_CHUNK, readableHighWaterMark: 4 * INFLATE_CHUNK, writableHighWaterMark: INFLATE_CHUNK }
 
 /** The workbook is not one for the fast reader: read it through ExcelJS instead. */
 class NotForFastReader extends Error {}
@@ -367,6 +369,8 @@ function zipEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
 /**
  * An entry's bytes as they inflate. The inflating is done here rather than by yauzl, in large
  * pieces: with zlib's default 16 kB pieces the reader would wait on the thread pool at every one.
+ * The inflater may also run a few pieces ahead of the reader (the default allows less than one),
+ * so the next piece is usually ready when the scanner asks for it.
  */
 function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return Promise.reject(new NotForFastReader('compression'))
@@ -384,7 +388,7 @@ function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.Rea
         resolve(raw)
         return
       }
-      const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK })
+      const inflate = createInflateRaw(INFLATE_OPTIONS)
       pipeline(raw, inflate, () => undefined)
       resolve(inflate)
     })
@@ -458,6 +462,108 @@ async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry): Promis
 
 const CELL_ATTRS = ['r', 's', 't'] as const
 
+export interface CellTag {
+  /** Column from the "r" attribute (0-based); -1 when absent or unreadable. */
+  col: number
+  style: number
+  type: string
+}
+
+const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined]
+
+/** The column, style and type of a `<c …>` tag, by attrs() (the reference the fast path keeps to). */
+export function readCellTagSlow(tag: string, start: number, end: number, out: CellTag): void {
+  attrs(tag, start, end, CELL_ATTRS, cellAttrs)
+  const r = cellAttrs[0]
+  out.col = r ? colOfRef(r) : -1
+  out.style = cellAttrs[1] ? Number(cellAttrs[1]) || 0 : 0
+  out.type = cellAttrs[2] ?? ''
+}
+
+/** The column, style and type of a `<c …>` tag: the fast path below when it applies, else attrs(). */
+export function readCellTag(tag: string, start: number, end: number, out: CellTag): void {
+  if (!plainCellTag(tag, start, end, out)) readCellTagSlow(tag, start, end, out)
+}
+
+/**
+ * Reads the `<c …>` tag of a worksheet cell (from "<" at `start` to ">" at `end`) into `out`
+ * without making a string per attribute: there is one such tag per cell, and slicing "r", "s"
+ * and "t" out of each was a good part of the read. Handles only the plain form every writer
+ * emits (`name="value"` pairs, values without entities); returns false on anything else, and
+ * the caller reads the tag with attrs() as before, so the results are the same either way.
+ */
+function plainCellTag(tag: string, start: number, end: number, out: CellTag): boolean {
+  let col = -1
+  let style = 0
+  let type = ''
+  let i = start + 2 // after "<c"
+  // A prefixed name ("x:c") goes the long way.
+  if (tag.charCodeAt(start + 1) !== 99 /* c */) return false
+  const after = tag.charCodeAt(i)
+  if (i < end && after !== 32 && after !== 9 && after !== 10 && after !== 13 && after !== 47) return false
+  for (;;) {
+    let ch = tag.charCodeAt(i)
+    while (i < end && (ch === 32 || ch === 9 || ch === 10 || ch === 13)) ch = tag.charCodeAt(++i)
+    if (i >= end || ch === 47 /* / */) break
+    const nameStart = i
+    while (i < end) {
+      ch = tag.charCodeAt(i)
+      if (ch === 61 /* = */) break
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) return false
+      i++
+    }
+    if (i >= end) return false
+    const q = tag.charCodeAt(i + 1)
+    if (q !== 34 && q !== 39) return false
+    const valueStart = i + 2
+    const close = tag.indexOf(q === 34 ? '"' : "'", valueStart)
+    if (close < 0 || close > end) return false
+    const one = i - nameStart === 1 ? tag.charCodeAt(nameStart) : 0
+    if (one === 114 /* r */) {
+      // The column letters of "AB12" ("$" allowed in front), as colOfRef reads them.
+      let c = 0
+      let j = valueStart
+      if (tag.charCodeAt(j) === 36) j++
+      for (; j < close; j++) {
+        const ch = tag.charCodeAt(j)
+        if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64)
+        else break
+      }
+      // Then the row digits: anything else (an entity, "$", lower case) and colOfRef decides.
+      for (; j < close; j++) {
+        const ch = tag.charCodeAt(j)
+        if (ch < 48 || ch > 57) return false
+      }
+      if (c > 0) col = c - 1
+      else if (close === valueStart) col = -1
+      else return false
+    } else if (one === 115 /* s */) {
+      // A style index: plain digits are read here, anything else by Number() as before.
+      let n = 0
+      let j = valueStart
+      for (; j < close && j - valueStart < 9; j++) {
+        const ch = tag.charCodeAt(j)
+        if (ch < 48 || ch > 57) break
+        n = n * 10 + (ch - 48)
+      }
+      if (j !== close) return false
+      style = n
+    } else if (one === 116 /* t */) {
+      if (close - valueStart === 1 && tag.charCodeAt(valueStart) === 115) type = 's'
+      else {
+        type = tag.slice(valueStart, close)
+        // An entity or line end: attrs() decodes it.
+        if (type.indexOf('&') >= 0 || type.indexOf('\r') >= 0) return false
+      }
+    }
+    i = close + 1
+  }
+  out.col = col
+  out.style = style
+  out.type = type
+  return true
+}
+
 interface FastSheetSource {
   name: string
   hidden: boolean
@@ -493,7 +599,7 @@ async function readSheetFast(
   let inInline = false
   let inPhonetic = false
   let bytes = 0
-  const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined]
+  const cell: CellTag = { col: -1, style: 0, type: '' }
 
   const textValue = (raw: string, info: StyleInfo | null): string | null => {
     let value = raw
@@ -565,13 +671,11 @@ async function readSheetFast(
     open(name, tag, start, end, selfClosing) {
       switch (name) {
         case 'c': {
-          attrs(tag, start, end, CELL_ATTRS, cellAttrs)
-          const r = cellAttrs[0]
-          const ref = r ? colOfRef(r) : -1
-          col = ref >= 0 ? ref : nextCol
+          readCellTag(tag, start, end, cell)
+          col = cell.col >= 0 ? cell.col : nextCol
           nextCol = col + 1
-          style = cellAttrs[1] ? Number(cellAttrs[1]) || 0 : 0
-          type = cellAttrs[2] ?? ''
+          style = cell.style
+          type = cell.type
           text = null
           hasEntities = false
           break

@@ -13,6 +13,7 @@ export interface XmlHandler {
   text(raw: string, cdata: boolean): void
 }
 
+const LT = 60 // <
 const GT = 62 // >
 const SLASH = 47
 const BANG = 33
@@ -40,24 +41,14 @@ function tagName(s: string, i: number, end: number): string {
 
 /** Index of the ">" that ends the tag opened at `i`, skipping quoted attribute values; -1 if not in `s`. */
 function tagEnd(s: string, i: number): number {
-  const gt = s.indexOf('>', i)
-  if (gt < 0) return -1
-  // Most tags hold no quote before their ">", or only balanced ones: check cheaply.
+  // One walk over the tag (tags are short): quotes open and close, a ">" outside them ends it.
   let quote = 0
-  for (let j = i; j < gt; j++) {
+  for (let j = i, n = s.length; j < n; j++) {
     const ch = s.charCodeAt(j)
     if (quote) {
       if (ch === quote) quote = 0
-    } else if (ch === DQ || ch === SQ) quote = ch
-  }
-  if (!quote) return gt
-  // A ">" inside a quoted value: walk on.
-  for (let j = gt + 1; j < s.length; j++) {
-    const ch = s.charCodeAt(j)
-    if (quote) {
-      if (ch === quote) quote = 0
-    } else if (ch === DQ || ch === SQ) quote = ch
-    else if (ch === GT) return j
+    } else if (ch === GT) return j
+    else if (ch === DQ || ch === SQ) quote = ch
   }
   return -1
 }
@@ -126,6 +117,9 @@ export function decodeXml(raw: string): string {
   return s.indexOf('&') >= 0 ? s.replace(ENTITY, entity) : s
 }
 
+/** Characters of a new piece joined to the unfinished end of the last one (see write()). */
+const HEAD = 4096
+
 /**
  * Feeds text in pieces; each call handles every complete construct and keeps the rest for the
  * next. `end()` checks nothing is left over but whitespace.
@@ -139,12 +133,42 @@ export class XmlScanner {
   constructor(private readonly h: XmlHandler) {}
 
   write(chunk: string): void {
-    const s = this.rest.length > 0 ? this.rest + chunk : chunk
+    if (this.rest.length === 0) {
+      this.keep(chunk, this.scan(chunk, 0))
+      return
+    }
+    // What the last piece left unfinished is finished on a short string (it and the start of this
+    // piece), then the piece is scanned as it came: "rest + chunk" would be one more copy of every
+    // piece (V8 flattens the joined string on first access).
+    const headLength = Math.min(chunk.length, HEAD)
+    const head = this.rest + chunk.slice(0, headLength)
+    const stop = this.scan(head, 0)
+    if (headLength === chunk.length) this.keep(head, stop)
+    else if (stop >= this.rest.length) this.keep(chunk, this.scan(chunk, stop - this.rest.length))
+    else {
+      // Nothing was finished (a long text or comment runs on): join them after all.
+      const s = this.rest + chunk
+      this.keep(s, this.scan(s, 0))
+    }
+  }
+
+  /** Keeps what the scan of `s` left from `pos` for the next piece. */
+  private keep(s: string, pos: number): void {
+    this.rest = pos < s.length ? s.slice(pos) : ''
+    // Text with no tag after it is handed over only once its end is known (next piece or end()).
+  }
+
+  /** Handles every complete construct of `s` from `pos` on; returns where the unfinished rest starts. */
+  private scan(s: string, pos: number): number {
     const h = this.h
     const n = s.length
-    let pos = 0
     while (pos < n) {
-      const lt = s.indexOf('<', pos)
+      // In worksheet XML a tag follows the last one directly or after a short value ("12" in
+      // "<v>12</v>"): walk a few characters before calling for a search.
+      let lt = pos
+      const near = Math.min(n, pos + 16)
+      while (lt < near && s.charCodeAt(lt) !== LT) lt++
+      if (lt === near) lt = s.indexOf('<', lt)
       if (lt < 0) {
         // Text up to the end: keep it, its end may be in the next piece.
         break
@@ -154,8 +178,10 @@ export class XmlScanner {
       if (lt + 1 >= n) break
       const next = s.charCodeAt(lt + 1)
       if (next === SLASH) {
-        const gt = s.indexOf('>', lt + 2)
-        if (gt < 0) break
+        // Close tags are short ("</c>"): a plain walk beats a search call.
+        let gt = lt + 2
+        while (gt < n && s.charCodeAt(gt) !== GT) gt++
+        if (gt >= n) break
         const name = tagName(s, lt + 2, gt)
         if (this.stack.pop() !== name) throw new Error(`XML close tag </${name}> does not match`)
         h.close(name)
@@ -194,8 +220,7 @@ export class XmlScanner {
         pos = gt + 1
       }
     }
-    this.rest = pos < n ? s.slice(pos) : ''
-    // Text with no tag after it is handed over only once its end is known (next piece or end()).
+    return pos
   }
 
   private text(raw: string): void {

@@ -31,5 +31,6 @@ export async function openApp(browser: Browser, harness: Harness): Promise<{ pag
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })
+  // Transitions finished at once, so a ticked box looks ticked rather than half-drawn.
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false, animations: 'disabled' })
 }
