@@ -8,7 +8,6 @@ import type {
   StudyProgress,
   StudySession,
   StudySessionFields,
-  StudySessionKind,
   StudySheetPreview,
   StudyTopic,
   StudyTopicInput
