@@ -1,11 +1,10 @@
 // The core's entry point: opens the data file (migrating it, with a backup first), and hands
 // out one dispatch function for the IPC adapter, the CLI and the test harness.
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
+import { copyFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Result } from '../shared/api'
 import type { CoreContext } from './context'
 import { openDatabase, type Database } from './db/connection'
-import { CoreError } from './db/errors'
 import { applyMigrations, pendingMigrations, schemaVersion } from './db/migrations'
 import { createBackup } from './backup/backups'
 import { backupKeep } from './settings'
@@ -87,13 +86,4 @@ export function openCore(options: CoreOptions): Core {
     dbPath,
     ctx
   }
-}
-
-/** Whether a data file already exists (the CLI uses it to refuse typos in --db for reads). */
-export function dataFileExists(path: string): boolean {
-  return existsSync(path)
-}
-
-export function isCoreError(e: unknown): e is CoreError {
-  return e instanceof CoreError
 }
