@@ -107,6 +107,129 @@ function tooBig(): CoreError {
   )
 }
 
+/**
+ * Builds a sheet's grid from cells as either reader finds them: one place for turning a cell's
+ * type and text into a value (shared strings, dates, booleans, NFC, legacy encodings) and for
+ * the row, cell and merge limits.
+ */
+class SheetBuilder {
+  readonly rows: GridRow[] = []
+  readonly merges: MergeRange[] = []
+  readonly legacy: Partial<Record<LegacyEncoding, number>> = {}
+  private row: GridRow | null = null
+  private nextRow = 1
+  private nextCol = 0
+  // A shared string as the grid holds it (NFC, legacy text converted, blank → null), worked out
+  // once per string: the same texts fill whole columns. Only for cells without a legacy font.
+  private readonly sharedValue: (string | null | undefined)[]
+  private readonly sharedLegacy: (LegacyEncoding | null)[]
+
+  constructor(
+    private readonly shared: string[],
+    private readonly styleInfo: (s: number) => StyleInfo,
+    private readonly date1904: boolean,
+    private readonly budget: ReadBudget
+  ) {
+    this.sharedValue = new Array(shared.length)
+    this.sharedLegacy = new Array(shared.length)
+  }
+
+  startRow(r: number): void {
+    this.row = { r: Number.isInteger(r) && r > 0 ? r : this.nextRow, cells: [] }
+    this.nextRow = this.row.r + 1
+    this.nextCol = 0
+  }
+
+  endRow(): void {
+    if (this.row && this.row.cells.length > 0) {
+      if (++this.budget.rows > LIMITS.maxRows) throw tooBig()
+      this.rows.push(this.row)
+    }
+    this.row = null
+  }
+
+  /** The column of a cell: its reference (0-based) when it has one, else the one after the last. */
+  cellColumn(ref: number): number {
+    const col = ref >= 0 ? ref : this.nextCol
+    this.nextCol = col + 1
+    return col
+  }
+
+  addMerge(ref: string): void {
+    const [a, b] = ref.split(':')
+    const from = decodeRef(a ?? '')
+    const to = decodeRef(b ?? a ?? '')
+    if (from && to && this.merges.length < 100_000) this.merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col })
+  }
+
+  /** A cell's decoded text with its style index and type attribute. */
+  addCell(col: number, style: number, type: string, text: string): void {
+    const row = this.row
+    if (!row || col >= LIMITS.maxColumns) return
+    const value = this.cellValue(type, text, style ? this.styleInfo(style) : null)
+    if (value === null) return
+    if (++this.budget.cells > LIMITS.maxCells) throw tooBig()
+    const cells = row.cells
+    while (cells.length < col) cells.push(null)
+    cells[col] = value
+  }
+
+  sheet(name: string, hidden: boolean): GridSheet {
+    return { name, hidden, rows: this.rows, merges: this.merges, legacy: this.legacy }
+  }
+
+  private cellValue(type: string, text: string, info: StyleInfo | null): CellValue {
+    switch (type) {
+      case 's':
+        return this.sharedString(Number(text), info)
+      case 'inlineStr':
+      case 'str':
+        return this.textValue(text, info)
+      case 'b':
+        return text.trim() === '1' || text.trim().toLowerCase() === 'true'
+      case 'e':
+        return null
+      case 'd': {
+        const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
+        return m ? new DateCell(Number(m[1]), Number(m[2]), Number(m[3])) : this.textValue(text, info)
+      }
+      default: {
+        const n = Number(text)
+        if (text.trim() === '' || !Number.isFinite(n)) return text.trim() === '' ? null : this.textValue(text, info)
+        if (info?.isDate) return serialToDate(n, this.date1904) ?? n
+        return n
+      }
+    }
+  }
+
+  private sharedString(idx: number, info: StyleInfo | null): string | null {
+    if (info?.hint) return this.textValue(this.shared[idx] ?? '', info)
+    let v = this.sharedValue[idx]
+    if (v === undefined) {
+      const before = this.legacy.tcvn3 ?? 0
+      const beforeVni = this.legacy.vni ?? 0
+      v = this.textValue(this.shared[idx] ?? '', null)
+      this.sharedLegacy[idx] = (this.legacy.tcvn3 ?? 0) !== before ? 'tcvn3' : (this.legacy.vni ?? 0) !== beforeVni ? 'vni' : null
+      if (Number.isInteger(idx) && idx >= 0 && idx < this.shared.length) this.sharedValue[idx] = v
+    } else {
+      const enc = this.sharedLegacy[idx]
+      if (enc) this.legacy[enc] = (this.legacy[enc] ?? 0) + 1
+    }
+    return v
+  }
+
+  private textValue(raw: string, info: StyleInfo | null): string | null {
+    let value = raw
+    if (/[\u0300-\u036f]/.test(value)) value = value.normalize('NFC')
+    const fixed = fixLegacyText(value, info?.hint ?? null)
+    if (fixed.converted) {
+      this.legacy[fixed.converted] = (this.legacy[fixed.converted] ?? 0) + 1
+      value = fixed.text
+    }
+    return value.trim() === '' ? null : value
+  }
+}
+
 async function readSheet(
   ws: SheetReaderInternals,
   internals: ReaderInternals,
@@ -114,16 +237,8 @@ async function readSheet(
   budget: ReadBudget,
   pace: ReadPace | undefined
 ): Promise<GridSheet> {
-  const date1904 = internals.properties?.model?.date1904 === true
-  const shared = internals.sharedStrings ?? []
-  const sharedText = new Map<number, string>()
-  const legacy: Partial<Record<LegacyEncoding, number>> = {}
-  const rows: GridRow[] = []
-  const merges: MergeRange[] = []
-
-  let row: GridRow | null = null
-  let nextRow = 1
-  let nextCol = 0
+  const shared = (internals.sharedStrings ?? []).map((v) => richToText(v) ?? '')
+  const grid = new SheetBuilder(shared, styleInfo, internals.properties?.model?.date1904 === true, budget)
   let col = 0
   let style = 0
   let type = ''
@@ -131,59 +246,6 @@ async function readSheet(
   let inValue = false
   let inInline = false
   let bytes = 0
-
-  const finishCell = () => {
-    if (!row || text === null) return
-    if (col >= LIMITS.maxColumns) return
-    let value: CellValue = null
-    const info = style ? styleInfo(style) : null
-    switch (type) {
-      case 's': {
-        const idx = Number(text)
-        let s = sharedText.get(idx)
-        if (s === undefined) {
-          s = richToText(shared[idx]) ?? ''
-          sharedText.set(idx, s)
-        }
-        value = s
-        break
-      }
-      case 'inlineStr':
-      case 'str':
-        value = text
-        break
-      case 'b':
-        value = text.trim() === '1' || text.trim().toLowerCase() === 'true'
-        break
-      case 'e':
-        value = null
-        break
-      case 'd': {
-        const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
-        value = m ? new DateCell(Number(m[1]), Number(m[2]), Number(m[3])) : text
-        break
-      }
-      default: {
-        const n = Number(text)
-        if (text.trim() === '' || !Number.isFinite(n)) value = text.trim() === '' ? null : text
-        else if (info?.isDate) value = serialToDate(n, date1904) ?? n
-        else value = n
-      }
-    }
-    if (typeof value === 'string') {
-      if (/[\u0300-\u036f]/.test(value)) value = value.normalize('NFC')
-      const fixed = fixLegacyText(value, info?.hint ?? null)
-      if (fixed.converted) {
-        legacy[fixed.converted] = (legacy[fixed.converted] ?? 0) + 1
-        value = fixed.text
-      }
-      if (value.trim() === '') value = null
-    }
-    if (value === null) return
-    if (++budget.cells > LIMITS.maxCells) throw tooBig()
-    while (row.cells.length < col) row.cells.push(null)
-    row.cells[col] = value
-  }
 
   for await (const events of parseSax(pace ? counted(ws.iterator, budget) : ws.iterator)) {
     checkTime(budget)
@@ -199,17 +261,11 @@ async function readSheet(
       const name = localName(value.name)
       if (eventType === 'opentag') {
         switch (name) {
-          case 'row': {
-            const r = Number(value.attributes.r)
-            row = { r: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] }
-            nextRow = row.r + 1
-            nextCol = 0
+          case 'row':
+            grid.startRow(Number(value.attributes.r))
             break
-          }
           case 'c': {
-            const ref = value.attributes.r ? colOfRef(value.attributes.r) : -1
-            col = ref >= 0 ? ref : nextCol
-            nextCol = col + 1
+            col = grid.cellColumn(value.attributes.r ? colOfRef(value.attributes.r) : -1)
             style = Number(value.attributes.s ?? 0) || 0
             type = value.attributes.t ?? ''
             text = null
@@ -230,13 +286,9 @@ async function readSheet(
             // Phonetic guides are not part of the value.
             inInline = false
             break
-          case 'mergeCell': {
-            const [a, b] = String(value.attributes.ref ?? '').split(':')
-            const from = decodeRef(a ?? '')
-            const to = decodeRef(b ?? a ?? '')
-            if (from && to && merges.length < 100_000) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col })
+          case 'mergeCell':
+            grid.addMerge(String(value.attributes.ref ?? ''))
             break
-          }
         }
       } else {
         switch (name) {
@@ -251,22 +303,18 @@ async function readSheet(
             inValue = false
             break
           case 'c':
-            finishCell()
+            if (text !== null) grid.addCell(col, style, type, text)
             text = null
             break
           case 'row':
-            if (row && row.cells.length > 0) {
-              if (++budget.rows > LIMITS.maxRows) throw tooBig()
-              rows.push(row)
-            }
-            row = null
+            grid.endRow()
             break
         }
       }
     }
     if (bytes > LIMITS.maxSheetXmlBytes) throw tooBig()
   }
-  return { name: ws.name, hidden: ws.state === 'hidden' || ws.state === 'veryHidden', rows, merges, legacy }
+  return grid.sheet(ws.name, ws.state === 'hidden' || ws.state === 'veryHidden')
 }
 
 /** Reads every worksheet through ExcelJS's own streaming reader: the fallback for workbooks the fast reader does not take. */
@@ -579,17 +627,7 @@ async function readSheetFast(
   budget: ReadBudget & { chunks: number },
   pace: ReadPace | undefined
 ): Promise<GridSheet> {
-  const legacy: Partial<Record<LegacyEncoding, number>> = {}
-  const rows: GridRow[] = []
-  const merges: MergeRange[] = []
-  // A shared string as the grid holds it (NFC, legacy text converted, blank → null), worked out
-  // once per string: the same texts fill whole columns. Only for cells without a legacy font.
-  const sharedValue: (string | null | undefined)[] = new Array(shared.length)
-  const sharedLegacy: (LegacyEncoding | null)[] = new Array(shared.length)
-
-  let row: GridRow | null = null
-  let nextRow = 1
-  let nextCol = 0
+  const grid = new SheetBuilder(shared, styleInfo, date1904, budget)
   let col = 0
   let style = 0
   let type = ''
@@ -601,70 +639,9 @@ async function readSheetFast(
   let bytes = 0
   const cell: CellTag = { col: -1, style: 0, type: '' }
 
-  const textValue = (raw: string, info: StyleInfo | null): string | null => {
-    let value = raw
-    if (/[\u0300-\u036f]/.test(value)) value = value.normalize('NFC')
-    const fixed = fixLegacyText(value, info?.hint ?? null)
-    if (fixed.converted) {
-      legacy[fixed.converted] = (legacy[fixed.converted] ?? 0) + 1
-      value = fixed.text
-    }
-    return value.trim() === '' ? null : value
-  }
-
   const finishCell = () => {
-    if (!row || text === null) return
-    if (col >= LIMITS.maxColumns) return
-    if (hasEntities) text = decodeXml(text)
-    let value: CellValue = null
-    const info = style ? styleInfo(style) : null
-    switch (type) {
-      case 's': {
-        const idx = Number(text)
-        if (info?.hint) value = textValue(shared[idx] ?? '', info)
-        else {
-          let v = sharedValue[idx]
-          if (v === undefined) {
-            const before = legacy.tcvn3 ?? 0
-            const beforeVni = legacy.vni ?? 0
-            v = textValue(shared[idx] ?? '', null)
-            sharedLegacy[idx] = (legacy.tcvn3 ?? 0) !== before ? 'tcvn3' : (legacy.vni ?? 0) !== beforeVni ? 'vni' : null
-            if (Number.isInteger(idx) && idx >= 0 && idx < shared.length) sharedValue[idx] = v
-          } else {
-            const enc = sharedLegacy[idx]
-            if (enc) legacy[enc] = (legacy[enc] ?? 0) + 1
-          }
-          value = v
-        }
-        break
-      }
-      case 'inlineStr':
-      case 'str':
-        value = textValue(text, info)
-        break
-      case 'b':
-        value = text.trim() === '1' || text.trim().toLowerCase() === 'true'
-        break
-      case 'e':
-        value = null
-        break
-      case 'd': {
-        const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
-        value = m ? new DateCell(Number(m[1]), Number(m[2]), Number(m[3])) : textValue(text, info)
-        break
-      }
-      default: {
-        const n = Number(text)
-        if (text.trim() === '' || !Number.isFinite(n)) value = text.trim() === '' ? null : textValue(text, info)
-        else if (info?.isDate) value = serialToDate(n, date1904) ?? n
-        else value = n
-      }
-    }
-    if (value === null) return
-    if (++budget.cells > LIMITS.maxCells) throw tooBig()
-    const cells = row.cells
-    while (cells.length < col) cells.push(null)
-    cells[col] = value
+    if (text !== null) grid.addCell(col, style, type, hasEntities ? decodeXml(text) : text)
+    text = null
   }
 
   const scanner = new XmlScanner({
@@ -672,8 +649,7 @@ async function readSheetFast(
       switch (name) {
         case 'c': {
           readCellTag(tag, start, end, cell)
-          col = cell.col >= 0 ? cell.col : nextCol
-          nextCol = col + 1
+          col = grid.cellColumn(cell.col)
           style = cell.style
           type = cell.type
           text = null
@@ -688,14 +664,10 @@ async function readSheetFast(
             if (text === null) text = ''
           }
           break
-        case 'row': {
-          const r = Number(attr(tag, start, end, 'r'))
-          row = { r: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] }
-          nextRow = row.r + 1
-          nextCol = 0
-          if (selfClosing) row = null
+        case 'row':
+          grid.startRow(Number(attr(tag, start, end, 'r')))
+          if (selfClosing) grid.endRow()
           break
-        }
         case 'is':
           if (!selfClosing) inInline = true
           text = ''
@@ -707,18 +679,11 @@ async function readSheetFast(
           // Phonetic guides are not part of the value.
           if (!selfClosing) inPhonetic = true
           break
-        case 'mergeCell': {
-          const [a, b] = String(attr(tag, start, end, 'ref') ?? '').split(':')
-          const from = decodeRef(a ?? '')
-          const to = decodeRef(b ?? a ?? '')
-          if (from && to && merges.length < 100_000) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col })
+        case 'mergeCell':
+          grid.addMerge(String(attr(tag, start, end, 'ref') ?? ''))
           break
-        }
       }
-      if (selfClosing && name === 'c') {
-        finishCell()
-        text = null
-      }
+      if (selfClosing && name === 'c') finishCell()
     },
     close(name) {
       switch (name) {
@@ -737,14 +702,9 @@ async function readSheetFast(
           break
         case 'c':
           finishCell()
-          text = null
           break
         case 'row':
-          if (row && row.cells.length > 0) {
-            if (++budget.rows > LIMITS.maxRows) throw tooBig()
-            rows.push(row)
-          }
-          row = null
+          grid.endRow()
           break
       }
     },
@@ -777,7 +737,7 @@ async function readSheetFast(
   }
   scanner.write(decoder.end())
   scanner.end()
-  return { name: source.name, hidden: source.hidden, rows, merges, legacy }
+  return grid.sheet(source.name, source.hidden)
 }
 
 async function readXlsxFast(path: string, pace?: ReadPace): Promise<GridSheet[]> {
