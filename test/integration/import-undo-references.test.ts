@@ -36,13 +36,8 @@ function importTwo(): number {
     db.prepare("INSERT INTO imports(file_name, file_path, imported_at, created, updated, unchanged, skipped, units_created, backup_file) VALUES ('ds.xlsx', '/ds.xlsx', ?, 2, 0, 0, 0, 0, NULL)").run(T)
       .lastInsertRowid
   )
-  // The snapshots as applyPlan writes them: the fields as stored, then the status.
-  db.prepare(
-    `INSERT INTO import_changes(import_id, person_id, action, before, after)
-     SELECT ?, id, 'created', NULL, json_array(unit_id, kind, full_name, gender, birth_date, ethnicity, religion, hometown, residence, member_type,
-       party_join_date, party_official_date, party_card_number, party_profile_number, national_id, position, role, education, political_theory, phone, note, status)
-     FROM people ORDER BY id`
-  ).run(importId)
+  // As applyPlan records it: each person added carries the import's id.
+  db.prepare('UPDATE people SET import_id = ?').run(importId)
   return importId
 }
 

@@ -67,3 +67,18 @@ it('refuses to undo an import when an imported person has since got attendance r
   expect(undone).toMatchObject({ removedPeople: SAMPLE.length })
   expect(await everyone()).toHaveLength(0)
 })
+
+it('undoes a later import, then the earlier one that added the person the later one updated', async () => {
+  const file = join(t.dir, 'ds.xlsx')
+  await writeMemberList(file, SAMPLE.slice(0, 2))
+  const s1 = await t.call('import:commit', { sessionId: (await t.call('import:open', { path: file })).sessionId, parentUnitId: parentId })
+  await writeMemberList(file, [{ ...SAMPLE[0], position: 'Phó Bí thư' }, SAMPLE[1]])
+  const s2 = await t.call('import:commit', { sessionId: (await t.call('import:open', { path: file })).sessionId, parentUnitId: parentId })
+  expect(s2).toMatchObject({ created: 0, updated: 1 })
+
+  // Undoing the update puts the person back exactly as the first import left them, so the first
+  // import is still undoable as a whole.
+  expect(await t.call('import:undo', { importId: s2.importId })).toMatchObject({ restoredPeople: 1, removedPeople: 0 })
+  expect(await t.call('import:undo', { importId: s1.importId })).toMatchObject({ removedPeople: 2 })
+  expect(await everyone()).toHaveLength(0)
+})

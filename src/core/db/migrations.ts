@@ -7,6 +7,7 @@ import m0003 from './migrations/0003_study'
 import m0002 from './migrations/0002_imports'
 import m0004 from './migrations/0004_commitments'
 import m0005 from './migrations/0005_evaluation'
+import m0006 from './migrations/0006_import_people'
 
 export interface Migration {
   version: number
@@ -20,7 +21,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'study', sql: m0003 },
   { version: 2, name: 'imports', sql: m0002 },
   { version: 4, name: 'commitments', sql: m0004 },
-  { version: 5, name: 'evaluation', sql: m0005 }
+  { version: 5, name: 'evaluation', sql: m0005 },
+  { version: 6, name: 'import people', sql: m0006 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

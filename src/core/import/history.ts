@@ -2,7 +2,7 @@
 import type { ImportField, ImportRecord, ImportUndoResult, PersonFields, PersonStatus } from '../../shared/api'
 import { nowIso, inTransaction, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
-import { PERSON_COLUMNS, PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow } from '../people/people'
+import { PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow } from '../people/people'
 import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
 
@@ -15,8 +15,10 @@ export function snapshot(fields: PersonFields, status: PersonStatus): string {
 
 /** Rows of import_changes per INSERT statement: one statement per row costs more than the row. */
 const CHANGES_PER_INSERT = 100
+const PARAMS_PER_CHANGE = 5
 
-/** Writes import_changes rows in multi-row INSERTs (the importer writes tens of thousands). */
+/** Writes import_changes rows (the people an import updated) in multi-row INSERTs: a re-import of
+ *  a changed list can update tens of thousands. */
 class ChangeWriter {
   private pending: unknown[] = []
   private readonly full: { run(params: unknown[]): unknown }
@@ -27,17 +29,17 @@ class ChangeWriter {
     this.full = db.prepare(this.sql(CHANGES_PER_INSERT))
   }
   private sql(n: number): string {
-    return `INSERT INTO import_changes(import_id, person_id, action, before, after) VALUES ${new Array(n).fill('(?, ?, ?, ?, ?)').join(', ')}`
+    return `INSERT INTO import_changes(import_id, person_id, action, before, after, before_updated_at) VALUES ${new Array(n).fill("(?, ?, 'updated', ?, ?, ?)").join(', ')}`
   }
-  add(personId: number, action: 'created' | 'updated', before: string | null, after: string): void {
-    this.pending.push(this.importId, personId, action, before, after)
-    if (this.pending.length === CHANGES_PER_INSERT * 5) {
+  add(personId: number, before: string, after: string, beforeUpdatedAt: string | null): void {
+    this.pending.push(this.importId, personId, before, after, beforeUpdatedAt)
+    if (this.pending.length === CHANGES_PER_INSERT * PARAMS_PER_CHANGE) {
       this.full.run(this.pending)
       this.pending = []
     }
   }
   flush(): void {
-    if (this.pending.length > 0) this.db.prepare(this.sql(this.pending.length / 5)).run(this.pending)
+    if (this.pending.length > 0) this.db.prepare(this.sql(this.pending.length / PARAMS_PER_CHANGE)).run(this.pending)
     this.pending = []
   }
 }
@@ -105,7 +107,6 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
     }
   }
   const record = new ChangeWriter(db, importId)
-  const firstId = (db.prepare('SELECT coalesce(max(id), 0) FROM people').pluck().get() as number) ?? 0
   let created = 0
   let updated = 0
   let unchanged = 0
@@ -119,24 +120,16 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
       if (unitId !== undefined) fields.unitId = unitId
       if (!fields.unitId) throw new CoreError('INTERNAL', `Không xác định được đơn vị cho dòng ${r.draft.row}.`)
       if (r.action === 'create') {
-        insertPersonRow(db, fields, now)
+        insertPersonRow(db, fields, now, importId)
         created++
       } else if (r.personId !== null && r.before) {
         updatePersonRow(db, r.personId, fields, now)
-        record.add(r.personId, 'updated', snapshot(r.before, r.beforeStatus ?? 'active'), snapshot(fields, r.beforeStatus ?? 'active'))
+        record.add(r.personId, snapshot(r.before, r.beforeStatus ?? 'active'), snapshot(fields, r.beforeStatus ?? 'active'), r.beforeUpdatedAt)
         updated++
       }
     }
   }
   record.flush()
-  // The record of each person created: their fields as written, snapshotted by SQLite in one
-  // statement (every person above the highest id before the import is one of them).
-  if (created > 0) {
-    db.prepare(
-      `INSERT INTO import_changes(import_id, person_id, action, before, after)
-       SELECT ?, id, 'created', NULL, json_array(${PERSON_FIELD_NAMES.map((k) => PERSON_COLUMNS[k]).join(', ')}, status) FROM people WHERE id > ? ORDER BY id`
-    ).run(importId, firstId)
-  }
   db.prepare('UPDATE imports SET created = ?, updated = ?, unchanged = ?, skipped = ?, units_created = ? WHERE id = ?').run(
     created,
     updated,
@@ -169,9 +162,11 @@ export function checkUndo(db: Database, importId: number): void {
   const imp = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Record<string, unknown> | undefined
   if (!imp) throw new CoreError('NOT_FOUND', 'Không tìm thấy lần nhập này.')
   if (imp.undone_at) throw new CoreError('CONFLICT', `Lần nhập tệp "${imp.file_name}" đã được hoàn tác rồi.`)
-  const changes = db.prepare('SELECT person_id, after FROM import_changes WHERE import_id = ?').all(importId) as { person_id: number; after: string }[]
+  // The people it added, edited since: every write to a person sets updated_at.
+  const changed = db.prepare('SELECT full_name FROM people WHERE import_id = ? AND updated_at <> created_at ORDER BY id').pluck().all(importId) as string[]
+  // The people it updated, no longer as it left them.
+  const changes = db.prepare("SELECT person_id, after FROM import_changes WHERE import_id = ? AND action = 'updated'").all(importId) as { person_id: number; after: string }[]
   const get = db.prepare('SELECT * FROM people WHERE id = ?')
-  const changed: string[] = []
   for (const c of changes) {
     const row = get.get(c.person_id) as Record<string, unknown> | undefined
     if (!row) {
@@ -232,10 +227,7 @@ function checkReferences(db: Database, importId: number, fileName: string): void
   const busy = new Map<number, Set<string>>()
   for (const { table, column } of peopleReferences(db)) {
     const ids = db
-      .prepare(
-        `SELECT DISTINCT c.person_id FROM import_changes c
-         WHERE c.import_id = ? AND c.action = 'created' AND EXISTS (SELECT 1 FROM ${quoteId(table)} r WHERE r.${quoteId(column)} = c.person_id)`
-      )
+      .prepare(`SELECT p.id FROM people p WHERE p.import_id = ? AND EXISTS (SELECT 1 FROM ${quoteId(table)} r WHERE r.${quoteId(column)} = p.id)`)
       .pluck()
       .all(importId) as number[]
     for (const id of ids) {
@@ -260,29 +252,22 @@ function checkReferences(db: Database, importId: number, fileName: string): void
 export function undoImport(db: Database, importId: number): ImportUndoResult {
   return inTransaction(db, () => {
     checkUndo(db, importId)
-    const changes = db.prepare('SELECT person_id, action, before FROM import_changes WHERE import_id = ? ORDER BY id DESC').all(importId) as {
-      person_id: number
-      action: 'created' | 'updated'
-      before: string | null
-    }[]
-    let removedPeople = 0
-    let restoredPeople = 0
-    for (const c of changes) {
-      if (c.action === 'created') {
-        try {
-          db.prepare('DELETE FROM person_status_history WHERE person_id = ?').run(c.person_id)
-          db.prepare('DELETE FROM people WHERE id = ?').run(c.person_id)
-        } catch (e) {
-          if (String((e as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) {
-            throw new CoreError('CONFLICT', 'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.')
-          }
-          throw e
-        }
-        removedPeople++
-      } else if (c.before) {
-        updatePersonRow(db, c.person_id, fromSnapshot(c.before).fields)
-        restoredPeople++
+    const updates = db
+      .prepare("SELECT person_id, before, before_updated_at FROM import_changes WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL ORDER BY id DESC")
+      .all(importId) as { person_id: number; before: string; before_updated_at: string | null }[]
+    // Each person it updated, back as they were (updated_at too, so an earlier import that added
+    // them can still be undone after this one).
+    for (const c of updates) updatePersonRow(db, c.person_id, fromSnapshot(c.before).fields, c.before_updated_at ?? nowIso())
+    const restoredPeople = updates.length
+    let removedPeople: number
+    try {
+      db.prepare('DELETE FROM person_status_history WHERE person_id IN (SELECT id FROM people WHERE import_id = ?)').run(importId)
+      removedPeople = db.prepare('DELETE FROM people WHERE import_id = ?').run(importId).changes
+    } catch (e) {
+      if (String((e as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) {
+        throw new CoreError('CONFLICT', 'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.')
       }
+      throw e
     }
     let removedUnits = 0
     const units = db.prepare('SELECT unit_id FROM import_units WHERE import_id = ? ORDER BY unit_id DESC').all(importId) as { unit_id: number }[]

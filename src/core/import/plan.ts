@@ -28,6 +28,8 @@ export interface PlannedRow {
   fields: PersonFields | null
   before: PersonFields | null
   beforeStatus: PersonStatus | null
+  /** The matched person's updated_at: undoing the update puts it back. */
+  beforeUpdatedAt: string | null
   changes: ImportChange[]
   reason: string | null
 }
@@ -58,6 +60,7 @@ export interface ExistingPerson {
   raw: unknown[]
   status: PersonStatus
   nameKey: string
+  updatedAt: string
 }
 
 const NO_PEOPLE: ExistingPerson[] = []
@@ -76,8 +79,8 @@ export function loadPeople(db: Database): ExistingPerson[] {
   // The fields first, so each raw row is used as it comes (no copy of 50,000 arrays).
   const n = PERSON_FIELD_NAMES.length
   const people: ExistingPerson[] = []
-  for (const r of db.prepare(`SELECT ${cols}, id, status, name_key FROM people`).raw().iterate() as IterableIterator<unknown[]>) {
-    people.push({ id: r[n] as number, status: r[n + 1] as PersonStatus, nameKey: r[n + 2] as string, raw: r })
+  for (const r of db.prepare(`SELECT ${cols}, id, status, name_key, updated_at FROM people`).raw().iterate() as IterableIterator<unknown[]>) {
+    people.push({ id: r[n] as number, status: r[n + 1] as PersonStatus, nameKey: r[n + 2] as string, updatedAt: r[n + 3] as string, raw: r })
   }
   return people
 }
@@ -266,7 +269,7 @@ export function* planSteps(
   let n = 0
   for (const d of drafts) {
     if (++n % CHUNK_ROWS === 0) yield n
-    const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, changes: [], reason: null }
+    const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, beforeUpdatedAt: null, changes: [], reason: null }
     if (!d.fields) {
       base.reason = d.problems.find((p) => p.severity === 'error')?.message ?? 'Dòng có lỗi.'
       rows.push(base)
@@ -388,6 +391,7 @@ export function* planSteps(
       base.personId = match.id
       base.before = before
       base.beforeStatus = match.status
+      base.beforeUpdatedAt = match.updatedAt
       base.reason = `Khớp theo ${how}.`
       if (changes.length === 0) {
         base.action = 'unchanged'

@@ -92,23 +92,22 @@ const FIELD_COUNT = PERSON_FIELD_NAMES.length
 /**
  * The parameters of the two writes, one array each, filled in place: the importer writes tens of
  * thousands of rows, and run() binds them synchronously, so nothing else can see the array between.
- * Layout: the fields in PERSON_FIELD_NAMES order, name_key, sort_key, then two more per statement.
+ * Layout: the fields in PERSON_FIELD_NAMES order, name_key, sort_key, then those of the statement.
  */
-const insertParams: unknown[] = new Array(FIELD_COUNT + 4)
+const insertParams: unknown[] = new Array(FIELD_COUNT + 5)
 const updateParams: unknown[] = new Array(FIELD_COUNT + 4)
 
-function fillParams(params: unknown[], p: PersonFields, extra1: unknown, extra2: unknown): unknown[] {
+function fillParams(params: unknown[], p: PersonFields, ...extra: unknown[]): unknown[] {
   for (let i = 0; i < FIELD_COUNT; i++) params[i] = p[PERSON_FIELD_NAMES[i]]
   const { nameKey, sortKey } = personNameKeys(p.fullName)
   params[FIELD_COUNT] = nameKey
   params[FIELD_COUNT + 1] = sortKey
-  params[FIELD_COUNT + 2] = extra1
-  params[FIELD_COUNT + 3] = extra2
+  for (let i = 0; i < extra.length; i++) params[FIELD_COUNT + 2 + i] = extra[i]
   return params
 }
 
-const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => PERSON_COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at)
-  VALUES (${PERSON_FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, 'active', ?, ?)`
+const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => PERSON_COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at, import_id)
+  VALUES (${PERSON_FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, 'active', ?, ?, ?)`
 const UPDATE_SQL = `UPDATE people SET ${PERSON_FIELD_NAMES.map((f) => `${PERSON_COLUMNS[f]} = ?`).join(', ')}, name_key = ?, sort_key = ?, updated_at = ? WHERE id = ?`
 
 // Bulk writers (the importer) call these tens of thousands of times: prepare once per connection.
@@ -122,9 +121,12 @@ function cached(db: Database, sql: string): RunStatement {
   return st
 }
 
-/** Inserts a person whose fields are already normalised; for bulk writers inside a transaction. */
-export function insertPersonRow(db: Database, p: PersonFields, now: string = nowIso()): number {
-  return Number(cached(db, INSERT_SQL).run(fillParams(insertParams, p, now, now)).lastInsertRowid)
+/**
+ * Inserts a person whose fields are already normalised; for bulk writers inside a transaction.
+ * importId: the import that adds them (undo removes exactly those), null when entered by hand.
+ */
+export function insertPersonRow(db: Database, p: PersonFields, now: string = nowIso(), importId: number | null = null): number {
+  return Number(cached(db, INSERT_SQL).run(fillParams(insertParams, p, now, now, importId)).lastInsertRowid)
 }
 
 /** Updates a person whose fields are already normalised; for bulk writers inside a transaction. */
