@@ -10,6 +10,7 @@ import { readDateCell } from './dates'
 import { cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from './grid'
 import { headerKey, unitFromText, type SheetLayout } from './headers'
 import { CHUNK_ROWS, runWhole, type Steps } from './job'
+import { KeyIndex } from './key-index'
 
 export interface Draft {
   sheetIndex: number
@@ -103,11 +104,11 @@ export interface ParseOptions {
 }
 
 /** Per-file duplicate keys, shared across sheets: per kind of key ("ll", "the", "cccd", "nb"), the value's first row. */
-export type SeenKeys = Map<string, Map<string, { sheet: string; row: number }>>
+export type SeenKeys = Map<string, KeyIndex<{ sheet: string; row: number }>>
 
-function seenOf(seen: SeenKeys, kind: string): Map<string, { sheet: string; row: number }> {
+function seenOf(seen: SeenKeys, kind: string): KeyIndex<{ sheet: string; row: number }> {
   let m = seen.get(kind)
-  if (!m) seen.set(kind, (m = new Map()))
+  if (!m) seen.set(kind, (m = new KeyIndex()))
   return m
 }
 
