@@ -208,12 +208,16 @@ export interface Api {
   'import:commit': { input: ImportPreviewInput; output: ImportSummary }
   'import:history': { input: null; output: ImportRecord[] }
   'import:undo': { input: { importId: number }; output: ImportUndoResult }
-  /** Saves the list back as .xlsx with bad cells highlighted and a column of messages; null when cancelled. */
+  /**
+   * Saves the list back as .xlsx with bad cells highlighted and a column of messages; null when the
+   * user closed the dialog. Runs in slices like a preview: import:progress and import:cancel reach
+   * it (refused with CANCELLED, nothing left at the path).
+   */
   'import:exportProblems': { input: ImportExportProblemsInput; output: { path: string; rows: number } | null }
   'import:close': { input: { sessionId: string }; output: null }
-  /** How far the open, preview or commit running for this session (or open request) has got; cheap, from memory. */
+  /** How far the open, preview, commit or export running for this session (or open request) has got; cheap, from memory. */
   'import:progress': { input: { sessionId: string }; output: ImportProgress }
-  /** Stops the open, preview or commit of this session at its next step (refused with CANCELLED); a commit only before it writes. */
+  /** Stops the open, preview, commit or export of this session at its next step (refused with CANCELLED); a commit only before it writes. */
   'import:cancel': { input: { sessionId: string }; output: null }
   /** One sheet read again with its column headers starting at another row (null: the detected one). */
   'import:layout': { input: ImportLayoutInput; output: ImportSheetInfo }
@@ -415,8 +419,8 @@ export interface ImportOpenInput {
   requestId?: string
 }
 
-export const IMPORT_PHASES = ['reading', 'checking', 'matching', 'writing', 'done'] as const
-/** reading the file · checking its rows · matching them with the data · writing · finished. */
+export const IMPORT_PHASES = ['reading', 'checking', 'matching', 'writing', 'exporting', 'done'] as const
+/** reading the file · checking its rows · matching them with the data · writing · saving the copy with problems marked · finished. */
 export type ImportPhase = (typeof IMPORT_PHASES)[number]
 
 export interface ImportProgress {
@@ -622,7 +626,7 @@ export interface ImportUndoResult {
 
 export interface ImportExportProblemsInput {
   sessionId: string
-  /** Where to save; when absent the user chooses. */
+  /** Where to save; when absent the user chooses. Written beside it first, then renamed. */
   path?: string
 }
 

@@ -90,9 +90,10 @@ export function importData(): FakeData {
 export interface ImportFakeOptions {
   refuse?: { code: string; message: string }
   refuseUndo?: string
-  /** The open (or the commit) answers when this settles. */
+  /** The open (or the commit, or the export) answers when this settles. */
   slowOpen?: Promise<void>
   slowCommit?: Promise<void>
+  slowExport?: Promise<void>
   /** A cancel makes the slow call answer CANCELLED at once, as the core does between slices. */
   honourCancel?: boolean
   /** What import:progress answers (the test moves it along). */
@@ -168,6 +169,9 @@ export function createImportApi(options: ImportFakeOptions = {}) {
       return { importId, removedPeople: r.created, restoredPeople: r.updated, removedUnits: 0 }
     },
     'import:close': () => null,
-    'import:exportProblems': () => ({ path: '/tmp/DS_can-sua.xlsx', rows: 1 })
+    'import:exportProblems': async () => {
+      await wait(options.slowExport, 'việc lưu tệp kèm lỗi')
+      return { path: '/tmp/DS_can-sua.xlsx', rows: 1 }
+    }
   })
 }

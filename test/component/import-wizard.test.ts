@@ -7,7 +7,7 @@ import ImportView from '@renderer/views/ImportView.vue'
 import { createAppRouter } from '@renderer/router'
 import { PROGRESS_POLL_MS } from '@renderer/stores/import'
 import { $$, byTestId, click, installApi, mountView, sleep } from './helpers'
-import { createImportApi } from './import-fake'
+import { createImportApi, type ImportFakeOptions } from './import-fake'
 
 async function mountWizard(fake: ReturnType<typeof createImportApi>, path = '/import') {
   installApi(fake.api)
@@ -264,6 +264,57 @@ describe('import wizard', () => {
     expect(byTestId('import-progress')).toBeNull()
     expect($$('.el-message--info').map((m) => m.textContent).join(' ')).toContain('Đã hủy nhập; chưa có gì được ghi vào dữ liệu.')
     expect($$('.el-message--error')).toHaveLength(0)
+    wrapper.unmount()
+  })
+
+  it('shows how far the marked copy is written, cancels it in the core, then says where the next one was saved', async () => {
+    const progress: { current: ImportProgress | null } = { current: null }
+    const options: ImportFakeOptions = { slowExport: new Promise<void>(() => undefined), honourCancel: true, progress }
+    const fake = createImportApi(options)
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    await click('import-next')
+    await click('import-next')
+    expect(stepOf()).toBe('preview')
+
+    await click('import-export-problems')
+    expect(byTestId('import-progress')?.getAttribute('data-busy')).toBe('export')
+    expect(byTestId('import-progress-text')?.textContent).toBe('Đang lưu tệp có đánh dấu lỗi…')
+    // Nothing else can start meanwhile.
+    expect(byTestId('import-commit')?.hasAttribute('disabled')).toBe(true)
+    expect(byTestId('import-back')?.hasAttribute('disabled')).toBe(true)
+
+    progress.current = { phase: 'exporting', done: 5000, total: 20_000, message: 'Đang ghi tệp kèm lỗi… 5.000 dòng' }
+    await sleep(PROGRESS_POLL_MS + 100)
+    await flushPromises()
+    expect(fake.callsTo('import:progress').at(-1)).toEqual({ sessionId: 's-1' })
+    expect(byTestId('import-progress')?.getAttribute('data-phase')).toBe('exporting')
+    expect(byTestId('import-progress')?.getAttribute('data-percent')).toBe('25')
+    expect(byTestId('import-progress-text')?.textContent).toBe('Đang ghi tệp kèm lỗi… 5.000 dòng')
+
+    // Hủy reaches the core, which answers CANCELLED: a plain note, no error, nothing said to be saved.
+    await click('import-cancel')
+    expect(fake.callsTo('import:cancel')).toEqual([{ sessionId: 's-1' }])
+    await sleep(10)
+    await flushPromises()
+    expect(byTestId('import-progress')).toBeNull()
+    expect($$('.el-message--info').map((m) => m.textContent).join(' ')).toContain('Đã hủy lưu tệp có đánh dấu lỗi; không có tệp nào được ghi.')
+    expect($$('.el-message--error')).toHaveLength(0)
+    expect(byTestId('import-exported')).toBeNull()
+    expect(stepOf()).toBe('preview')
+
+    // Asked again, it runs to the end: the wizard says where the file is.
+    let finish!: () => void
+    options.slowExport = new Promise<void>((r) => (finish = r))
+    await click('import-export-problems')
+    expect(byTestId('import-progress')?.getAttribute('data-busy')).toBe('export')
+    expect(byTestId('import-cancel')).not.toBeNull()
+    finish()
+    await flushPromises()
+    expect(byTestId('import-progress')).toBeNull()
+    expect(byTestId('import-exported')?.textContent).toContain('Đã lưu: /tmp/DS_can-sua.xlsx')
+    expect($$('.el-message--success').map((m) => m.textContent).join(' ')).toContain('Đã lưu tệp có đánh dấu lỗi (1 dòng cần sửa): /tmp/DS_can-sua.xlsx')
+    expect(fake.callsTo('import:exportProblems')).toEqual([{ sessionId: 's-1' }, { sessionId: 's-1' }])
     wrapper.unmount()
   })
 

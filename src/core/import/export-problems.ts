@@ -1,94 +1,224 @@
 // A copy of the received list with the bad cells highlighted and a column of messages, so the
 // sender can fix the file and send it again.
+//
+// A list can hold 50,000 rows, and the core shares Electron's main process with the window: the
+// copy is written in slices (progress, cancel, other calls answered meanwhile) into a temporary
+// file beside the chosen one, renamed at the end. A cancel or a failure removes the temporary
+// file, so the chosen path never holds half a workbook (nor an older file overwritten by one).
+import { randomBytes } from 'node:crypto'
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { once } from 'node:events'
 import ExcelJS from 'exceljs'
-import type { ImportExportProblemsInput, ImportProblem } from '../../shared/api'
+import type { ImportProblem } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
-import { DateCell, decodeRef, type CellValue } from './grid'
-import { sessionProblems } from './service'
+import { DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from './grid'
+import type { SheetLayout } from './headers'
+import { CHUNK_ROWS, rowsText, runSliced, type ImportJob, type Steps } from './job'
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }
 const WARNING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } }
+const MESSAGE_HEADER = 'Lỗi / cảnh báo cần sửa'
+const MESSAGE_WIDTH = 60
+const WRITING = 'Đang ghi tệp kèm lỗi…'
+
+/** What the copy is made of: the file as read, where each sheet's header is, and the problems found. */
+export interface ProblemsCopy {
+  grid: Grid
+  /** Per sheet of the grid. */
+  layouts: SheetLayout[]
+  problems: ImportProblem[]
+}
+
+/** Where to save: the path given, or the one the user chooses (null: the dialog was closed); always .xlsx. */
+export async function chooseExportPath(ctx: CoreContext, fileName: string, given?: string): Promise<string | null> {
+  const path =
+    given ??
+    (await ctx.platform.chooseSaveFile({
+      title: 'Lưu danh sách kèm các lỗi cần sửa',
+      defaultName: fileName.replace(/\.[^.]+$/, '') + '_can-sua.xlsx',
+      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+    }))
+  if (!path) return null
+  return /\.xlsx$/i.test(path) ? path : `${path}.xlsx`
+}
+
+/**
+ * Writes the annotated copy to `path` in slices the job reports and can cancel. Returns how many
+ * rows carry a message. Throws CANCELLED or EXPORT_FAILED, leaving nothing at `path`.
+ */
+export async function writeProblemsFile(path: string, copy: ProblemsCopy, job: ImportJob): Promise<number> {
+  const byRow = problemsByRow(copy.problems)
+  const file = await PartialFile.beside(path)
+  try {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useStyles: true, useSharedStrings: false })
+    job.begin('exporting', copy.grid.sheets.reduce((n, sh) => n + sh.rows.length, 0), WRITING)
+    await runSliced(copySteps(wb, copy, byRow, file), job, 0, (n) => `${WRITING} ${rowsText(n)}`)
+    await file.finish(wb.commit())
+    // A cancel that came while the zip was being finished is still honoured: nothing is renamed.
+    job.throwIfCancelled()
+    await rename(file.path, path)
+  } catch (e) {
+    await file.discard()
+    throw exportFailure(e, path)
+  }
+  return byRow.size
+}
+
+const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`
+
+function problemsByRow(problems: ImportProblem[]): Map<string, ImportProblem[]> {
+  const byRow = new Map<string, ImportProblem[]>()
+  for (const p of problems) {
+    const k = rowKey(p.sheet, p.row)
+    const list = byRow.get(k)
+    if (list) list.push(p)
+    else byRow.set(k, [p])
+  }
+  return byRow
+}
+
+/** Every sheet, row by row, yielding the rows written so far every CHUNK_ROWS rows. */
+function* copySteps(wb: ExcelJS.stream.xlsx.WorkbookWriter, copy: ProblemsCopy, byRow: Map<string, ImportProblem[]>, file: PartialFile): Steps<void> {
+  let done = 0
+  for (const [i, sheet] of copy.grid.sheets.entries()) {
+    const layout = copy.layouts[i]
+    const ws = wb.addWorksheet(sheet.name.slice(0, 31) || `Trang ${i + 1}`)
+    const msgCol = messageColumn(sheet, layout)
+    // A streamed sheet writes its column widths with its first row: set before any row.
+    ws.getColumn(msgCol).width = MESSAGE_WIDTH
+    mergeTitles(ws, sheet, layout)
+    for (const r of sheet.rows) {
+      const row = ws.getRow(r.r)
+      writeCells(row, r)
+      if (layout.headerRow === r.r) writeMessageHeader(row.getCell(msgCol))
+      const list = byRow.get(rowKey(sheet.name, r.r))
+      if (list) markProblems(row, msgCol, list)
+      row.commit()
+      if (++done % CHUNK_ROWS === 0) {
+        file.throwIfFailed()
+        yield done
+      }
+    }
+    ws.commit()
+  }
+}
+
+/** The column after the widest row (or header): the messages never cover the sender's data. */
+function messageColumn(sheet: GridSheet, layout: SheetLayout): number {
+  let width = layout.labels.length
+  for (const r of sheet.rows) width = Math.max(width, r.cells.length)
+  return width + 1
+}
+
+/** The title bands above the header keep their merges; merges in the data are left out (they hide cells to fix). */
+function mergeTitles(ws: ExcelJS.Worksheet, sheet: GridSheet, layout: SheetLayout): void {
+  for (const m of sheet.merges) {
+    if (m.bottom > (layout.headerRow ?? 0)) continue
+    try {
+      ws.mergeCells(m.top, m.left + 1, m.bottom, m.right + 1)
+    } catch {
+      // overlapping or odd ranges: leave unmerged
+    }
+  }
+}
 
 function toExcel(v: CellValue): ExcelJS.CellValue {
   if (v instanceof DateCell) return new Date(Date.UTC(v.year, v.month - 1, v.day))
   return v
 }
 
-export async function exportProblems(ctx: CoreContext, input: ImportExportProblemsInput): Promise<{ path: string; rows: number } | null> {
-  const { s, grid, problems, layouts } = await sessionProblems(ctx, input.sessionId)
-  let path = input.path ?? null
-  if (!path) {
-    path = await ctx.platform.chooseSaveFile({
-      title: 'Lưu danh sách kèm các lỗi cần sửa',
-      defaultName: s.fileName.replace(/\.[^.]+$/, '') + '_can-sua.xlsx',
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    })
-  }
-  if (!path) return null
-  if (!/\.xlsx$/i.test(path)) path += '.xlsx'
+function writeCells(row: ExcelJS.Row, r: GridRow): void {
+  r.cells.forEach((v, c) => {
+    if (v === null || v === undefined) return
+    const cell = row.getCell(c + 1)
+    cell.value = toExcel(v)
+    if (v instanceof DateCell) cell.numFmt = 'dd/mm/yyyy'
+    // Identifiers with leading zeros stay text when the sender edits them.
+    else if (typeof v === 'string' && /^0\d+$/.test(v)) cell.numFmt = '@'
+  })
+}
 
-  const bySheetRow = new Map<string, ImportProblem[]>()
-  for (const p of problems) {
-    const k = `${p.sheet}\u0000${p.row}`
-    const list = bySheetRow.get(k)
-    if (list) list.push(p)
-    else bySheetRow.set(k, [p])
+function writeMessageHeader(cell: ExcelJS.Cell): void {
+  cell.value = MESSAGE_HEADER
+  cell.font = { bold: true, color: { argb: 'FFC00000' } }
+}
+
+/** Fills the cells named by the problems (an error wins over a warning) and writes the row's messages. */
+function markProblems(row: ExcelJS.Row, msgCol: number, list: ImportProblem[]): void {
+  const worst = new Map<number, ImportProblem['severity']>()
+  for (const p of list) {
+    const ref = p.column ? decodeRef(`${p.column}1`) : null
+    if (ref && worst.get(ref.col) !== 'error') worst.set(ref.col, p.severity)
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
-  try {
-    grid.sheets.forEach((sheet, i) => {
-      const ws = wb.addWorksheet(sheet.name.slice(0, 31) || `Trang ${i + 1}`)
-      const layout = layouts[i]
-      let width = 0
-      for (const r of sheet.rows) width = Math.max(width, r.cells.length)
-      width = Math.max(width, layout.labels.length)
-      const msgCol = width + 1
-      for (const m of sheet.merges) {
-        if (m.bottom < (layout.headerRow ?? 0) + 1) {
-          try {
-            ws.mergeCells(m.top, m.left + 1, m.bottom, m.right + 1)
-          } catch {
-            // overlapping or odd ranges: leave unmerged
-          }
-        }
-      }
-      for (const r of sheet.rows) {
-        const row = ws.getRow(r.r)
-        r.cells.forEach((v, c) => {
-          if (v === null || v === undefined) return
-          const cell = row.getCell(c + 1)
-          cell.value = toExcel(v)
-          if (v instanceof DateCell) cell.numFmt = 'dd/mm/yyyy'
-          else if (typeof v === 'string' && /^0\d+$/.test(v)) cell.numFmt = '@'
-        })
-        if (layout.headerRow === r.r) {
-          const h = row.getCell(msgCol)
-          h.value = 'Lỗi / cảnh báo cần sửa'
-          h.font = { bold: true, color: { argb: 'FFC00000' } }
-        }
-        const list = bySheetRow.get(`${sheet.name}\u0000${r.r}`)
-        if (list) {
-          for (const p of list) {
-            if (!p.column) continue
-            const ref = decodeRef(`${p.column}1`)
-            if (!ref) continue
-            const cell = row.getCell(ref.col + 1)
-            if (p.severity === 'error' || cell.fill !== ERROR_FILL) cell.fill = p.severity === 'error' ? ERROR_FILL : WARNING_FILL
-          }
-          const m = row.getCell(msgCol)
-          m.value = list.map((p) => `${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${p.column ? ` (cột ${p.column})` : ''}: ${p.message}`).join('\n')
-          m.alignment = { wrapText: true, vertical: 'top' }
-          m.font = { color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' } }
-        }
-        row.commit()
-      }
-      ws.getColumn(msgCol).width = 60
-      ws.commit()
-    })
-    await wb.commit()
-  } catch (e) {
-    throw new CoreError('EXPORT_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+  for (const [col, severity] of worst) row.getCell(col + 1).fill = severity === 'error' ? ERROR_FILL : WARNING_FILL
+  const m = row.getCell(msgCol)
+  m.value = list.map((p) => `${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${p.column ? ` (cột ${p.column})` : ''}: ${p.message}`).join('\n')
+  m.alignment = { wrapText: true, vertical: 'top' }
+  m.font = { color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' } }
+}
+
+/**
+ * The temporary file beside the target (same folder, so the final rename is atomic). Its write
+ * errors are kept: the slices stop at the next checkpoint, and finishing the zip fails at once
+ * instead of waiting for an end that will not come.
+ */
+class PartialFile {
+  private error: Error | null = null
+  private readonly failed: Promise<never>
+
+  private constructor(
+    readonly path: string,
+    readonly stream: WriteStream
+  ) {
+    stream.on('error', (e) => (this.error ??= e))
+    this.failed = new Promise<never>((_, reject) => stream.once('error', reject))
+    this.failed.catch(() => undefined) // awaited only while the zip is finished
   }
-  return { path, rows: bySheetRow.size }
+
+  /** Opens the file first: a folder that cannot be written is refused before any work is done. */
+  static async beside(target: string): Promise<PartialFile> {
+    const path = `${target}.${randomBytes(4).toString('hex')}.partial`
+    const stream = createWriteStream(path, { flags: 'wx' })
+    try {
+      await once(stream, 'open')
+    } catch (e) {
+      throw exportFailure(e, target)
+    }
+    return new PartialFile(path, stream)
+  }
+
+  throwIfFailed(): void {
+    if (this.error) throw this.error
+  }
+
+  /** Waits for the workbook to be written out and the file closed. */
+  async finish(written: Promise<void>): Promise<void> {
+    this.throwIfFailed()
+    await Promise.race([written, this.failed])
+    await this.closed()
+  }
+
+  /** Stops writing and removes the file (closed first: Windows cannot remove an open file). */
+  async discard(): Promise<void> {
+    this.stream.destroy()
+    await this.closed()
+    await rm(this.path, { force: true })
+  }
+
+  private async closed(): Promise<void> {
+    if (!this.stream.closed) await new Promise<void>((resolve) => this.stream.once('close', () => resolve()))
+  }
+}
+
+/** CANCELLED and other refusals as they are; anything else as EXPORT_FAILED with what to do. */
+function exportFailure(e: unknown, path: string): CoreError {
+  if (e instanceof CoreError) return e
+  const code = (e as NodeJS.ErrnoException).code
+  const hint =
+    code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+      ? ' Tệp có thể đang mở trong Excel, hoặc thư mục không cho ghi: hãy đóng tệp hoặc chọn nơi lưu khác rồi thử lại.'
+      : ''
+  return new CoreError('EXPORT_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}.${hint}`)
 }

@@ -1,7 +1,8 @@
-// Long import work (reading a file, checking its rows, matching them to people) runs in slices:
-// the core lives in Electron's main process, where one long synchronous loop would freeze the
-// window and queue every other call. Each slice ends at a checkpoint that records progress,
-// refuses to go on once the user cancelled, and every ~50 ms lets the event loop answer others.
+// Long import work (reading a file, checking its rows, matching them to people, writing a copy of
+// the file with its problems marked) runs in slices: the core lives in Electron's main process,
+// where one long synchronous loop would freeze the window and queue every other call. Each slice
+// ends at a checkpoint that records progress, refuses to go on once the user cancelled, and every
+// ~50 ms lets the event loop answer others.
 //
 // The work itself is written once, as a generator that yields how far it got every CHUNK_ROWS
 // rows: `runSliced` drives it with pauses, `runWhole` drives it straight through (inside a
@@ -19,6 +20,7 @@ const PHASE_TEXT: Record<ImportPhase, string> = {
   checking: 'Đang kiểm tra từng dòng',
   matching: 'Đang đối chiếu với dữ liệu hiện có',
   writing: 'Đang ghi vào dữ liệu',
+  exporting: 'Đang ghi tệp kèm lỗi',
   done: 'Xong'
 }
 
@@ -27,8 +29,13 @@ const CANCELLED: Record<ImportPhase, string> = {
   checking: 'Đã hủy việc kiểm tra danh sách; chưa có gì được ghi vào dữ liệu.',
   matching: 'Đã hủy việc kiểm tra danh sách; chưa có gì được ghi vào dữ liệu.',
   writing: 'Đã hủy; chưa có gì được ghi vào dữ liệu.',
+  exporting: 'Đã hủy việc lưu tệp kèm lỗi; không có tệp nào được ghi.',
   done: 'Đã hủy; chưa có gì được ghi vào dữ liệu.'
 }
+
+const countFormat = new Intl.NumberFormat('vi-VN')
+/** "12.000 dòng": made at every slice, with one formatter rather than one per call. */
+export const rowsText = (n: number) => `${countFormat.format(n)} dòng`
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
 

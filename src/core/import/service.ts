@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type {
+  ImportExportProblemsInput,
   ImportField,
   ImportLayoutInput,
   ImportLegacyNote,
@@ -29,6 +30,7 @@ import { backupKeep } from '../settings'
 import { findUnitByName } from '../units/units'
 import { displayPartialDate } from '../../shared/partial-date'
 import { readDateCell } from './dates'
+import { chooseExportPath, writeProblemsFile } from './export-problems'
 import { cellText, columnLetter, type CellValue, type Grid, type GridSheet } from './grid'
 import { detectLayout, headerSignature, type SheetLayout } from './headers'
 import { applyPlan, checkUndo, listImports, loadMapping, saveMapping, undoImport } from './history'
@@ -145,7 +147,7 @@ export function importProgress(id: string): ImportProgress {
   throw new CoreError('NOT_FOUND', 'Không có việc nhập nào đang chạy với mã này (đã xong, đã hủy hoặc đã đóng).')
 }
 
-/** Stops the open, preview or commit under way for this id at its next step; a commit only before it writes. */
+/** Stops the open, preview, commit or export under way for this id at its next step; a commit only before it writes. */
 export function cancelImport(id: string): null {
   opening.get(id)?.cancel()
   const s = sessions.get(id)
@@ -553,21 +555,23 @@ export function undoImportById(ctx: CoreContext, importId: number): ImportUndoRe
   return undoImport(ctx.db, importId)
 }
 
-export { exportProblems } from './export-problems'
-
-/** Problems of the session's last preview, keyed by sheet and row. */
-export async function sessionProblems(
-  ctx: CoreContext,
-  sessionId: string
-): Promise<{ s: Session; grid: Grid; problems: ImportProblem[]; layouts: SheetLayout[] }> {
-  const s = session(sessionId)
-  const input = s.last ?? { sessionId }
+/**
+ * The copy of the file with its problems marked, as a job of the session (progress and cancel
+ * reach it): the problems of the last preview, then where to save (asked once they are known),
+ * then the file read again if its grid was let go (not kept after), then the copy in slices.
+ */
+export async function exportProblems(ctx: CoreContext, input: ImportExportProblemsInput): Promise<{ path: string; rows: number } | null> {
+  const s = session(input.sessionId)
+  const choices = s.last ?? { sessionId: s.id }
   return exclusive(s, async (job) => {
-    await ensureDrafts(ctx, s, input, job)
-    const plan = await planFor(ctx, s, input, job)
-    // The annotated copy needs every cell: read the file again if its grid was let go (not kept after).
-    const layouts = viewsFor(s, input).map((v) => v.layout)
-    return { s, grid: await gridOf(s, job), problems: allProblems(plan), layouts }
+    await ensureDrafts(ctx, s, choices, job)
+    const plan = await planFor(ctx, s, choices, job)
+    job.begin('exporting', null, 'Đang chờ chọn nơi lưu tệp…')
+    const path = await chooseExportPath(ctx, s.fileName, input.path)
+    if (!path) return null
+    job.throwIfCancelled()
+    const copy = { grid: await gridOf(s, job), layouts: viewsFor(s, choices).map((v) => v.layout), problems: allProblems(plan) }
+    return { path, rows: await writeProblemsFile(path, copy, job) }
   })
 }
 

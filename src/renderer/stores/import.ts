@@ -78,9 +78,9 @@ export const useImportStore = defineStore('import', () => {
   const history = shallowRef<ImportRecord[]>([])
   const undoError = ref<string | null>(null)
 
-  /** How far the open, preview or commit in flight has got (asked every PROGRESS_POLL_MS). */
+  /** How far the open, preview, commit or export in flight has got (asked every PROGRESS_POLL_MS). */
   const progress = shallowRef<ImportProgress | null>(null)
-  /** The user asked to stop the commit; the core decides whether it came before the write. */
+  /** The user asked to stop the commit or the export; the core's answer tells whether it stopped. */
   const cancelling = ref(false)
   /** Sheet index → 1-based row where the user says the column headers begin. */
   const headerRows = ref<Record<number, number>>({})
@@ -199,12 +199,12 @@ export const useImportStore = defineStore('import', () => {
 
   /**
    * Stops the open or preview in flight (the core refuses it with CANCELLED at its next step, and
-   * the wizard stops waiting at once), or asks the commit to stop: the core honours that only
-   * before it starts writing, and the commit's own answer tells which happened.
+   * the wizard stops waiting at once), or asks the commit or the export to stop and waits for its
+   * answer: a commit stops only before it starts writing; an export stops and removes what it wrote.
    */
   function cancel(): void {
     const id = jobId
-    if (busy.value === 'commit') {
+    if (busy.value === 'commit' || busy.value === 'export') {
       if (!id || cancelling.value) return
       cancelling.value = true
       call('import:cancel', { sessionId: id }).catch(() => undefined)
@@ -392,13 +392,22 @@ export const useImportStore = defineStore('import', () => {
     step.value = target
   }
 
+  /**
+   * Saves the file back with its problems marked (the core asks where), with progress. Null when
+   * the user closed the dialog or cancelled the writing (then `cancelling` is set; nothing was saved).
+   */
   async function exportProblems(): Promise<{ path: string; rows: number } | null> {
     if (!opened.value) return null
+    const sessionId = opened.value.sessionId
     busy.value = 'export'
+    cancelling.value = false
     try {
-      const out = await call('import:exportProblems', { sessionId: opened.value.sessionId })
+      const out = await withProgress(sessionId, () => call('import:exportProblems', { sessionId }))
       if (out) exported.value = out
       return out
+    } catch (e) {
+      if (e instanceof ApiFailure && e.code === 'CANCELLED') return null
+      throw e
     } finally {
       busy.value = null
     }
