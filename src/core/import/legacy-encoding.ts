@@ -232,4 +232,51 @@ export function fixLegacyText(text: string, hint: FontHint | null): LegacyResult
   return { text, converted: null }
 }
 
+/** One run of a rich-text cell: its text and what its own font says. */
+export interface TextRun {
+  text: string
+  /** From the run's font: null for a font without a legacy encoding; absent when the run names no
+   *  font and is drawn in the cell's. */
+  hint?: FontHint | null
+}
+
+/** Whether any run names its own font: only then can the runs read differently from their joined text. */
+export function runsNameFonts(runs: readonly TextRun[]): boolean {
+  for (const run of runs) if (run.hint !== undefined) return true
+  return false
+}
+
+/** Text with decomposed marks composed (as some programs write Vietnamese), so detection sees whole letters. */
+export function nfc(text: string): string {
+  return /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text
+}
+
+/**
+ * Converts a rich-text cell run by run, each by the font it is drawn in (its own, or the cell's
+ * when it names none): ".VnTime" runs as TCVN3, VNI runs as VNI, runs in a Unicode font left as
+ * they are. Read as one text, a Unicode run with letters only Unicode has would keep the legacy
+ * runs from being converted ("NguyÔn V¨n " + "Đức"), and a legacy run would have the Unicode runs
+ * converted with it ("X· T©n Hßa, " + "Tây Ninh" → "… Tõy Ninh"). When no run is drawn in a
+ * legacy font, the characters of the whole text decide, as for any cell without one. Marks are
+ * composed as for a plain cell. A cell mixing TCVN3 and VNI runs counts under the first converted.
+ */
+export function fixLegacyRuns(runs: readonly TextRun[], cellHint: FontHint | null): LegacyResult {
+  if (!runs.some((run) => (run.hint === undefined ? cellHint : run.hint) !== null)) {
+    return fixLegacyText(nfc(runs.map((run) => run.text).join('')), null)
+  }
+  let text = ''
+  let converted: LegacyEncoding | null = null
+  for (const run of runs) {
+    const hint = run.hint === undefined ? cellHint : run.hint
+    if (!hint) {
+      text += run.text
+      continue
+    }
+    const fixed = fixLegacyText(nfc(run.text), hint)
+    text += fixed.text
+    converted ??= fixed.converted
+  }
+  return { text: nfc(text), converted }
+}
+
 export const LEGACY_LABELS: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' }

@@ -11,7 +11,7 @@ import yauzl from 'yauzl'
 import ExcelJS from 'exceljs'
 import { CoreError } from '../db/errors'
 import { DateCell, LIMITS, decodeRef, serialToDate, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid'
-import { fixLegacyText, fontHint, type FontHint, type LegacyEncoding } from './legacy-encoding'
+import { fixLegacyRuns, fixLegacyText, fontHint, nfc, runsNameFonts, type FontHint, type LegacyEncoding, type TextRun } from './legacy-encoding'
 import { REFUSAL, refuse } from './sniff'
 import { XmlScanner, attr, attrs, decodeXml } from './xml-scan'
 
@@ -22,6 +22,16 @@ const parseSax = require('exceljs/lib/utils/parse-sax') as (iterable: AsyncItera
 interface StyleInfo {
   isDate: boolean
   hint: FontHint | null
+}
+
+/**
+ * The shared strings table: each string's text (rich-text runs joined), and the runs of those
+ * whose runs name their own fonts (the font of each run says how to read it). Plain strings
+ * have no entry, and a table without such strings has no map at all.
+ */
+interface SharedStrings {
+  texts: string[]
+  runs: Map<number, TextRun[]> | null
 }
 
 interface ReaderInternals {
@@ -125,13 +135,13 @@ class SheetBuilder {
   private readonly sharedLegacy: (LegacyEncoding | null)[]
 
   constructor(
-    private readonly shared: string[],
+    private readonly shared: SharedStrings,
     private readonly styleInfo: (s: number) => StyleInfo,
     private readonly date1904: boolean,
     private readonly budget: ReadBudget
   ) {
-    this.sharedValue = new Array(shared.length)
-    this.sharedLegacy = new Array(shared.length)
+    this.sharedValue = new Array(shared.texts.length)
+    this.sharedLegacy = new Array(shared.texts.length)
   }
 
   startRow(r: number): void {
@@ -166,7 +176,17 @@ class SheetBuilder {
   addCell(col: number, style: number, type: string, text: string): void {
     const row = this.row
     if (!row || col >= LIMITS.maxColumns) return
-    const value = this.cellValue(type, text, style ? this.styleInfo(style) : null)
+    this.put(row, col, this.cellValue(type, text, style ? this.styleInfo(style) : null))
+  }
+
+  /** An inline string whose runs name their own fonts (see runsNameFonts). */
+  addInlineRuns(col: number, style: number, runs: TextRun[]): void {
+    const row = this.row
+    if (!row || col >= LIMITS.maxColumns) return
+    this.put(row, col, this.richValue(runs, style ? this.styleInfo(style) : null))
+  }
+
+  private put(row: GridRow, col: number, value: CellValue): void {
     if (value === null) return
     if (++this.budget.cells > LIMITS.maxCells) throw tooBig()
     const cells = row.cells
@@ -203,14 +223,14 @@ class SheetBuilder {
   }
 
   private sharedString(idx: number, info: StyleInfo | null): string | null {
-    if (info?.hint) return this.textValue(this.shared[idx] ?? '', info)
+    if (info?.hint) return this.sharedText(idx, info)
     let v = this.sharedValue[idx]
     if (v === undefined) {
       const before = this.legacy.tcvn3 ?? 0
       const beforeVni = this.legacy.vni ?? 0
-      v = this.textValue(this.shared[idx] ?? '', null)
+      v = this.sharedText(idx, null)
       this.sharedLegacy[idx] = (this.legacy.tcvn3 ?? 0) !== before ? 'tcvn3' : (this.legacy.vni ?? 0) !== beforeVni ? 'vni' : null
-      if (Number.isInteger(idx) && idx >= 0 && idx < this.shared.length) this.sharedValue[idx] = v
+      if (Number.isInteger(idx) && idx >= 0 && idx < this.shared.texts.length) this.sharedValue[idx] = v
     } else {
       const enc = this.sharedLegacy[idx]
       if (enc) this.legacy[enc] = (this.legacy[enc] ?? 0) + 1
@@ -218,15 +238,26 @@ class SheetBuilder {
     return v
   }
 
+  /** A shared string read by the fonts of its runs when they name any, else as plain text. */
+  private sharedText(idx: number, info: StyleInfo | null): string | null {
+    const runs = this.shared.runs?.get(idx)
+    return runs ? this.richValue(runs, info) : this.textValue(this.shared.texts[idx] ?? '', info)
+  }
+
   private textValue(raw: string, info: StyleInfo | null): string | null {
-    let value = raw
-    if (/[\u0300-\u036f]/.test(value)) value = value.normalize('NFC')
+    let value = nfc(raw)
     const fixed = fixLegacyText(value, info?.hint ?? null)
     if (fixed.converted) {
       this.legacy[fixed.converted] = (this.legacy[fixed.converted] ?? 0) + 1
       value = fixed.text
     }
     return value.trim() === '' ? null : value
+  }
+
+  private richValue(runs: readonly TextRun[], info: StyleInfo | null): string | null {
+    const fixed = fixLegacyRuns(runs, info?.hint ?? null)
+    if (fixed.converted) this.legacy[fixed.converted] = (this.legacy[fixed.converted] ?? 0) + 1
+    return fixed.text.trim() === '' ? null : fixed.text
   }
 }
 
@@ -237,14 +268,21 @@ async function readSheet(
   budget: ReadBudget,
   pace: ReadPace | undefined
 ): Promise<GridSheet> {
-  const shared = (internals.sharedStrings ?? []).map((v) => richToText(v) ?? '')
-  const grid = new SheetBuilder(shared, styleInfo, internals.properties?.model?.date1904 === true, budget)
+  // ExcelJS (4.4) keeps a shared string's runs but loses their font names (its reader takes the
+  // name from `node.value`, which an <rFont> tag does not have, not from its "val" attribute), so
+  // here shared strings stay plain text, read by the cell's font and by their characters. Inline
+  // strings are walked below, run fonts and all, as the fast reader does.
+  const texts = (internals.sharedStrings ?? []).map((v) => richToText(v) ?? '')
+  const grid = new SheetBuilder({ texts, runs: null }, styleInfo, internals.properties?.model?.date1904 === true, budget)
   let col = 0
   let style = 0
   let type = ''
   let text: string | null = null
   let inValue = false
   let inInline = false
+  // The runs of an inline string, and the one being read.
+  let runs: TextRun[] | null = null
+  let run: TextRun | null = null
   let bytes = 0
 
   for await (const events of parseSax(pace ? counted(ws.iterator, budget) : ws.iterator)) {
@@ -254,6 +292,7 @@ async function readSheet(
       if (eventType === 'text') {
         if (inValue) {
           text = (text ?? '') + value
+          if (run) run.text += value
           bytes += value.length
         }
         continue
@@ -269,6 +308,7 @@ async function readSheet(
             style = Number(value.attributes.s ?? 0) || 0
             type = value.attributes.t ?? ''
             text = null
+            runs = null
             break
           }
           case 'v':
@@ -286,6 +326,12 @@ async function readSheet(
             // Phonetic guides are not part of the value.
             inInline = false
             break
+          case 'r':
+            if (inInline) (runs ??= []).push((run = { text: '' }))
+            break
+          case 'rFont':
+            if (run && value.attributes.val !== undefined) run.hint = fontHint(String(value.attributes.val))
+            break
           case 'mergeCell':
             grid.addMerge(String(value.attributes.ref ?? ''))
             break
@@ -295,6 +341,9 @@ async function readSheet(
           case 'v':
             inValue = false
             break
+          case 'r':
+            run = null
+            break
           case 't':
             if (inInline) inValue = false
             break
@@ -303,7 +352,8 @@ async function readSheet(
             inValue = false
             break
           case 'c':
-            if (text !== null) grid.addCell(col, style, type, text)
+            if (runs && runsNameFonts(runs)) grid.addInlineRuns(col, style, runs)
+            else if (text !== null) grid.addCell(col, style, type, text)
             text = null
             break
           case 'row':
@@ -466,34 +516,56 @@ function partPath(target: string): string {
   return out.join('/')
 }
 
-/** The shared strings table, as plain text (rich text runs joined; phonetic guides left out). */
-async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string[]> {
-  const strings: string[] = []
+/**
+ * The shared strings table (rich text runs joined; phonetic guides left out), with the runs of
+ * the strings whose runs name fonts. A plain string (`<si><t>…</t></si>`) takes the same steps
+ * as before: the run tags are tested only after "t" and "si".
+ */
+async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<SharedStrings> {
+  const texts: string[] = []
+  const runs = new Map<number, TextRun[]>()
   let text = ''
-  let run = ''
+  let piece = ''
   let inT = false
   let inPhonetic = false
+  // The runs of the current string, and the one being read.
+  let siRuns: TextRun[] | null = null
+  let run: TextRun | null = null
   const scanner = new XmlScanner({
-    open(name, _tag, _start, _end, selfClosing) {
+    open(name, tag, start, end, selfClosing) {
       if (name === 't') {
         if (!selfClosing && !inPhonetic) {
           inT = true
-          run = ''
+          piece = ''
         }
       } else if (name === 'si') {
         text = ''
         inPhonetic = false
-      } else if (name === 'rPh' && !selfClosing) inPhonetic = true
+        siRuns = null
+      } else if (name === 'rPh') {
+        if (!selfClosing) inPhonetic = true
+      } else if (name === 'r') {
+        if (!selfClosing && !inPhonetic) (siRuns ??= []).push((run = { text: '' }))
+      } else if (name === 'rFont' && run) {
+        const font = attr(tag, start, end, 'val')
+        if (font !== undefined) run.hint = fontHint(font)
+      }
     },
     close(name) {
       if (name === 't') {
-        if (inT) text += run
+        if (inT) {
+          text += piece
+          if (run) run.text += piece
+        }
         inT = false
-      } else if (name === 'si') strings.push(text)
-      else if (name === 'rPh') inPhonetic = false
+      } else if (name === 'si') {
+        if (siRuns && runsNameFonts(siRuns)) runs.set(texts.length, siRuns)
+        texts.push(text)
+      } else if (name === 'rPh') inPhonetic = false
+      else if (name === 'r') run = null
     },
     text(raw, cdata) {
-      if (inT) run += cdata ? raw : decodeXml(raw)
+      if (inT) piece += cdata ? raw : decodeXml(raw)
     }
   })
   const decoder = new StringDecoder('utf8')
@@ -505,7 +577,7 @@ async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry): Promis
   }
   scanner.write(decoder.end())
   scanner.end()
-  return strings
+  return { texts, runs: runs.size > 0 ? runs : null }
 }
 
 const CELL_ATTRS = ['r', 's', 't'] as const
@@ -621,7 +693,7 @@ interface FastSheetSource {
 async function readSheetFast(
   zip: yauzl.ZipFile,
   source: FastSheetSource,
-  shared: string[],
+  shared: SharedStrings,
   styleInfo: (s: number) => StyleInfo,
   date1904: boolean,
   budget: ReadBudget & { chunks: number },
@@ -636,12 +708,28 @@ async function readSheetFast(
   let inValue = false
   let inInline = false
   let inPhonetic = false
+  // The runs of an inline string (`<is><r>…</r></is>`), and the one being read; the cell's text
+  // is gathered as for any cell, and the runs beside it only when there are some.
+  let runs: TextRun[] | null = null
+  let run: TextRun | null = null
   let bytes = 0
   const cell: CellTag = { col: -1, style: 0, type: '' }
 
   const finishCell = () => {
-    if (text !== null) grid.addCell(col, style, type, hasEntities ? decodeXml(text) : text)
+    if (runs && runsNameFonts(runs)) grid.addInlineRuns(col, style, runs)
+    else if (text !== null) grid.addCell(col, style, type, hasEntities ? decodeXml(text) : text)
     text = null
+    runs = null
+  }
+
+  /** A tag inside an inline string other than those every cell has: a run, or the font of one. */
+  const inlineTag = (name: string, tag: string, start: number, end: number, selfClosing: boolean) => {
+    if (name === 'r') {
+      if (!selfClosing && !inPhonetic) (runs ??= []).push((run = { text: '' }))
+    } else if (name === 'rFont' && run) {
+      const font = attr(tag, start, end, 'val')
+      if (font !== undefined) run.hint = fontHint(font)
+    }
   }
 
   const scanner = new XmlScanner({
@@ -682,6 +770,8 @@ async function readSheetFast(
         case 'mergeCell':
           grid.addMerge(String(attr(tag, start, end, 'ref') ?? ''))
           break
+        default:
+          if (inInline) inlineTag(name, tag, start, end, selfClosing)
       }
       if (selfClosing && name === 'c') finishCell()
     },
@@ -706,6 +796,9 @@ async function readSheetFast(
         case 'row':
           grid.endRow()
           break
+        case 'r':
+          run = null
+          break
       }
     },
     text(raw, cdata) {
@@ -722,6 +815,7 @@ async function readSheetFast(
         text = text === null || text === '' ? raw : text + raw
         if (!hasEntities && (raw.indexOf('&') >= 0 || raw.indexOf('\r') >= 0)) hasEntities = true
       }
+      if (run) run.text += cdata ? raw : decodeXml(raw)
       bytes += raw.length
     }
   })
@@ -774,7 +868,7 @@ async function readXlsxFast(path: string, pace?: ReadPace): Promise<GridSheet[]>
 
     const sharedRel = rels.find((r) => /\/sharedStrings$/.test(r.Type ?? ''))
     const sharedEntry = entries.get(sharedRel ? partPath(sharedRel.Target) : 'xl/sharedStrings.xml') ?? entries.get('xl/sharedStrings.xml')
-    const shared = sharedEntry ? await readSharedStrings(zip, sharedEntry) : []
+    const shared: SharedStrings = sharedEntry ? await readSharedStrings(zip, sharedEntry) : { texts: [], runs: null }
 
     const sources: FastSheetSource[] = []
     for (const tab of tabs) {
