@@ -1,5 +1,5 @@
-// Finding the header row below organisation bands and titles, joining two-row headers, skipping
-// the row of column numbers, and matching each column to a field by its Vietnamese name,
+// Finding the header row below organisation bands and titles, joining headers of two or three rows,
+// skipping the row of column numbers, and matching each column to a field by its Vietnamese name,
 // whatever the case, diacritics or spacing.
 import { createHash } from 'node:crypto'
 import type { ImportField } from '../../shared/api'
@@ -100,11 +100,11 @@ export function matchHeader(text: string): ImportField | null {
 // ---------------------------------------------------------------- layout of a sheet
 
 export interface SheetLayout {
-  /** Index into sheet.rows of the (last) header row; -1 when none. */
+  /** Index into sheet.rows of the first header row; -1 when none. */
   headerIndex: number
   /** 1-based sheet row of the (last) header row. */
   headerRow: number | null
-  /** 1-based sheet row where the header begins (the row above headerRow for a two-row header). */
+  /** 1-based sheet row where the header begins (one or two rows above headerRow when it spans several). */
   headerStart: number | null
   /** Index into sheet.rows of the first row below the header (after the column numbers). */
   dataStart: number
@@ -165,6 +165,150 @@ function headerCell(sheet: GridSheet, rowsByNumber: Map<number, GridRow>, r: num
   return ''
 }
 
+// ---------------------------------------------------------------- header rows (one to three)
+
+/** Non-empty cells, all short text: no numbers, dates or sentences, as header cells are. */
+function isShortTextRow(row: GridRow): boolean {
+  let any = false
+  for (const v of row.cells) {
+    if (v === null || v === undefined) continue
+    if (!isTextCell(v) || (v as string).length > 60) return false
+    any = true
+  }
+  return any
+}
+
+/** The first column whose header in this row names the full name, or -1. */
+function nameColumn(row: GridRow): number {
+  return row.cells.findIndex((v) => isTextCell(v) && matchHeader(v as string) === 'fullName')
+}
+
+const SUB_LABEL = /^(nam|nữ|nu|dự bị|chính thức)$/i
+
+/**
+ * A row that may hold sub-labels of the header rows above: text only, right below them, and
+ * nothing under a name column (a data row always has a name there).
+ */
+function isSubLabelRow(upper: GridRow[], next: GridRow): boolean {
+  if (next.r !== upper[upper.length - 1].r + 1 || isColumnNumberRow(next) || !isShortTextRow(next)) return false
+  return upper.every((row) => {
+    const nameCol = nameColumn(row)
+    return nameCol < 0 || !textAt(next, nameCol)
+  })
+}
+
+/** Signs that a sub-label row belongs to the header above it: merged cells, labels under blanks, or "Nam", "Dự bị" … */
+function isSecondHeaderRow(sheet: GridSheet, top: GridRow, next: GridRow): boolean {
+  const mergedDown = sheet.merges.some((m) => m.top === top.r && m.bottom >= next.r)
+  const mergedAcross = sheet.merges.some((m) => m.top === top.r && m.bottom === top.r && m.right > m.left)
+  const gaps = next.cells.some((v, c) => isTextCell(v) && !textAt(top, c))
+  return mergedDown || mergedAcross || gaps || next.cells.some((v) => typeof v === 'string' && SUB_LABEL.test(v.trim()))
+}
+
+/**
+ * A third header row needs more than a second: a section row ("I. CHI BỘ ẤP 1") or a row of text
+ * data right under a two-row header is short text too. So its labels must come in groups of two
+ * or more under a heading that begins in the row above, as "Nam | Nữ" sit under "Ngày sinh".
+ */
+function isThirdHeaderRow(sheet: GridSheet, upper: GridRow[], next: GridRow): boolean {
+  if (!isSubLabelRow(upper, next)) return false
+  const band = [...upper, next]
+  const underHeading = new Map<number, number>()
+  for (let c = 0; c < next.cells.length; c++) {
+    if (!textAt(next, c)) continue
+    const k = headingStart(sheet, band, upper.length - 1, c)
+    if (k < 0) return false
+    underHeading.set(k, (underHeading.get(k) ?? 0) + 1)
+  }
+  return underHeading.size > 0 && [...underHeading.values()].every((n) => n >= 2)
+}
+
+/**
+ * The column where the heading over column c in band row `level` begins, or -1: the cell's own
+ * text, a merged cell that begins in this row (not one merged down from higher), or the heading
+ * on its left.
+ */
+function headingStart(sheet: GridSheet, band: GridRow[], level: number, c: number): number {
+  const row = band[level]
+  const m = mergeAt(sheet, row.r, c)
+  if (m) return m.top === row.r ? m.left : -1
+  return textAt(row, c) ? c : headingOnLeft(band, level, c)
+}
+
+/**
+ * Without merge information, a blank header cell belongs to the heading on its left (the column
+ * returned, or -1) when that heading has sub-labels under it ("Ngày sinh" over "Nam", a blank over
+ * "Nữ"). A column whose own header begins in a higher row ("Số thẻ ĐV" at the top, blanks under
+ * it) belongs to no heading of this row, and ends the heading for the columns right of it.
+ */
+function headingOnLeft(band: GridRow[], level: number, c: number): number {
+  const higher = (k: number) => band.slice(0, level).some((row) => textAt(row, k) !== '')
+  const lower = (k: number) => band.slice(level + 1).some((row) => textAt(row, k) !== '')
+  if (higher(c)) return -1
+  for (let k = c - 1; k >= 0; k--) {
+    if (textAt(band[level], k)) return lower(k) ? k : -1
+    if (higher(k)) return -1
+  }
+  return -1
+}
+
+/** The header rows from sheet.rows[top] down: up to two rows of sub-labels under the first. */
+function headerBandFrom(sheet: GridSheet, top: number): GridRow[] {
+  const [first, second, third] = sheet.rows.slice(top, top + 3)
+  if (!second || !isSubLabelRow([first], second)) return [first]
+  // Headings right under captions ("Chức vụ" under "Thông tin đảng viên", no merges) show no
+  // sign of their own; the sub-labels under them are the sign.
+  if (third && isThirdHeaderRow(sheet, [first, second], third)) return [first, second, third]
+  return isSecondHeaderRow(sheet, first, second) ? [first, second] : [first]
+}
+
+/**
+ * A row above the header that is itself a heading row: it names the full name or several fields
+ * (a title names one at most: "… CHI BỘ ẤP 3"), or a merged cell runs from it into the next row.
+ */
+function isHeadingAbove(sheet: GridSheet, row: GridRow, below: GridRow): boolean {
+  const { score, hasName } = rowScore(row)
+  return hasName || score >= 2 || sheet.merges.some((m) => m.top <= row.r && m.bottom >= below.r)
+}
+
+/**
+ * The header around the best-scoring row. In a three-row header the best row may be the second
+ * or third (more fields named under the groups than at the top), so the header may begin up to
+ * two rows higher when those rows are headings that reach down to it; a title row above is none.
+ */
+function findHeaderBand(sheet: GridSheet, best: number): { top: number; band: GridRow[] } {
+  for (let top = Math.max(0, best - 2); top < best; top++) {
+    if (!isHeadingAbove(sheet, sheet.rows[top], sheet.rows[top + 1])) continue
+    const band = headerBandFrom(sheet, top)
+    if (top + band.length > best) return { top, band }
+  }
+  return { top: best, band: headerBandFrom(sheet, best) }
+}
+
+/**
+ * A column's header texts, top to bottom, each said once ("Họ và tên" merged down three rows is
+ * one part). A heading row gives its merged or blank-but-grouped cells the heading's text; the last
+ * row of a header of several rows gives only the column's own sub-label.
+ */
+function columnParts(sheet: GridSheet, band: GridRow[], rowsByNumber: Map<number, GridRow>, c: number): string[] {
+  const parts: string[] = []
+  band.forEach((row, level) => {
+    let t: string
+    if (band.length === 1 || level < band.length - 1) {
+      t = headerCell(sheet, rowsByNumber, row.r, c)
+      if (!t && !mergeAt(sheet, row.r, c)) {
+        const k = headingOnLeft(band, level, c)
+        if (k >= 0) t = textAt(row, k)
+      }
+    } else {
+      const m = mergeAt(sheet, row.r, c)
+      t = m && m.top < row.r ? '' : textAt(row, c)
+    }
+    if (t && t !== parts[parts.length - 1]) parts.push(t)
+  })
+  return parts
+}
+
 const UNIT_IN_TITLE = /(chi bộ|đảng bộ bộ phận|đảng bộ|tổ đảng)\s+(.+)$/i
 
 function properUnitName(kind: string, rest: string): string {
@@ -209,9 +353,10 @@ export function headerSignature(labels: string[]): string {
 }
 
 /**
- * Finds the header (one or two rows), the column-number row, the unit named above, and the fields.
- * With `headerStart` (a 1-based sheet row, the user's correction) the header begins there instead;
- * a second header row right under it is still joined. An empty or missing row finds no header.
+ * Finds the header (one to three rows), the column-number row, the unit named above, and the
+ * fields. With `headerStart` (a 1-based sheet row, the user's correction) the header begins there
+ * instead; rows of sub-labels right under it are still joined. An empty or missing row finds no
+ * header.
  */
 export function detectLayout(sheet: GridSheet, headerStart?: number): SheetLayout {
   const rows = sheet.rows
@@ -231,52 +376,25 @@ export function detectLayout(sheet: GridSheet, headerStart?: number): SheetLayou
     }
   }
   if (best < 0) return empty
+  const { top, band } = headerStart !== undefined ? { top: best, band: headerBandFrom(sheet, best) } : findHeaderBand(sheet, best)
   const rowsByNumber = new Map<number, GridRow>()
-  for (let i = Math.max(0, best - 2); i < Math.min(rows.length, best + 4); i++) rowsByNumber.set(rows[i].r, rows[i])
-  const top = rows[best]
+  for (let i = Math.max(0, top - 2); i < Math.min(rows.length, top + 5); i++) rowsByNumber.set(rows[i].r, rows[i])
+  const first = rows[top]
   let width = 0
-  for (let i = best; i < Math.min(rows.length, best + 3); i++) width = Math.max(width, rows[i].cells.length)
-  for (const m of sheet.merges) if (m.top <= top.r && top.r <= m.bottom) width = Math.max(width, m.right + 1)
+  for (let i = top; i < Math.min(rows.length, top + 3); i++) width = Math.max(width, rows[i].cells.length)
+  for (const m of sheet.merges) if (m.top <= first.r && first.r <= m.bottom) width = Math.max(width, m.right + 1)
 
-  // A second header row: text only, nothing under the name column, right below the first.
-  const next = rows[best + 1]
-  let two = false
-  if (next && next.r === top.r + 1 && !isColumnNumberRow(next)) {
-    const texts = next.cells.filter((v) => v !== null && v !== undefined)
-    const allText = texts.length > 0 && texts.every((v) => isTextCell(v) && (v as string).length <= 60)
-    const nameCol = top.cells.findIndex((v) => isTextCell(v) && matchHeader(v as string) === 'fullName')
-    const underName = nameCol >= 0 ? textAt(next, nameCol) : ''
-    const mergedDown = sheet.merges.some((m) => m.top === top.r && m.bottom >= next.r)
-    const mergedAcross = sheet.merges.some((m) => m.top === top.r && m.bottom === top.r && m.right > m.left)
-    const gaps = next.cells.some((v, c) => isTextCell(v) && !textAt(top, c))
-    two = allText && !underName && (mergedDown || mergedAcross || gaps || texts.some((v) => /^(nam|nữ|nu|dự bị|chính thức)$/i.test(String(v).trim())))
-  }
+  const parts: string[][] = []
+  for (let c = 0; c < width; c++) parts.push(columnParts(sheet, band, rowsByNumber, c))
+  const labels = parts.map((p) => p.join(' / '))
+  const fields = mapColumns(parts)
 
-  const labels: string[] = []
-  for (let c = 0; c < width; c++) {
-    let upper = headerCell(sheet, rowsByNumber, top.r, c)
-    if (two && !upper && !mergeAt(sheet, top.r, c)) {
-      // No merge information: a blank over a sub-label belongs to the group on its left.
-      for (let k = c - 1; k >= 0; k--) {
-        const t = textAt(top, k)
-        if (t) {
-          if (textAt(next, k)) upper = t
-          break
-        }
-      }
-    }
-    const lowerMerge = two ? mergeAt(sheet, next.r, c) : undefined
-    const lower = two && !(lowerMerge && lowerMerge.top < next.r) ? textAt(next, c) : ''
-    labels.push(upper && lower && upper !== lower ? `${upper} / ${lower}` : upper || lower)
-  }
-  const fields = mapLabels(labels)
-
-  let dataStart = best + (two ? 2 : 1)
+  let dataStart = top + band.length
   if (isColumnNumberRow(rows[dataStart])) dataStart++
 
   let unitHint: string | null = null
   let parentHint: string | null = null
-  for (let i = 0; i < best; i++) {
+  for (let i = 0; i < top; i++) {
     for (const v of rows[i].cells) {
       if (typeof v !== 'string') continue
       const u = unitFromText(v)
@@ -286,12 +404,26 @@ export function detectLayout(sheet: GridSheet, headerStart?: number): SheetLayou
     }
   }
   unitHint ??= unitFromSheetName(sheet.name)
-  return { headerIndex: best, headerRow: (two ? next : top).r, headerStart: top.r, dataStart, labels, fields, unitHint, parentHint, signature: headerSignature(labels) }
+  return { headerIndex: top, headerRow: band[band.length - 1].r, headerStart: first.r, dataStart, labels, fields, unitHint, parentHint, signature: headerSignature(labels) }
 }
 
-/** Fields for header labels; a field named twice keeps its first column (position and note join). */
-export function mapLabels(labels: string[]): (ImportField | null)[] {
-  const fields = labels.map((l) => (l ? matchHeader(l) : null))
+/**
+ * The field a column's header parts (top to bottom) name. The whole label decides ("Ngày sinh /
+ * Nam"). When it names nothing, a caption over many columns that names no field itself ("Thông tin
+ * đảng viên", long as it may be) is passed over, unless only one bare word would be left: "Năm"
+ * under "Khen thưởng" is the year of an award, not the birth date of a man.
+ */
+export function matchColumn(parts: string[]): ImportField | null {
+  const whole = matchHeader(parts.join(' / '))
+  if (whole || parts.length < 2 || matchHeader(parts[0])) return whole
+  const rest = parts.slice(1)
+  if (rest.length === 1 && !headerKey(rest[0]).includes(' ')) return null
+  return matchColumn(rest)
+}
+
+/** Fields for the columns' header parts; a field named twice keeps its first column (position and note join). */
+function mapColumns(columns: string[][]): (ImportField | null)[] {
+  const fields = columns.map((parts) => (parts.length ? matchColumn(parts) : null))
   const used = new Set<ImportField>()
   const hasFamily = fields.includes('familyName')
   for (let c = 0; c < fields.length; c++) {
