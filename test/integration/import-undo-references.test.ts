@@ -7,6 +7,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../../src/core/db/connection'
 import { applyMigrations, MIGRATIONS } from '../../src/core/db/migrations'
 import { checkUndo, peopleReferences, referenceLabel } from '../../src/core/import/history'
+import { personFingerprint } from '../../src/core/people/fingerprint'
+import { personFieldsOfRow } from '../../src/core/people/people'
 import { tempDir } from '../helpers/import-fixtures'
 
 let dir: string
@@ -36,8 +38,11 @@ function importTwo(): number {
     db.prepare("INSERT INTO imports(file_name, file_path, imported_at, created, updated, unchanged, skipped, units_created, backup_file) VALUES ('ds.xlsx', '/ds.xlsx', ?, 2, 0, 0, 0, 0, NULL)").run(T)
       .lastInsertRowid
   )
-  // As applyPlan records it: each person added carries the import's id.
-  db.prepare('UPDATE people SET import_id = ?').run(importId)
+  // As applyPlan records it: each person added carries the import's id and the fingerprint of
+  // what it wrote.
+  for (const row of db.prepare('SELECT * FROM people').all() as Record<string, unknown>[]) {
+    db.prepare('UPDATE people SET import_id = ?, import_fingerprint = ? WHERE id = ?').run(importId, personFingerprint(personFieldsOfRow(row), 'active'), row.id)
+  }
   return importId
 }
 

@@ -82,3 +82,16 @@ it('undoes a later import, then the earlier one that added the person the later 
   expect(await t.call('import:undo', { importId: s1.importId })).toMatchObject({ removedPeople: 2 })
   expect(await everyone()).toHaveLength(0)
 })
+
+it('refuses the undo while an added person is edited, and allows it once the edit is taken back', async () => {
+  const file = join(t.dir, 'ds.xlsx')
+  await writeMemberList(file, SAMPLE.slice(0, 2))
+  const s1 = await t.call('import:commit', { sessionId: (await t.call('import:open', { path: file })).sessionId, parentUnitId: parentId })
+  const an = (await everyone()).find((p) => p.fullName === 'Nguyễn Văn An')
+  const { id, status: _s, statusSince: _ss, unitName: _u, ...fields } = an
+
+  await t.call('people:update', { id, fields: { ...fields, phone: '0912345678' } })
+  expect((await t.fail('import:undo', { importId: s1.importId })).message).toMatch(/1 người đã được sửa sau lần nhập này \(Nguyễn Văn An\)/)
+  await t.call('people:update', { id, fields })
+  expect(await t.call('import:undo', { importId: s1.importId })).toMatchObject({ removedPeople: 2 })
+})

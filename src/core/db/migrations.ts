@@ -1,6 +1,7 @@
 // Forward-only numbered migrations (db/migrations/NNNN_name.ts, plain SQL), each applied in its own
 // transaction and recorded in PRAGMA user_version. A file made by a newer version is refused.
 import type { Database } from 'better-sqlite3'
+import { fingerprintValues, FINGERPRINT_SQL_FUNCTION } from '../people/fingerprint'
 import { CoreError } from './errors'
 import m0001 from './migrations/0001_initial'
 import m0003 from './migrations/0003_study'
@@ -43,6 +44,8 @@ export function pendingMigrations(db: Database): Migration[] {
 }
 
 export function applyMigrations(db: Database, migrations: Migration[]): void {
+  // Functions the migrations' SQL may call.
+  db.function(FINGERPRINT_SQL_FUNCTION, { deterministic: true, varargs: true }, (...values: unknown[]) => fingerprintValues(values))
   for (const m of migrations) {
     db.transaction(() => {
       db.exec(m.sql)

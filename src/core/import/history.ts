@@ -3,6 +3,7 @@ import type { ImportField, ImportRecord, ImportUndoResult, PersonFields, PersonS
 import { nowIso, inTransaction, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
 import { PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow } from '../people/people'
+import { personFingerprint } from '../people/fingerprint'
 import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
 
@@ -15,7 +16,7 @@ export function snapshot(fields: PersonFields, status: PersonStatus): string {
 
 /** Rows of import_changes per INSERT statement: one statement per row costs more than the row. */
 const CHANGES_PER_INSERT = 100
-const PARAMS_PER_CHANGE = 5
+const PARAMS_PER_CHANGE = 4
 
 /** Writes import_changes rows (the people an import updated) in multi-row INSERTs: a re-import of
  *  a changed list can update tens of thousands. */
@@ -29,10 +30,10 @@ class ChangeWriter {
     this.full = db.prepare(this.sql(CHANGES_PER_INSERT))
   }
   private sql(n: number): string {
-    return `INSERT INTO import_changes(import_id, person_id, action, before, after, before_updated_at) VALUES ${new Array(n).fill("(?, ?, 'updated', ?, ?, ?)").join(', ')}`
+    return `INSERT INTO import_changes(import_id, person_id, action, before, after) VALUES ${new Array(n).fill("(?, ?, 'updated', ?, ?)").join(', ')}`
   }
-  add(personId: number, before: string, after: string, beforeUpdatedAt: string | null): void {
-    this.pending.push(this.importId, personId, before, after, beforeUpdatedAt)
+  add(personId: number, before: string, after: string): void {
+    this.pending.push(this.importId, personId, before, after)
     if (this.pending.length === CHANGES_PER_INSERT * PARAMS_PER_CHANGE) {
       this.full.run(this.pending)
       this.pending = []
@@ -120,11 +121,11 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
       if (unitId !== undefined) fields.unitId = unitId
       if (!fields.unitId) throw new CoreError('INTERNAL', `Không xác định được đơn vị cho dòng ${r.draft.row}.`)
       if (r.action === 'create') {
-        insertPersonRow(db, fields, now, importId)
+        insertPersonRow(db, fields, now, { importId, fingerprint: personFingerprint(fields, 'active') })
         created++
       } else if (r.personId !== null && r.before) {
         updatePersonRow(db, r.personId, fields, now)
-        record.add(r.personId, snapshot(r.before, r.beforeStatus ?? 'active'), snapshot(fields, r.beforeStatus ?? 'active'), r.beforeUpdatedAt)
+        record.add(r.personId, snapshot(r.before, r.beforeStatus ?? 'active'), snapshot(fields, r.beforeStatus ?? 'active'))
         updated++
       }
     }
@@ -162,8 +163,11 @@ export function checkUndo(db: Database, importId: number): void {
   const imp = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Record<string, unknown> | undefined
   if (!imp) throw new CoreError('NOT_FOUND', 'Không tìm thấy lần nhập này.')
   if (imp.undone_at) throw new CoreError('CONFLICT', `Lần nhập tệp "${imp.file_name}" đã được hoàn tác rồi.`)
-  // The people it added, edited since: every write to a person sets updated_at.
-  const changed = db.prepare('SELECT full_name FROM people WHERE import_id = ? AND updated_at <> created_at ORDER BY id').pluck().all(importId) as string[]
+  // The people it added, no longer as it wrote them (an edit taken back is no edit).
+  const changed: string[] = []
+  for (const row of db.prepare('SELECT * FROM people WHERE import_id = ? ORDER BY id').iterate(importId) as IterableIterator<Record<string, unknown>>) {
+    if (personFingerprint(personFieldsOfRow(row), row.status as PersonStatus) !== row.import_fingerprint) changed.push(row.full_name as string)
+  }
   // The people it updated, no longer as it left them.
   const changes = db.prepare("SELECT person_id, after FROM import_changes WHERE import_id = ? AND action = 'updated'").all(importId) as { person_id: number; after: string }[]
   const get = db.prepare('SELECT * FROM people WHERE id = ?')
@@ -253,11 +257,9 @@ export function undoImport(db: Database, importId: number): ImportUndoResult {
   return inTransaction(db, () => {
     checkUndo(db, importId)
     const updates = db
-      .prepare("SELECT person_id, before, before_updated_at FROM import_changes WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL ORDER BY id DESC")
-      .all(importId) as { person_id: number; before: string; before_updated_at: string | null }[]
-    // Each person it updated, back as they were (updated_at too, so an earlier import that added
-    // them can still be undone after this one).
-    for (const c of updates) updatePersonRow(db, c.person_id, fromSnapshot(c.before).fields, c.before_updated_at ?? nowIso())
+      .prepare("SELECT person_id, before FROM import_changes WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL ORDER BY id DESC")
+      .all(importId) as { person_id: number; before: string }[]
+    for (const c of updates) updatePersonRow(db, c.person_id, fromSnapshot(c.before).fields)
     const restoredPeople = updates.length
     let removedPeople: number
     try {

@@ -10,6 +10,7 @@ import type { Database } from '../db/connection'
 import { PERSON_COLUMNS, PERSON_FIELD_NAMES } from '../people/people'
 import { FIELD_LABELS } from '../people/validate'
 import { CHUNK_ROWS, type Steps } from './job'
+import { KeyIndex } from './key-index'
 import type { Draft } from './rows'
 import { GENDER_LABELS, KIND_LABELS, MEMBER_TYPE_LABELS } from '../../shared/labels'
 
@@ -28,8 +29,6 @@ export interface PlannedRow {
   fields: PersonFields | null
   before: PersonFields | null
   beforeStatus: PersonStatus | null
-  /** The matched person's updated_at: undoing the update puts it back. */
-  beforeUpdatedAt: string | null
   changes: ImportChange[]
   reason: string | null
 }
@@ -60,7 +59,8 @@ export interface ExistingPerson {
   raw: unknown[]
   status: PersonStatus
   nameKey: string
-  updatedAt: string
+  /** The row of the file already matched to this person, while a plan is worked out. */
+  claimedBy: Draft | null
 }
 
 const NO_PEOPLE: ExistingPerson[] = []
@@ -79,8 +79,8 @@ export function loadPeople(db: Database): ExistingPerson[] {
   // The fields first, so each raw row is used as it comes (no copy of 50,000 arrays).
   const n = PERSON_FIELD_NAMES.length
   const people: ExistingPerson[] = []
-  for (const r of db.prepare(`SELECT ${cols}, id, status, name_key, updated_at FROM people`).raw().iterate() as IterableIterator<unknown[]>) {
-    people.push({ id: r[n] as number, status: r[n + 1] as PersonStatus, nameKey: r[n + 2] as string, updatedAt: r[n + 3] as string, raw: r })
+  for (const r of db.prepare(`SELECT ${cols}, id, status, name_key FROM people`).raw().iterate() as IterableIterator<unknown[]>) {
+    people.push({ id: r[n] as number, status: r[n + 1] as PersonStatus, nameKey: r[n + 2] as string, raw: r, claimedBy: null })
   }
   return people
 }
@@ -205,6 +205,11 @@ export function foldCached(name: string): string {
   return k
 }
 
+/** "Số thẻ đảng viên 12345678 đã có ở "Nguyễn Văn An"": an identifier of the row held by someone else. */
+function ownedBy(key: 'partyProfileNumber' | 'partyCardNumber' | 'nationalId', incoming: PersonFields, owner: ExistingPerson): string {
+  return `${FIELD_LABELS[key]} ${incoming[key]} đã có ở "${owner.raw[NAME_INDEX]}"`
+}
+
 function show(field: keyof PersonFields, v: unknown): string | null {
   if (v === null || v === undefined) return null
   if (field === 'birthDate' || field === 'partyJoinDate' || field === 'partyOfficialDate') return displayPartialDate(String(v))
@@ -233,11 +238,12 @@ export function* planSteps(
   const unitByKey = new Map(units.map((u) => [u.key, u]))
   const names = unitNames ?? new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]))
 
+  // Indexes of everyone in the data file (KeyIndex, not Map: see key-index.ts).
   const people = loadPeople(db)
-  const byProfile = new Map<string, ExistingPerson>()
-  const byCard = new Map<string, ExistingPerson>()
-  const byNational = new Map<string, ExistingPerson>()
-  const byNameBirth = new Map<string, ExistingPerson[]>()
+  const byProfile = new KeyIndex<ExistingPerson>()
+  const byCard = new KeyIndex<ExistingPerson>()
+  const byNational = new KeyIndex<ExistingPerson>()
+  const byNameBirth = new KeyIndex<ExistingPerson[]>()
   for (const p of people) {
     const profile = p.raw[PROFILE_INDEX] as string | null
     const card = p.raw[CARD_INDEX] as string | null
@@ -253,12 +259,6 @@ export function* planSteps(
       else byNameBirth.set(k, [p])
     }
   }
-  const claimed = new Map<number, Draft>()
-  const idMaps = [
-    ['partyProfileNumber', byProfile],
-    ['partyCardNumber', byCard],
-    ['nationalId', byNational]
-  ] as const
 
   const rows: PlannedRow[] = []
   const counts: ImportCounts = { total: drafts.length, create: 0, update: 0, unchanged: 0, skip: 0, errors: 0, warnings: 0, unitsCreated: 0 }
@@ -269,7 +269,7 @@ export function* planSteps(
   let n = 0
   for (const d of drafts) {
     if (++n % CHUNK_ROWS === 0) yield n
-    const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, beforeUpdatedAt: null, changes: [], reason: null }
+    const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, changes: [], reason: null }
     if (!d.fields) {
       base.reason = d.problems.find((p) => p.severity === 'error')?.message ?? 'Dòng có lỗi.'
       rows.push(base)
@@ -287,17 +287,21 @@ export function* planSteps(
       continue
     }
     const incoming = d.fields
+    // Who holds each identifier of the row now (looked up once: for the match and for conflicts).
+    const profileOwner = incoming.partyProfileNumber ? byProfile.get(incoming.partyProfileNumber) : undefined
+    const cardOwner = incoming.partyCardNumber ? byCard.get(incoming.partyCardNumber) : undefined
+    const nationalOwner = incoming.nationalId ? byNational.get(incoming.nationalId) : undefined
     // Match: số lý lịch, then số thẻ, then CCCD, then họ tên + ngày sinh (+ the same unit).
     let match: ExistingPerson | undefined
     let how = ''
-    if (incoming.partyProfileNumber && byProfile.has(incoming.partyProfileNumber)) {
-      match = byProfile.get(incoming.partyProfileNumber)
+    if (profileOwner) {
+      match = profileOwner
       how = `số lý lịch ${incoming.partyProfileNumber}`
-    } else if (incoming.partyCardNumber && byCard.has(incoming.partyCardNumber)) {
-      match = byCard.get(incoming.partyCardNumber)
+    } else if (cardOwner) {
+      match = cardOwner
       how = `số thẻ ${incoming.partyCardNumber}`
-    } else if (incoming.nationalId && byNational.has(incoming.nationalId)) {
-      match = byNational.get(incoming.nationalId)
+    } else if (nationalOwner) {
+      match = nationalOwner
       how = `số CCCD ${incoming.nationalId}`
     } else if (incoming.birthDate) {
       // Into an empty data file (the usual first import) there is no one to match: no folding.
@@ -329,11 +333,9 @@ export function* planSteps(
     }
     // Identifiers must not belong to someone else.
     let conflicts: string[] | null = null
-    for (const [key, map] of idMaps) {
-      const v = incoming[key]
-      const owner = v ? map.get(v) : undefined
-      if (owner && owner !== match) (conflicts ??= []).push(`${FIELD_LABELS[key]} ${v} đã có ở "${owner.raw[NAME_INDEX]}"`)
-    }
+    if (profileOwner && profileOwner !== match) (conflicts ??= []).push(ownedBy('partyProfileNumber', incoming, profileOwner))
+    if (cardOwner && cardOwner !== match) (conflicts ??= []).push(ownedBy('partyCardNumber', incoming, cardOwner))
+    if (nationalOwner && nationalOwner !== match) (conflicts ??= []).push(ownedBy('nationalId', incoming, nationalOwner))
     if (conflicts) {
       base.reason = `${conflicts.join('; ')}.`
       rows.push(base)
@@ -341,14 +343,14 @@ export function* planSteps(
       continue
     }
     if (match) {
-      const earlier = claimed.get(match.id)
+      const earlier = match.claimedBy
       if (earlier) {
         base.reason = `Dòng ${earlier.row} cũng khớp với "${match.raw[NAME_INDEX]}" (${how}).`
         rows.push(base)
         counts.skip++
         continue
       }
-      claimed.set(match.id, d)
+      match.claimedBy = d
       // Cheap check first: most rows of a re-imported file change nothing.
       const raw = match.raw
       let differs = unit.unitId !== null && raw[UNIT_INDEX] !== unit.unitId
@@ -391,7 +393,6 @@ export function* planSteps(
       base.personId = match.id
       base.before = before
       base.beforeStatus = match.status
-      base.beforeUpdatedAt = match.updatedAt
       base.reason = `Khớp theo ${how}.`
       if (changes.length === 0) {
         base.action = 'unchanged'

@@ -94,7 +94,7 @@ const FIELD_COUNT = PERSON_FIELD_NAMES.length
  * thousands of rows, and run() binds them synchronously, so nothing else can see the array between.
  * Layout: the fields in PERSON_FIELD_NAMES order, name_key, sort_key, then those of the statement.
  */
-const insertParams: unknown[] = new Array(FIELD_COUNT + 5)
+const insertParams: unknown[] = new Array(FIELD_COUNT + 6)
 const updateParams: unknown[] = new Array(FIELD_COUNT + 4)
 
 function fillParams(params: unknown[], p: PersonFields, ...extra: unknown[]): unknown[] {
@@ -106,8 +106,8 @@ function fillParams(params: unknown[], p: PersonFields, ...extra: unknown[]): un
   return params
 }
 
-const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => PERSON_COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at, import_id)
-  VALUES (${PERSON_FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, 'active', ?, ?, ?)`
+const INSERT_SQL = `INSERT INTO people (${PERSON_FIELD_NAMES.map((f) => PERSON_COLUMNS[f]).join(', ')}, name_key, sort_key, status, created_at, updated_at, import_id, import_fingerprint)
+  VALUES (${PERSON_FIELD_NAMES.map(() => '?').join(', ')}, ?, ?, 'active', ?, ?, ?, ?)`
 const UPDATE_SQL = `UPDATE people SET ${PERSON_FIELD_NAMES.map((f) => `${PERSON_COLUMNS[f]} = ?`).join(', ')}, name_key = ?, sort_key = ?, updated_at = ? WHERE id = ?`
 
 // Bulk writers (the importer) call these tens of thousands of times: prepare once per connection.
@@ -123,10 +123,11 @@ function cached(db: Database, sql: string): RunStatement {
 
 /**
  * Inserts a person whose fields are already normalised; for bulk writers inside a transaction.
- * importId: the import that adds them (undo removes exactly those), null when entered by hand.
+ * imported: the import that adds them and the fingerprint of what it wrote (see fingerprint.ts),
+ * for its undo; null when entered by hand.
  */
-export function insertPersonRow(db: Database, p: PersonFields, now: string = nowIso(), importId: number | null = null): number {
-  return Number(cached(db, INSERT_SQL).run(fillParams(insertParams, p, now, now, importId)).lastInsertRowid)
+export function insertPersonRow(db: Database, p: PersonFields, now: string = nowIso(), imported: { importId: number; fingerprint: number } | null = null): number {
+  return Number(cached(db, INSERT_SQL).run(fillParams(insertParams, p, now, now, imported?.importId ?? null, imported?.fingerprint ?? null)).lastInsertRowid)
 }
 
 /** Updates a person whose fields are already normalised; for bulk writers inside a transaction. */
