@@ -127,12 +127,13 @@ function cached(db: Database, sql: string): RunStatement {
  * for its undo; null when entered by hand.
  */
 export function insertPersonRow(db: Database, p: PersonFields, now: string = nowIso(), imported: { importId: number; fingerprint: number } | null = null): number {
-  return Number(cached(db, INSERT_SQL).run(fillParams(insertParams, p, now, now, imported?.importId ?? null, imported?.fingerprint ?? null)).lastInsertRowid)
+  // Spread, not one array: better-sqlite3 binds arguments faster than it reads an array's elements.
+  return Number(cached(db, INSERT_SQL).run(...fillParams(insertParams, p, now, now, imported?.importId ?? null, imported?.fingerprint ?? null)).lastInsertRowid)
 }
 
 /** Updates a person whose fields are already normalised; for bulk writers inside a transaction. */
 export function updatePersonRow(db: Database, id: number, p: PersonFields, now: string = nowIso()): void {
-  cached(db, UPDATE_SQL).run(fillParams(updateParams, p, now, id))
+  cached(db, UPDATE_SQL).run(...fillParams(updateParams, p, now, id))
 }
 
 export function createPerson(db: Database, input: PersonFields): Person {
