@@ -20,6 +20,10 @@ describe('the field of a column from its header parts', () => {
     [['Thông tin đảng viên', 'Chức vụ', 'Đảng'], 'position'],
     [['Thông tin đảng viên', 'Chức vụ', 'Chính quyền, đoàn thể'], 'position'],
     [['Thông tin đảng viên', 'Số thẻ ĐV'], 'partyCardNumber'],
+    // The sub-label picks the field of a group, though a longer name inside the group's is another's.
+    [['Ngày, tháng, năm vào Đảng', 'Chính thức'], 'partyOfficialDate'],
+    [['Ngày, tháng, năm vào Đảng', 'Dự bị'], 'partyJoinDate'],
+    [['Ngày kết nạp', 'Chính thức'], 'partyOfficialDate'],
     // A caption too long to read as one label with the rest is passed over.
     [['Thông tin cơ bản về từng đảng viên của tổ chức', 'Ngày vào Đảng', 'Chính thức'], 'partyOfficialDate'],
     // The whole label is read first: "Ngày tháng năm" names nothing alone, but with "Sinh" it does.

@@ -415,11 +415,23 @@ export function detectLayout(sheet: GridSheet, headerStart?: number): SheetLayou
  */
 export function matchColumn(parts: string[]): ImportField | null {
   const whole = matchHeader(parts.join(' / '))
+  if (whole && parts.length >= 2) {
+    // The sub-label says which of the group's fields: "Ngày, tháng, năm vào Đảng / Chính thức" is
+    // the official date, though the longer name inside it is the joining date's.
+    const last = matchHeader(parts[parts.length - 1])
+    if (last && last !== whole && SIBLINGS.some((g) => g.includes(whole) && g.includes(last))) return last
+  }
   if (whole || parts.length < 2 || matchHeader(parts[0])) return whole
   const rest = parts.slice(1)
   if (rest.length === 1 && !headerKey(rest[0]).includes(' ')) return null
   return matchColumn(rest)
 }
+
+/** Fields a group header splits into by its sub-labels. */
+const SIBLINGS: ImportField[][] = [
+  ['partyJoinDate', 'partyOfficialDate'],
+  ['birthDate', 'birthDateMale', 'birthDateFemale']
+]
 
 /** Fields for the columns' header parts; a field named twice keeps its first column (position and note join). */
 function mapColumns(columns: string[][]): (ImportField | null)[] {
