@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportSheetInfo, Person } from '../../src/shared/api'
 import { startCoreWithParent, utc, type TestCore } from '../helpers/import-fixtures'
+import { THREE_ROW_FIELDS, THREE_ROW_LABELS } from '../helpers/three-row-header'
 
 let t: TestCore
 let parentId: number
@@ -34,21 +35,6 @@ const PEOPLE: Row[] = [
   { name: 'Lê Văn Cường', birth: 1962, male: true, join: '09/1990', official: utc(1991, 9, 2), partyPosition: 'Chi ủy viên', card: '22345678' }
 ]
 
-// Columns: A STT, B Họ và tên, C–H under "Thông tin đảng viên" (C Nam, D Nữ, E Dự bị, F Chính
-// thức, G Đảng, H Chính quyền, đoàn thể), I Số thẻ ĐV, J Quê quán.
-const LABELS = [
-  'STT',
-  'Họ và tên',
-  'Thông tin đảng viên / Ngày sinh / Nam',
-  'Thông tin đảng viên / Ngày sinh / Nữ',
-  'Thông tin đảng viên / Ngày vào Đảng / Dự bị',
-  'Thông tin đảng viên / Ngày vào Đảng / Chính thức',
-  'Thông tin đảng viên / Chức vụ / Đảng',
-  'Thông tin đảng viên / Chức vụ / Chính quyền, đoàn thể',
-  'Số thẻ ĐV',
-  'Quê quán'
-]
-const FIELDS = ['rowNumber', 'fullName', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate', 'position', 'position', 'partyCardNumber', 'hometown']
 
 /**
  * The list with its header on rows 6–8 under an organisation band and a title. With `merged`, the
@@ -104,8 +90,8 @@ describe.each([
     const opened = await t.call('import:open', { path: file })
     const sheet = opened.sheets[0] as ImportSheetInfo
     expect(sheet).toMatchObject({ headerStart: 6, headerRow: 8, dataRows: 3, unitHint: 'Chi bộ Ấp 3', skippedReason: null })
-    expect(sheet.columns.map((c) => c.header)).toEqual(LABELS)
-    expect(sheet.columns.map((c) => c.field)).toEqual(FIELDS)
+    expect(sheet.columns.map((c) => c.header)).toEqual(THREE_ROW_LABELS)
+    expect(sheet.columns.map((c) => c.field)).toEqual(THREE_ROW_FIELDS)
     // The first data row is row 10: the sub-labels and the column numbers are not people.
     expect(sheet.columns[1].samples).toEqual(['NGUYỄN VĂN AN', 'Trần Thị Bình', 'Lê Văn Cường'])
     expect(sheet.columns[2].samples).toEqual(['12/03/1970', '1962'])

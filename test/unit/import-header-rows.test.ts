@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { CellValue, GridSheet } from '../../src/core/import/grid'
 import { detectLayout, matchColumn } from '../../src/core/import/headers'
 import { parseSheet } from '../../src/core/import/rows'
+import { THREE_ROW_FIELDS, THREE_ROW_LABELS } from '../helpers/three-row-header'
 
 function sheet(rows: CellValue[][], merges: GridSheet['merges'] = []): GridSheet {
   return { name: 'Sheet1', hidden: false, rows: rows.map((cells, i) => ({ r: i + 1, cells })).filter((r) => r.cells.some((c) => c !== null)), merges, legacy: {} }
@@ -62,19 +63,8 @@ describe('a header over three rows', () => {
     range(6, 8, 8, 8),
     range(6, 9, 8, 9)
   ]
-  const labels = [
-    'STT',
-    'Họ và tên',
-    'Thông tin đảng viên / Ngày sinh / Nam',
-    'Thông tin đảng viên / Ngày sinh / Nữ',
-    'Thông tin đảng viên / Ngày vào Đảng / Dự bị',
-    'Thông tin đảng viên / Ngày vào Đảng / Chính thức',
-    'Thông tin đảng viên / Chức vụ / Đảng',
-    'Thông tin đảng viên / Chức vụ / Chính quyền, đoàn thể',
-    'Số thẻ ĐV',
-    'Quê quán'
-  ]
-  const fields = ['rowNumber', 'fullName', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate', 'position', 'position', 'partyCardNumber', 'hometown']
+  const labels = THREE_ROW_LABELS
+  const fields = THREE_ROW_FIELDS
 
   it.each([
     ['with merged cells', merges],
