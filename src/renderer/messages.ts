@@ -112,6 +112,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   politicalTheory: 'Lý luận chính trị',
   phone: 'Số điện thoại',
   note: 'Ghi chú',
+  exempt: 'Miễn sinh hoạt (đánh dấu)',
   unitName: 'Chi bộ / đơn vị',
   rowNumber: 'Số thứ tự (STT)'
 }

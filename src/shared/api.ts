@@ -403,6 +403,8 @@ export const IMPORT_FIELDS = [
   'politicalTheory',
   'phone',
   'note',
+  /** "Miễn sinh hoạt": a mark, the date it began, or a note (members only). */
+  'exempt',
   'unitName',
   'rowNumber'
 ] as const
@@ -534,7 +536,8 @@ export interface ImportProblem {
 }
 
 export interface ImportChange {
-  field: keyof PersonFields
+  /** A field, or the status (a member marked "miễn sinh hoạt" in the list). */
+  field: keyof PersonFields | 'status'
   label: string
   from: string | null
   to: string | null

@@ -111,7 +111,7 @@ export function comparePartialDates(a: string, b: string): number {
 }
 
 /** "1990" → "1990-01-01", "1990-05" → "1990-05-01"; anything else as it is. */
-function earliestDay(s: string): string {
+export function earliestDay(s: string): string {
   return s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s
 }
 

@@ -61,31 +61,63 @@ const ALIASES: Record<ImportField, string[]> = {
   politicalTheory: ['ly luan chinh tri', 'llct', 'trinh do ly luan', 'trinh do ly luan chinh tri', 'ly luan'],
   phone: ['so dien thoai', 'dien thoai', 'sdt', 'dt', 'so dt', 'dien thoai lien he'],
   note: ['ghi chu'],
+  exempt: [
+    'mien sinh hoat',
+    'mien sinh hoat dang',
+    'mien cong tac va sinh hoat',
+    'mien cong tac va sinh hoat dang',
+    'mien cong tac sinh hoat',
+    'mien cong tac sinh hoat dang',
+    'mien sh',
+    'mien sh dang',
+    'mien ct sh',
+    'mien ct va sh',
+    'mien ct sh dang',
+    'dang vien mien sinh hoat',
+    'dang vien mien sh',
+    'dv mien sinh hoat',
+    'dv mien sh',
+    'duoc mien sinh hoat',
+    'ngay mien sinh hoat'
+  ],
   unitName: ['chi bo', 'don vi', 'thuoc chi bo', 'sinh hoat tai chi bo', 'chi bo sinh hoat', 'to chuc dang', 'ten chi bo', 'noi sinh hoat', 'chi bo dang bo']
 }
 
 const EXACT = new Map<string, ImportField>()
 const CONTAINED: { tokens: string[]; field: ImportField }[] = []
+/** Names of the LEADING_ONLY fields, matched only at the start of a header. */
+const LEADING: { tokens: string[]; field: ImportField }[] = []
 /** Short tokens that name a field even inside a longer header ("Số CCCD (12 số)"). */
 const STRONG_TOKENS = new Set(['cccd', 'cmnd', 'sdt', 'llct', 'stt'])
+/**
+ * Fields a header names only by beginning with one of their names. "Miễn sinh hoạt" is often
+ * mentioned in other columns' headers ("Ghi chú (miễn sinh hoạt ghi x)", "Chức vụ, miễn SH"),
+ * which must keep their own field; a header that begins with it is the exemption column, whatever
+ * it adds after ("Miễn SH (ghi chú năm miễn)").
+ */
+const LEADING_ONLY = new Set<ImportField>(['exempt'])
 for (const [field, aliases] of Object.entries(ALIASES) as [ImportField, string[]][]) {
   for (const a of aliases) {
     EXACT.set(a, field)
     const tokens = a.split(' ')
-    if (tokens.length >= 2 || STRONG_TOKENS.has(a)) CONTAINED.push({ tokens, field })
+    if (LEADING_ONLY.has(field)) LEADING.push({ tokens, field })
+    else if (tokens.length >= 2 || STRONG_TOKENS.has(a)) CONTAINED.push({ tokens, field })
   }
 }
 CONTAINED.sort((a, b) => b.tokens.length - a.tokens.length)
+LEADING.sort((a, b) => b.tokens.length - a.tokens.length)
 
-function containsTokens(hay: string[], needle: string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+/** Whether the needle's words appear together in the hay, anywhere or only at its start. */
+function containsTokens(hay: string[], needle: string[], atStartOnly = false): boolean {
+  const lastStart = hay.length - needle.length
+  outer: for (let i = 0; i <= (atStartOnly ? Math.min(0, lastStart) : lastStart); i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer
     return true
   }
   return false
 }
 
-/** The field a header names, or null. Exact names win; then the longest known name inside it. */
+/** The field a header names, or null. Exact names win; then a leading-only name it begins with; then the longest known name inside it. */
 export function matchHeader(text: string): ImportField | null {
   const key = headerKey(text)
   if (!key) return null
@@ -93,6 +125,7 @@ export function matchHeader(text: string): ImportField | null {
   if (exact) return exact
   const tokens = key.split(' ')
   if (tokens.length > 12) return null
+  for (const c of LEADING) if (containsTokens(tokens, c.tokens, true)) return c.field
   for (const c of CONTAINED) if (containsTokens(tokens, c.tokens)) return c.field
   return null
 }

@@ -1,11 +1,13 @@
 // Applying a plan, the import history, undo, and remembered column mappings.
 import type { ImportField, ImportRecord, ImportUndoResult, PersonFields, PersonStatus } from '../../shared/api'
+import { earliestDay, todayIso } from '../../shared/partial-date'
 import { nowIso, inTransaction, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
-import { PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow } from '../people/people'
+import { PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow, writeStatus, type StatusChange } from '../people/people'
 import { personFingerprint } from '../people/fingerprint'
 import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
+import type { ExemptMark } from './rows'
 
 export function snapshot(fields: PersonFields, status: PersonStatus): string {
   const values: unknown[] = new Array(PERSON_FIELD_NAMES.length + 1)
@@ -16,7 +18,7 @@ export function snapshot(fields: PersonFields, status: PersonStatus): string {
 
 /** Rows of import_changes per INSERT statement: one statement per row costs more than the row. */
 const CHANGES_PER_INSERT = 100
-const PARAMS_PER_CHANGE = 4
+const PARAMS_PER_CHANGE = 5
 
 /** Writes import_changes rows (the people an import updated) in multi-row INSERTs: a re-import of
  *  a changed list can update tens of thousands. */
@@ -30,10 +32,11 @@ class ChangeWriter {
     this.full = db.prepare(this.sql(CHANGES_PER_INSERT))
   }
   private sql(n: number): string {
-    return `INSERT INTO import_changes(import_id, person_id, action, before, after) VALUES ${new Array(n).fill("(?, ?, 'updated', ?, ?)").join(', ')}`
+    return `INSERT INTO import_changes(import_id, person_id, action, before, after, status_since_before) VALUES ${new Array(n).fill("(?, ?, 'updated', ?, ?, ?)").join(', ')}`
   }
-  add(personId: number, before: string, after: string): void {
-    this.pending.push(this.importId, personId, before, after)
+  /** statusSinceBefore: the person's status_since before the import changed their status (null when it did not). */
+  add(personId: number, before: string, after: string, statusSinceBefore: string | null): void {
+    this.pending.push(this.importId, personId, before, after, statusSinceBefore)
     if (this.pending.length === CHANGES_PER_INSERT * PARAMS_PER_CHANGE) {
       this.full.run(this.pending)
       this.pending = []
@@ -76,6 +79,15 @@ function newUnitName(name: string): string {
   return /^(chi bộ|đảng bộ|tổ đảng)(\s|$)/iu.test(name) ? name : `Chi bộ ${name}`
 }
 
+/**
+ * The exemption a list marks, as the status history records it: since the day written (the first
+ * day of a month or year written alone) or the day of the import, with the file named.
+ */
+function exemptionOf(mark: ExemptMark, fileName: string, today: string): StatusChange {
+  const from = `Theo danh sách nhập từ tệp ${fileName}`
+  return { status: 'exempt', since: mark.since ? earliestDay(mark.since) : today, note: mark.note ? `${from}: ${mark.note}` : from }
+}
+
 export interface ApplyResult {
   importId: number
   created: number
@@ -108,6 +120,8 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
     }
   }
   const record = new ChangeWriter(db, importId)
+  const today = todayIso()
+  const statusSince = db.prepare('SELECT status_since FROM people WHERE id = ?').pluck()
   let created = 0
   let updated = 0
   let unchanged = 0
@@ -120,12 +134,18 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
       const fields = r.fields
       if (unitId !== undefined) fields.unitId = unitId
       if (!fields.unitId) throw new CoreError('INTERNAL', `Không xác định được đơn vị cho dòng ${r.draft.row}.`)
+      // Only a member marked exempt gets a status here (plan.ts); it comes with its mark.
+      const change = r.status && r.draft.exempt ? exemptionOf(r.draft.exempt, file.name, today) : null
       if (r.action === 'create') {
-        insertPersonRow(db, fields, now, { importId, fingerprint: personFingerprint(fields, 'active') })
+        const id = insertPersonRow(db, fields, now, { importId, fingerprint: personFingerprint(fields, change?.status ?? 'active') })
+        if (change) writeStatus(db, id, change, now, importId)
         created++
       } else if (r.personId !== null && r.before) {
+        const beforeStatus = r.beforeStatus ?? 'active'
+        const sinceBefore = change ? (statusSince.get(r.personId) as string | null) : null
         updatePersonRow(db, r.personId, fields, now)
-        record.add(r.personId, snapshot(r.before, r.beforeStatus ?? 'active'), snapshot(fields, r.beforeStatus ?? 'active'))
+        if (change) writeStatus(db, r.personId, change, now, importId)
+        record.add(r.personId, snapshot(r.before, beforeStatus), snapshot(fields, change?.status ?? beforeStatus), sinceBefore)
         updated++
       }
     }
@@ -257,9 +277,16 @@ export function undoImport(db: Database, importId: number): ImportUndoResult {
   return inTransaction(db, () => {
     checkUndo(db, importId)
     const updates = db
-      .prepare("SELECT person_id, before FROM import_changes WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL ORDER BY id DESC")
-      .all(importId) as { person_id: number; before: string }[]
-    for (const c of updates) updatePersonRow(db, c.person_id, fromSnapshot(c.before).fields)
+      .prepare("SELECT person_id, before, after, status_since_before FROM import_changes WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL ORDER BY id DESC")
+      .all(importId) as { person_id: number; before: string; after: string; status_since_before: string | null }[]
+    // The status is put back as it was, not changed again: no entry in the history for it.
+    const putStatusBack = db.prepare('UPDATE people SET status = ?, status_since = ? WHERE id = ?')
+    for (const c of updates) {
+      const before = fromSnapshot(c.before)
+      updatePersonRow(db, c.person_id, before.fields)
+      if (before.status !== fromSnapshot(c.after).status) putStatusBack.run(before.status, c.status_since_before, c.person_id)
+    }
+    db.prepare('DELETE FROM person_status_history WHERE import_id = ?').run(importId)
     const restoredPeople = updates.length
     let removedPeople: number
     try {

@@ -11,8 +11,8 @@ import { PERSON_COLUMNS, PERSON_FIELD_NAMES } from '../people/people'
 import { FIELD_LABELS } from '../people/validate'
 import { CHUNK_ROWS, type Steps } from './job'
 import { KeyIndex } from './key-index'
-import type { Draft } from './rows'
-import { GENDER_LABELS, KIND_LABELS, MEMBER_TYPE_LABELS } from '../../shared/labels'
+import { EXEMPT_MEMBERS_ONLY, type Draft } from './rows'
+import { GENDER_LABELS, KIND_LABELS, MEMBER_TYPE_LABELS, STATUS_LABELS } from '../../shared/labels'
 
 export interface PlanOptions {
   unitId: number | null
@@ -29,6 +29,8 @@ export interface PlannedRow {
   fields: PersonFields | null
   before: PersonFields | null
   beforeStatus: PersonStatus | null
+  /** The status the row sets: a new person's (null: active), or a change of a matched one's (null: none). */
+  status: PersonStatus | null
   changes: ImportChange[]
   reason: string | null
 }
@@ -72,6 +74,7 @@ const CARD_INDEX = FIELD_INDEX.get('partyCardNumber')!
 const NATIONAL_INDEX = FIELD_INDEX.get('nationalId')!
 const BIRTH_INDEX = FIELD_INDEX.get('birthDate')!
 const NAME_INDEX = FIELD_INDEX.get('fullName')!
+const KIND_INDEX = FIELD_INDEX.get('kind')!
 
 /** Everyone, as raw arrays: tens of thousands of rows load several times faster than as objects. */
 export function loadPeople(db: Database): ExistingPerson[] {
@@ -219,6 +222,21 @@ function show(field: keyof PersonFields, v: unknown): string | null {
   return String(v)
 }
 
+/** Statuses a list's exemption mark moves to 'exempt'; from the others only a person may move them. */
+const EXEMPTIBLE: readonly PersonStatus[] = ['active', 'temporary']
+
+/**
+ * What a row's exemption mark does to the person it matched: 'exempt' for a member đang sinh hoạt
+ * or sinh hoạt tạm thời, nothing for one already exempt, and a warning (Vietnamese) for a
+ * non-member or a member who left the rolls or is suspended, whom a mark must not move.
+ */
+function exemptOutcome(kind: PersonKind, status: PersonStatus): { status: PersonStatus } | { warning: string } | null {
+  if (kind !== 'member') return { warning: EXEMPT_MEMBERS_ONLY }
+  if (status === 'exempt') return null
+  if (EXEMPTIBLE.includes(status)) return { status: 'exempt' }
+  return { warning: `Người này đang ở trạng thái "${STATUS_LABELS[status]}"; không chuyển sang miễn sinh hoạt theo danh sách (nếu cần, hãy đổi trạng thái bằng tay).` }
+}
+
 /**
  * The plan, in slices: yields the drafts gone through every CHUNK_ROWS drafts. Everything is read
  * from the database before the first slice, so a plan is of one moment even if writes land
@@ -269,7 +287,7 @@ export function* planSteps(
   let n = 0
   for (const d of drafts) {
     if (++n % CHUNK_ROWS === 0) yield n
-    const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, changes: [], reason: null }
+    const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, status: null, changes: [], reason: null }
     if (!d.fields) {
       base.reason = d.problems.find((p) => p.severity === 'error')?.message ?? 'Dòng có lỗi.'
       rows.push(base)
@@ -366,7 +384,18 @@ export function* planSteps(
         }
         if (!differs && incoming.partyOfficialDate && raw[FIELD_INDEX.get('kind')!] === 'member' && raw[FIELD_INDEX.get('memberType')!] !== 'official') differs = true
       }
-      const before = differs ? fieldsOf(match) : null
+      // A mark moves an active member to exempt. An empty cell never clears an exemption: an
+      // office's list marks who is exempt, and a row without the mark is no decision that the
+      // member is active again (that change is made by hand, with its date).
+      let status: PersonStatus | null = null
+      if (d.exempt) {
+        const outcome = exemptOutcome(raw[KIND_INDEX] as PersonKind, match.status)
+        if (outcome && 'warning' in outcome) {
+          problems.push({ sheet: d.sheet, row: d.row, column: d.exempt.column, field: 'exempt', severity: 'warning', message: outcome.warning })
+          counts.warnings++
+        } else if (outcome) status = outcome.status
+      }
+      const before = differs || status ? fieldsOf(match) : null
       const merged: PersonFields | null = before ? { ...before } : null
       if (before && merged) {
         for (const k of PERSON_FIELD_NAMES) {
@@ -390,6 +419,7 @@ export function* planSteps(
           else changes.push({ field: k, label: FIELD_LABELS[k], from: show(k, a), to: show(k, b) })
         }
       }
+      if (status) changes.push({ field: 'status', label: 'Trạng thái', from: STATUS_LABELS[match.status], to: STATUS_LABELS[status] })
       base.personId = match.id
       base.before = before
       base.beforeStatus = match.status
@@ -400,6 +430,7 @@ export function* planSteps(
       } else {
         base.action = 'update'
         base.fields = merged
+        base.status = status
         base.changes = changes
         counts.update++
       }
@@ -407,6 +438,8 @@ export function* planSteps(
       base.action = 'create'
       // The draft's own object: its unitId is set when the plan is applied (no copy of 50,000 rows).
       base.fields = incoming
+      // Only members' rows carry a mark (rows.ts warns of a non-member's).
+      base.status = d.exempt ? 'exempt' : null
       counts.create++
     }
     rows.push(base)

@@ -1,7 +1,7 @@
 // Data rows → drafts of people, with the problems of each cell. Totals, notes and signature
 // blocks under the data are recognised and left out; a row naming only a chi bộ starts a section.
 import type { ImportField, ImportProblem, PersonFields, PersonKind } from '../../shared/api'
-import { todayIso } from '../../shared/partial-date'
+import { comparePartialDates, displayPartialDate, todayIso, type PartialDate } from '../../shared/partial-date'
 import { emptyPersonFields } from '../../shared/person-rules'
 import { cleanText } from '../../shared/vn-text'
 import { CoreError } from '../db/errors'
@@ -23,6 +23,18 @@ export interface Draft {
   unitName: string | null
   problems: ImportProblem[]
   hasError: boolean
+  /** The row marks a member exempt ("Miễn sinh hoạt"); null: it says nothing about it. */
+  exempt: ExemptMark | null
+}
+
+/** What a "Miễn sinh hoạt" cell says of an exempt member. */
+export interface ExemptMark {
+  /** When the exemption began, as written (a day, a month or only a year); null: not written. */
+  since: PartialDate | null
+  /** Text written instead of a mark or a date ("QĐ 12/QĐ-ĐU"), kept in the status history. */
+  note: string | null
+  /** Column letter of the cell, for the problems about it. */
+  column: string
 }
 
 const NO_PROBLEMS: ImportProblem[] = []
@@ -127,7 +139,8 @@ interface Columns {
   footerCols: number[]
 }
 
-const FREE_TEXT = new Set<ImportField | null>(['position', 'note', 'residence', 'hometown', 'role'])
+// The exemption column may hold a date line or a decision ("QĐ ngày 12 tháng 3 năm 2020").
+const FREE_TEXT = new Set<ImportField | null>(['position', 'note', 'residence', 'hometown', 'role', 'exempt'])
 
 function columnsOf(fields: (ImportField | null)[]): Columns {
   const col: Partial<Record<ImportField, number>> = {}
@@ -314,6 +327,53 @@ function joinedText(cells: CellValue[], cs: number[]): string | null {
   return out || null
 }
 
+export interface ExemptReading {
+  /** Exempt, with the date and note the cell gives; null: the cell says nothing, or "not exempt". */
+  exempt: Omit<ExemptMark, 'column'> | null
+  /** Vietnamese note on the reading: a date in the future left out, a two-digit year guessed. */
+  warning?: string
+}
+
+/** "không", "0" or a dash: not exempt. */
+const NOT_EXEMPT = /^(không|khong|ko|0|[-–—]+)$/i
+/** "miễn" written as the mark, besides the usual marks ("x", "✓", "có", "1": MARK). */
+const EXEMPT_WORD = /^(miễn|mien)$/i
+const NOT_SAID: ExemptReading = { exempt: null }
+const MARKED: ExemptReading = { exempt: { since: null, note: null } }
+
+/**
+ * Reads a "Miễn sinh hoạt" cell: empty or a "no" says nothing (nothing to do); a mark means exempt;
+ * a date or a year, exempt since then; any other text, exempt with that text as the note.
+ */
+export function readExemptCell(v: CellValue, today: string): ExemptReading {
+  if (v === null || typeof v === 'boolean') return v ? MARKED : NOT_SAID
+  const t = typeof v === 'string' ? str(v) : typeof v === 'number' ? String(v) : null
+  if (t !== null) {
+    if (t === '' || NOT_EXEMPT.test(t)) return NOT_SAID
+    if (MARK.test(t) || EXEMPT_WORD.test(t)) return MARKED
+  }
+  const date = readDateCell(v, 'Ngày miễn sinh hoạt', today)
+  if (!date.value) return { exempt: { since: null, note: t ?? cellText(v) } }
+  if (comparePartialDates(date.value, today) > 0) {
+    return { exempt: { since: null, note: null }, warning: `Ngày miễn sinh hoạt ${displayPartialDate(date.value)} ở tương lai; đã ghi miễn từ ngày nhập.` }
+  }
+  return { exempt: { since: date.value, note: null }, warning: date.warning }
+}
+
+export const EXEMPT_MEMBERS_ONLY = 'Miễn sinh hoạt chỉ áp dụng cho đảng viên; đã bỏ qua.'
+
+/** The exemption a row's cell marks (with its problems), for members only. */
+function exemptMark(sheet: GridSheet, row: GridRow, c: number, kind: PersonKind, today: string, problems: ImportProblem[]): ExemptMark | null {
+  const r = readExemptCell(row.cells[c] ?? null, today)
+  if (!r.exempt) return null
+  if (kind !== 'member') {
+    addProblem(problems, sheet, row, c, 'exempt', 'warning', EXEMPT_MEMBERS_ONLY)
+    return null
+  }
+  if (r.warning) addProblem(problems, sheet, row, c, 'exempt', 'warning', r.warning)
+  return { ...r.exempt, column: columnLetter(c) }
+}
+
 /** The duplicate keys of a row, in the order they are checked. */
 const KEY_KINDS = ['ll', 'the', 'cccd', 'nb'] as const
 
@@ -418,6 +478,8 @@ function parseRow(
     p.phone = t || null
   }
 
+  const exempt = col.exempt !== undefined ? exemptMark(sheet, row, col.exempt, kind, today, problems) : null
+
   const unitCol = col.unitName
   const unitName = unitCol !== undefined && str(cells[unitCol]) ? str(cells[unitCol]) : section
 
@@ -465,7 +527,17 @@ function parseRow(
       }
     }
   }
-  const draft: Draft = { sheetIndex, sheet: sheet.name, row: row.r, fields, fullName: fields?.fullName ?? name, unitName, problems: problems.length ? problems : NO_PROBLEMS, hasError: fields === null }
+  const draft: Draft = {
+    sheetIndex,
+    sheet: sheet.name,
+    row: row.r,
+    fields,
+    fullName: fields?.fullName ?? name,
+    unitName,
+    problems: problems.length ? problems : NO_PROBLEMS,
+    hasError: fields === null,
+    exempt
+  }
   // The draft itself says where the key was first seen: no extra object per key and row.
   if (fields) {
     if (ll !== null) seenOf(seen, 'll').set(ll, draft)

@@ -215,7 +215,8 @@ async function makeView(ctx: CoreContext, sheet: GridSheet, headerStart: number 
   return { layout, fields, remembered, dataRows, samples }
 }
 
-const DATE_FIELDS = new Set<ImportField | null>(['birthDate', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate'])
+/** Columns whose numbers may be dates (the exemption column may give the day it began). */
+const DATE_FIELDS = new Set<ImportField | null>(['birthDate', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate', 'exempt'])
 
 /** A sample as the import will read it: a serial number under a date column is shown as its date. */
 function sampleText(v: CellValue | undefined, field: ImportField | null): string {

@@ -170,16 +170,32 @@ export function setPersonStatus(db: Database, input: PersonStatusInput): Person 
       throw new CoreError('VALIDATION', 'Trạng thái này chỉ áp dụng cho đảng viên.', { status: 'Chỉ áp dụng cho đảng viên.' })
     }
     if (current.status !== input.status && !LEFT_STATUSES.includes(input.status)) checkUnit(db, current.unitId)
-    db.prepare('UPDATE people SET status = ?, status_since = ?, updated_at = ? WHERE id = ?').run(input.status, since, nowIso(), input.id)
-    db.prepare('INSERT INTO person_status_history(person_id, status, since, note, recorded_at) VALUES (?, ?, ?, ?, ?)').run(
-      input.id,
-      input.status,
-      since,
-      input.note ? cleanText(input.note) : null,
-      nowIso()
-    )
+    writeStatus(db, input.id, { status: input.status, since, note: input.note ? cleanText(input.note) : null })
     return getPerson(db, input.id)
   })
+}
+
+/** A status as recorded: which, from what day (full ISO date), and why. */
+export interface StatusChange {
+  status: PersonStatus
+  since: string
+  note: string | null
+}
+
+/**
+ * Sets a person's status and adds it to their status history; for writers inside a transaction
+ * that checked it. importId: the import that made the change, so that its undo removes the entry.
+ */
+export function writeStatus(db: Database, id: number, change: StatusChange, now: string = nowIso(), importId: number | null = null): void {
+  cached(db, 'UPDATE people SET status = ?, status_since = ?, updated_at = ? WHERE id = ?').run(change.status, change.since, now, id)
+  cached(db, 'INSERT INTO person_status_history(person_id, status, since, note, recorded_at, import_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    change.status,
+    change.since,
+    change.note,
+    now,
+    importId
+  )
 }
 
 export function statusHistory(db: Database, id: number): PersonStatusEntry[] {

@@ -5,6 +5,9 @@
 // people an import updated, with their fields before and after.
 // Older imports are carried over: their snapshots are fingerprinted by person_fingerprint(), a
 // function the migration runner provides (db/migrations.ts), then dropped.
+// An import may also change statuses (members its list marks "miễn sinh hoạt"): the status history
+// rows it adds carry its id, and import_changes keeps an updated person's status_since from before,
+// so that undo puts both back.
 
 /** The values of a snapshot: the 21 person fields of this version, then the status. */
 const SNAPSHOT_VALUES = Array.from({ length: 22 }, (_, i) => `json_extract(c.after, '$[${i}]')`).join(', ')
@@ -16,4 +19,8 @@ ALTER TABLE people ADD COLUMN import_fingerprint INTEGER;
 UPDATE people SET import_id = c.import_id, import_fingerprint = person_fingerprint(${SNAPSHOT_VALUES})
   FROM import_changes c WHERE c.person_id = people.id AND c.action = 'created';
 DELETE FROM import_changes WHERE action = 'created';
+
+ALTER TABLE import_changes ADD COLUMN status_since_before TEXT;
+ALTER TABLE person_status_history ADD COLUMN import_id INTEGER REFERENCES imports(id);
+CREATE INDEX person_status_history_import ON person_status_history(import_id) WHERE import_id IS NOT NULL;
 `
