@@ -20,6 +20,11 @@ UPDATE people SET import_id = c.import_id, import_fingerprint = person_fingerpri
   FROM import_changes c WHERE c.person_id = people.id AND c.action = 'created';
 DELETE FROM import_changes WHERE action = 'created';
 
+-- people_unit_status (unit_id, status, kind) serves every lookup by unit; a unit's few hundred
+-- people are sorted by name in no time, and a wider scope's pages use people_sort. One index
+-- fewer to keep up at every insert (about 40 ms of an import of 50,000 people).
+DROP INDEX people_unit_sort;
+
 ALTER TABLE import_changes ADD COLUMN status_since_before TEXT;
 ALTER TABLE person_status_history ADD COLUMN import_id INTEGER REFERENCES imports(id);
 CREATE INDEX person_status_history_import ON person_status_history(import_id) WHERE import_id IS NOT NULL;
