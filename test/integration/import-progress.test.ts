@@ -2,8 +2,9 @@
 // nothing held in memory), and other calls are answered while they run.
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import type { ImportProgress } from '../../src/shared/api'
+import { slicing } from '../../src/core/import/job'
 import { openSessionCount } from '../../src/core/import/service'
 import { startCoreWithParent, tempDir, writeLargeList, type TestCore } from '../helpers/import-fixtures'
 
@@ -114,6 +115,12 @@ describe('a long import in slices', () => {
 
   it('cancels a commit before it writes: nothing written, no backup, and the session still usable', async () => {
     const opened = await t.call('import:open', { path: file })
+    // A pause at every checkpoint: checking 20,000 rows may otherwise fit in one slice.
+    const sliceMs = slicing.ms
+    slicing.ms = 0
+    onTestFinished(() => {
+      slicing.ms = sliceMs
+    })
     // No preview first: the commit itself checks and matches the 20,000 rows, in slices.
     const commit = track(t.core.dispatch('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId }))
     await waitForProgress(opened.sessionId, (p) => (p.phase === 'checking' || p.phase === 'matching') && p.done > 0)
