@@ -120,6 +120,8 @@ describe('import wizard', () => {
     selects.find((s) => s.attributes('data-testid') === 'import-field-0-A')!.vm.$emit('update:modelValue', '')
     await flushPromises()
     expect(byTestId('import-mapping-reset-0')).not.toBeNull()
+    // The ignored column says so (not an empty box with the placeholder).
+    expect(byTestId('import-field-0-A')?.textContent).toContain('Bỏ qua cột này')
 
     await click('import-next')
     const input = fake.callsTo('import:preview').at(-1)!
