@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestCore, personInput, type TestCore } from '../helpers/core'
 import { SCHEMA_VERSION } from '../../src/core/db/migrations'
+import { encodeTcvn3 } from '../../src/core/import/legacy-encoding'
 
 let t: TestCore
 let committee: number
@@ -198,6 +200,35 @@ describe('study: attendee sheets', () => {
     const cellSession = await session(cellB, '2024-05-11')
     const q = (await t.call('study:previewSheet', { sessionId: cellSession.id, path }))!
     expect(q.matched.find((m) => m.name === 'Lê Văn Cường')).toBeUndefined()
+  })
+
+  it('reads attendee sheets as member lists are read: CSV, TCVN3 text, and refuses a disguised file with its reason', async () => {
+    const s = await session(committee, '2024-05-10')
+    // A CSV saved by Excel as UTF-8 (with its byte-order mark).
+    const csv = join(t.dir, 'nguoi-du.csv')
+    writeFileSync(csv, '\uFEFFSTT,Họ và tên,Số thẻ đảng viên\r\n1,Trần Thị Bình,01000002\r\n2,Lê Văn Cường,\r\n')
+    const fromCsv = (await t.call('study:previewSheet', { sessionId: s.id, path: csv }))!
+    expect(fromCsv.matched.map((m) => [m.row, m.person.fullName, m.by])).toEqual([
+      [2, 'Trần Thị Bình', 'card'],
+      [3, 'Lê Văn Cường', 'name']
+    ])
+
+    // A name typed long ago in TCVN3, in a .VnTime cell.
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Danh sách')
+    ws.addRow(['STT', 'Họ và tên'])
+    ws.addRow([1, encodeTcvn3('Lê Văn Cường')]).getCell(2).font = { name: '.VnTime' }
+    const legacy = join(t.dir, 'nguoi-du-vntime.xlsx')
+    await wb.xlsx.writeFile(legacy)
+    const fromLegacy = (await t.call('study:previewSheet', { sessionId: s.id, path: legacy }))!
+    expect(fromLegacy.matched.map((m) => [m.name, m.person.fullName])).toEqual([['Lê Văn Cường', 'Lê Văn Cường']])
+
+    // A web page saved with a spreadsheet's name (as some programs export): refused, saying what it
+    // is and what to do, as the member-list import does.
+    const html = join(t.dir, 'nguoi-du.xls')
+    writeFileSync(html, '<html><body><table><tr><td>Họ và tên</td></tr><tr><td>Lê Văn Cường</td></tr></table></body></html>')
+    const refused = await t.refuse('study:previewSheet', { sessionId: s.id, path: html })
+    expect(refused.message).toMatch(/trang web \(HTML\).*Lưu thành \.xlsx/)
   })
 
   it('refuses a sheet without a name or card column, and a cancelled choice returns null', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SEED_TOPICS, TERM_TOPIC } from '../../src/core/study/seed'
 import { addPartyDocumentSheet, placeDateLine } from '../../src/core/excel/party-document'
 import { normaliseCard, cellText } from '../../src/core/study/attendee-sheet'
+import { DateCell } from '../../src/core/import/grid'
 
 describe('study seed topics', () => {
   it('come from resources/topics.json and name the domain\'s topics', () => {
@@ -55,11 +56,13 @@ describe('party document writer', () => {
 })
 
 describe('attendee sheet cells', () => {
-  it('reads card numbers that lost their leading zeros and rich text', () => {
+  it('reads card numbers that lost their leading zeros, spacing and dates', () => {
     expect(normaliseCard('1000001')).toBe('01000001')
     expect(normaliseCard('01 000 001')).toBe('01000001')
     expect(normaliseCard('abc')).toBeNull()
-    expect(cellText({ richText: [{ text: 'Nguyễn ' }, { text: 'Văn  An' }] })).toBe('Nguyễn Văn An')
-    expect(cellText(new Date(Date.UTC(1980, 2, 5)))).toBe('05/03/1980')
+    expect(cellText(1000001)).toBe('1000001')
+    expect(cellText(' Nguyễn  Văn An ')).toBe('Nguyễn Văn An')
+    expect(cellText(new DateCell(1980, 3, 5))).toBe('05/03/1980')
+    expect(cellText(null)).toBe('')
   })
 })

@@ -37,10 +37,8 @@ import { applyPlan, checkUndo, listImports, loadMapping, saveMapping, undoImport
 import { ImportJob, runSliced, runWhole, type Steps } from './job'
 import { LEGACY_LABELS, type LegacyEncoding } from './legacy-encoding'
 import { planSteps, type Plan, type PlanOptions } from './plan'
-import { readCsvSteps } from './read-csv'
-import { readXlsx } from './read-xlsx'
+import { readGrid } from './read-grid'
 import { listSummarySteps, parseSheetSteps, type Draft, type SeenKeys } from './rows'
-import { inspectFile } from './sniff'
 
 /** A sheet as the file holds it, kept when the grid itself is let go. */
 interface SheetMeta {
@@ -153,27 +151,6 @@ export function cancelImport(id: string): null {
   const s = sessions.get(id)
   if (s) for (const job of s.jobs) job.cancel()
   return null
-}
-
-const countFormat = new Intl.NumberFormat('vi-VN')
-/** Made at every slice of a read: one formatter, not one per call. */
-const rowsText = (n: number) => `${countFormat.format(n)} dòng`
-
-/** Reads a file into a grid (refusing what cannot be read); with a job, in slices it reports and can stop. */
-export async function readGrid(path: string, job: ImportJob | null = null): Promise<Grid> {
-  const { kind, sheetBytes } = await inspectFile(path)
-  job?.begin('reading', sheetBytes || null)
-  if (kind === 'csv') {
-    const { sheet, encoding } = await runSliced(readCsvSteps(path, job), job, 0, (n) => `Đang đọc tệp… ${rowsText(n)}`)
-    return { format: 'csv', encoding, sheets: [sheet] }
-  }
-  const pace = job
-    ? async (bytes: number, rows: number) => {
-        job.report(bytes, `Đang đọc tệp… ${rowsText(rows)}`)
-        await job.checkpoint()
-      }
-    : undefined
-  return { format: 'xlsx', encoding: null, sheets: await readXlsx(path, pace) }
 }
 
 function fileStamp(path: string): string {

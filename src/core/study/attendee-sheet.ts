@@ -6,12 +6,17 @@
 // Matching: by card number first (unique across the organisation, so anywhere on the rolls);
 // then by the folded full name among people of the session's host unit and its subtree,
 // narrowed by the birth year when the sheet has one.
+//
+// The file is read as member lists are (import/read-grid.ts): .xlsx or .csv in any of the usual
+// encodings, TCVN3/VNI text converted, and .xls, broken or hostile files refused with a message.
 import { basename } from 'node:path'
-import ExcelJS from 'exceljs'
 import type { PersonKind, StudySheetCandidate, StudySheetInput, StudySheetPreview } from '../../shared/api'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import { CoreError, notFound } from '../db/errors'
+import { cellText as gridCellText, type CellValue, type GridSheet } from '../import/grid'
+import { headerKey } from '../import/headers'
+import { readGrid } from '../import/read-grid'
 import { LEFT_SQL } from '../people/status-sql'
 import { subtreeRange } from '../units/subtree'
 
@@ -19,21 +24,9 @@ const NAME_HEADERS = ['ho va ten', 'ho ten', 'ho va ten dang vien', 'ho ten dang
 const CARD_HEADERS = ['so the', 'so the dang vien', 'so the dv', 'the dang vien', 'so the dang']
 const BIRTH_HEADERS = ['ngay sinh', 'nam sinh', 'ngay thang nam sinh']
 
-/** The text a cell shows: rich text joined, formula results, dates as dd/mm/yyyy. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return cleanText(value)
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value instanceof Date) {
-    const p = (n: number) => String(n).padStart(2, '0')
-    return `${p(value.getUTCDate())}/${p(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return cleanText(value.richText.map((t) => t.text).join(''))
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
-    if ('text' in value) return cleanText(String(value.text))
-  }
-  return ''
+/** The text a cell shows, trimmed and with single spaces; dates as dd/mm/yyyy. */
+export function cellText(value: CellValue | undefined): string {
+  return value === undefined ? '' : cleanText(gridCellText(value))
 }
 
 /** Card numbers are 8 digits; a sheet that stored them as numbers lost the leading zeros. */
@@ -48,19 +41,21 @@ function birthYear(text: string): number | null {
   return m ? Number(m[0]) : null
 }
 
+/** Where the columns are (0-based), below the header at `index` into the sheet's rows. */
 interface Header {
-  row: number
+  index: number
   name: number | null
   card: number | null
   birth: number | null
 }
 
-function findHeader(ws: ExcelJS.Worksheet): Header | null {
-  const last = Math.min(ws.rowCount, 30)
-  for (let r = 1; r <= last; r++) {
-    const h: Header = { row: r, name: null, card: null, birth: null }
-    ws.getRow(r).eachCell((cell, col) => {
-      const key = foldVietnamese(cellText(cell.value)).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim()
+/** The header among the first rows: the first that names a name or a card column. */
+function findHeader(sheet: GridSheet): Header | null {
+  const last = Math.min(sheet.rows.length, 30)
+  for (let i = 0; i < last; i++) {
+    const h: Header = { index: i, name: null, card: null, birth: null }
+    sheet.rows[i].cells.forEach((v, col) => {
+      const key = headerKey(cellText(v))
       if (!key) return
       if (h.name === null && NAME_HEADERS.includes(key)) h.name = col
       else if (h.card === null && CARD_HEADERS.includes(key)) h.card = col
@@ -99,26 +94,21 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
   const path =
     input.path ??
     (input.chooseFile
-      ? await ctx.platform.chooseOpenFile({ title: 'Chọn danh sách người dự học tập', filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] })
+      ? await ctx.platform.chooseOpenFile({ title: 'Chọn danh sách người dự học tập', filters: [{ name: 'Bảng tính Excel hoặc CSV', extensions: ['xlsx', 'csv'] }] })
       : null)
   if (!path) return null
 
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.readFile(path)
-  } catch (e) {
-    throw new CoreError('UNREADABLE', `Không đọc được tệp ${basename(path)} (cần tệp Excel .xlsx): ${(e as Error).message}`)
-  }
-  let ws: ExcelJS.Worksheet | undefined
+  const grid = await readGrid(path)
+  let sheet: GridSheet | undefined
   let header: Header | null = null
-  for (const sheet of wb.worksheets) {
-    header = findHeader(sheet)
+  for (const candidate of grid.sheets) {
+    header = findHeader(candidate)
     if (header) {
-      ws = sheet
+      sheet = candidate
       break
     }
   }
-  if (!ws || !header) {
+  if (!sheet || !header) {
     throw new CoreError('NO_HEADER', 'Không tìm thấy dòng tiêu đề có cột "Họ và tên" hoặc "Số thẻ đảng viên" trong tệp.')
   }
 
@@ -132,13 +122,12 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
     (db.prepare('SELECT person_id FROM study_attendance WHERE session_id = ?').all(input.sessionId) as { person_id: number }[]).map((r) => r.person_id)
   )
 
-  const preview: StudySheetPreview = { sessionId: input.sessionId, fileName: basename(path), sheetName: ws.name, matched: [], unmatched: [], ambiguous: [] }
+  const preview: StudySheetPreview = { sessionId: input.sessionId, fileName: basename(path), sheetName: sheet.name, matched: [], unmatched: [], ambiguous: [] }
   const seen = new Map<number, number>()
-  for (let r = header.row + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r)
-    const name = header.name ? cellText(row.getCell(header.name).value) : ''
-    const cardText = header.card ? cellText(row.getCell(header.card).value) : ''
-    const birth = header.birth ? birthYear(cellText(row.getCell(header.birth).value)) : null
+  for (const { r, cells } of sheet.rows.slice(header.index + 1)) {
+    const name = header.name !== null ? cellText(cells[header.name]) : ''
+    const cardText = header.card !== null ? cellText(cells[header.card]) : ''
+    const birth = header.birth !== null ? birthYear(cellText(cells[header.birth])) : null
     // Skip blank rows, the row of column numbers (1, 2, 3 …) and the totals line.
     if (!name && !cardText) continue
     if (/^\(?\d{1,2}\)?$/.test(name) && (!cardText || /^\(?\d{1,2}\)?$/.test(cardText))) continue
