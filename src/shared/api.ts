@@ -448,7 +448,7 @@ export interface ImportColumn {
   index: number
   /** Column letter as Excel shows it ("A", "B" …). */
   letter: string
-  /** Header text as read (both rows of a two-row header joined by " / "). */
+  /** Header text as read (the rows of a header over two or three rows joined by " / ", each text once). */
   header: string
   field: ImportField | null
   /** A few values from the first data rows (dates as dd/mm/yyyy), for the mapping screen. */
@@ -460,7 +460,7 @@ export interface ImportSheetInfo {
   name: string
   /** 1-based row number of the (last) header row; null when no header was found. */
   headerRow: number | null
-  /** 1-based row where the header begins (headerRow - 1 for a two-row header); null when none. */
+  /** 1-based row where the header begins (above headerRow when the header spans two or three rows); null when none. */
   headerStart: number | null
   /** Rows that look like people (totals, notes and signature rows under the list not counted). */
   dataRows: number
