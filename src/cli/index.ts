@@ -9,7 +9,7 @@ import { COMMANDS, USAGE } from './commands'
 import { CliRefusal, EXIT_OK, EXIT_REFUSED, printRefusal, type Out } from './output'
 
 const valued = ['db', 'name', 'level', 'parent', 'unit', 'q', 'limit', 'gender', 'birth', 'kind', 'joined', 'official', 'card', 'profile', 'national-id', 'position', 'role', 'ethnicity', 'religion', 'hometown', 'residence', 'phone', 'year', 'date', 'title', 'points', 'extra', 'note', 'file', 'people', 'out', 'place']
-const flags = ['json', 'all', 'help', 'dry-run']
+const flags = ['json', 'all', 'help', 'dry-run', 'per-unit']
 const OPTIONS = Object.fromEntries([
   ...valued.map((n) => [n, { type: 'string' as const }]),
   ...flags.map((n) => [n, { type: 'boolean' as const }])

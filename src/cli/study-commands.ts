@@ -189,9 +189,11 @@ async function missingList({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
   const unit = await unitOption(core, opts)
   const file = text(opts, 'out')
+  const perUnit = opts['per-unit'] === true
+  if (perUnit && !file) throw new CliRefusal('USAGE', '--per-unit chỉ dùng khi lưu tệp: thêm --out TỆP.xlsx.')
   if (file) {
-    const r = await call(core, 'study:exportMissing', { year, unitId: unit?.id ?? null, path: file, place: text(opts, 'place') })
-    printResult(out, r, () => `Đã lưu danh sách ${r?.rows ?? 0} người chưa học vào ${r?.path}.`)
+    const r = await call(core, 'study:exportMissing', { year, unitId: unit?.id ?? null, path: file, place: text(opts, 'place'), perUnit })
+    printResult(out, r, () => `Đã lưu danh sách ${r?.rows ?? 0} người chưa học${perUnit ? ' (trang tổng hợp, rồi mỗi chi bộ một trang tính)' : ''} vào ${r?.path}.`)
     return
   }
   const limit = positiveInt(opts, 'limit') ?? 1000
@@ -221,4 +223,5 @@ export const STUDY_USAGE = `  study year [--year Y]                            X
   study attend MÃ_BUỔI --file TỆP.xlsx [--dry-run]  Ghi người dự từ bảng tính (chỉ ghi dòng khớp đúng một người)
   study attend MÃ_BUỔI --people MÃ,MÃ,SỐ_THẺ        Ghi có mặt theo mã người hoặc số thẻ đảng viên
   study coverage [--year Y] [--unit ĐƠN_VỊ]         Đã học / phải học / chưa học, tỷ lệ theo đơn vị
-  study missing [--year Y] [--unit ĐƠN_VỊ] [--out TỆP.xlsx --place ĐỊA_DANH]`
+  study missing [--year Y] [--unit ĐƠN_VỊ] [--out TỆP.xlsx --place ĐỊA_DANH [--per-unit]]
+                                                    Danh sách chưa học; --per-unit: thêm mỗi chi bộ một trang tính`

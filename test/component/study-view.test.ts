@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { StudyChecklist, StudySession, StudyTopic } from '@shared/api'
+import type { StudyChecklist, StudyCoverage, StudyMissingPerson, StudySession, StudyTopic } from '@shared/api'
 import StudyView from '@renderer/views/StudyView.vue'
+import ActiveUnitSelect from '@renderer/components/ActiveUnitSelect.vue'
 import AttendanceChecklist from '@renderer/components/AttendanceChecklist.vue'
 import { useStudyStore } from '@renderer/stores/study'
 import { createFakeApi, unit, type FakeData } from './fake-api'
-import { $$, byTestId, installApi, mountView, sleep, type } from './helpers'
+import { $, $$, byTestId, installApi, mountView, sleep, type } from './helpers'
 
 const topic2024: StudyTopic = { id: 4, year: 2024, title: 'Đẩy mạnh học tập và làm theo … về thực hành tiết kiệm', planNumber: null, planDate: null, note: null, sessionCount: 1 }
 
@@ -67,6 +68,61 @@ describe('StudyView', () => {
     expect(table.textContent).toContain('Sinh hoạt chi bộ')
     expect(table.textContent).toContain('1 điểm / 40 người')
     expect(fake.callsTo('study:sessions')[0]).toEqual({ year: 2024, unitId: null })
+  })
+})
+
+describe('StudyView: the missing list', () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  const coverageOf = (i: { year: number }): StudyCoverage => ({ year: i.year, topic: topic2024, rows: [], total: null })
+  const missingPerson = (personId: number, fullName: string): StudyMissingPerson => ({
+    personId, fullName, kind: 'member', status: 'active', birthDate: null, partyCardNumber: null, position: null, unitId: 2, unitName: 'Chi bộ ấp 1'
+  })
+
+  async function openCoverage() {
+    const fake = createFakeApi(data(), {
+      'study:getYear': () => ({ year: 2024, topic: topic2024 }),
+      'study:topics': () => [topic2024],
+      'study:sessions': () => [],
+      'study:coverage': coverageOf,
+      'study:missing': () => ({ total: 2, rows: [missingPerson(1, 'Trần Thị Bình'), missingPerson(2, 'Lê Văn Cường')] }),
+      'study:exportMissing': () => ({ path: '/tmp/chua-hoc.xlsx', rows: 2 })
+    })
+    installApi(fake.api)
+    const w = mountView(StudyView)
+    await flushPromises()
+    $('#tab-coverage')!.click()
+    await flushPromises()
+    return { fake, w }
+  }
+
+  it('offers one sheet per chi bộ for a scope above a chi bộ, and asks the core for it', async () => {
+    const { fake } = await openCoverage()
+    const choice = byTestId('coverage-per-unit')!
+    expect(choice.textContent).toContain('Mỗi chi bộ một trang tính')
+    choice.querySelector('input')!.click()
+    await flushPromises()
+    byTestId('coverage-export')!.click()
+    await flushPromises()
+    expect(fake.callsTo('study:exportMissing')).toEqual([{ year: 2024, unitId: null, place: '', perUnit: true }])
+    expect($$('.el-message--success').map((m) => m.textContent).join(' ')).toContain(
+      'Đã lưu danh sách 2 người chưa học (mỗi chi bộ một trang tính) vào /tmp/chua-hoc.xlsx.'
+    )
+  })
+
+  it('does not offer it for a chi bộ, which is one sheet already', async () => {
+    const { fake, w } = await openCoverage()
+    byTestId('coverage-per-unit')!.querySelector('input')!.click()
+    await flushPromises()
+    w.findComponent(ActiveUnitSelect).vm.$emit('update:modelValue', 2)
+    await flushPromises()
+    expect(byTestId('coverage-per-unit')).toBeNull()
+    expect(fake.callsTo('study:missing').at(-1)).toMatchObject({ unitId: 2 })
+    byTestId('coverage-export')!.click()
+    await flushPromises()
+    expect(fake.callsTo('study:exportMissing')).toEqual([{ year: 2024, unitId: 2, place: '', perUnit: false }])
   })
 })
 

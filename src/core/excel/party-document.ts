@@ -328,11 +328,43 @@ function sheetOptions(doc: PartyDocument): Partial<ExcelJS.AddWorksheetOptions> 
   }
 }
 
-const sheetName = (doc: PartyDocument) => doc.sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' ')
+const SHEET_NAME_MAX = 31
+
+/** The words of `text` that fit in `max` characters (the first `max` if its first word is longer). */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  const space = text.slice(0, max + 1).lastIndexOf(' ')
+  return space > 0 ? text.slice(0, space) : text.slice(0, max)
+}
+
+/**
+ * Sheet names Excel accepts for `wanted`, in order, beside sheets already named `taken`: the
+ * characters it forbids (\ / ? * [ ] :) become spaces; an apostrophe becomes "’", which reads
+ * the same (ExcelJS quotes the name in the print titles without doubling it, and Excel then
+ * calls the file damaged); at most 31 characters, cut at a word; unique ignoring case, as Excel
+ * compares them (two sheets of one name also make a damaged file, and ExcelJS's streaming
+ * writer does not check): a repeat gets " (2)", " (3)" … within the 31.
+ */
+function sheetNames(wanted: readonly string[], taken: readonly string[] = []): string[] {
+  const key = (name: string) => name.toLocaleLowerCase('vi')
+  const used = new Set(taken.map(key))
+  return wanted.map((name) => {
+    const base = name.replace(/[\\/?*[\]:]/g, ' ').replace(/'/g, '’').replace(/\s+/g, ' ').trim() || 'Trang'
+    for (let k = 1; ; k++) {
+      const suffix = k === 1 ? '' : ` (${k})`
+      const candidate = shorten(base, SHEET_NAME_MAX - suffix.length) + suffix
+      if (!used.has(key(candidate))) {
+        used.add(key(candidate))
+        return candidate
+      }
+    }
+  })
+}
 
 /** Adds the document as a worksheet of an in-memory `workbook`. */
 export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocument): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(sheetName(doc), sheetOptions(doc))
+  const [name] = sheetNames([doc.sheetName], workbook.worksheets.map((w) => w.name))
+  const ws = workbook.addWorksheet(name, sheetOptions(doc))
   layout(new SheetWriter(ws, false), doc)
   return ws
 }
@@ -347,8 +379,10 @@ export async function writePartyDocument(path: string, docs: PartyDocument | Par
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false })
     wb.creator = 'Chuyên đề 05'
     wb.created = new Date()
-    for (const doc of Array.isArray(docs) ? docs : [docs]) {
-      const ws = wb.addWorksheet(sheetName(doc), sheetOptions(doc))
+    const list = Array.isArray(docs) ? docs : [docs]
+    const names = sheetNames(list.map((d) => d.sheetName))
+    for (const [i, doc] of list.entries()) {
+      const ws = wb.addWorksheet(names[i], sheetOptions(doc))
       layout(new SheetWriter(ws as unknown as ExcelJS.Worksheet, true), doc)
       ws.commit()
     }

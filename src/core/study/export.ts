@@ -1,7 +1,9 @@
 // The list of those who must still study the year's topic, as a party-format .xlsx for
-// arranging make-up sessions.
+// arranging make-up sessions: one sheet for the scope and, on request, one more sheet per unit
+// with people missing, each a complete document that unit can act on (a committee sends every
+// chi bộ its own list).
 import { basename } from 'node:path'
-import type { StudyExportMissingInput } from '../../shared/api'
+import type { StudyExportMissingInput, StudyMissingPerson, StudyTopic } from '../../shared/api'
 import { displayPartialDate, todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
@@ -15,6 +17,14 @@ interface Org {
   name: string
   level: string
   parentName: string | null
+}
+
+/** What every sheet of one export shares. */
+interface Issue {
+  year: number
+  topic: StudyTopic | null
+  place: string
+  date: string
 }
 
 function orgOf(ctx: CoreContext, unitId: number | null): Org | null {
@@ -36,12 +46,9 @@ function signerFor(level: string): string[] {
   return isCell ? ['T/M CHI BỘ', 'BÍ THƯ'] : ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ']
 }
 
-/** Builds the document (exported for tests and for reports that bundle several sheets). */
-function missingDocument(ctx: CoreContext, input: StudyExportMissingInput): PartyDocument {
-  const topic = topicByYear(ctx.db, input.year)
-  const list = missing(ctx.db, { year: input.year, unitId: input.unitId })
-  const org = orgOf(ctx, input.unitId)
-  const rows = list.rows.map((p, i) => [
+/** The list of `people` issued by `org`; `unitName` goes into the title of a unit's own sheet. */
+function missingDocument(issue: Issue, org: Org | null, people: StudyMissingPerson[], sheetName: string, unitName?: string): PartyDocument {
+  const rows = people.map((p, i) => [
     i + 1,
     p.fullName,
     displayPartialDate(p.birthDate),
@@ -51,15 +58,16 @@ function missingDocument(ctx: CoreContext, input: StudyExportMissingInput): Part
     p.unitName,
     ''
   ])
-  const members = list.rows.filter((p) => p.kind === 'member').length
+  const members = people.filter((p) => p.kind === 'member').length
+  const { year, topic } = issue
   return {
-    sheetName: `Chưa học ${input.year}`,
+    sheetName,
     upperOrg: org?.parentName ?? null,
     issuingOrg: org?.name ?? 'Tổ chức đảng',
-    place: input.place?.trim() || '……',
-    date: todayIso(),
-    title: `Danh sách cán bộ, đảng viên chưa học tập Chuyên đề năm ${input.year}`,
-    subtitles: [topic ? `Chủ đề: "${topic.title}"` : `Chưa có chủ đề năm ${input.year}`, '(Để tổ chức học bù)'],
+    place: issue.place,
+    date: issue.date,
+    title: `Danh sách cán bộ, đảng viên${unitName ? ` ${unitName}` : ''} chưa học tập Chuyên đề năm ${year}`,
+    subtitles: [topic ? `Chủ đề: "${topic.title}"` : `Chưa có chủ đề năm ${year}`, '(Để tổ chức học bù)'],
     columns: [
       { header: 'STT', width: 6, align: 'center' },
       { header: 'Họ và tên', width: 26 },
@@ -71,11 +79,36 @@ function missingDocument(ctx: CoreContext, input: StudyExportMissingInput): Part
       { header: 'Ghi chú', width: 14 }
     ],
     rows,
-    totals: [null, `Tổng cộng: ${list.total} người`, null, `ĐV: ${members}; QC: ${list.total - members}`, null, null, null, null],
+    totals: [null, `Tổng cộng: ${people.length} người`, null, `ĐV: ${members}; QC: ${people.length - members}`, null, null, null, null],
     notes: ['Người cần học: đang sinh hoạt hoặc sinh hoạt tạm thời; không tính người miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, đã rời danh sách.'],
     signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: signerFor(org?.level ?? '') }],
     orientation: 'landscape'
   }
+}
+
+/** The people of each unit in the list's order (tree order: the list is sorted by unit path). */
+function byUnit(people: StudyMissingPerson[]): StudyMissingPerson[][] {
+  const groups: StudyMissingPerson[][] = []
+  for (const p of people) {
+    const last = groups[groups.length - 1]
+    if (last && last[0].unitId === p.unitId) last.push(p)
+    else groups.push([p])
+  }
+  return groups
+}
+
+/** The scope's list, then with `perUnit` the list of each unit that has people missing. */
+function missingDocuments(ctx: CoreContext, input: StudyExportMissingInput): PartyDocument[] {
+  const issue: Issue = { year: input.year, topic: topicByYear(ctx.db, input.year), place: input.place?.trim() || '……', date: todayIso() }
+  // Everyone: the file is the complete list, however large the scope.
+  const people = missing(ctx.db, { year: input.year, unitId: input.unitId, limit: Number.MAX_SAFE_INTEGER }).rows
+  const docs = [missingDocument(issue, orgOf(ctx, input.unitId), people, `Chưa học ${input.year}`)]
+  if (!input.perUnit) return docs
+  for (const group of byUnit(people)) {
+    const unit = group[0].unitName
+    docs.push(missingDocument(issue, orgOf(ctx, group[0].unitId), group, unit, unit))
+  }
+  return docs
 }
 
 export async function exportMissing(ctx: CoreContext, input: StudyExportMissingInput): Promise<{ path: string; rows: number } | null> {
@@ -88,11 +121,11 @@ export async function exportMissing(ctx: CoreContext, input: StudyExportMissingI
     }))
   if (!path) return null
   if (!/\.xlsx$/i.test(basename(path))) throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
-  const doc = missingDocument(ctx, input)
+  const docs = missingDocuments(ctx, input)
   try {
-    await writePartyDocument(path, doc)
+    await writePartyDocument(path, docs)
   } catch (e) {
     throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
   }
-  return { path, rows: doc.rows.length }
+  return { path, rows: docs[0].rows.length }
 }

@@ -44,7 +44,7 @@ export const studySchemas = {
   'study:previewSheet': z.object({ sessionId: id, path: filePath.optional(), chooseFile: z.boolean().optional() }),
   'study:coverage': scope,
   'study:missing': scope.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }),
-  'study:exportMissing': scope.extend({ path: filePath.optional(), place: z.string().max(200).optional() }),
+  'study:exportMissing': scope.extend({ path: filePath.optional(), place: z.string().max(200).optional(), perUnit: z.boolean().optional() }),
   'study:progress': scope
 }
 

@@ -130,9 +130,10 @@ export const useStudyStore = defineStore('study', () => {
 
   const previewSheet = (sessionId: number): Promise<StudySheetPreview | null> => call('study:previewSheet', { sessionId, chooseFile: true })
 
-  async function exportMissing(unitId: number | null, place: string) {
+  /** perUnit: after the scope's list, one sheet per chi bộ with people missing. */
+  async function exportMissing(unitId: number | null, place: string, perUnit: boolean) {
     const y = await ensureYear()
-    return call('study:exportMissing', { year: y, unitId, place })
+    return call('study:exportMissing', { year: y, unitId, place, perUnit })
   }
 
   return {
