@@ -1,5 +1,6 @@
 // `commitments …` commands: who has made their commitment, bulk creation from a unit's template,
-// and the printed commitment, over the same dispatch as the app.
+// and the printed commitments (one person's, or a whole unit's in one workbook), over the same
+// dispatch as the app.
 import type { CommitmentStatusRow } from '../shared/api'
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
@@ -49,9 +50,8 @@ async function bulk({ core, out, opts }: CommandContext): Promise<void> {
   )
 }
 
-async function exportOne({ core, out, opts, positionals }: CommandContext): Promise<void> {
-  const ref = positionals[0]
-  if (!ref || !/^\d+$/.test(ref)) throw new CliRefusal('USAGE', 'Cần mã người hoặc số thẻ đảng viên: commitments export NGƯỜI --year Y --out TỆP.xlsx.')
+/** `ref`: a person id, or 8 digits for a party card number. */
+async function exportPerson({ core, out, opts }: CommandContext, ref: string): Promise<void> {
   let personId = Number(ref)
   if (/^\d{8}$/.test(ref)) {
     // 8 digits: a party card number (a person id that long is not realistic).
@@ -66,14 +66,40 @@ async function exportOne({ core, out, opts, positionals }: CommandContext): Prom
   printResult(out, { personId, year, path: r?.path ?? null }, () => `Đã lưu bản cam kết năm ${year} vào ${r?.path}.`)
 }
 
+async function exportUnit({ core, out, opts }: CommandContext, ref: string): Promise<void> {
+  const unit = await resolveUnit(core, ref)
+  const year = await yearOption(core, opts)
+  const path = required(opts, 'out')
+  const r = await call(core, 'commitments:exportUnit', { unitId: unit.id, year, path, place: text(opts, 'place') })
+  printResult(out, { unitId: unit.id, unit: unit.name, year, ...r }, () =>
+    [
+      `Đã lưu ${r?.people} bản cam kết năm ${year} của ${unit.name} vào ${r?.path} (mỗi người một trang tính).`,
+      ...(r?.withoutCommitment ? [`${r.withoutCommitment} người chưa có bản cam kết nên không có trong tệp.`] : [])
+    ].join('\n')
+  )
+}
+
+/** One person's commitment (NGƯỜI), or all of a unit's (--unit), never both. */
+async function exportCommitments(c: CommandContext): Promise<void> {
+  const ref = c.positionals[0]
+  const unitRef = text(c.opts, 'unit')
+  if (ref !== undefined && unitRef !== undefined) throw new CliRefusal('USAGE', 'Chọn một người (NGƯỜI) hoặc một đơn vị (--unit), không cả hai.')
+  if (unitRef !== undefined) return exportUnit(c, unitRef)
+  if (ref === undefined || !/^\d+$/.test(ref))
+    throw new CliRefusal('USAGE', 'Cần mã người, số thẻ đảng viên hoặc đơn vị: commitments export NGƯỜI --out TỆP.xlsx, hoặc commitments export --unit ĐƠN_VỊ --out TỆP.xlsx.')
+  return exportPerson(c, ref)
+}
+
 export const COMMITMENT_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'commitments status': status,
   'commitments bulk': bulk,
-  'commitments export': exportOne
+  'commitments export': exportCommitments
 }
 
 export const COMMITMENT_USAGE = `  commitments status [--year Y] [--unit ĐƠN_VỊ]    Cam kết: phải lập / đã lập / chưa lập theo đơn vị
   commitments bulk --unit ĐƠN_VỊ [--year Y] [--date dd/mm/yyyy]
                                                    Lập cam kết từ mẫu của đơn vị cho người chưa có
   commitments export NGƯỜI --out TỆP.xlsx [--year Y] [--place ĐỊA_DANH]
-                                                   NGƯỜI: mã người hoặc số thẻ đảng viên`
+                                                   NGƯỜI: mã người hoặc số thẻ đảng viên
+  commitments export --unit ĐƠN_VỊ --out TỆP.xlsx [--year Y] [--place ĐỊA_DANH]
+                                                   Cam kết của cả đơn vị: mỗi người một trang tính`

@@ -270,6 +270,8 @@ export interface Api {
   'commitments:results': { input: { year: number; personIds?: number[] }; output: CommitmentResultRow[] }
   /** Saves the printed commitment as a one-page party-format .xlsx; null when cancelled. */
   'commitments:export': { input: CommitmentExportInput; output: { path: string } | null }
+  /** Saves the printed commitments of a unit's own people in one .xlsx, one sheet each; null when cancelled. */
+  'commitments:exportUnit': { input: CommitmentUnitExportInput; output: CommitmentUnitExportResult | null }
 
   /** Members of a unit (and its subtree) with their three ratings of the year, totals and quota. */
   'evaluation:sheet': { input: { year: number; unitId: number }; output: EvaluationSheet }
@@ -357,6 +359,7 @@ export const CHANNELS = [
   'commitments:setResult',
   'commitments:results',
   'commitments:export',
+  'commitments:exportUnit',
   'evaluation:sheet',
   'evaluation:save',
   'evaluation:fill',
@@ -833,6 +836,11 @@ export interface StudyExportMissingInput extends StudyCoverageInput {
   path?: string
   /** Place for the "<Place>, ngày … tháng … năm …" line. */
   place?: string
+  /**
+   * After the scope's list, one sheet per unit with people missing (named after the unit, in
+   * tree order), each a complete document for that unit: a committee sends every chi bộ its own.
+   */
+  perUnit?: boolean
 }
 
 /** Cumulative share studied at the end of each month, for the progress chart. */
@@ -1068,6 +1076,23 @@ export interface CommitmentExportInput {
   path?: string
   /** Place for the "<Place>, ngày … tháng … năm …" line. */
   place?: string
+}
+
+export interface CommitmentUnitExportInput {
+  year: number
+  unitId: number
+  /** Where to save; when absent the user chooses. */
+  path?: string
+  /** Place for the "<Place>, ngày … tháng … năm …" line of every sheet. */
+  place?: string
+}
+
+export interface CommitmentUnitExportResult {
+  path: string
+  /** People whose commitment is in the workbook (one sheet each). */
+  people: number
+  /** People on the unit's rolls without a commitment of the year, left out. */
+  withoutCommitment: number
 }
 
 // ---------------------------------------------------------------- year-end rating (đánh giá, xếp loại)

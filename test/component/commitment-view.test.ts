@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { CommitmentPerson, CommitmentRoster, CommitmentRosterRow, CommitmentStatus, CommitmentTemplate, Input } from '@shared/api'
+import type { CommitmentPerson, CommitmentRoster, CommitmentRosterRow, CommitmentStatus, CommitmentTemplate, Input, Output } from '@shared/api'
 import CommitmentsView from '@renderer/views/CommitmentsView.vue'
 import { createFakeApi, unit, type FakeData } from './fake-api'
 import { $$, byTestId, click, installApi, mountView, sleep, type } from './helpers'
@@ -39,9 +39,13 @@ const status: CommitmentStatus = {
   total: null
 }
 
-function setup() {
-  let made = false
+/** What the core answers to exporting the unit's commitments, in turn (null: the user cancelled). */
+const unitExports: (Output<'commitments:exportUnit'>)[] = []
+
+function setup(initiallyMade = false) {
+  let made = initiallyMade
   const fake = createFakeApi(data(), {
+    'commitments:exportUnit': () => unitExports.shift() ?? null,
     'study:getYear': () => ({ year: 2024, topic: null }),
     'commitments:status': () => status,
     'commitments:roster': () => rosterOf(made),
@@ -134,6 +138,39 @@ describe('CommitmentsView', () => {
       { personId: 2, outcome: 'reminder', progress: 'Chậm tiến độ' },
       { personId: 4, outcome: 'none', progress: null }
     ])
+  })
+
+  it('saves the commitments of the whole chi bộ in one workbook and says who was left out', async () => {
+    let fake = setup()
+    mountView(CommitmentsView)
+    await flushPromises()
+    byTestId('commitments-units-node-Chi bộ ấp 1')!.click()
+    await flushPromises()
+    // Nobody has made one: nothing to print.
+    expect((byTestId('commitments-export-unit') as HTMLButtonElement).disabled).toBe(true)
+    document.body.innerHTML = ''
+
+    fake = setup(true)
+    mountView(CommitmentsView)
+    await flushPromises()
+    byTestId('commitments-units-node-Chi bộ ấp 1')!.click()
+    await flushPromises()
+    const button = byTestId('commitments-export-unit') as HTMLButtonElement
+    expect(button.disabled).toBe(false)
+    expect(button.textContent).toContain('Xuất bản cam kết của cả đơn vị')
+    await type('commitments-place', ' Tân Lập ')
+    unitExports.push({ path: 'D:\\Cam ket\\ban-cam-ket-2024-chi-bo-ap-1.xlsx', people: 3, withoutCommitment: 1 })
+    await click('commitments-export-unit')
+    expect(fake.callsTo('commitments:exportUnit')).toEqual([{ unitId: 2, year: 2024, place: 'Tân Lập' }])
+    expect($$('.el-message--success').map((m) => m.textContent).join(' ')).toContain(
+      'Đã lưu 3 bản cam kết (mỗi người một trang) vào D:\\Cam ket\\ban-cam-ket-2024-chi-bo-ap-1.xlsx. 1 người chưa có bản cam kết nên không có trong tệp.'
+    )
+
+    // Cancelled in the save dialog: nothing said.
+    const before = $$('.el-message').length
+    await click('commitments-export-unit')
+    expect(fake.callsTo('commitments:exportUnit')).toHaveLength(2)
+    expect($$('.el-message')).toHaveLength(before)
   })
 
   it('opens a person: the items, the year’s trail', async () => {

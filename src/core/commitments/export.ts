@@ -1,10 +1,12 @@
 // The printed commitment ("Xuất bản cam kết"): one page in the party document format, written
 // with the shared party-document writer. The writer lays out a table; the person's details go in
 // its lines under the title (restyled as plain left-aligned text), the items in its rows grouped
-// under their headings (I, II …), and the page is fitted to one A4 sheet.
+// under their headings (I, II …), and the page is fitted to one A4 sheet. One person's commitment
+// is a workbook of that one sheet; a unit's (printed before the meeting where they are signed) is
+// one workbook with that same sheet for each person.
 import { basename } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { CommitmentExportInput, CommitmentHeading, CommitmentItem } from '../../shared/api'
+import type { CommitmentExportInput, CommitmentHeading, CommitmentItem, CommitmentUnitExportInput, CommitmentUnitExportResult } from '../../shared/api'
 import { COMMITMENT_HEADINGS } from '../../shared/api'
 import { COMMITMENT_HEADING_LABELS } from '../../shared/labels'
 import { displayPartialDate } from '../../shared/partial-date'
@@ -13,7 +15,7 @@ import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { addPartyDocumentSheet, writeWorkbook, type DocValue, type PartyDocument } from '../excel/party-document'
 import { topicByYear } from '../study/topics'
-import { findCommitment, personRow } from './commitments'
+import { findCommitment, personRow, roster } from './commitments'
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']
 
@@ -29,8 +31,8 @@ export interface CommitmentDocument {
   headingMarks: string[]
 }
 
-/** Builds the document of one person's commitment (exported for tests). */
-function commitmentDocument(ctx: CoreContext, input: CommitmentExportInput): CommitmentDocument {
+/** Builds the document of one person's commitment; refused when the person has none. */
+function commitmentDocument(ctx: CoreContext, input: Omit<CommitmentExportInput, 'path'>): CommitmentDocument {
   const db = ctx.db
   const c = findCommitment(db, input.personId, input.year)
   const p = personRow(db, input.personId)
@@ -85,12 +87,20 @@ function commitmentDocument(ctx: CoreContext, input: CommitmentExportInput): Com
   return { doc, plainLines, headingMarks }
 }
 
-/** A workbook with the commitment on one sheet, restyled and fitted to one A4 page. */
-function commitmentWorkbook(d: CommitmentDocument): ExcelJS.Workbook {
+function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Chuyên đề 05'
   wb.created = new Date()
-  const ws = addPartyDocumentSheet(wb, d.doc)
+  return wb
+}
+
+/**
+ * Adds the commitment to `wb` as a sheet named `sheetName` (or the document's own name; the
+ * writer makes it one Excel accepts, unique in the workbook), restyled and fitted to one A4
+ * page: the one layout of a printed commitment.
+ */
+function addCommitmentSheet(wb: ExcelJS.Workbook, d: CommitmentDocument, sheetName = d.doc.sheetName): ExcelJS.Worksheet {
+  const ws = addPartyDocumentSheet(wb, { ...d.doc, sheetName })
   const n = d.doc.columns.length
   const plain = new Set(d.plainLines)
   const marks = new Set(d.headingMarks)
@@ -110,29 +120,54 @@ function commitmentWorkbook(d: CommitmentDocument): ExcelJS.Workbook {
   ws.pageSetup.fitToHeight = 1
   ws.pageSetup.fitToWidth = 1
   ws.pageSetup.fitToPage = true
-  return wb
+  return ws
 }
 
-function fileNameFor(fullName: string, year: number): string {
-  return `ban-cam-ket-${year}-${foldVietnamese(fullName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.xlsx`
+function fileNameFor(name: string, year: number): string {
+  return `ban-cam-ket-${year}-${foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.xlsx`
+}
+
+/** The path given, or the one the user chooses (null when cancelled); an .xlsx either way. */
+async function targetPath(ctx: CoreContext, path: string | undefined, title: string, defaultName: string): Promise<string | null> {
+  const chosen = path ?? (await ctx.platform.chooseSaveFile({ title, defaultName, filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] }))
+  if (chosen && !/\.xlsx$/i.test(basename(chosen))) throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
+  return chosen
+}
+
+/** Written beside `path` and renamed at the end (writeWorkbook): a failure leaves nothing. */
+async function save(path: string, wb: ExcelJS.Workbook): Promise<void> {
+  try {
+    await writeWorkbook(path, wb)
+  } catch (e) {
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+  }
 }
 
 export async function exportCommitment(ctx: CoreContext, input: CommitmentExportInput): Promise<{ path: string } | null> {
   // Build first: a person without a commitment is told so before any dialog opens.
   const d = commitmentDocument(ctx, input)
-  const path =
-    input.path ??
-    (await ctx.platform.chooseSaveFile({
-      title: 'Lưu bản cam kết',
-      defaultName: fileNameFor(personRow(ctx.db, input.personId).full_name, input.year),
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+  const path = await targetPath(ctx, input.path, 'Lưu bản cam kết', fileNameFor(personRow(ctx.db, input.personId).full_name, input.year))
   if (!path) return null
-  if (!/\.xlsx$/i.test(basename(path))) throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
-  try {
-    await writeWorkbook(path, commitmentWorkbook(d))
-  } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
-  }
+  const wb = newWorkbook()
+  addCommitmentSheet(wb, d)
+  await save(path, wb)
   return { path }
+}
+
+/**
+ * The commitments of a unit's own people on the rolls (not its subunits'), in the roster's
+ * order (by name), one sheet each named after the person; those without one are counted.
+ */
+export async function exportUnitCommitments(ctx: CoreContext, input: CommitmentUnitExportInput): Promise<CommitmentUnitExportResult | null> {
+  const r = roster(ctx.db, input.year, input.unitId)
+  const made = r.rows.filter((row) => row.state === 'made')
+  if (made.length === 0) throw new CoreError('NO_COMMITMENT', `Chưa ai trong "${r.unitName}" lập cam kết năm ${input.year}.`)
+  const docs = made.map((row) => commitmentDocument(ctx, { personId: row.personId, year: input.year, place: input.place }))
+  const path = await targetPath(ctx, input.path, 'Lưu bản cam kết của cả đơn vị', fileNameFor(r.unitName, input.year))
+  if (!path) return null
+  const wb = newWorkbook()
+  // Named after the person; the writer makes the name one Excel accepts, and unique.
+  docs.forEach((d, i) => addCommitmentSheet(wb, d, made[i].fullName))
+  await save(path, wb)
+  return { path, people: made.length, withoutCommitment: r.rows.length - made.length }
 }

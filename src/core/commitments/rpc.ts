@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { COMMITMENT_HEADINGS, COMMITMENT_OUTCOMES, COMMITMENT_RESULTS, COMMITMENT_REVIEW_KINDS, COMMITMENT_REVIEWERS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
 import { bulkFromTemplate, deleteCommitment, personCommitment, roster, saveCommitment, setResult } from './commitments'
-import { exportCommitment } from './export'
+import { exportCommitment, exportUnitCommitments } from './export'
 import { MAX_ITEMS } from './items'
 import { commitmentResultRows } from './results'
 import { deleteReview, getReview, listReviews, saveReview } from './reviews'
@@ -17,6 +17,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const text = (max: number) => z.string().max(max)
 const nullableText = (max: number) => z.string().max(max).nullable()
 const filePath = z.string().min(1).max(4096)
+const place = z.string().max(200).optional()
 
 const item = z.object({
   heading: z.enum(COMMITMENT_HEADINGS),
@@ -54,7 +55,8 @@ export const commitmentSchemas = {
   'commitments:deleteReview': z.object({ id }),
   'commitments:setResult': z.object({ personId: id, year, result: z.enum(COMMITMENT_RESULTS).nullable(), note: nullableText(2000) }),
   'commitments:results': z.object({ year, personIds: z.array(id).max(100_000).optional() }),
-  'commitments:export': personYear.extend({ path: filePath.optional(), place: z.string().max(200).optional() })
+  'commitments:export': personYear.extend({ path: filePath.optional(), place }),
+  'commitments:exportUnit': z.object({ year, unitId: id, path: filePath.optional(), place })
 }
 
 type CommitmentChannel = keyof typeof commitmentSchemas
@@ -74,5 +76,6 @@ export const commitmentHandlers: Pick<HandlerMap, CommitmentChannel> = {
   'commitments:deleteReview': (ctx, i) => deleteReview(ctx.db, i.id),
   'commitments:setResult': (ctx, i) => setResult(ctx.db, i),
   'commitments:results': (ctx, i) => commitmentResultRows(ctx.db, i.year, i.personIds),
-  'commitments:export': (ctx, i) => exportCommitment(ctx, i)
+  'commitments:export': (ctx, i) => exportCommitment(ctx, i),
+  'commitments:exportUnit': (ctx, i) => exportUnitCommitments(ctx, i)
 }

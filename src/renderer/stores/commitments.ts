@@ -11,7 +11,8 @@ import type {
   CommitmentReviewFields,
   CommitmentRoster,
   CommitmentStatus,
-  CommitmentTemplate
+  CommitmentTemplate,
+  CommitmentUnitExportResult
 } from '@shared/api'
 import { call } from '../api'
 import { useStudyStore } from './study'
@@ -115,6 +116,11 @@ export const useCommitmentsStore = defineStore('commitments', () => {
     return call('commitments:export', { personId, year: await year(), place: place.trim() || undefined })
   }
 
+  /** The commitments of a unit's own people in one workbook, one sheet each; null when cancelled. */
+  async function exportUnit(id: number, place: string): Promise<CommitmentUnitExportResult | null> {
+    return call('commitments:exportUnit', { unitId: id, year: await year(), place: place.trim() || undefined })
+  }
+
   return {
     unitId,
     roster,
@@ -134,6 +140,7 @@ export const useCommitmentsStore = defineStore('commitments', () => {
     getReview,
     saveReview,
     deleteReview,
-    exportOne
+    exportOne,
+    exportUnit
   }
 })
