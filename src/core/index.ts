@@ -10,6 +10,7 @@ import { createBackup } from './backup/backups'
 import { backupKeep } from './settings'
 import type { PlatformPort } from './platform'
 import { dispatch } from './rpc/dispatch'
+import { renumberUnits } from './units/tree-order'
 
 export { CoreError } from './db/errors'
 export type { PlatformPort } from './platform'
@@ -44,6 +45,8 @@ function openAndMigrate(path: string, backupDir: string, nativeBinding?: string)
       createBackup(db, backupDir, 'before-migration', backupKeep(db))
     }
     applyMigrations(db, pending)
+    // Cheap, and it also numbers the tree of a file that came from a version without tree_order.
+    renumberUnits(db)
     return db
   } catch (e) {
     db.close()

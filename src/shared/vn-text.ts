@@ -116,6 +116,14 @@ export function personSortKey(fullName: string): string {
   return `${a.primary}\u0001${b.primary}\u0001${a.tones}\u0001${b.tones}`
 }
 
+// numeric: "Chi bộ 2" before "Chi bộ 10", as people number their cells.
+const unitCollator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' })
+
+/** The order of sibling units, everywhere a tree is shown or exported: by name, in Vietnamese, numbers by value. */
+export function compareUnitNames(a: string, b: string): number {
+  return unitCollator.compare(a, b)
+}
+
 /** Compares names the same way personSortKey sorts them (for lists built in memory). */
 export function comparePersonNames(a: string, b: string): number {
   const x = personSortKey(a)

@@ -41,8 +41,8 @@ async function attend(hostUnitId: number, present: number[]): Promise<void> {
 
 /**
  * A committee with three chi bộ, created in this order: ấp 1 (two missing, one studied), ấp 2
- * (everyone studied), then one with a long name holding "/" and ":" (one missing). By name the
- * long one would come first; in tree order it comes last.
+ * (everyone studied), then one with a long name holding "/" and ":" (one missing). The tree is
+ * in name order, as on screen ("Chi bộ An Hòa …" before "Chi bộ ấp 1"), not in creation order.
  */
 async function committee(): Promise<number> {
   const c = await unit(null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở')
@@ -112,11 +112,11 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
 
     const wb = await readBack(path)
     // Nothing for ấp 2, where everyone studied.
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Chưa học 2024', 'Chi bộ ấp 1', LONG_SHEET])
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Chưa học 2024', LONG_SHEET, 'Chi bộ ấp 1'])
 
     const summary = read(wb.worksheets[0])
     expectDocument(summary, null, 'ĐẢNG ỦY XÃ TÂN LẬP', 'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024', 'T/M BAN THƯỜNG VỤ')
-    expect(summary.names).toEqual(['Trần Thị Bình', 'Lê Văn Cường', 'Hồ Văn Giang'])
+    expect(summary.names).toEqual(['Hồ Văn Giang', 'Trần Thị Bình', 'Lê Văn Cường'])
 
     const cell = read(wb.getWorksheet('Chi bộ ấp 1')!)
     expectDocument(cell, 'ĐẢNG ỦY XÃ TÂN LẬP', 'CHI BỘ ẤP 1', 'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ ẤP 1 CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024', 'T/M CHI BỘ')
@@ -143,13 +143,14 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
     await t.call('study:exportMissing', { year: 2024, unitId: null, path, place: 'Tân Lập', perUnit: true })
 
     const wb = await readBack(path)
+    // Roots by name too: "Chi bộ buôn …" before "Đảng ủy …".
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
       'Chưa học 2024',
-      'Chi bộ ấp 1',
+      'Chi bộ buôn K’Lang',
       LONG_SHEET,
-      'Chi bộ ấp 1 (2)',
+      'Chi bộ ấp 1',
       'Chi bộ An Hòa 1 2 Trường (2)',
-      'Chi bộ buôn K’Lang'
+      'Chi bộ ấp 1 (2)'
     ])
     const lang = read(wb.getWorksheet('Chi bộ buôn K’Lang')!)
     expectDocument(lang, null, "CHI BỘ BUÔN K'LANG", "DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ BUÔN K'LANG CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024", 'T/M CHI BỘ')
@@ -172,8 +173,9 @@ describe('study: missing list per chi bộ from the command line', () => {
     expect(r.stdout).toContain('Đã lưu danh sách 3 người chưa học (trang tổng hợp, rồi mỗi chi bộ một trang tính)')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Chưa học 2024', 'Chi bộ ấp 1', LONG_SHEET])
-    expect(read(wb.worksheets[1]).names).toEqual(['Trần Thị Bình', 'Lê Văn Cường'])
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Chưa học 2024', LONG_SHEET, 'Chi bộ ấp 1'])
+    expect(read(wb.worksheets[1]).names).toEqual(['Hồ Văn Giang'])
+    expect(read(wb.worksheets[2]).names).toEqual(['Trần Thị Bình', 'Lê Văn Cường'])
 
     const bad = await cli('study', 'missing', '--year', '2024', '--per-unit', '--db', db, '--json')
     expect(bad.code).toBe(2)

@@ -24,6 +24,24 @@ describe('units', () => {
     expect(cell.level).toBe('Chi bộ')
   })
 
+  it('lists siblings by name as the tree on screen shows them ("Chi bộ 2" before "Chi bộ 10"), after renames and moves too', async () => {
+    const { commune } = await tree()
+    // Created out of order, with more than nine siblings: ids as text would put 10–12 before 2.
+    const ids: Record<string, number> = {}
+    for (const n of [12, 1, 10, 2, 11, 3, 4, 5, 6, 7, 8, 9]) {
+      ids[n] = (await t.call('units:create', { parentId: commune.id, name: `Chi bộ ${n}`, level: 'Chi bộ' })).id
+    }
+    const cells = async () => (await t.call('units:list', { includeRetired: false })).filter((u) => u.parentId === commune.id).map((u) => u.name)
+    expect(await cells()).toEqual(['Chi bộ 1', 'Chi bộ 2', 'Chi bộ 3', 'Chi bộ 4', 'Chi bộ 5', 'Chi bộ 6', 'Chi bộ 7', 'Chi bộ 8', 'Chi bộ 9', 'Chi bộ 10', 'Chi bộ 11', 'Chi bộ 12', 'Chi bộ ấp 3'])
+
+    await t.call('units:update', { id: ids[1], name: 'Chi bộ 13' })
+    await t.call('units:move', { id: ids[12], parentId: null })
+    const all = (await t.call('units:list', { includeRetired: false })).map((u) => u.name)
+    // Roots by name as well ("Chi bộ 12" before "Tỉnh ủy …"), each parent before its units.
+    expect(all.slice(0, 4)).toEqual(['Chi bộ 12', 'Tỉnh ủy Tây Ninh', 'Huyện ủy Châu Thành', 'Đảng ủy xã Thái Bình'])
+    expect(await cells()).toEqual(['Chi bộ 2', 'Chi bộ 3', 'Chi bộ 4', 'Chi bộ 5', 'Chi bộ 6', 'Chi bộ 7', 'Chi bộ 8', 'Chi bộ 9', 'Chi bộ 10', 'Chi bộ 11', 'Chi bộ 13', 'Chi bộ ấp 3'])
+  })
+
   it('refuses an empty name and a duplicate sibling, in Vietnamese', async () => {
     const { commune } = await tree()
     const empty = await t.refuse('units:create', { parentId: commune.id, name: '   ', level: 'Chi bộ' })

@@ -47,7 +47,7 @@ describe('who is not rated', () => {
 describe('where the quota is counted', () => {
   const u = (id: number, parent: number | null, level: string, flag: number | null = null): [number, UnitRow] => [
     id,
-    { id, parent_id: parent, name: `U${id}`, level, path: '', flag }
+    { id, parent_id: parent, name: `U${id}`, level, path: '', tree_order: id, flag }
   ]
   const units = new Map([
     u(1, null, 'Tỉnh ủy'),

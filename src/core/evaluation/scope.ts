@@ -21,6 +21,8 @@ export interface UnitRow {
   name: string
   level: string
   path: string
+  /** Position in the tree as it is read (units/tree-order.ts). */
+  tree_order: number
   /** The user's flag; null: by the label. */
   flag: number | null
 }
@@ -40,7 +42,7 @@ function isGrassroots(u: Pick<UnitRow, 'level' | 'flag'>): boolean {
 export function loadUnits(db: Database): Map<number, UnitRow> {
   const rows = db
     .prepare(
-      `SELECT u.id, u.parent_id, u.name, u.level, u.path, g.is_grassroots AS flag
+      `SELECT u.id, u.parent_id, u.name, u.level, u.path, u.tree_order, g.is_grassroots AS flag
        FROM units u LEFT JOIN evaluation_grassroots g ON g.unit_id = u.id`
     )
     .all() as UnitRow[]

@@ -56,7 +56,7 @@ function sheetQuery(db: Database, year: number, path: string): DbRow[] {
        FROM units u JOIN people p ON p.unit_id = u.id
        LEFT JOIN evaluation_ratings r ON r.person_id = p.id AND r.year = ?
        WHERE u.path >= ? AND u.path < ? AND p.kind = 'member' AND (p.status NOT IN ${LEFT_SQL} OR r.person_id IS NOT NULL)
-       ORDER BY u.path, p.sort_key, p.id`
+       ORDER BY u.tree_order, p.sort_key, p.id`
     )
     .all(year, lo, hi) as DbRow[]
 }
@@ -187,7 +187,7 @@ function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null
      GROUP BY p.unit_id, r.proposed_rating, r.decided_rating`
   )
   const checks: EvaluationQuotaCheck[] = []
-  const ordered = [...scopes].map((id) => units.get(id)!).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const ordered = [...scopes].map((id) => units.get(id)!).sort((a, b) => a.tree_order - b.tree_order)
   for (const scope of ordered) {
     const [lo, hi] = rules.quotaScope === 'unit' ? [scope.path, scope.path + '\u0000'] : subtreeRange(scope.path)
     const tallies = { proposed: emptyCounts(), decided: emptyCounts() }

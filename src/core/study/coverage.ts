@@ -129,7 +129,7 @@ export function missing(db: Database, input: StudyMissingInput): { total: number
   const rows = db
     .prepare(
       `SELECT p.id, p.full_name, p.kind, p.status, p.birth_date, p.party_card_number, p.position, p.unit_id, u.name AS unit_name
-       ${MISSING_FROM} ORDER BY u.path, p.kind, p.sort_key, p.id LIMIT ? OFFSET ?`
+       ${MISSING_FROM} ORDER BY u.tree_order, p.kind, p.sort_key, p.id LIMIT ? OFFSET ?`
     )
     .all(...params, limit, input.offset ?? 0) as {
     id: number

@@ -86,7 +86,7 @@ function missingDocument(issue: Issue, org: Org | null, people: StudyMissingPers
   }
 }
 
-/** The people of each unit in the list's order (tree order: the list is sorted by unit path). */
+/** The people of each unit in the list's order (the list is in tree order). */
 function byUnit(people: StudyMissingPerson[]): StudyMissingPerson[][] {
   const groups: StudyMissingPerson[][] = []
   for (const p of people) {

@@ -30,9 +30,9 @@ export interface TreeUnitRow {
   retired_on: string | null
 }
 
-/** The units of a range in tree order (a parent before its children). */
+/** The units of a range in tree order (a parent before its children, siblings by name). */
 export function treeUnitsInRange(db: Database, lo: string, hi: string): TreeUnitRow[] {
   return db
-    .prepare('SELECT id, parent_id, name, level, path, retired_on FROM units WHERE path >= ? AND path < ? ORDER BY path')
+    .prepare('SELECT id, parent_id, name, level, path, retired_on FROM units WHERE path >= ? AND path < ? ORDER BY tree_order')
     .all(lo, hi) as TreeUnitRow[]
 }

@@ -6,6 +6,7 @@ import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { LEFT_SQL } from '../people/status-sql'
 import { subtreeRange, type TreeUnitRow } from './subtree'
+import { renumberUnits } from './tree-order'
 
 interface UnitRow extends TreeUnitRow {
   people_count: number
@@ -33,7 +34,7 @@ function getUnit(db: Database, id: number): Unit {
 
 export function listUnits(db: Database, includeRetired: boolean): Unit[] {
   const where = includeRetired ? '' : 'WHERE u.retired_on IS NULL'
-  const rows = db.prepare(`${SELECT} ${where} ORDER BY u.path`).all() as UnitRow[]
+  const rows = db.prepare(`${SELECT} ${where} ORDER BY u.tree_order`).all() as UnitRow[]
   return rows.map(toUnit)
 }
 
@@ -86,6 +87,7 @@ export function createUnit(db: Database, input: UnitCreateInput): Unit {
     const id = Number(info.lastInsertRowid)
     db.prepare('UPDATE units SET path = ? WHERE id = ?').run(`${parent?.path ?? '/'}${id}/`, id)
     record(db, id, 'created', null, name)
+    renumberUnits(db)
     return getUnit(db, id)
   })
 }
@@ -99,6 +101,7 @@ export function updateUnit(db: Database, input: UnitUpdateInput): Unit {
         checkSiblingName(db, current.parent_id, name, current.id)
         db.prepare('UPDATE units SET name = ?, name_key = ? WHERE id = ?').run(name, foldVietnamese(name), current.id)
         record(db, current.id, 'renamed', current.name, name)
+        renumberUnits(db)
       }
     }
     if (input.level !== undefined) {
@@ -128,6 +131,7 @@ export function moveUnit(db: Database, id: number, parentId: number | null): Uni
     db.prepare('UPDATE units SET parent_id = ? WHERE id = ?').run(parentId, id)
     const oldParent = current.parent_id === null ? null : row(db, current.parent_id).name
     record(db, id, 'moved', oldParent, parent?.name ?? null)
+    renumberUnits(db)
     return getUnit(db, id)
   })
 }

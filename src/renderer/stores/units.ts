@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Unit, UnitCreateInput, UnitHistoryEntry, UnitUpdateInput } from '@shared/api'
+import { compareUnitNames } from '@shared/vn-text'
 import { call } from '../api'
 
 export interface UnitNode {
@@ -12,8 +13,6 @@ export interface UnitNode {
   totalPeople: number
 }
 
-// numeric: "Chi bộ 2" before "Chi bộ 10", as people number their cells.
-const byName = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' })
 
 /** The tree from the flat list; a unit whose parent is not in the list becomes a root. */
 export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
@@ -26,7 +25,7 @@ export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
     else roots.push(node)
   }
   const finish = (list: UnitNode[], depth: number): number => {
-    list.sort((a, b) => byName.compare(a.unit.name, b.unit.name))
+    list.sort((a, b) => compareUnitNames(a.unit.name, b.unit.name) || a.id - b.id)
     let sum = 0
     for (const node of list) {
       node.depth = depth

@@ -8,6 +8,7 @@
 // An import may also change statuses (members its list marks "miễn sinh hoạt"): the status history
 // rows it adds carry its id, and import_changes keeps an updated person's status_since from before,
 // so that undo puts both back.
+// Units get tree_order (siblings by name) and lose people_unit_sort (see each statement).
 
 /** The values of a snapshot: the 21 person fields of this version, then the status. */
 const SNAPSHOT_VALUES = Array.from({ length: 22 }, (_, i) => `json_extract(c.after, '$[${i}]')`).join(', ')
@@ -24,6 +25,9 @@ DELETE FROM import_changes WHERE action = 'created';
 -- people are sorted by name in no time, and a wider scope's pages use people_sort. One index
 -- fewer to keep up at every insert (about 40 ms of an import of 50,000 people).
 DROP INDEX people_unit_sort;
+
+-- Siblings in name order wherever the tree is listed or exported (units/tree-order.ts fills it).
+ALTER TABLE units ADD COLUMN tree_order INTEGER NOT NULL DEFAULT 0;
 
 ALTER TABLE import_changes ADD COLUMN status_since_before TEXT;
 ALTER TABLE person_status_history ADD COLUMN import_id INTEGER REFERENCES imports(id);
