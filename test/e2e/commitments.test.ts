@@ -174,4 +174,26 @@ describe('commitments, end to end', () => {
     await screenshot(e2e.page, 'cam-ket-11-xuat-ban-cam-ket')
     expect(e2e.errors).toEqual([])
   })
+
+  it('prints the whole chi bộ’s commitments at once, one sheet per person', async () => {
+    await app.closeDrawer()
+    await app.quietMessages()
+    await app.input('commitments-place').fill('Tân Lập')
+    const out = join(e2e.harness.dataDir, 'cam-ket-chi-bo-ap-1.xlsx')
+    e2e.harness.dialogs.save.push(out)
+    await app.byTestId('commitments-export-unit').click()
+    await e2e.page.locator('.el-message', { hasText: 'bản cam kết (mỗi người một trang)' }).waitFor()
+    expect(existsSync(out)).toBe(true)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out)
+    // One sheet per person with a commitment, in the roster's order.
+    const cellA = (await e2e.harness.call('units:list', { includeRetired: false })).find((u) => u.name === 'Chi bộ ấp 1')!
+    const roster = await e2e.harness.call('commitments:roster', { year: 2024, unitId: cellA.id })
+    expect(wb.worksheets.map((w) => w.name)).toEqual(roster.rows.filter((r) => r.state === 'made').map((r) => r.fullName))
+    expect(wb.worksheets.length).toBe(5)
+    for (const ws of wb.worksheets) expect(ws.getCell('A5').value).toBe('BẢN CAM KẾT TU DƯỠNG, RÈN LUYỆN, PHẤN ĐẤU NĂM 2024')
+    await e2e.page.waitForTimeout(300)
+    await screenshot(e2e.page, 'cam-ket-12-xuat-ca-don-vi')
+    expect(e2e.errors).toEqual([])
+  })
 })
