@@ -25,6 +25,9 @@ describe('the field of a column from its header parts', () => {
     [['Ngày, tháng, năm vào Đảng', 'Chính thức'], 'partyOfficialDate'],
     [['Ngày, tháng, năm vào Đảng', 'Dự bị'], 'partyJoinDate'],
     [['Ngày kết nạp', 'Chính thức'], 'partyOfficialDate'],
+    // A sub-column for the exemption under a notes group is the exemption; the note stays a note.
+    [['Ghi chú', 'Miễn SH'], 'exempt'],
+    [['Ghi chú', 'Khác'], 'note'],
     // A caption too long to read as one label with the rest is passed over.
     [['Thông tin cơ bản về từng đảng viên của tổ chức', 'Ngày vào Đảng', 'Chính thức'], 'partyOfficialDate'],
     // The whole label is read first: "Ngày tháng năm" names nothing alone, but with "Sinh" it does.

@@ -450,9 +450,10 @@ export function matchColumn(parts: string[]): ImportField | null {
   const whole = matchHeader(parts.join(' / '))
   if (whole && parts.length >= 2) {
     // The sub-label says which of the group's fields: "Ngày, tháng, năm vào Đảng / Chính thức" is
-    // the official date, though the longer name inside it is the joining date's.
+    // the official date, though the longer name inside it is the joining date's. A sub-label that
+    // begins with a leading-only name is that field whatever the group: "Ghi chú / Miễn SH".
     const last = matchHeader(parts[parts.length - 1])
-    if (last && last !== whole && SIBLINGS.some((g) => g.includes(whole) && g.includes(last))) return last
+    if (last && last !== whole && (LEADING_ONLY.has(last) || SIBLINGS.some((g) => g.includes(whole) && g.includes(last)))) return last
   }
   if (whole || parts.length < 2 || matchHeader(parts[0])) return whole
   const rest = parts.slice(1)
