@@ -69,6 +69,31 @@ describe('evaluation: the sheet', () => {
     expect(s2022.rows.find((r) => r.fullName === 'Võ Văn Em')!.exemptBy).toBeNull()
   })
 
+  it('keeps a member on the sheet of the chi bộ that rated them after they move to another', async () => {
+    const o = await seedOrg(t)
+    const an = o.ids['Nguyễn Văn An']
+    await t.call('evaluation:save', { year: 2024, unitId: o.cellA, entries: [{ personId: an, self: 'HTXSNV', proposed: 'HTXSNV', decided: 'HTXSNV' }] })
+    // Next year An moves to ấp 2.
+    const { id: _id, status: _s, statusSince: _ss, unitName: _u, ...fields } = await t.call('people:get', { id: an })
+    await t.call('people:update', { id: an, fields: { ...fields, unitId: o.cellB } })
+
+    const names = async (year: number, unitId: number) => (await t.call('evaluation:sheet', { year, unitId })).rows.map((r) => r.fullName)
+    // 2024: still on ấp 1's sheet, rated as he was, counted there; not on ấp 2's.
+    expect(await names(2024, o.cellA)).toContain('Nguyễn Văn An')
+    expect(await names(2024, o.cellB)).not.toContain('Nguyễn Văn An')
+    const a2024 = await t.call('evaluation:sheet', { year: 2024, unitId: o.cellA })
+    expect(a2024.rows.find((r) => r.fullName === 'Nguyễn Văn An')).toMatchObject({ unitId: o.cellA, decided: 'HTXSNV' })
+    expect(a2024.totals.decided.levels.HTXSNV).toBe(1)
+    // The committee's sheet groups him under ấp 1 for 2024.
+    const committee = await t.call('evaluation:sheet', { year: 2024, unitId: o.committee })
+    expect(committee.rows.filter((r) => r.fullName === 'Nguyễn Văn An').map((r) => r.unitName)).toEqual(['Chi bộ ấp 1'])
+    // 2025, not yet rated: on the sheet of ấp 2, where he is now; rated there, he stays there.
+    expect(await names(2025, o.cellB)).toContain('Nguyễn Văn An')
+    expect(await names(2025, o.cellA)).not.toContain('Nguyễn Văn An')
+    await t.call('evaluation:save', { year: 2025, unitId: o.cellB, entries: [{ personId: an, self: 'HTTNV' }] })
+    expect(await names(2025, o.cellB)).toContain('Nguyễn Văn An')
+  })
+
   it('saves ratings, warns without blocking, and counts the quota per tổ chức cơ sở đảng', async () => {
     const o = await seedOrg(t)
     const id = o.ids

@@ -60,9 +60,11 @@ export function sameRating(a: StoredRating, b: StoredRating): boolean {
 
 /** Writes stored ratings (inside the caller's transaction); an all-empty one is deleted. */
 export function writeRatings(db: Database, year: number, changes: Map<number, StoredRating>): void {
+  // unit_id: the member's unit when the rating is first written, kept by later edits (the year's
+  // sheet of that unit keeps them after a move).
   const upsert = db.prepare(
-    `INSERT INTO evaluation_ratings(person_id, year, self_rating, proposed_rating, decided_rating, reason, score, note, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO evaluation_ratings(person_id, year, self_rating, proposed_rating, decided_rating, reason, score, note, updated_at, unit_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT unit_id FROM people WHERE id = ?))
      ON CONFLICT(person_id, year) DO UPDATE SET self_rating = excluded.self_rating, proposed_rating = excluded.proposed_rating,
        decided_rating = excluded.decided_rating, reason = excluded.reason, score = excluded.score, note = excluded.note,
        updated_at = excluded.updated_at`
@@ -71,7 +73,7 @@ export function writeRatings(db: Database, year: number, changes: Map<number, St
   const now = nowIso()
   for (const [id, r] of changes) {
     if (sameRating(r, EMPTY)) remove.run(id, year)
-    else upsert.run(id, year, r.self, r.proposed, r.decided, r.reason, r.score, r.note, now)
+    else upsert.run(id, year, r.self, r.proposed, r.decided, r.reason, r.score, r.note, now, id)
   }
 }
 

@@ -46,19 +46,33 @@ interface DbRow {
   note: string | null
 }
 
-/** The members of a subtree on the sheet of a year, in tree order then by given name. */
+const SHEET_COLUMNS = `p.id AS id, p.full_name, p.birth_date, p.position, p.status, p.party_join_date, u.id AS unit_id, u.name AS unit_name,
+  u.tree_order AS tree_order, p.sort_key AS sort_key, r.self_rating, r.proposed_rating, r.decided_rating, r.reason, r.score, r.note`
+
+/**
+ * The members of a subtree on the sheet of a year, in tree order then by given name. A member is
+ * on the sheet of the unit they were rated in (evaluation_ratings.unit_id), else of their unit
+ * now: a member rated in one chi bộ who moved to another since stays on the first one's sheet
+ * of that year. Two parts so that each reads by index: people by their unit, then the ratings
+ * given in a unit to members who have moved out of it.
+ */
 function sheetQuery(db: Database, year: number, path: string): DbRow[] {
   const [lo, hi] = subtreeRange(path)
   return db
     .prepare(
-      `SELECT p.id, p.full_name, p.birth_date, p.position, p.status, p.party_join_date, p.unit_id, u.name AS unit_name,
-              r.self_rating, r.proposed_rating, r.decided_rating, r.reason, r.score, r.note
+      `SELECT ${SHEET_COLUMNS}
        FROM units u JOIN people p ON p.unit_id = u.id
-       LEFT JOIN evaluation_ratings r ON r.person_id = p.id AND r.year = ?
-       WHERE u.path >= ? AND u.path < ? AND p.kind = 'member' AND (p.status NOT IN ${LEFT_SQL} OR r.person_id IS NOT NULL)
-       ORDER BY u.tree_order, p.sort_key, p.id`
+       LEFT JOIN evaluation_ratings r ON r.person_id = p.id AND r.year = @year
+       WHERE u.path >= @lo AND u.path < @hi AND p.kind = 'member' AND (r.unit_id IS NULL OR r.unit_id = p.unit_id)
+         AND (p.status NOT IN ${LEFT_SQL} OR r.person_id IS NOT NULL)
+       UNION ALL
+       SELECT ${SHEET_COLUMNS}
+       FROM units u JOIN evaluation_ratings r ON r.year = @year AND r.unit_id = u.id
+       JOIN people p ON p.id = r.person_id
+       WHERE u.path >= @lo AND u.path < @hi AND p.kind = 'member' AND p.unit_id <> r.unit_id
+       ORDER BY tree_order, sort_key, id`
     )
-    .all(year, lo, hi) as DbRow[]
+    .all({ year, lo, hi }) as DbRow[]
 }
 
 const STATUS_REASON: Partial<Record<PersonStatus, NotRatedReason>> = {
@@ -181,10 +195,10 @@ function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null
   const scopes = new Set<number>()
   for (const u of unitIds) scopes.add(quotaScopeOf(units, u, rules.quotaScope))
   const stmt = db.prepare(
-    `SELECT p.unit_id, r.proposed_rating AS proposed, r.decided_rating AS decided, count(*) AS n
-     FROM units u JOIN people p ON p.unit_id = u.id JOIN evaluation_ratings r ON r.person_id = p.id AND r.year = ?
+    `SELECT r.unit_id, r.proposed_rating AS proposed, r.decided_rating AS decided, count(*) AS n
+     FROM units u JOIN evaluation_ratings r ON r.year = ? AND r.unit_id = u.id JOIN people p ON p.id = r.person_id
      WHERE u.path >= ? AND u.path < ? AND p.kind = 'member'
-     GROUP BY p.unit_id, r.proposed_rating, r.decided_rating`
+     GROUP BY r.unit_id, r.proposed_rating, r.decided_rating`
   )
   const checks: EvaluationQuotaCheck[] = []
   const ordered = [...scopes].map((id) => units.get(id)!).sort((a, b) => a.tree_order - b.tree_order)

@@ -8,7 +8,8 @@
 // An import may also change statuses (members its list marks "miễn sinh hoạt"): the status history
 // rows it adds carry its id, and import_changes keeps an updated person's status_since from before,
 // so that undo puts both back.
-// Units get tree_order (siblings by name) and lose people_unit_sort (see each statement).
+// Units get tree_order (siblings by name), ratings the unit they were given in, and people lose
+// people_unit_sort (see each statement).
 
 /** The values of a snapshot: the 21 person fields of this version, then the status. */
 const SNAPSHOT_VALUES = Array.from({ length: 22 }, (_, i) => `json_extract(c.after, '$[${i}]')`).join(', ')
@@ -30,6 +31,12 @@ DROP INDEX people_unit_sort;
 ALTER TABLE units ADD COLUMN tree_order INTEGER NOT NULL DEFAULT 0;
 -- Lists ordered by unit then person page without sorting everything first (missing list: 62 → 30 ms).
 CREATE INDEX units_tree_order ON units(tree_order);
+
+-- The unit a member was rated in (set when the rating is first written): a past year's sheet
+-- keeps its members after they move to another chi bộ. Existing ratings: the member's unit now.
+ALTER TABLE evaluation_ratings ADD COLUMN unit_id INTEGER REFERENCES units(id);
+UPDATE evaluation_ratings SET unit_id = (SELECT p.unit_id FROM people p WHERE p.id = evaluation_ratings.person_id);
+CREATE INDEX evaluation_ratings_unit ON evaluation_ratings(year, unit_id);
 
 ALTER TABLE import_changes ADD COLUMN status_since_before TEXT;
 ALTER TABLE person_status_history ADD COLUMN import_id INTEGER REFERENCES imports(id);
