@@ -69,6 +69,34 @@ describe('StudyView', () => {
     expect(table.textContent).toContain('1 điểm / 40 người')
     expect(fake.callsTo('study:sessions')[0]).toEqual({ year: 2024, unitId: null })
   })
+
+  it('ties a connection point to a unit, and keeps the tie when the session is edited', async () => {
+    const tied: StudySession = { ...session, points: [{ name: 'Hội trường xã', unitId: 1, attendees: 40 }] }
+    const fake = createFakeApi(data(), {
+      'study:getYear': () => ({ year: 2024, topic: topic2024 }),
+      'study:topics': () => [topic2024],
+      'study:sessions': () => [tied],
+      'study:updateSession': (i) => ({ ...tied, ...i.fields })
+    })
+    installApi(fake.api)
+    const w = mountView(StudyView)
+    await flushPromises()
+    byTestId('session-edit')!.click()
+    await flushPromises()
+    // A new point: choosing its unit names it after the unit.
+    byTestId('session-form-add-point')!.click()
+    await flushPromises()
+    const select = w.findAllComponents(ActiveUnitSelect).find((c) => c.attributes('data-testid') === 'session-form-point-unit-1')!
+    select.vm.$emit('update:modelValue', 2)
+    await flushPromises()
+    expect((byTestId('session-form-point-name-1') as HTMLInputElement).value).toBe('Chi bộ ấp 1')
+    byTestId('session-form-save')!.click()
+    await flushPromises()
+    expect(fake.callsTo('study:updateSession')[0].fields.points).toEqual([
+      { name: 'Hội trường xã', unitId: 1, attendees: 40 },
+      { name: 'Chi bộ ấp 1', unitId: 2, attendees: 0 }
+    ])
+  })
 })
 
 describe('StudyView: the missing list', () => {
