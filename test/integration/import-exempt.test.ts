@@ -184,6 +184,19 @@ describe('people on file marked in a later list', () => {
     expect(await statusOf(BINH.name)).toMatchObject({ status: 'suspended', statusSince: '2024-01-03' })
   })
 
+  it('lists problems in the order of the file: what matching finds about a row comes with that row', async () => {
+    await importList([AN], { header: null })
+    await t.call('people:setStatus', { id: (await person(AN.name)).id, status: 'transferred', since: '2024-01-02' })
+    // Row 4: a warning from matching (An left the rolls); row 5: a warning of the cell (a date to come).
+    const sessionId = await open([{ ...AN, exempt: 'x' }, { ...DUNG, exempt: '01/01/2099' }], { file: 'ds2.xlsx' })
+    const preview: ImportPreview = await t.call('import:preview', { sessionId, parentUnitId: parentId })
+    expect(preview.problems.map((p) => [p.row, p.severity])).toEqual([
+      [4, 'warning'],
+      [5, 'warning']
+    ])
+    expect(preview.counts.warnings).toBe(2)
+  })
+
   it('a re-import of the marking list changes nothing the second time', async () => {
     await importList([AN, BINH], { file: 'ds1.xlsx', header: null })
     const rows = [{ ...AN, exempt: 'Miễn' }, BINH]

@@ -249,8 +249,8 @@ export function* planSteps(
   sheetHints: Map<number, string | null>,
   unitNames?: Map<number, string>
 ): Steps<Plan> {
+  // Each row's problems, then what matching finds about it: in the order of the file.
   const problems: ImportProblem[] = []
-  for (const d of drafts) for (const p of d.problems) problems.push(p)
   const valid = drafts.filter((d) => d.fields)
   const { units, rowUnit } = resolveUnits(db, valid, options, sheetHints)
   const unitByKey = new Map(units.map((u) => [u.key, u]))
@@ -280,13 +280,16 @@ export function* planSteps(
 
   const rows: PlannedRow[] = []
   const counts: ImportCounts = { total: drafts.length, create: 0, update: 0, unchanged: 0, skip: 0, errors: 0, warnings: 0, unitsCreated: 0 }
-  for (const p of problems) if (p.severity === 'error') counts.errors++
-  else counts.warnings++
   counts.unitsCreated = units.filter((u) => u.action === 'create').length
 
   let n = 0
   for (const d of drafts) {
     if (++n % CHUNK_ROWS === 0) yield n
+    for (const p of d.problems) {
+      problems.push(p)
+      if (p.severity === 'error') counts.errors++
+      else counts.warnings++
+    }
     const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, status: null, changes: [], reason: null }
     if (!d.fields) {
       base.reason = d.problems.find((p) => p.severity === 'error')?.message ?? 'Dòng có lỗi.'
