@@ -345,7 +345,7 @@ function shorten(text: string, max: number): string {
  * compares them (two sheets of one name also make a damaged file, and ExcelJS's streaming
  * writer does not check): a repeat gets " (2)", " (3)" … within the 31.
  */
-function sheetNames(wanted: readonly string[], taken: readonly string[] = []): string[] {
+export function sheetNames(wanted: readonly string[], taken: readonly string[] = []): string[] {
   const key = (name: string) => name.toLocaleLowerCase('vi')
   const used = new Set(taken.map(key))
   return wanted.map((name) => {

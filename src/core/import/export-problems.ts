@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs'
 import type { ImportProblem } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
+import { sheetNames } from '../excel/party-document'
 import { DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from './grid'
 import type { SheetLayout } from './headers'
 import { CHUNK_ROWS, rowsText, runSliced, type ImportJob, type Steps } from './job'
@@ -82,9 +83,11 @@ function problemsByRow(problems: ImportProblem[]): Map<string, ImportProblem[]> 
 /** Every sheet, row by row, yielding the rows written so far every CHUNK_ROWS rows. */
 function* copySteps(wb: ExcelJS.stream.xlsx.WorkbookWriter, copy: ProblemsCopy, byRow: Map<string, ImportProblem[]>, file: PartialFile): Steps<void> {
   let done = 0
+  // A CSV's sheet is named after its file, which Excel may not accept as a sheet name.
+  const names = sheetNames(copy.grid.sheets.map((sh) => sh.name))
   for (const [i, sheet] of copy.grid.sheets.entries()) {
     const layout = copy.layouts[i]
-    const ws = wb.addWorksheet(sheet.name.slice(0, 31) || `Trang ${i + 1}`)
+    const ws = wb.addWorksheet(names[i])
     const msgCol = messageColumn(sheet, layout)
     // A streamed sheet writes its column widths with its first row: set before any row.
     ws.getColumn(msgCol).width = MESSAGE_WIDTH
