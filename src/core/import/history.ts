@@ -4,16 +4,13 @@ import { earliestDay, todayIso } from '../../shared/partial-date'
 import { nowIso, inTransaction, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
 import { PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow, writeStatus, type StatusChange } from '../people/people'
-import { personFingerprint } from '../people/fingerprint'
+import { personFingerprint, personValues } from '../people/fingerprint'
 import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
 import type { ExemptMark } from './rows'
 
 export function snapshot(fields: PersonFields, status: PersonStatus): string {
-  const values: unknown[] = new Array(PERSON_FIELD_NAMES.length + 1)
-  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++) values[i] = fields[PERSON_FIELD_NAMES[i]] ?? null
-  values[PERSON_FIELD_NAMES.length] = status
-  return JSON.stringify(values)
+  return JSON.stringify(personValues(fields, status))
 }
 
 /** Rows of import_changes per INSERT statement: one statement per row costs more than the row. */

@@ -26,11 +26,19 @@ export function fingerprintValues(values: readonly unknown[]): number {
   return h >>> 0
 }
 
+/**
+ * A person's fields in PERSON_FIELD_NAMES order, then the status: what a fingerprint and an
+ * import_changes snapshot are made of. `into`: an array to fill (the importer reuses one).
+ */
+export function personValues(fields: PersonFields, status: PersonStatus, into: unknown[] = new Array(PERSON_FIELD_NAMES.length + 1)): unknown[] {
+  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++) into[i] = fields[PERSON_FIELD_NAMES[i]] ?? null
+  into[PERSON_FIELD_NAMES.length] = status
+  return into
+}
+
 const values: unknown[] = new Array(PERSON_FIELD_NAMES.length + 1)
 
 /** The fingerprint of these fields (PERSON_FIELD_NAMES order) and this status. */
 export function personFingerprint(fields: PersonFields, status: PersonStatus): number {
-  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++) values[i] = fields[PERSON_FIELD_NAMES[i]]
-  values[PERSON_FIELD_NAMES.length] = status
-  return fingerprintValues(values)
+  return fingerprintValues(personValues(fields, status, values))
 }
