@@ -1,5 +1,5 @@
 // The handler of every channel. `satisfies HandlerMap` makes the compiler hold this map to the
-// contract in shared/api.ts: a missing channel or a wrong output type does not build.
+// contract in shared/api/: a missing channel or a wrong output type does not build.
 import type { Channel, Input, Output } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { createUnit, listUnits, moveUnit, restoreUnit, retireUnit, unitHistory, updateUnit } from '../units/units'

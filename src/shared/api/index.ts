@@ -1,0 +1,59 @@
+// The one API contract between the UI (or CLI, or test harness) and the core, composed from one
+// file per domain: each maps its channels (`domain:verb`) to their input and output and lists
+// them. Payloads are JSON-safe: dates are ISO strings (possibly partial, see partial-date.ts),
+// never Date objects. A new section adds its file here, to `Api` and to `CHANNELS`.
+
+import type { AppApi } from './app'
+import type { BackupApi } from './backup'
+import type { CommitmentsApi } from './commitments'
+import type { Result } from './common'
+import type { EvaluationApi } from './evaluation'
+import type { ImportApi } from './import'
+import type { PeopleApi } from './people'
+import type { StudyApi } from './study'
+import type { UnitsApi } from './units'
+import { APP_CHANNELS } from './app'
+import { BACKUP_CHANNELS } from './backup'
+import { COMMITMENTS_CHANNELS } from './commitments'
+import { EVALUATION_CHANNELS } from './evaluation'
+import { IMPORT_CHANNELS } from './import'
+import { PEOPLE_CHANNELS } from './people'
+import { STUDY_CHANNELS } from './study'
+import { UNITS_CHANNELS } from './units'
+
+export * from './common'
+export * from './app'
+export * from './units'
+export * from './people'
+export * from './backup'
+export * from './import'
+export * from './study'
+export * from './commitments'
+export * from './evaluation'
+
+export interface Api extends AppApi, UnitsApi, PeopleApi, BackupApi, ImportApi, StudyApi, CommitmentsApi, EvaluationApi {}
+
+export type Channel = keyof Api
+export type Input<C extends Channel> = Api[C]['input']
+export type Output<C extends Channel> = Api[C]['output']
+
+/** Every channel, in one list: the preload and the test harness build window.api from it. */
+export const CHANNELS = [
+  ...APP_CHANNELS,
+  ...UNITS_CHANNELS,
+  ...PEOPLE_CHANNELS,
+  ...BACKUP_CHANNELS,
+  ...IMPORT_CHANNELS,
+  ...STUDY_CHANNELS,
+  ...COMMITMENTS_CHANNELS,
+  ...EVALUATION_CHANNELS
+] as const satisfies readonly Channel[]
+
+// Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own
+// list too; this catches a domain interface added to Api whose list is not spread here).
+type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>
+const _allChannelsListed: MissingChannels extends never ? true : MissingChannels = true
+void _allChannelsListed
+
+/** What the page sees as window.api: one function per channel. */
+export type WindowApi = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> }

@@ -1,0 +1,59 @@
+// The units part of the contract. The tree of party organisations (tổ chức đảng).
+
+import type { ListsAll } from './common'
+
+export interface Unit {
+  id: number
+  parentId: number | null
+  name: string
+  /** Free level label: Tỉnh ủy, Huyện ủy, Đảng ủy cơ sở, Đảng bộ bộ phận, Chi bộ … */
+  level: string
+  /** ISO date when the unit stopped existing (merged, dissolved); null while active. */
+  retiredOn: string | null
+  /** People currently on the rolls of this unit itself (not its subunits). */
+  peopleCount: number
+}
+
+export interface UnitHistoryEntry {
+  at: string
+  change: 'created' | 'renamed' | 'relabelled' | 'moved' | 'retired' | 'restored'
+  /** Vietnamese description of the change, ready to show. */
+  text: string
+}
+
+export interface UnitCreateInput {
+  parentId: number | null
+  name: string
+  level: string
+}
+
+export interface UnitUpdateInput {
+  id: number
+  name?: string
+  level?: string
+}
+
+// ---------------------------------------------------------------- channels
+
+export interface UnitsApi {
+  'units:list': { input: { includeRetired: boolean }; output: Unit[] }
+  'units:create': { input: UnitCreateInput; output: Unit }
+  'units:update': { input: UnitUpdateInput; output: Unit }
+  'units:move': { input: { id: number; parentId: number | null }; output: Unit }
+  'units:retire': { input: { id: number; on?: string }; output: Unit }
+  'units:restore': { input: { id: number }; output: Unit }
+  'units:history': { input: { id: number }; output: UnitHistoryEntry[] }
+}
+
+export const UNITS_CHANNELS = [
+  'units:list',
+  'units:create',
+  'units:update',
+  'units:move',
+  'units:retire',
+  'units:restore',
+  'units:history'
+] as const satisfies readonly (keyof UnitsApi)[]
+
+const _allUnitsApiListed: ListsAll<UnitsApi, typeof UNITS_CHANNELS> = true
+void _allUnitsApiListed
