@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { COMMITMENT_HEADINGS, COMMITMENT_OUTCOMES, COMMITMENT_RESULTS, COMMITMENT_REVIEW_KINDS, COMMITMENT_REVIEWERS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { filePath, id, ids, isoDay, nullableText, place, text, year } from '../rpc/fields'
 import { bulkFromTemplate, deleteCommitment, personCommitment, roster, saveCommitment, setResult } from './commitments'
 import { exportCommitment, exportUnitCommitments } from './export'
 import { MAX_ITEMS } from './items'
@@ -11,13 +12,6 @@ import { deleteReview, getReview, listReviews, saveReview } from './reviews'
 import { commitmentStatus } from './status'
 import { getTemplate, saveTemplate } from './templates'
 
-const id = z.number().int().positive()
-const year = z.number().int().min(2000).max(2100)
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const text = (max: number) => z.string().max(max)
-const nullableText = (max: number) => z.string().max(max).nullable()
-const filePath = z.string().min(1).max(4096)
-const place = z.string().max(200).optional()
 
 const item = z.object({
   heading: z.enum(COMMITMENT_HEADINGS),
@@ -48,15 +42,15 @@ export const commitmentSchemas = {
   'commitments:delete': personYear,
   'commitments:template': z.object({ unitId: id, year }),
   'commitments:saveTemplate': z.object({ unitId: id, year, items }),
-  'commitments:bulk': z.object({ unitId: id, year, madeOn: isoDay.nullable().optional(), personIds: z.array(id).max(100_000).optional() }),
+  'commitments:bulk': z.object({ unitId: id, year, madeOn: isoDay.nullable().optional(), personIds: ids.optional() }),
   'commitments:reviews': z.object({ year, unitId: id }),
   'commitments:getReview': z.object({ id }),
   'commitments:saveReview': z.object({ id: id.optional(), fields: reviewFields }),
   'commitments:deleteReview': z.object({ id }),
   'commitments:setResult': z.object({ personId: id, year, result: z.enum(COMMITMENT_RESULTS).nullable(), note: nullableText(2000) }),
-  'commitments:results': z.object({ year, personIds: z.array(id).max(100_000).optional() }),
-  'commitments:export': personYear.extend({ path: filePath.optional(), place }),
-  'commitments:exportUnit': z.object({ year, unitId: id, path: filePath.optional(), place })
+  'commitments:results': z.object({ year, personIds: ids.optional() }),
+  'commitments:export': personYear.extend({ path: filePath.optional(), place: place.optional() }),
+  'commitments:exportUnit': z.object({ year, unitId: id, path: filePath.optional(), place: place.optional() })
 }
 
 type CommitmentChannel = keyof typeof commitmentSchemas

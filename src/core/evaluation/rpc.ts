@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { EVALUATION_FILLS, NOT_RATED_REASONS, PERSON_STATUSES, QUOTA_BASES, QUOTA_SCOPES, RATINGS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { filePath, id, nullableText, percent, place, text, year } from '../rpc/fields'
 import { exportEvaluation } from './export'
 import { applyEvaluationImport, previewEvaluationImport } from './import-sheet'
 import { fillRatings, saveRatings } from './ratings'
@@ -10,10 +11,7 @@ import { deleteRuleSet, listRuleSets, saveRuleSet } from './rules'
 import { setGrassroots } from './scope'
 import { buildSheet } from './sheet'
 
-const id = z.number().int().positive()
-const year = z.number().int().min(2000).max(2100)
 const rating = z.enum(RATINGS).nullable().optional()
-const filePath = z.string().min(1).max(4096)
 
 const entry = z.object({
   personId: id,
@@ -21,8 +19,8 @@ const entry = z.object({
   proposed: rating,
   decided: rating,
   reason: z.enum(NOT_RATED_REASONS).nullable().optional(),
-  score: z.number().min(0).max(100).nullable().optional(),
-  note: z.string().max(2000).nullable().optional()
+  score: percent.nullable().optional(),
+  note: nullableText(2000).optional()
 })
 
 export const evaluationSchemas = {
@@ -33,20 +31,20 @@ export const evaluationSchemas = {
   'evaluation:saveRule': z.object({
     id: id.nullable(),
     fromYear: year,
-    name: z.string().max(500),
-    quotaPercent: z.number().min(0).max(100).nullable(),
+    name: text(500),
+    quotaPercent: percent.nullable(),
     quotaBase: z.enum(QUOTA_BASES),
     quotaScope: z.enum(QUOTA_SCOPES),
     exemptStatuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length),
     newMemberMonths: z.number().int().min(1).max(24).nullable(),
-    scoreThresholds: z.object({ excellent: z.number().min(0).max(100), good: z.number().min(0).max(100), done: z.number().min(0).max(100) }).nullable(),
-    note: z.string().max(4000).nullable()
+    scoreThresholds: z.object({ excellent: percent, good: percent, done: percent }).nullable(),
+    note: nullableText(4000)
   }),
   'evaluation:deleteRule': z.object({ id }),
   'evaluation:setGrassroots': z.object({ unitId: id, value: z.boolean().nullable() }),
-  'evaluation:export': z.object({ year, unitId: id, path: filePath.optional(), place: z.string().max(200).optional() }),
+  'evaluation:export': z.object({ year, unitId: id, path: filePath.optional(), place: place.optional() }),
   'evaluation:previewImport': z.object({ year, path: filePath.optional(), chooseFile: z.boolean().optional() }),
-  'evaluation:applyImport': z.object({ year, path: filePath, fingerprint: z.string().min(1).max(100) })
+  'evaluation:applyImport': z.object({ year, path: filePath, fingerprint: text(100).min(1) })
 }
 
 type EvaluationChannel = keyof typeof evaluationSchemas

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { IMPORT_FIELDS, PERSON_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { filePath, id, paging, text } from '../rpc/fields'
 import {
   cancelImport,
   closeSession,
@@ -15,9 +16,7 @@ import {
   undoImportById
 } from './service'
 
-const id = z.number().int().positive()
 const sessionId = z.string().min(1).max(100)
-const path = z.string().min(1).max(4096)
 /** Excel's last row. */
 const headerRow = z.number().int().min(1).max(1_048_576)
 const sheetIndex = z.number().int().min(0).max(10_000)
@@ -37,22 +36,21 @@ const previewInput = z.object({
     .optional(),
   unitId: id.nullable().optional(),
   parentUnitId: id.nullable().optional(),
-  unitChoices: z.array(z.object({ name: z.string().max(300), unitId: id.nullable() })).max(10_000).optional(),
+  unitChoices: z.array(z.object({ name: text(300), unitId: id.nullable() })).max(10_000).optional(),
   kind: z.enum(PERSON_KINDS).optional(),
-  offset: z.number().int().min(0).optional(),
-  limit: z.number().int().min(1).max(2000).optional(),
+  ...paging(2000),
   filter: z.enum(['create', 'update', 'unchanged', 'skip', 'problems']).optional()
 })
 
 export const importSchemas = {
   'import:open': z
-    .object({ path: path.optional(), chooseFile: z.boolean().optional(), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional() })
+    .object({ path: filePath.optional(), chooseFile: z.boolean().optional(), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional() })
     .refine((v) => !!v.path || v.chooseFile === true),
   'import:preview': previewInput,
   'import:commit': previewInput,
   'import:history': z.null(),
   'import:undo': z.object({ importId: id }),
-  'import:exportProblems': z.object({ sessionId, path: path.optional() }),
+  'import:exportProblems': z.object({ sessionId, path: filePath.optional() }),
   'import:close': z.object({ sessionId }),
   'import:progress': z.object({ sessionId }),
   'import:cancel': z.object({ sessionId }),

@@ -1,0 +1,58 @@
+// The people channels' input schemas and handlers, spread into rpc/schemas.ts and
+// rpc/handlers.ts (which hold them to the contract with `satisfies`).
+import { z } from 'zod'
+import { MEMBER_TYPES, PERSON_KINDS, PERSON_STATUSES } from '../../shared/api'
+import type { HandlerMap } from '../rpc/handlers'
+import { id, isoDay, nullableText, paging, partialDate, text } from '../rpc/fields'
+import { createPerson, getPerson, listPeople, setPersonStatus, statusHistory, updatePerson } from './people'
+
+const personFields = z.object({
+  unitId: id,
+  kind: z.enum(PERSON_KINDS),
+  fullName: text(200),
+  gender: z.enum(['male', 'female']).nullable(),
+  birthDate: partialDate.nullable(),
+  ethnicity: nullableText(100),
+  religion: nullableText(100),
+  hometown: nullableText(300),
+  residence: nullableText(300),
+  memberType: z.enum(MEMBER_TYPES).nullable(),
+  partyJoinDate: partialDate.nullable(),
+  partyOfficialDate: partialDate.nullable(),
+  partyCardNumber: nullableText(40),
+  partyProfileNumber: nullableText(40),
+  nationalId: nullableText(40),
+  position: nullableText(200),
+  role: nullableText(100),
+  education: nullableText(100),
+  politicalTheory: nullableText(100),
+  phone: nullableText(40),
+  note: nullableText(2000)
+})
+
+export const peopleSchemas = {
+  'people:list': z.object({
+    unitId: id.nullable(),
+    includeSubunits: z.boolean(),
+    q: text(200).optional(),
+    statuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length).optional(),
+    kind: z.enum(PERSON_KINDS).nullable().optional(),
+    ...paging(1000)
+  }),
+  'people:get': z.object({ id }),
+  'people:create': personFields,
+  'people:update': z.object({ id, fields: personFields }),
+  'people:setStatus': z.object({ id, status: z.enum(PERSON_STATUSES), since: isoDay.optional(), note: text(2000).optional() }),
+  'people:statusHistory': z.object({ id })
+}
+
+type PeopleChannel = keyof typeof peopleSchemas
+
+export const peopleHandlers: Pick<HandlerMap, PeopleChannel> = {
+  'people:list': (ctx, i) => listPeople(ctx.db, i),
+  'people:get': (ctx, i) => getPerson(ctx.db, i.id),
+  'people:create': (ctx, i) => createPerson(ctx.db, i),
+  'people:update': (ctx, i) => updatePerson(ctx.db, i.id, i.fields),
+  'people:setStatus': (ctx, i) => setPersonStatus(ctx.db, i),
+  'people:statusHistory': (ctx, i) => statusHistory(ctx.db, i.id)
+}

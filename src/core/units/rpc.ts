@@ -1,0 +1,28 @@
+// The unit channels' input schemas and handlers, spread into rpc/schemas.ts and rpc/handlers.ts
+// (which hold them to the contract with `satisfies`).
+import { z } from 'zod'
+import type { HandlerMap } from '../rpc/handlers'
+import { id, isoDay, text } from '../rpc/fields'
+import { createUnit, listUnits, moveUnit, restoreUnit, retireUnit, unitHistory, updateUnit } from './units'
+
+export const unitSchemas = {
+  'units:list': z.object({ includeRetired: z.boolean() }),
+  'units:create': z.object({ parentId: id.nullable(), name: text(300), level: text(300) }),
+  'units:update': z.object({ id, name: text(300).optional(), level: text(300).optional() }),
+  'units:move': z.object({ id, parentId: id.nullable() }),
+  'units:retire': z.object({ id, on: isoDay.optional() }),
+  'units:restore': z.object({ id }),
+  'units:history': z.object({ id })
+}
+
+type UnitChannel = keyof typeof unitSchemas
+
+export const unitHandlers: Pick<HandlerMap, UnitChannel> = {
+  'units:list': (ctx, i) => listUnits(ctx.db, i.includeRetired),
+  'units:create': (ctx, i) => createUnit(ctx.db, i),
+  'units:update': (ctx, i) => updateUnit(ctx.db, i),
+  'units:move': (ctx, i) => moveUnit(ctx.db, i.id, i.parentId),
+  'units:retire': (ctx, i) => retireUnit(ctx.db, i.id, i.on),
+  'units:restore': (ctx, i) => restoreUnit(ctx.db, i.id),
+  'units:history': (ctx, i) => unitHistory(ctx.db, i.id)
+}
