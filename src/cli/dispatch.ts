@@ -34,7 +34,7 @@ export async function unitOption(core: Core, opts: Options, key = 'unit'): Promi
 /** --year Y, or the app's working year when none is given. */
 export async function yearOption(core: Core, opts: Options): Promise<number> {
   const y = text(opts, 'year')
-  if (y === undefined) return (await call(core, 'study:getYear', null)).year
+  if (y === undefined) return (await call(core, 'app:getYear', null)).year
   if (!/^\d{4}$/.test(y)) throw new CliRefusal('USAGE', '--year phải là năm 4 chữ số.')
   return Number(y)
 }

@@ -203,7 +203,10 @@ async function missingList({ core, out, opts }: CommandContext): Promise<void> {
 
 async function year({ core, out, opts }: CommandContext): Promise<void> {
   const y = text(opts, 'year')
-  const r = y ? await call(core, 'study:setYear', { year: await yearOption(core, opts) }) : await call(core, 'study:getYear', null)
+  const w = y ? await call(core, 'app:setYear', { year: await yearOption(core, opts) }) : await call(core, 'app:getYear', null)
+  // The year is the app's; its topic is what the study section adds to it.
+  const topic = (await call(core, 'study:topics', null)).find((t) => t.year === w.year) ?? null
+  const r = { year: w.year, topic }
   printResult(out, r, () => `Năm làm việc: ${r.year}${r.topic ? ` — ${r.topic.title}` : ' (chưa có chủ đề)'}`)
 }
 

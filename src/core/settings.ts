@@ -1,4 +1,9 @@
+// Settings of the whole app, kept in the settings table: how many backups to keep, the year
+// every section works on.
+import type { WorkingYear } from '../shared/api'
+import { todayIso } from '../shared/partial-date'
 import type { Database } from './db/connection'
+import { CoreError } from './db/errors'
 
 const DEFAULT_BACKUP_KEEP = 20
 
@@ -14,4 +19,35 @@ export function setSetting(db: Database, key: string, value: string): void {
 export function backupKeep(db: Database): number {
   const v = Number(getSetting(db, 'backup.keep'))
   return Number.isInteger(v) && v > 0 ? v : DEFAULT_BACKUP_KEEP
+}
+
+// The key dates from when the study section first kept the year; renaming it would need a
+// migration for nothing.
+const YEAR_SETTING = 'study.year'
+const MIN_YEAR = 2000
+const MAX_YEAR = 2100
+
+/** Refuses a year the app does not work with (the same 2000–2100 as rpc/fields.ts `year`). */
+export function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw new CoreError('VALIDATION', `Năm ${year} không hợp lệ.`, { year: 'Năm không hợp lệ.' })
+  }
+}
+
+/**
+ * The working year: the one chosen, else the latest year with a study topic up to this year (a
+ * new file opened in 2026 starts on the last topic it knows), else this year.
+ */
+export function getWorkingYear(db: Database): WorkingYear {
+  const chosen = Number(getSetting(db, YEAR_SETTING))
+  if (Number.isInteger(chosen) && chosen >= MIN_YEAR && chosen <= MAX_YEAR) return { year: chosen }
+  const thisYear = Number(todayIso().slice(0, 4))
+  const r = db.prepare('SELECT max(year) AS y FROM study_topics WHERE year <= ?').get(thisYear) as { y: number | null }
+  return { year: r.y ?? thisYear }
+}
+
+export function setWorkingYear(db: Database, year: number): WorkingYear {
+  checkYear(year)
+  setSetting(db, YEAR_SETTING, String(year))
+  return getWorkingYear(db)
 }

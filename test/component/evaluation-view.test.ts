@@ -62,7 +62,7 @@ describe('EvaluationView', () => {
 
   function setup() {
     const fake = createFakeApi(data(), {
-      'study:getYear': () => ({ year: 2024, topic: null }),
+      'app:getYear': () => ({ year: 2024 }),
       'study:topics': () => [],
       'evaluation:rules': () => [rule2023],
       'evaluation:sheet': () => sheetOf(),

@@ -38,7 +38,7 @@ describe('StudyView', () => {
 
   it('says plainly when the working year has no topic, and offers to add it with the term title', async () => {
     const fake = createFakeApi(data(), {
-      'study:getYear': () => ({ year: 2025, topic: null }),
+      'app:getYear': () => ({ year: 2025 }),
       'study:topics': () => [topic2024],
       'study:sessions': () => []
     })
@@ -55,7 +55,7 @@ describe('StudyView', () => {
 
   it('lists the sessions of the year with their counts', async () => {
     const fake = createFakeApi(data(), {
-      'study:getYear': () => ({ year: 2024, topic: topic2024 }),
+      'app:getYear': () => ({ year: 2024 }),
       'study:topics': () => [topic2024],
       'study:sessions': () => [session]
     })
@@ -73,7 +73,7 @@ describe('StudyView', () => {
   it('ties a connection point to a unit, and keeps the tie when the session is edited', async () => {
     const tied: StudySession = { ...session, points: [{ name: 'Hội trường xã', unitId: 1, attendees: 40 }] }
     const fake = createFakeApi(data(), {
-      'study:getYear': () => ({ year: 2024, topic: topic2024 }),
+      'app:getYear': () => ({ year: 2024 }),
       'study:topics': () => [topic2024],
       'study:sessions': () => [tied],
       'study:updateSession': (i) => ({ ...tied, ...i.fields })
@@ -111,7 +111,7 @@ describe('StudyView: the missing list', () => {
 
   async function openCoverage() {
     const fake = createFakeApi(data(), {
-      'study:getYear': () => ({ year: 2024, topic: topic2024 }),
+      'app:getYear': () => ({ year: 2024 }),
       'study:topics': () => [topic2024],
       'study:sessions': () => [],
       'study:coverage': coverageOf,

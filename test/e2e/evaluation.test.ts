@@ -50,7 +50,7 @@ const ids: Record<string, number> = {}
 let cellAId = 0
 
 const e2e = useApp(async (harness) => {
-  await harness.call('study:setYear', { year: 2024 })
+  await harness.call('app:setYear', { year: 2024 })
   const committee = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
   const cellA = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
   const cellB = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })

@@ -9,7 +9,7 @@ import { previewSheet } from './attendee-sheet'
 import { coverage, missing, progress } from './coverage'
 import { exportMissing } from './export'
 import { createSession, deleteSession, getSession, listSessions, updateSession } from './sessions'
-import { getWorkingYear, listTopics, saveTopic, setWorkingYear } from './topics'
+import { listTopics, saveTopic } from './topics'
 
 const sessionFields = z.object({
   topicId: id,
@@ -26,8 +26,6 @@ const scope = z.object({ year, unitId: id.nullable() })
 export const studySchemas = {
   'study:topics': z.null(),
   'study:saveTopic': z.object({ year, title: text(2000), planNumber: nullableText(100), planDate: isoDay.nullable(), note: nullableText(2000) }),
-  'study:getYear': z.null(),
-  'study:setYear': z.object({ year }),
   'study:sessions': scope,
   'study:getSession': z.object({ id }),
   'study:createSession': sessionFields,
@@ -47,8 +45,6 @@ type StudyChannel = keyof typeof studySchemas
 export const studyHandlers: Pick<HandlerMap, StudyChannel> = {
   'study:topics': (ctx) => listTopics(ctx.db),
   'study:saveTopic': (ctx, i) => saveTopic(ctx.db, i),
-  'study:getYear': (ctx) => getWorkingYear(ctx.db),
-  'study:setYear': (ctx, i) => setWorkingYear(ctx.db, i.year),
   'study:sessions': (ctx, i) => listSessions(ctx.db, i),
   'study:getSession': (ctx, i) => getSession(ctx.db, i.id),
   'study:createSession': (ctx, i) => createSession(ctx.db, i),

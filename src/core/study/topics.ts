@@ -1,14 +1,10 @@
-// Yearly topics and the year the whole app works on (kept in the settings table).
-import type { StudyTopic, StudyTopicInput, StudyWorkingYear } from '../../shared/api'
+// Yearly topics, one per year for the whole organisation.
+import type { StudyTopic, StudyTopicInput } from '../../shared/api'
 import { cleanText } from '../../shared/vn-text'
-import { isPartialDate, todayIso } from '../../shared/partial-date'
+import { isPartialDate } from '../../shared/partial-date'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
-import { getSetting, setSetting } from '../settings'
-
-const YEAR_SETTING = 'study.year'
-const MIN_YEAR = 2000
-const MAX_YEAR = 2100
+import { checkYear } from '../settings'
 
 interface TopicRow {
   id: number
@@ -40,12 +36,6 @@ export function topicById(db: Database, id: number): StudyTopic | null {
   return r ? toTopic(r) : null
 }
 
-function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new CoreError('VALIDATION', `Năm ${year} không hợp lệ.`, { year: 'Năm không hợp lệ.' })
-  }
-}
-
 export function saveTopic(db: Database, input: StudyTopicInput): StudyTopic {
   checkYear(input.year)
   const title = cleanText(input.title)
@@ -65,27 +55,4 @@ export function saveTopic(db: Database, input: StudyTopicInput): StudyTopic {
     ).run(input.year, title, planNumber, planDate, note, nowIso())
     return topicByYear(db, input.year)!
   })
-}
-
-/**
- * The working year: the one chosen, else the latest year with a topic up to this year (a new
- * file opened in 2026 starts on the last topic it knows), else this year.
- */
-function workingYear(db: Database): number {
-  const chosen = Number(getSetting(db, YEAR_SETTING))
-  if (Number.isInteger(chosen) && chosen >= MIN_YEAR && chosen <= MAX_YEAR) return chosen
-  const thisYear = Number(todayIso().slice(0, 4))
-  const r = db.prepare('SELECT max(year) AS y FROM study_topics WHERE year <= ?').get(thisYear) as { y: number | null }
-  return r.y ?? thisYear
-}
-
-export function getWorkingYear(db: Database): StudyWorkingYear {
-  const year = workingYear(db)
-  return { year, topic: topicByYear(db, year) }
-}
-
-export function setWorkingYear(db: Database, year: number): StudyWorkingYear {
-  checkYear(year)
-  setSetting(db, YEAR_SETTING, String(year))
-  return getWorkingYear(db)
 }

@@ -3,8 +3,10 @@ import { ref } from 'vue'
 import type { AppInfo } from '@shared/api'
 import { call } from '../api'
 
+/** The app itself: facts about its data file, and the working year every section reads. */
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null)
+  const year = ref<number | null>(null)
 
   async function load(): Promise<void> {
     info.value = await call('app:info', null)
@@ -15,5 +17,20 @@ export const useAppStore = defineStore('app', () => {
     info.value = next
   }
 
-  return { info, load, setInfo }
+  async function loadYear(): Promise<void> {
+    year.value = (await call('app:getYear', null)).year
+  }
+
+  /** Loads the working year once; views call it on mount, the header too. */
+  async function ensureYear(): Promise<number> {
+    if (year.value === null) await loadYear()
+    return year.value!
+  }
+
+  /** Chooses the working year for every section; each reloads what it shows when it changes. */
+  async function setYear(next: number): Promise<void> {
+    year.value = (await call('app:setYear', { year: next })).year
+  }
+
+  return { info, year, load, setInfo, loadYear, ensureYear, setYear }
 })

@@ -15,25 +15,25 @@ import type {
   CommitmentUnitExportResult
 } from '@shared/api'
 import { call } from '../api'
-import { useStudyStore } from './study'
+import { useAppStore } from './app'
 
 /** Plain copies: reactive proxies cannot cross IPC (structured clone refuses them). */
 const plain = (items: CommitmentItem[]): CommitmentItem[] =>
   items.map((i) => ({ heading: i.heading, content: i.content, tasks: i.tasks, measures: i.measures, deadline: i.deadline, expected: i.expected }))
 
 /**
- * Commitments of the working year (the year of the study store, shared by every view): a unit's
+ * Commitments of the app's working year (the app store's, shared by every view): a unit's
  * roster, its template and reviews, and the person open in the drawer.
  */
 export const useCommitmentsStore = defineStore('commitments', () => {
-  const study = useStudyStore()
+  const app = useAppStore()
   const unitId = ref<number | null>(null)
   const roster = shallowRef<CommitmentRoster | null>(null)
   const reviews = ref<CommitmentReview[]>([])
   const status = shallowRef<CommitmentStatus | null>(null)
   const person = shallowRef<CommitmentPerson | null>(null)
 
-  const year = () => study.ensureYear()
+  const year = () => app.ensureYear()
 
   async function loadUnit(id: number | null): Promise<void> {
     unitId.value = id

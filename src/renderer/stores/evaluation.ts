@@ -10,11 +10,11 @@ import type {
   EvaluationSheet
 } from '@shared/api'
 import { call } from '../api'
-import { useStudyStore } from './study'
+import { useAppStore } from './app'
 
 /** The year-end rating of the working year: one unit's sheet, the rules of each year, import back. */
 export const useEvaluationStore = defineStore('evaluation', () => {
-  const study = useStudyStore()
+  const app = useAppStore()
   const unitId = ref<number | null>(null)
   const sheet = ref<EvaluationSheet | null>(null)
   const loading = ref(false)
@@ -30,7 +30,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     }
     loading.value = true
     try {
-      const year = await study.ensureYear()
+      const year = await app.ensureYear()
       const s = await call('evaluation:sheet', { year, unitId: id })
       // The user may have picked another unit while this was loading.
       if (unitId.value === id) sheet.value = s
@@ -90,12 +90,12 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   }
 
   async function previewImport(): Promise<EvaluationImportPreview | null> {
-    const year = await study.ensureYear()
+    const year = await app.ensureYear()
     return call('evaluation:previewImport', { year, chooseFile: true })
   }
 
   async function applyImport(p: EvaluationImportPreview): Promise<EvaluationImportResult> {
-    const year = await study.ensureYear()
+    const year = await app.ensureYear()
     const r = await call('evaluation:applyImport', { year, path: p.path, fingerprint: p.fingerprint })
     await load()
     return r

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { TERM_TOPIC } from '@shared/seed-topics'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type {
   StudyAttendanceResult,
   StudyChecklist,
@@ -13,15 +13,17 @@ import type {
   StudyTopicInput
 } from '@shared/api'
 import { call } from '../api'
+import { useAppStore } from './app'
 
 /** The whole-term topic 2021–2025: offered as the title of a new year of that term. */
 export const TERM_TOPIC_TITLE = TERM_TOPIC.title
 
-/** Study of the yearly topic: the working year (shared by every view), sessions, attendance, coverage. */
+/** Study of the yearly topic in the app's working year: topics, sessions, attendance, coverage. */
 export const useStudyStore = defineStore('study', () => {
-  const year = ref<number | null>(null)
-  const topic = ref<StudyTopic | null>(null)
+  const app = useAppStore()
   const topics = ref<StudyTopic[]>([])
+  /** The topic of the working year, once the topics are loaded. */
+  const topic = computed(() => topics.value.find((t) => t.year === app.year) ?? null)
   const sessions = ref<StudySession[]>([])
   const sessionsLoaded = ref(false)
   const coverage = shallowRef<StudyCoverage | null>(null)
@@ -32,31 +34,24 @@ export const useStudyStore = defineStore('study', () => {
     const now = new Date().getFullYear()
     const years = new Set<number>(topics.value.map((t) => t.year))
     for (let y = now - 1; y <= now + 1; y++) years.add(y)
-    if (year.value !== null) years.add(year.value)
+    if (app.year !== null) years.add(app.year)
     return [...years].sort((a, b) => b - a)
   })
 
-  async function loadYear(): Promise<void> {
-    const w = await call('study:getYear', null)
-    year.value = w.year
-    topic.value = w.topic
-  }
-
-  /** Loads the year once; views call it on mount, the header too. */
-  async function ensureYear(): Promise<number> {
-    if (year.value === null) await loadYear()
-    return year.value!
-  }
-
-  async function setYear(next: number): Promise<void> {
-    const w = await call('study:setYear', { year: next })
-    year.value = w.year
-    topic.value = w.topic
-    sessions.value = []
-    sessionsLoaded.value = false
-    coverage.value = null
-    progress.value = null
-  }
+  // What was loaded belongs to the year it was loaded for: drop it the moment the year changes,
+  // before any view reloads.
+  watch(
+    () => app.year,
+    (_, old) => {
+      if (old === null) return
+      sessions.value = []
+      sessionsLoaded.value = false
+      coverage.value = null
+      progress.value = null
+    },
+    { flush: 'sync' }
+  )
+  const ensureYear = () => app.ensureYear()
 
   async function loadTopics(): Promise<void> {
     topics.value = await call('study:topics', null)
@@ -65,7 +60,6 @@ export const useStudyStore = defineStore('study', () => {
   async function saveTopic(input: StudyTopicInput): Promise<StudyTopic> {
     const saved = await call('study:saveTopic', input)
     await loadTopics()
-    if (saved.year === year.value) topic.value = saved
     return saved
   }
 
@@ -137,7 +131,6 @@ export const useStudyStore = defineStore('study', () => {
   }
 
   return {
-    year,
     topic,
     topics,
     sessions,
@@ -146,9 +139,6 @@ export const useStudyStore = defineStore('study', () => {
     progress,
     checklist,
     yearChoices,
-    loadYear,
-    ensureYear,
-    setYear,
     loadTopics,
     saveTopic,
     loadSessions,

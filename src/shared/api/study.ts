@@ -29,12 +29,6 @@ export interface StudyTopicInput {
   note: string | null
 }
 
-/** The year being worked on, chosen once for the whole app, with its topic when there is one. */
-export interface StudyWorkingYear {
-  year: number
-  topic: StudyTopic | null
-}
-
 /** A connection point (điểm cầu) of a session and how many attended there. */
 export interface StudyConnectionPoint {
   name: string
@@ -222,8 +216,6 @@ export interface StudyApi {
   'study:topics': { input: null; output: StudyTopic[] }
   /** Creates the topic of a year, or edits it when the year has one. */
   'study:saveTopic': { input: StudyTopicInput; output: StudyTopic }
-  'study:getYear': { input: null; output: StudyWorkingYear }
-  'study:setYear': { input: { year: number }; output: StudyWorkingYear }
   'study:sessions': { input: StudySessionListInput; output: StudySession[] }
   'study:getSession': { input: { id: number }; output: StudySession }
   'study:createSession': { input: StudySessionFields; output: StudySession }
@@ -247,8 +239,6 @@ export interface StudyApi {
 export const STUDY_CHANNELS = [
   'study:topics',
   'study:saveTopic',
-  'study:getYear',
-  'study:setYear',
   'study:sessions',
   'study:getSession',
   'study:createSession',
