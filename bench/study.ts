@@ -101,7 +101,7 @@ await measure('coverage 2024, whole province (50,000 people)', 200, 'study:cover
 await measure('coverage 2024, whole organisation (unitId null)', 200, 'study:coverage', { year: 2024, unitId: null }, covText)
 await measure('coverage 2024, one committee (~5,000 people)', 200, 'study:coverage', { year: 2024, unitId: tree.committees[3] }, covText)
 await measure('checklist of one chi bộ (300 people)', 50, 'study:checklist', { sessionId: sessions[8], unitId: bigCell }, (v) => `${(v as { rows: unknown[] }).rows.length} people`)
-await measure('missing list, whole province, first 200', 200, 'study:missing', { year: 2024, unitId: province, limit: 200 }, (v) => `${(v as { total: number }).total} missing`)
+await measure('missing list, whole province, first 200', 200, 'study:listMissing', { year: 2024, unitId: province, limit: 200 }, (v) => `${(v as { total: number }).total} missing`)
 await measure('progress by month, whole province', 200, 'study:progress', { year: 2024, unitId: province }, (v) => `${(v as { months: unknown[] }).months.length} months`)
 
 // The missing list as .xlsx: the summary sheet alone, then with a sheet per chi bộ; for 2024

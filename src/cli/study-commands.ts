@@ -65,7 +65,7 @@ async function sessions(c: CommandContext): Promise<void> {
   const sub = positionals[0]
   const year = await yearOption(core, opts)
   if (sub === 'add') {
-    const topic = (await call(core, 'study:topics', null)).find((t) => t.year === year)
+    const topic = (await call(core, 'study:listTopics', null)).find((t) => t.year === year)
     if (!topic) throw new CliRefusal('NO_TOPIC', `Chưa có chủ đề Chuyên đề năm ${year}.`)
     const host = await resolveUnit(core, required(opts, 'unit'))
     const heldOn = date(opts, 'date')
@@ -87,7 +87,7 @@ async function sessions(c: CommandContext): Promise<void> {
   }
   if (sub === 'list' || sub === undefined) {
     const unit = await unitOption(core, opts)
-    const list = await call(core, 'study:sessions', { year, unitId: unit?.id ?? null })
+    const list = await call(core, 'study:listSessions', { year, unitId: unit?.id ?? null })
     printResult(out, list.map(sessionJson), () =>
       table(
         ['Mã', 'Ngày', 'Hình thức', 'Đơn vị tổ chức', 'ĐV dự', 'QC dự', 'Lượt QC khác'],
@@ -197,7 +197,7 @@ async function missingList({ core, out, opts }: CommandContext): Promise<void> {
     return
   }
   const limit = positiveInt(opts, 'limit') ?? 1000
-  const list = await call(core, 'study:missing', { year, unitId: unit?.id ?? null, limit: Math.min(limit, 1000) })
+  const list = await call(core, 'study:listMissing', { year, unitId: unit?.id ?? null, limit: Math.min(limit, 1000) })
   printResult(out, list, () => table(['Mã', 'Họ và tên', 'Số thẻ ĐV', 'Đơn vị'], list.rows.map((p) => [String(p.personId), p.fullName, p.partyCardNumber ?? '', p.unitName])) + `\n${list.total} người chưa học.`)
 }
 
@@ -205,7 +205,7 @@ async function year({ core, out, opts }: CommandContext): Promise<void> {
   const y = text(opts, 'year')
   const w = y ? await call(core, 'app:setYear', { year: await yearOption(core, opts) }) : await call(core, 'app:getYear', null)
   // The year is the app's; its topic is what the study section adds to it.
-  const topic = (await call(core, 'study:topics', null)).find((t) => t.year === w.year) ?? null
+  const topic = (await call(core, 'study:listTopics', null)).find((t) => t.year === w.year) ?? null
   const r = { year: w.year, topic }
   printResult(out, r, () => `Năm làm việc: ${r.year}${r.topic ? ` — ${r.topic.title}` : ' (chưa có chủ đề)'}`)
 }

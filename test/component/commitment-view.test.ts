@@ -49,7 +49,7 @@ function setup(initiallyMade = false) {
     'app:getYear': () => ({ year: 2024 }),
     'commitments:status': () => status,
     'commitments:roster': () => rosterOf(made),
-    'commitments:reviews': () => [],
+    'commitments:listReviews': () => [],
     'commitments:bulk': () => {
       made = true
       return { created: 3, skippedExisting: 0, skippedNotAsked: 1, templateSource: 'default' }
@@ -59,7 +59,7 @@ function setup(initiallyMade = false) {
       items: [{ heading: 'topic', content: 'Làm theo Bác về tiết kiệm', tasks: null, measures: null, deadline: 'Cả năm', expected: null }]
     }),
     'commitments:saveTemplate': (i) => ({ unitId: i.unitId, year: i.year, source: 'own', fromUnitId: 2, fromUnitName: 'Chi bộ ấp 1', updatedAt: 'x', items: i.items }),
-    'commitments:saveReview': (i) => ({ ...i.fields, id: 9, unitName: 'Chi bộ ấp 1', period: 'Tháng 05/2024', praises: 1, reminders: 1, reviewed: 3, entries: [] }),
+    'commitments:createReview': (i) => ({ ...i, id: 9, unitName: 'Chi bộ ấp 1', period: 'Tháng 05/2024', praises: 1, reminders: 1, reviewed: 3, entries: [] }),
     'commitments:person': (i): CommitmentPerson => ({
       personId: i.personId, year: 2024, fullName: 'Nguyễn Văn An', kind: 'member', status: 'active', unitId: 2, unitName: 'Chi bộ ấp 1', position: null, state: 'made',
       commitment: {
@@ -131,9 +131,9 @@ describe('CommitmentsView', () => {
     await type('review-progress-Trần Thị Bình', 'Chậm tiến độ')
     expect(byTestId('review-counts')?.textContent).toContain('Biểu dương: 1 · Nhắc nhở: 1')
     await click('review-save')
-    const saved = fake.callsTo('commitments:saveReview')[0] as Input<'commitments:saveReview'>
-    expect(saved.fields).toMatchObject({ unitId: 2, year: 2024, heldOn: '2024-05-10', kind: 'monthly', reviewer: 'party_cell' })
-    expect(saved.fields.entries).toEqual([
+    const saved = fake.callsTo('commitments:createReview')[0] as Input<'commitments:createReview'>
+    expect(saved).toMatchObject({ unitId: 2, year: 2024, heldOn: '2024-05-10', kind: 'monthly', reviewer: 'party_cell' })
+    expect(saved.entries).toEqual([
       { personId: 1, outcome: 'praise', progress: null },
       { personId: 2, outcome: 'reminder', progress: 'Chậm tiến độ' },
       { personId: 4, outcome: 'none', progress: null }

@@ -63,8 +63,8 @@ describe('EvaluationView', () => {
   function setup() {
     const fake = createFakeApi(data(), {
       'app:getYear': () => ({ year: 2024 }),
-      'study:topics': () => [],
-      'evaluation:rules': () => [rule2023],
+      'study:listTopics': () => [],
+      'evaluation:listRules': () => [rule2023],
       'evaluation:sheet': () => sheetOf(),
       'evaluation:save': (i) => {
         const s = sheetOf()

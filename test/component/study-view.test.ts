@@ -39,8 +39,8 @@ describe('StudyView', () => {
   it('says plainly when the working year has no topic, and offers to add it with the term title', async () => {
     const fake = createFakeApi(data(), {
       'app:getYear': () => ({ year: 2025 }),
-      'study:topics': () => [topic2024],
-      'study:sessions': () => []
+      'study:listTopics': () => [topic2024],
+      'study:listSessions': () => []
     })
     installApi(fake.api)
     mountView(StudyView)
@@ -56,8 +56,8 @@ describe('StudyView', () => {
   it('lists the sessions of the year with their counts', async () => {
     const fake = createFakeApi(data(), {
       'app:getYear': () => ({ year: 2024 }),
-      'study:topics': () => [topic2024],
-      'study:sessions': () => [session]
+      'study:listTopics': () => [topic2024],
+      'study:listSessions': () => [session]
     })
     installApi(fake.api)
     mountView(StudyView)
@@ -67,15 +67,15 @@ describe('StudyView', () => {
     expect(table.textContent).toContain('20/05/2024')
     expect(table.textContent).toContain('Sinh hoạt chi bộ')
     expect(table.textContent).toContain('1 điểm / 40 người')
-    expect(fake.callsTo('study:sessions')[0]).toEqual({ year: 2024, unitId: null })
+    expect(fake.callsTo('study:listSessions')[0]).toEqual({ year: 2024, unitId: null })
   })
 
   it('ties a connection point to a unit, and keeps the tie when the session is edited', async () => {
     const tied: StudySession = { ...session, points: [{ name: 'Hội trường xã', unitId: 1, attendees: 40 }] }
     const fake = createFakeApi(data(), {
       'app:getYear': () => ({ year: 2024 }),
-      'study:topics': () => [topic2024],
-      'study:sessions': () => [tied],
+      'study:listTopics': () => [topic2024],
+      'study:listSessions': () => [tied],
       'study:updateSession': (i) => ({ ...tied, ...i.fields })
     })
     installApi(fake.api)
@@ -112,10 +112,10 @@ describe('StudyView: the missing list', () => {
   async function openCoverage() {
     const fake = createFakeApi(data(), {
       'app:getYear': () => ({ year: 2024 }),
-      'study:topics': () => [topic2024],
-      'study:sessions': () => [],
+      'study:listTopics': () => [topic2024],
+      'study:listSessions': () => [],
       'study:coverage': coverageOf,
-      'study:missing': () => ({ total: 2, rows: [missingPerson(1, 'Trần Thị Bình'), missingPerson(2, 'Lê Văn Cường')] }),
+      'study:listMissing': () => ({ total: 2, rows: [missingPerson(1, 'Trần Thị Bình'), missingPerson(2, 'Lê Văn Cường')] }),
       'study:exportMissing': () => ({ path: '/tmp/chua-hoc.xlsx', rows: 2 })
     })
     installApi(fake.api)
@@ -147,7 +147,7 @@ describe('StudyView: the missing list', () => {
     w.findComponent(ActiveUnitSelect).vm.$emit('update:modelValue', 2)
     await flushPromises()
     expect(byTestId('coverage-per-unit')).toBeNull()
-    expect(fake.callsTo('study:missing').at(-1)).toMatchObject({ unitId: 2 })
+    expect(fake.callsTo('study:listMissing').at(-1)).toMatchObject({ unitId: 2 })
     byTestId('coverage-export')!.click()
     await flushPromises()
     expect(fake.callsTo('study:exportMissing')).toEqual([{ year: 2024, unitId: 2, place: '', perUnit: false }])

@@ -149,7 +149,7 @@ describe('commitments, end to end', () => {
     await app.byTestId('result-save').click()
     await e2e.page.locator('.el-message', { hasText: 'Đã lưu kết quả cuối năm.' }).waitFor()
     await app.quietMessages()
-    const results = await e2e.harness.call('commitments:results', { year: 2024, personIds: [ids['Trần Thị Bình']] })
+    const results = await e2e.harness.call('commitments:listResults', { year: 2024, personIds: [ids['Trần Thị Bình']] })
     expect(results[0].label).toBe('Hoàn thành')
     await screenshot(e2e.page, 'cam-ket-10-ket-qua-cuoi-nam')
     await app.closeDrawer()

@@ -106,7 +106,7 @@ describe('study, end to end', () => {
     const file = join(e2e.harness.dataDir, 'nguoi-du.xlsx')
     await wb.xlsx.writeFile(file)
     // A session hosted by the committee, so people of both chi bộ can be matched.
-    const topic = (await e2e.harness.call('study:topics', null)).find((t) => t.year === 2024)!
+    const topic = (await e2e.harness.call('study:listTopics', null)).find((t) => t.year === 2024)!
     const committee = (await e2e.harness.call('units:list', { includeRetired: false })).find((u) => u.name === 'Đảng ủy xã Tân Lập')!
     await e2e.harness.call('study:createSession', {
       topicId: topic.id, kind: 'makeup', heldOn: '2024-07-02', hostUnitId: committee.id, title: 'Học bù', points: [], extraNonMembers: 3, note: null

@@ -134,24 +134,18 @@ describe('commitments: reviews, the trail and the year-end result', () => {
     const an = people['Nguyễn Văn An']
     const binh = people['Trần Thị Bình']
     const cuong = people['Lê Văn Cường']
-    const r1 = await t.call('commitments:saveReview', {
-      fields: {
-        unitId: cellA, year: 2024, heldOn: '2024-04-05', kind: 'quarterly', reviewer: 'party_cell', note: 'Sinh hoạt chi bộ quý I',
-        entries: [
-          { personId: an, outcome: 'praise', progress: '  Đã vận động 12 hộ   tiết kiệm điện ' },
-          { personId: binh, outcome: 'reminder', progress: 'Chậm số hóa hồ sơ' },
-          { personId: cuong, outcome: 'none', progress: null }
-        ]
-      }
+    const r1 = await t.call('commitments:createReview', {
+      unitId: cellA, year: 2024, heldOn: '2024-04-05', kind: 'quarterly', reviewer: 'party_cell', note: 'Sinh hoạt chi bộ quý I',
+      entries: [
+        { personId: an, outcome: 'praise', progress: '  Đã vận động 12 hộ   tiết kiệm điện ' },
+        { personId: binh, outcome: 'reminder', progress: 'Chậm số hóa hồ sơ' },
+        { personId: cuong, outcome: 'none', progress: null }
+      ]
     })
     expect(r1).toMatchObject({ period: 'Quý II/2024', praises: 1, reminders: 1, reviewed: 3, unitName: 'Chi bộ ấp 1' })
     expect(r1.entries.find((e) => e.personId === an)!.progress).toBe('Đã vận động 12 hộ tiết kiệm điện')
-    await t.call('commitments:saveReview', {
-      fields: { unitId: cellA, year: 2024, heldOn: '2024-05-10', kind: 'monthly', reviewer: 'unit_leaders', note: null, entries: [{ personId: cuong, outcome: 'praise', progress: 'Lãnh đạo đơn vị ghi nhận' }] }
-    })
-    const r3 = await t.call('commitments:saveReview', {
-      fields: { unitId: cellA, year: 2024, heldOn: '2024-06-07', kind: 'monthly', reviewer: 'party_cell', note: null, entries: [{ personId: binh, outcome: 'praise', progress: 'Đã số hóa xong' }] }
-    })
+    await t.call('commitments:createReview', { unitId: cellA, year: 2024, heldOn: '2024-05-10', kind: 'monthly', reviewer: 'unit_leaders', note: null, entries: [{ personId: cuong, outcome: 'praise', progress: 'Lãnh đạo đơn vị ghi nhận' }] })
+    const r3 = await t.call('commitments:createReview', { unitId: cellA, year: 2024, heldOn: '2024-06-07', kind: 'monthly', reviewer: 'party_cell', note: null, entries: [{ personId: binh, outcome: 'praise', progress: 'Đã số hóa xong' }] })
     expect(r3.period).toBe('Tháng 06/2024')
 
     const trail = (await t.call('commitments:person', { personId: binh, year: 2024 })).trail
@@ -163,23 +157,19 @@ describe('commitments: reviews, the trail and the year-end result', () => {
     expect(cuongTrail.map((e) => e.reviewer)).toEqual(['party_cell', 'unit_leaders'])
     const roster = await t.call('commitments:roster', { year: 2024, unitId: cellA })
     expect(roster.rows.find((r) => r.personId === binh)).toMatchObject({ praises: 1, reminders: 1, lastOutcome: 'praise' })
-    expect((await t.call('commitments:reviews', { year: 2024, unitId: cellA })).map((r) => r.heldOn)).toEqual(['2024-06-07', '2024-05-10', '2024-04-05'])
+    expect((await t.call('commitments:listReviews', { year: 2024, unitId: cellA })).map((r) => r.heldOn)).toEqual(['2024-06-07', '2024-05-10', '2024-04-05'])
 
     // Editing a review replaces its lines; deleting removes them from the trail.
-    await t.call('commitments:saveReview', { id: r3.id, fields: { ...r3, entries: [{ personId: binh, outcome: 'none', progress: null }] } })
+    await t.call('commitments:updateReview', { id: r3.id, fields: { ...r3, entries: [{ personId: binh, outcome: 'none', progress: null }] } })
     expect((await t.call('commitments:getReview', { id: r3.id })).entries).toEqual([{ personId: binh, outcome: 'none', progress: null, fullName: 'Trần Thị Bình' }])
     await t.call('commitments:deleteReview', { id: r3.id })
     expect((await t.call('commitments:person', { personId: binh, year: 2024 })).trail).toHaveLength(1)
 
     // Only people with a commitment are reviewed; dates belong to the year.
     const miễn = people['Phạm Văn Miễn']
-    const refused = await t.refuse('commitments:saveReview', {
-      fields: { unitId: cellA, year: 2024, heldOn: '2024-07-01', kind: 'monthly', reviewer: 'party_cell', note: null, entries: [{ personId: miễn, outcome: 'none', progress: null }] }
-    })
+    const refused = await t.refuse('commitments:createReview', { unitId: cellA, year: 2024, heldOn: '2024-07-01', kind: 'monthly', reviewer: 'party_cell', note: null, entries: [{ personId: miễn, outcome: 'none', progress: null }] })
     expect(refused.message).toContain('chưa lập cam kết năm 2024')
-    const early = await t.refuse('commitments:saveReview', {
-      fields: { unitId: cellA, year: 2024, heldOn: '2023-12-01', kind: 'monthly', reviewer: 'party_cell', note: null, entries: [{ personId: an, outcome: 'none', progress: null }] }
-    })
+    const early = await t.refuse('commitments:createReview', { unitId: cellA, year: 2024, heldOn: '2023-12-01', kind: 'monthly', reviewer: 'party_cell', note: null, entries: [{ personId: an, outcome: 'none', progress: null }] })
     expect(early.fields?.heldOn).toContain('năm 2024')
 
     // Year-end result, with the chi bộ's comment.
@@ -201,7 +191,7 @@ describe('commitments: reviews, the trail and the year-end result', () => {
       { result: null, label: 'Không có trong danh sách' }
     ])
     expect([...commitmentResults(t.core.ctx.db, 2024).keys()].sort()).toEqual([an, binh, cuong, people['Đỗ Thị Đình']].sort())
-    expect(await t.call('commitments:results', { year: 2024, personIds: [an] })).toEqual([{ personId: an, result: 'completed_well', label: 'Hoàn thành tốt' }])
+    expect(await t.call('commitments:listResults', { year: 2024, personIds: [an] })).toEqual([{ personId: an, result: 'completed_well', label: 'Hoàn thành tốt' }])
     expect(commitmentResults(t.core.ctx.db, 2023, [an]).get(an)).toEqual({ result: null, label: 'Chưa lập cam kết' })
 
     // A commitment deleted by mistake: gone from the roster, the review lines stay.

@@ -17,7 +17,7 @@ afterEach(() => t.dispose())
 
 describe('evaluation: rule sets', () => {
   it('seeds the rules of 2018–2022, 2023–2024 and 2025 on, and finds the one in force', async () => {
-    const rules = await t.call('evaluation:rules', null)
+    const rules = await t.call('evaluation:listRules', null)
     expect(rules.map((r) => [r.fromYear, r.toYear, r.quotaPercent, r.quotaBase, r.quotaScope])).toEqual([
       [2018, 2022, 20, 'httnv_or_better', 'grassroots'],
       [2023, 2024, 20, 'httnv_or_better', 'grassroots'],
@@ -35,19 +35,19 @@ describe('evaluation: rule sets', () => {
   })
 
   it('edits a rule set, refuses a clash of years and bad thresholds, and adds a new one', async () => {
-    const [, r2023] = await t.call('evaluation:rules', null)
-    const edited = await t.call('evaluation:saveRule', { ...r2023, id: r2023.id, quotaPercent: 15, quotaBase: 'rated' })
+    const [, r2023] = await t.call('evaluation:listRules', null)
+    const edited = await t.call('evaluation:updateRule', { id: r2023.id, fields: { ...r2023, quotaPercent: 15, quotaBase: 'rated' } })
     expect(edited).toMatchObject({ quotaPercent: 15, quotaBase: 'rated', toYear: 2024 })
-    const clash = await t.refuse('evaluation:saveRule', { ...r2023, id: null })
+    const clash = await t.refuse('evaluation:createRule', r2023)
     expect(clash.code).toBe('VALIDATION')
     expect(clash.fields?.fromYear).toContain('2023')
-    const bad = await t.refuse('evaluation:saveRule', { ...r2023, id: null, fromYear: 2030, scoreThresholds: { excellent: 60, good: 70, done: 50 } })
+    const bad = await t.refuse('evaluation:createRule', { ...r2023, fromYear: 2030, scoreThresholds: { excellent: 60, good: 70, done: 50 } })
     expect(bad.fields?.scoreThresholds).toBeTruthy()
-    const added = await t.call('evaluation:saveRule', { ...r2023, id: null, fromYear: 2030, name: 'Quy định mới' })
-    const rules = await t.call('evaluation:rules', null)
+    const added = await t.call('evaluation:createRule', { ...r2023, fromYear: 2030, name: 'Quy định mới' })
+    const rules = await t.call('evaluation:listRules', null)
     expect(rules.map((r) => [r.fromYear, r.toYear])).toEqual([[2018, 2022], [2023, 2024], [2025, 2029], [2030, null]])
     await t.call('evaluation:deleteRule', { id: added.id })
-    expect((await t.call('evaluation:rules', null)).at(-1)?.toYear).toBeNull()
+    expect((await t.call('evaluation:listRules', null)).at(-1)?.toYear).toBeNull()
   })
 })
 
@@ -226,7 +226,7 @@ describe('evaluation: the sheet', () => {
     const o = await seedOrg(t)
     const s = await t.call('evaluation:sheet', { year: 2024, unitId: o.cellA })
     expect(s.rows.find((r) => r.fullName === 'Nguyễn Văn An')!.commitment).toEqual({ code: null, label: 'Chưa lập cam kết' })
-    const results = await t.call('commitments:results', { year: 2024, personIds: [o.ids['Nguyễn Văn An']] })
+    const results = await t.call('commitments:listResults', { year: 2024, personIds: [o.ids['Nguyễn Văn An']] })
     expect(s.rows.find((r) => r.fullName === 'Nguyễn Văn An')!.commitment?.label).toBe(results[0].label)
   })
 })
@@ -244,7 +244,7 @@ describe('evaluation: migration 5', () => {
     const old = openTestCore({ dir })
     try {
       expect((await old.call('app:info', null)).schemaVersion).toBeGreaterThanOrEqual(5)
-      expect(await old.call('evaluation:rules', null)).toHaveLength(3)
+      expect(await old.call('evaluation:listRules', null)).toHaveLength(3)
       await old.call('evaluation:save', { year: 2024, unitId: 1, entries: [{ personId: 1, self: 'HTTNV' }] })
       expect((await old.call('evaluation:sheet', { year: 2024, unitId: 1 })).rows[0]).toMatchObject({ fullName: 'Lê Văn A', self: 'HTTNV' })
     } finally {

@@ -28,7 +28,7 @@ it('refuses to undo an import when an imported person has since got attendance r
   const people = await everyone()
   const an = people.find((p) => p.fullName === 'Nguyễn Văn An')
   const binh = people.find((p) => p.fullName === 'Trần Thị Bình')
-  const topic = (await t.call('study:topics', null))[0]
+  const topic = (await t.call('study:listTopics', null))[0]
   const session = await t.call('study:createSession', {
     topicId: topic.id,
     kind: 'cell_meeting',

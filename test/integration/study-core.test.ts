@@ -36,7 +36,7 @@ beforeEach(async () => {
   await t.call('people:setStatus', { id: people['Võ Văn Tạm'], status: 'temporary', since: '2024-01-02' })
   await t.call('people:setStatus', { id: people['Đỗ Thị Đình'], status: 'suspended', since: '2024-01-02' })
   await t.call('people:setStatus', { id: people['Hồ Văn Đi'], status: 'transferred', since: '2024-01-02' })
-  topic2024 = (await t.call('study:topics', null)).find((x) => x.year === 2024)!.id
+  topic2024 = (await t.call('study:listTopics', null)).find((x) => x.year === 2024)!.id
 })
 afterEach(() => t.dispose())
 
@@ -55,7 +55,7 @@ const session = (hostUnitId: number, heldOn: string, kind: 'cell_meeting' | 'mak
 describe('study: topics and the working year', () => {
   it('seeds the yearly topics of DOMAIN.md, editable, and keeps the working year in settings', async () => {
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(3)
-    const topics = await t.call('study:topics', null)
+    const topics = await t.call('study:listTopics', null)
     expect(topics.map((x) => x.year)).toEqual([2024, 2023, 2022, 2021])
     expect(topics.find((x) => x.year === 2021)!.title).toContain('ý chí tự lực, tự cường và khát vọng phát triển đất nước phồn vinh, hạnh phúc')
     expect(topics.find((x) => x.year === 2024)!.title).toMatch(/^Đẩy mạnh học tập và làm theo .* thực hành tiết kiệm/)
@@ -78,11 +78,11 @@ describe('study: sessions and attendance', () => {
     expect(s).toMatchObject({ year: 2024, hostUnitName: 'Đảng ủy xã Tân Lập', extraNonMembers: 12, attendedMembers: 0 })
     expect(s.points).toEqual([{ name: 'Hội trường xã', unitId: committee, attendees: 45 }])
     // Hosted above a chi bộ: the chi bộ sees it; a year without it: nothing.
-    expect((await t.call('study:sessions', { year: 2024, unitId: cellA })).map((x) => x.id)).toEqual([s.id])
-    expect(await t.call('study:sessions', { year: 2023, unitId: null })).toEqual([])
+    expect((await t.call('study:listSessions', { year: 2024, unitId: cellA })).map((x) => x.id)).toEqual([s.id])
+    expect(await t.call('study:listSessions', { year: 2023, unitId: null })).toEqual([])
     const cellSession = await session(cellB, '2024-06-01')
-    expect((await t.call('study:sessions', { year: 2024, unitId: cellA })).map((x) => x.id)).toEqual([s.id])
-    expect((await t.call('study:sessions', { year: 2024, unitId: committee })).map((x) => x.id)).toEqual([cellSession.id, s.id])
+    expect((await t.call('study:listSessions', { year: 2024, unitId: cellA })).map((x) => x.id)).toEqual([s.id])
+    expect((await t.call('study:listSessions', { year: 2024, unitId: committee })).map((x) => x.id)).toEqual([cellSession.id, s.id])
     const bad = await t.refuse('study:createSession', { ...s, heldOn: '2024-02-30', points: [{ name: ' ', unitId: null, attendees: 1 }] })
     expect(bad.fields).toMatchObject({ heldOn: expect.any(String), 'points.0.name': 'Tên điểm cầu không được để trống.' })
   })
@@ -134,7 +134,7 @@ describe('study: coverage', () => {
     // Another year's topic does not count.
     expect((await t.call('study:coverage', { year: 2023, unitId: null })).total!.studied).toBe(0)
 
-    const missing = await t.call('study:missing', { year: 2024, unitId: null })
+    const missing = await t.call('study:listMissing', { year: 2024, unitId: null })
     expect(missing.rows.map((p) => `${p.fullName} (${p.unitName})`)).toEqual(['Nguyễn Văn An (Chi bộ ấp 1)', 'Nguyễn Văn An (Chi bộ ấp 2)'])
 
     const prog = await t.call('study:progress', { year: 2024, unitId: null })

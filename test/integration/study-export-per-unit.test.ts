@@ -32,7 +32,7 @@ async function people(unitId: number, names: string[], kind: 'member' | 'non_mem
 }
 
 async function attend(hostUnitId: number, present: number[]): Promise<void> {
-  const topic = (await t.call('study:topics', null)).find((x) => x.year === 2024)!
+  const topic = (await t.call('study:listTopics', null)).find((x) => x.year === 2024)!
   const s = await t.call('study:createSession', {
     topicId: topic.id, kind: 'cell_meeting', heldOn: '2024-05-20', hostUnitId, title: null, points: [], extraNonMembers: 0, note: null
   })

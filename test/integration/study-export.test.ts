@@ -22,7 +22,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
     await t.call('people:create', personInput(cell, { fullName: 'Trần Thị Bình', partyCardNumber: '01000002', position: '=HYPERLINK("http://x","bấm")' }))
     await t.call('people:create', personInput(cell, { fullName: 'Lê Văn Cường', kind: 'non_member', role: 'Công chức', position: '+84 phó trưởng' }))
     await t.call('people:create', personInput(cell, { fullName: 'Phạm Văn Dũng', position: '-1', note: '@x' }))
-    const topic = (await t.call('study:topics', null)).find((x) => x.year === 2024)!
+    const topic = (await t.call('study:listTopics', null)).find((x) => x.year === 2024)!
     const s = await t.call('study:createSession', {
       topicId: topic.id, kind: 'cell_meeting', heldOn: '2024-05-20', hostUnitId: cell, title: null, points: [], extraNonMembers: 0, note: null
     })

@@ -43,12 +43,13 @@ export const commitmentSchemas = {
   'commitments:template': z.object({ unitId: id, year }),
   'commitments:saveTemplate': z.object({ unitId: id, year, items }),
   'commitments:bulk': z.object({ unitId: id, year, madeOn: isoDay.nullable().optional(), personIds: ids.optional() }),
-  'commitments:reviews': z.object({ year, unitId: id }),
+  'commitments:listReviews': z.object({ year, unitId: id }),
   'commitments:getReview': z.object({ id }),
-  'commitments:saveReview': z.object({ id: id.optional(), fields: reviewFields }),
+  'commitments:createReview': reviewFields,
+  'commitments:updateReview': z.object({ id, fields: reviewFields }),
   'commitments:deleteReview': z.object({ id }),
   'commitments:setResult': z.object({ personId: id, year, result: z.enum(COMMITMENT_RESULTS).nullable(), note: nullableText(2000) }),
-  'commitments:results': z.object({ year, personIds: ids.optional() }),
+  'commitments:listResults': z.object({ year, personIds: ids.optional() }),
   'commitments:export': personYear.extend({ path: filePath.optional(), place: place.optional() }),
   'commitments:exportUnit': z.object({ year, unitId: id, path: filePath.optional(), place: place.optional() })
 }
@@ -64,12 +65,13 @@ export const commitmentHandlers: Pick<HandlerMap, CommitmentChannel> = {
   'commitments:template': (ctx, i) => getTemplate(ctx.db, i.unitId, i.year),
   'commitments:saveTemplate': (ctx, i) => saveTemplate(ctx.db, i.unitId, i.year, i.items),
   'commitments:bulk': (ctx, i) => bulkFromTemplate(ctx.db, i),
-  'commitments:reviews': (ctx, i) => listReviews(ctx.db, i.year, i.unitId),
+  'commitments:listReviews': (ctx, i) => listReviews(ctx.db, i.year, i.unitId),
   'commitments:getReview': (ctx, i) => getReview(ctx.db, i.id),
-  'commitments:saveReview': (ctx, i) => saveReview(ctx.db, i.id, i.fields),
+  'commitments:createReview': (ctx, i) => saveReview(ctx.db, undefined, i),
+  'commitments:updateReview': (ctx, i) => saveReview(ctx.db, i.id, i.fields),
   'commitments:deleteReview': (ctx, i) => deleteReview(ctx.db, i.id),
   'commitments:setResult': (ctx, i) => setResult(ctx.db, i),
-  'commitments:results': (ctx, i) => commitmentResultRows(ctx.db, i.year, i.personIds),
+  'commitments:listResults': (ctx, i) => commitmentResultRows(ctx.db, i.year, i.personIds),
   'commitments:export': (ctx, i) => exportCommitment(ctx, i),
   'commitments:exportUnit': (ctx, i) => exportUnitCommitments(ctx, i)
 }

@@ -23,23 +23,25 @@ const entry = z.object({
   note: nullableText(2000).optional()
 })
 
+const ruleFields = z.object({
+  fromYear: year,
+  name: text(500),
+  quotaPercent: percent.nullable(),
+  quotaBase: z.enum(QUOTA_BASES),
+  quotaScope: z.enum(QUOTA_SCOPES),
+  exemptStatuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length),
+  newMemberMonths: z.number().int().min(1).max(24).nullable(),
+  scoreThresholds: z.object({ excellent: percent, good: percent, done: percent }).nullable(),
+  note: nullableText(4000)
+})
+
 export const evaluationSchemas = {
   'evaluation:sheet': z.object({ year, unitId: id }),
   'evaluation:save': z.object({ year, unitId: id, entries: z.array(entry).min(1).max(100_000) }),
   'evaluation:fill': z.object({ year, unitId: id, fill: z.enum(EVALUATION_FILLS), overwrite: z.boolean() }),
-  'evaluation:rules': z.null(),
-  'evaluation:saveRule': z.object({
-    id: id.nullable(),
-    fromYear: year,
-    name: text(500),
-    quotaPercent: percent.nullable(),
-    quotaBase: z.enum(QUOTA_BASES),
-    quotaScope: z.enum(QUOTA_SCOPES),
-    exemptStatuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length),
-    newMemberMonths: z.number().int().min(1).max(24).nullable(),
-    scoreThresholds: z.object({ excellent: percent, good: percent, done: percent }).nullable(),
-    note: nullableText(4000)
-  }),
+  'evaluation:listRules': z.null(),
+  'evaluation:createRule': ruleFields,
+  'evaluation:updateRule': z.object({ id, fields: ruleFields }),
   'evaluation:deleteRule': z.object({ id }),
   'evaluation:setGrassroots': z.object({ unitId: id, value: z.boolean().nullable() }),
   'evaluation:export': z.object({ year, unitId: id, path: filePath.optional(), place: place.optional() }),
@@ -53,8 +55,9 @@ export const evaluationHandlers: Pick<HandlerMap, EvaluationChannel> = {
   'evaluation:sheet': (ctx, i) => buildSheet(ctx.db, i.year, i.unitId),
   'evaluation:save': (ctx, i) => saveRatings(ctx.db, i),
   'evaluation:fill': (ctx, i) => fillRatings(ctx.db, i),
-  'evaluation:rules': (ctx) => listRuleSets(ctx.db),
-  'evaluation:saveRule': (ctx, i) => saveRuleSet(ctx.db, i),
+  'evaluation:listRules': (ctx) => listRuleSets(ctx.db),
+  'evaluation:createRule': (ctx, i) => saveRuleSet(ctx.db, { ...i, id: null }),
+  'evaluation:updateRule': (ctx, i) => saveRuleSet(ctx.db, { ...i.fields, id: i.id }),
   'evaluation:deleteRule': (ctx, i) => deleteRuleSet(ctx.db, i.id),
   'evaluation:setGrassroots': (ctx, i) => setGrassroots(ctx.db, i.unitId, i.value),
   'evaluation:export': (ctx, i) => exportEvaluation(ctx, i),

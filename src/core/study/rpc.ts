@@ -24,9 +24,9 @@ const sessionFields = z.object({
 const scope = z.object({ year, unitId: id.nullable() })
 
 export const studySchemas = {
-  'study:topics': z.null(),
+  'study:listTopics': z.null(),
   'study:saveTopic': z.object({ year, title: text(2000), planNumber: nullableText(100), planDate: isoDay.nullable(), note: nullableText(2000) }),
-  'study:sessions': scope,
+  'study:listSessions': scope,
   'study:getSession': z.object({ id }),
   'study:createSession': sessionFields,
   'study:updateSession': z.object({ id, fields: sessionFields }),
@@ -35,7 +35,7 @@ export const studySchemas = {
   'study:setAttendance': z.object({ sessionId: id, present: ids, absent: ids }),
   'study:previewSheet': z.object({ sessionId: id, path: filePath.optional(), chooseFile: z.boolean().optional() }),
   'study:coverage': scope,
-  'study:missing': scope.extend(paging(1000)),
+  'study:listMissing': scope.extend(paging(1000)),
   'study:exportMissing': scope.extend({ path: filePath.optional(), place: place.optional(), perUnit: z.boolean().optional() }),
   'study:progress': scope
 }
@@ -43,9 +43,9 @@ export const studySchemas = {
 type StudyChannel = keyof typeof studySchemas
 
 export const studyHandlers: Pick<HandlerMap, StudyChannel> = {
-  'study:topics': (ctx) => listTopics(ctx.db),
+  'study:listTopics': (ctx) => listTopics(ctx.db),
   'study:saveTopic': (ctx, i) => saveTopic(ctx.db, i),
-  'study:sessions': (ctx, i) => listSessions(ctx.db, i),
+  'study:listSessions': (ctx, i) => listSessions(ctx.db, i),
   'study:getSession': (ctx, i) => getSession(ctx.db, i.id),
   'study:createSession': (ctx, i) => createSession(ctx.db, i),
   'study:updateSession': (ctx, i) => updateSession(ctx.db, i.id, i.fields),
@@ -54,7 +54,7 @@ export const studyHandlers: Pick<HandlerMap, StudyChannel> = {
   'study:setAttendance': (ctx, i) => setAttendance(ctx.db, i),
   'study:previewSheet': (ctx, i) => previewSheet(ctx, i),
   'study:coverage': (ctx, i) => coverage(ctx.db, i),
-  'study:missing': (ctx, i) => missing(ctx.db, i),
+  'study:listMissing': (ctx, i) => missing(ctx.db, i),
   'study:exportMissing': (ctx, i) => exportMissing(ctx, i),
   'study:progress': (ctx, i) => progress(ctx.db, i)
 }

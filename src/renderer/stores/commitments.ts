@@ -43,7 +43,7 @@ export const useCommitmentsStore = defineStore('commitments', () => {
       return
     }
     const y = await year()
-    const [r, list] = await Promise.all([call('commitments:roster', { year: y, unitId: id }), call('commitments:reviews', { year: y, unitId: id })])
+    const [r, list] = await Promise.all([call('commitments:roster', { year: y, unitId: id }), call('commitments:listReviews', { year: y, unitId: id })])
     // The user may have picked another unit while this was loading.
     if (unitId.value !== id) return
     roster.value = r
@@ -101,8 +101,9 @@ export const useCommitmentsStore = defineStore('commitments', () => {
 
   const getReview = (id: number): Promise<CommitmentReviewDetail> => call('commitments:getReview', { id })
 
+  /** Records a new review (id undefined) or replaces one. */
   async function saveReview(id: number | undefined, fields: CommitmentReviewFields): Promise<CommitmentReviewDetail> {
-    const r = await call('commitments:saveReview', { id, fields })
+    const r = id === undefined ? await call('commitments:createReview', fields) : await call('commitments:updateReview', { id, fields })
     await reload()
     return r
   }

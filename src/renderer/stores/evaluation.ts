@@ -67,11 +67,13 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   }
 
   async function loadRules(): Promise<void> {
-    rules.value = await call('evaluation:rules', null)
+    rules.value = await call('evaluation:listRules', null)
   }
 
+  /** Creates a rule set (id null) or edits one. */
   async function saveRule(input: EvaluationRuleSetInput): Promise<EvaluationRuleSet> {
-    const saved = await call('evaluation:saveRule', input)
+    const { id, ...fields } = input
+    const saved = id === null ? await call('evaluation:createRule', fields) : await call('evaluation:updateRule', { id, fields })
     await loadRules()
     if (sheet.value) await load()
     return saved

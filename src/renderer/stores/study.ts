@@ -54,7 +54,7 @@ export const useStudyStore = defineStore('study', () => {
   const ensureYear = () => app.ensureYear()
 
   async function loadTopics(): Promise<void> {
-    topics.value = await call('study:topics', null)
+    topics.value = await call('study:listTopics', null)
   }
 
   async function saveTopic(input: StudyTopicInput): Promise<StudyTopic> {
@@ -65,7 +65,7 @@ export const useStudyStore = defineStore('study', () => {
 
   async function loadSessions(): Promise<void> {
     const y = await ensureYear()
-    sessions.value = await call('study:sessions', { year: y, unitId: null })
+    sessions.value = await call('study:listSessions', { year: y, unitId: null })
     sessionsLoaded.value = true
   }
 
@@ -102,7 +102,7 @@ export const useStudyStore = defineStore('study', () => {
 
   async function loadMissing(unitId: number | null, limit = 200) {
     const y = await ensureYear()
-    return call('study:missing', { year: y, unitId, limit })
+    return call('study:listMissing', { year: y, unitId, limit })
   }
 
   async function openChecklist(sessionId: number, unitId: number): Promise<StudyChecklist> {

@@ -262,14 +262,16 @@ export interface CommitmentsApi {
   'commitments:saveTemplate': { input: { unitId: number; year: number; items: CommitmentItem[] }; output: CommitmentTemplate }
   /** Makes commitments from the unit's template for everyone asked who has none yet. */
   'commitments:bulk': { input: CommitmentBulkInput; output: CommitmentBulkResult }
-  'commitments:reviews': { input: { year: number; unitId: number }; output: CommitmentReview[] }
+  'commitments:listReviews': { input: { year: number; unitId: number }; output: CommitmentReview[] }
   'commitments:getReview': { input: { id: number }; output: CommitmentReviewDetail }
-  /** Records a review (id absent) or replaces one, with every person's outcome, in one transaction. */
-  'commitments:saveReview': { input: { id?: number; fields: CommitmentReviewFields }; output: CommitmentReviewDetail }
+  /** Records a review with every person's outcome, in one transaction. */
+  'commitments:createReview': { input: CommitmentReviewFields; output: CommitmentReviewDetail }
+  /** Replaces a review and every person's outcome, in one transaction. */
+  'commitments:updateReview': { input: { id: number; fields: CommitmentReviewFields }; output: CommitmentReviewDetail }
   'commitments:deleteReview': { input: { id: number }; output: null }
   'commitments:setResult': { input: CommitmentResultInput; output: Commitment }
   /** Year-end results for the ratings part; every id asked for gets a row. */
-  'commitments:results': { input: { year: number; personIds?: number[] }; output: CommitmentResultRow[] }
+  'commitments:listResults': { input: { year: number; personIds?: number[] }; output: CommitmentResultRow[] }
   /** Saves the printed commitment as a one-page party-format .xlsx; null when cancelled. */
   'commitments:export': { input: CommitmentExportInput; output: { path: string } | null }
   /** Saves the printed commitments of a unit's own people in one .xlsx, one sheet each; null when cancelled. */
@@ -285,12 +287,13 @@ export const COMMITMENTS_CHANNELS = [
   'commitments:template',
   'commitments:saveTemplate',
   'commitments:bulk',
-  'commitments:reviews',
+  'commitments:listReviews',
   'commitments:getReview',
-  'commitments:saveReview',
+  'commitments:createReview',
+  'commitments:updateReview',
   'commitments:deleteReview',
   'commitments:setResult',
-  'commitments:results',
+  'commitments:listResults',
   'commitments:export',
   'commitments:exportUnit'
 ] as const satisfies readonly (keyof CommitmentsApi)[]

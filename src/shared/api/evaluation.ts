@@ -44,7 +44,10 @@ export interface EvaluationRuleSet {
   note: string | null
 }
 
-export type EvaluationRuleSetInput = Omit<EvaluationRuleSet, 'id' | 'toYear'> & { id: number | null }
+/** What the user edits of a rule set. */
+export type EvaluationRuleSetFields = Omit<EvaluationRuleSet, 'id' | 'toYear'>
+/** A rule set as its form holds it: id null for a new one. */
+export type EvaluationRuleSetInput = EvaluationRuleSetFields & { id: number | null }
 
 export interface EvaluationCommitment {
   code: string | null
@@ -232,9 +235,9 @@ export interface EvaluationApi {
   'evaluation:save': { input: EvaluationSaveInput; output: EvaluationSaveResult }
   /** Fast entry: copies a stage into the next, or marks those the rules exempt. */
   'evaluation:fill': { input: EvaluationFillInput; output: { changed: number; sheet: EvaluationSheet } }
-  'evaluation:rules': { input: null; output: EvaluationRuleSet[] }
-  /** Creates (id null) or edits a rule set. */
-  'evaluation:saveRule': { input: EvaluationRuleSetInput; output: EvaluationRuleSet }
+  'evaluation:listRules': { input: null; output: EvaluationRuleSet[] }
+  'evaluation:createRule': { input: EvaluationRuleSetFields; output: EvaluationRuleSet }
+  'evaluation:updateRule': { input: { id: number; fields: EvaluationRuleSetFields }; output: EvaluationRuleSet }
   'evaluation:deleteRule': { input: { id: number }; output: null }
   /** Marks a unit as a tổ chức cơ sở đảng (true), not one (false), or by its level label (null). */
   'evaluation:setGrassroots': { input: { unitId: number; value: boolean | null }; output: null }
@@ -250,8 +253,9 @@ export const EVALUATION_CHANNELS = [
   'evaluation:sheet',
   'evaluation:save',
   'evaluation:fill',
-  'evaluation:rules',
-  'evaluation:saveRule',
+  'evaluation:listRules',
+  'evaluation:createRule',
+  'evaluation:updateRule',
   'evaluation:deleteRule',
   'evaluation:setGrassroots',
   'evaluation:export',

@@ -2,6 +2,18 @@
 // file per domain: each maps its channels (`domain:verb`) to their input and output and lists
 // them. Payloads are JSON-safe: dates are ISO strings (possibly partial, see partial-date.ts),
 // never Date objects. A new section adds its file here, to `Api` and to `CHANNELS`.
+//
+// Channel names, one way for each thing (a new section follows them):
+// - `<domain>:list` is the domain's own list (units, people, backups); any other list is
+//   `<domain>:list<Things>` (study:listTopics, study:listSessions, commitments:listReviews …).
+//   A record's trail of changes is its `history` (units:history, people:statusHistory).
+// - Create or update: a thing with its own id has `create<Thing>` (its fields) and
+//   `update<Thing>` ({ id, fields }), `create`/`update` for the domain's own thing; a record
+//   known by what it belongs to (a person and a year, a unit and a year, a year) has one
+//   `save<Thing>` that creates or replaces it (study:saveTopic, commitments:save,
+//   commitments:saveTemplate, evaluation:save).
+// - `get<Thing>` reads one by id, `delete<Thing>` removes one, `set<Field>` changes one field
+//   (people:setStatus, commitments:setResult), `export<Thing>` saves a file the user chooses.
 
 import type { AppApi } from './app'
 import type { BackupApi } from './backup'

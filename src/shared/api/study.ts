@@ -213,10 +213,10 @@ export interface StudyProgress {
 
 export interface StudyApi {
   /** Yearly topics, newest first. */
-  'study:topics': { input: null; output: StudyTopic[] }
+  'study:listTopics': { input: null; output: StudyTopic[] }
   /** Creates the topic of a year, or edits it when the year has one. */
   'study:saveTopic': { input: StudyTopicInput; output: StudyTopic }
-  'study:sessions': { input: StudySessionListInput; output: StudySession[] }
+  'study:listSessions': { input: StudySessionListInput; output: StudySession[] }
   'study:getSession': { input: { id: number }; output: StudySession }
   'study:createSession': { input: StudySessionFields; output: StudySession }
   'study:updateSession': { input: { id: number; fields: StudySessionFields }; output: StudySession }
@@ -230,16 +230,16 @@ export interface StudyApi {
   'study:previewSheet': { input: StudySheetInput; output: StudySheetPreview | null }
   'study:coverage': { input: StudyCoverageInput; output: StudyCoverage }
   /** Those who must still study the year's topic (paged). */
-  'study:missing': { input: StudyMissingInput; output: { total: number; rows: StudyMissingPerson[] } }
+  'study:listMissing': { input: StudyMissingInput; output: { total: number; rows: StudyMissingPerson[] } }
   /** Saves the missing list as a party-format .xlsx; null when cancelled. */
   'study:exportMissing': { input: StudyExportMissingInput; output: { path: string; rows: number } | null }
   'study:progress': { input: StudyCoverageInput; output: StudyProgress }
 }
 
 export const STUDY_CHANNELS = [
-  'study:topics',
+  'study:listTopics',
   'study:saveTopic',
-  'study:sessions',
+  'study:listSessions',
   'study:getSession',
   'study:createSession',
   'study:updateSession',
@@ -248,7 +248,7 @@ export const STUDY_CHANNELS = [
   'study:setAttendance',
   'study:previewSheet',
   'study:coverage',
-  'study:missing',
+  'study:listMissing',
   'study:exportMissing',
   'study:progress'
 ] as const satisfies readonly (keyof StudyApi)[]
