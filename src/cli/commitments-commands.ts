@@ -90,13 +90,13 @@ async function exportCommitments(c: CommandContext): Promise<void> {
   return exportPerson(c, ref)
 }
 
-export const COMMITMENT_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
+export const COMMITMENTS_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'commitments status': status,
   'commitments bulk': bulk,
   'commitments export': exportCommitments
 }
 
-export const COMMITMENT_USAGE = `  commitments status [--year Y] [--unit ĐƠN_VỊ]    Cam kết: phải lập / đã lập / chưa lập theo đơn vị
+export const COMMITMENTS_USAGE = `  commitments status [--year Y] [--unit ĐƠN_VỊ]    Cam kết: phải lập / đã lập / chưa lập theo đơn vị
   commitments bulk --unit ĐƠN_VỊ [--year Y] [--date dd/mm/yyyy]
                                                    Lập cam kết từ mẫu của đơn vị cho người chưa có
   commitments export NGƯỜI --out TỆP.xlsx [--year Y] [--place ĐỊA_DANH]
