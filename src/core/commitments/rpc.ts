@@ -62,7 +62,7 @@ export const commitmentSchemas = {
 type CommitmentChannel = keyof typeof commitmentSchemas
 
 export const commitmentHandlers: Pick<HandlerMap, CommitmentChannel> = {
-  'commitments:status': (ctx, i) => commitmentStatus(ctx.db, i.year, i.unitId),
+  'commitments:status': (ctx, i) => commitmentStatus(ctx.db, i),
   'commitments:roster': (ctx, i) => roster(ctx.db, i.year, i.unitId),
   'commitments:person': (ctx, i) => personCommitment(ctx.db, i.personId, i.year),
   'commitments:save': (ctx, i) => saveCommitment(ctx.db, i),
