@@ -163,7 +163,7 @@ function fileNameFor(name: string, year: number): string {
 }
 
 export async function exportEvaluation(ctx: CoreContext, input: EvaluationExportInput): Promise<{ path: string; rows: number } | null> {
-  const sheet = buildSheet(ctx.db, input.year, input.unitId)
+  const sheet = buildSheet(ctx.db, input)
   const path =
     input.path ??
     (await ctx.platform.chooseSaveFile({

@@ -84,7 +84,7 @@ const STATUS_REASON: Partial<Record<PersonStatus, NotRatedReason>> = {
 }
 
 /** The day before which a member joined to be rated: 31/12 of the year minus the months. */
-function newMemberCutoff(year: number, months: number): string {
+function newMemberCutoff({ year, months }: { year: number; months: number }): string {
   let y = year
   let m = 12 - months
   while (m < 1) {
@@ -105,7 +105,7 @@ export function exemptionOf(
   if (rules.exemptStatuses.includes(r.status)) return STATUS_REASON[r.status] ?? 'other'
   // A join date known only to the year says nothing about the months; one after the cutoff does.
   if (rules.newMemberMonths !== null && r.party_join_date && r.party_join_date.length >= 7) {
-    if (comparePartialDates(r.party_join_date, newMemberCutoff(year, rules.newMemberMonths)) > 0) return 'new_member'
+    if (comparePartialDates(r.party_join_date, newMemberCutoff({ year, months: rules.newMemberMonths })) > 0) return 'new_member'
   }
   return null
 }
@@ -259,7 +259,7 @@ function toRow(r: DbRow, rules: EvaluationRuleSet | null, year: number): Evaluat
   return row
 }
 
-export function buildSheet(db: Database, year: number, unitId: number): EvaluationSheet {
+export function buildSheet(db: Database, { year, unitId }: { year: number; unitId: number }): EvaluationSheet {
   const units = loadUnits(db)
   const unit = units.get(unitId)
   if (!unit) throw notFound('đơn vị')
