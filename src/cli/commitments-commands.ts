@@ -1,38 +1,22 @@
 // `commitments …` commands: who has made their commitment, bulk creation from a unit's template,
 // and the printed commitments (one person's, or a whole unit's in one workbook), over the same
 // dispatch as the app.
-import type { CommitmentStatusRow } from '../shared/api'
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
 import { call, resolveUnit, unitOption, yearOption } from './dispatch'
-import { CliRefusal, percent, printResult, table } from './output'
-
-function statusJson(r: CommitmentStatusRow) {
-  return {
-    unitId: r.unitId,
-    unit: r.name,
-    level: r.level,
-    depth: r.depth,
-    required: r.required,
-    made: r.made,
-    missing: r.missing,
-    notAsked: r.notAsked,
-    percent: r.percent,
-    members: r.members,
-    nonMembers: r.nonMembers
-  }
-}
+import { formatPercent } from '../shared/numbers'
+import { CliRefusal, indentedName, printResult, rollupJson, table } from './output'
 
 async function status({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
   const unit = await unitOption(core, opts)
   const s = await call(core, 'commitments:status', { year, unitId: unit?.id ?? null })
-  printResult(out, { year, total: s.total ? statusJson(s.total) : null, units: s.rows.map(statusJson) }, () =>
+  printResult(out, { year, ...rollupJson(s) }, () =>
     [
       `Cam kết năm ${year}`,
       table(
         ['Đơn vị', 'Phải lập', 'Đã lập', 'Chưa lập', 'Tỷ lệ', 'Không phải lập'],
-        s.rows.map((r) => ['  '.repeat(Math.max(0, r.depth)) + r.name, String(r.required), String(r.made), String(r.missing), percent(r.percent), String(r.notAsked)])
+        s.rows.map((r) => [indentedName(r), String(r.required), String(r.made), String(r.missing), formatPercent(r.percent), String(r.notAsked)])
       )
     ].join('\n')
   )

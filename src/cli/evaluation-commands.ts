@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import type { EvaluationCounts, EvaluationImportPreview, EvaluationImportResult } from '../shared/api'
 import { RATING_LEVELS } from '../shared/api'
 import { RATING_STAGE_LABELS } from '../shared/labels'
+import { formatPercent } from '../shared/numbers'
 import { required, text } from './args'
 import type { CommandContext } from './commands'
 import { call, resolveUnit, yearOption } from './dispatch'
@@ -56,7 +57,7 @@ async function importSheet({ core, out, opts, positionals }: CommandContext): Pr
   )
 }
 
-const cell = (c: EvaluationCounts, l: (typeof RATING_LEVELS)[number]) => `${c.levels[l]}${c.percents[l] === null ? '' : ` (${c.percents[l]!.toLocaleString('vi-VN')}%)`}`
+const cell = (c: EvaluationCounts, l: (typeof RATING_LEVELS)[number]) => `${c.levels[l]}${c.percents[l] === null ? '' : ` (${formatPercent(c.percents[l])})`}`
 
 async function totals({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)

@@ -35,7 +35,27 @@ export function table(headers: string[], rows: string[][]): string {
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
-/** A share as "72,7%", or a dash when there is nothing to count. */
-export function percent(p: number | null): string {
-  return p === null ? '—' : `${p.toLocaleString('vi-VN')}%`
+/** A row of a per-unit table rolled up the tree (study coverage, commitments, …). */
+interface UnitRow {
+  unitId: number
+  parentId: number | null
+  name: string
+  level: string
+  depth: number
+}
+
+/** Such a row in the JSON output: the unit's name as `unit`, then its counts; no parentId. */
+export function unitRowJson<R extends UnitRow>(r: R) {
+  const { unitId, parentId: _parentId, name, level, depth, ...counts } = r
+  return { unitId, unit: name, level, depth, ...counts }
+}
+
+/** The rows and total of a roll-up in the JSON output, under `total` and `units`. */
+export function rollupJson<R extends UnitRow>(r: { rows: R[]; total: R | null }) {
+  return { total: r.total ? unitRowJson(r.total) : null, units: r.rows.map(unitRowJson) }
+}
+
+/** The unit's name indented by its depth, for the first column of a table. */
+export function indentedName(r: UnitRow): string {
+  return '  '.repeat(Math.max(0, r.depth)) + r.name
 }

@@ -1,6 +1,6 @@
 // `study …` commands: sessions, attendance and coverage of the yearly topic, over the same
 // dispatch as the app.
-import type { Input, StudyCoverageRow, StudySession, StudySessionKind } from '../shared/api'
+import type { Input, StudySession, StudySessionKind } from '../shared/api'
 import { STUDY_SESSION_KINDS } from '../shared/api'
 import { STUDY_SESSION_KIND_LABELS } from '../shared/labels'
 import { displayPartialDate } from '../shared/partial-date'
@@ -9,7 +9,8 @@ import type { Core } from '../core/index'
 import { date, positiveInt, required, text } from './args'
 import type { CommandContext } from './commands'
 import { call, resolveUnit, unitOption, yearOption } from './dispatch'
-import { CliRefusal, percent, printResult, table } from './output'
+import { formatPercent } from '../shared/numbers'
+import { CliRefusal, indentedName, printResult, rollupJson, table } from './output'
 
 const KIND_ALIASES: Record<string, StudySessionKind> = {
   'truc-tuyen': 'provincial_online',
@@ -147,36 +148,21 @@ async function attend({ core, out, opts, positionals }: CommandContext): Promise
   })
 }
 
-function coverageJson(r: StudyCoverageRow) {
-  return {
-    unitId: r.unitId,
-    unit: r.name,
-    level: r.level,
-    depth: r.depth,
-    required: r.required,
-    studied: r.studied,
-    missing: r.missing,
-    percent: r.percent,
-    members: r.members,
-    nonMembers: r.nonMembers
-  }
-}
-
 async function coverage({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
   const unit = await unitOption(core, opts)
   const cov = await call(core, 'study:coverage', { year, unitId: unit?.id ?? null })
-  printResult(out, { year, topic: cov.topic?.title ?? null, total: cov.total ? coverageJson(cov.total) : null, units: cov.rows.map(coverageJson) }, () =>
+  printResult(out, { year, topic: cov.topic?.title ?? null, ...rollupJson(cov) }, () =>
     [
       cov.topic ? `Chuyên đề năm ${year}: ${cov.topic.title}` : `Chưa có chủ đề năm ${year}.`,
       table(
         ['Đơn vị', 'Phải học', 'Đã học', 'Chưa học', 'Tỷ lệ', 'ĐV đã/phải', 'QC đã/phải'],
         cov.rows.map((r) => [
-          '  '.repeat(Math.max(0, r.depth)) + r.name,
+          indentedName(r),
           String(r.required),
           String(r.studied),
           String(r.missing),
-          percent(r.percent),
+          formatPercent(r.percent),
           `${r.members.studied}/${r.members.required}`,
           `${r.nonMembers.studied}/${r.nonMembers.required}`
         ])

@@ -16,11 +16,8 @@ export function formatWhen(value: string): string {
   return value.length > 10 ? formatDateTime(value) : displayPartialDate(value)
 }
 
-const numberFormat = new Intl.NumberFormat('vi-VN')
-
-export function formatNumber(n: number): string {
-  return numberFormat.format(n)
-}
+// Numbers and shares are written alike on screen, in the CLI and in printed sheets.
+export { formatNumber, formatPercent } from '@shared/numbers'
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
@@ -32,9 +29,4 @@ export function formatBytes(bytes: number): string {
     i++
   }
   return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(value)} ${units[i]}`
-}
-
-/** A share in percent as "72,7%"; a dash when there is nothing to count. */
-export function formatPercent(p: number | null | undefined): string {
-  return p == null ? '—' : `${numberFormat.format(p)}%`
 }

@@ -17,7 +17,7 @@ import { isPartialDate } from '../../shared/partial-date'
 import { cleanText } from '../../shared/vn-text'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
-import { percent } from '../study/scope'
+import { percent } from '../../shared/numbers'
 import { normaliseItems, readItems, writeItems } from './items'
 import { trailOf } from './reviews'
 import { LEFT_SQL } from '../people/status-sql'
@@ -57,7 +57,7 @@ function toCommitment(db: Database, r: CommitmentRow): Commitment {
   }
 }
 
-export function findCommitment(db: Database, personId: number, year: number): Commitment | null {
+export function findCommitment(db: Database, { personId, year }: { personId: number; year: number }): Commitment | null {
   const r = db.prepare(`${SELECT} WHERE c.person_id = ? AND c.year = ?`).get(personId, year) as CommitmentRow | undefined
   return r ? toCommitment(db, r) : null
 }
@@ -91,9 +91,9 @@ export function personRow(db: Database, personId: number): PersonRow {
   return p
 }
 
-export function personCommitment(db: Database, personId: number, year: number): CommitmentPerson {
+export function personCommitment(db: Database, { personId, year }: { personId: number; year: number }): CommitmentPerson {
   const p = personRow(db, personId)
-  const commitment = findCommitment(db, personId, year)
+  const commitment = findCommitment(db, { personId, year })
   return {
     personId,
     year,
@@ -105,7 +105,7 @@ export function personCommitment(db: Database, personId: number, year: number): 
     position: p.position,
     state: stateOf(p.status, commitment !== null),
     commitment,
-    trail: trailOf(db, personId, year)
+    trail: trailOf(db, { personId, year })
   }
 }
 
@@ -138,12 +138,12 @@ export function saveCommitment(db: Database, input: CommitmentSaveInput, source:
       )
     }
     writeItems(db, 'commitment_items', id, items)
-    return findCommitment(db, input.personId, input.year)!
+    return findCommitment(db, input)!
   })
 }
 
 /** Deletes a commitment (made by mistake); the reviews keep their lines about the person. */
-export function deleteCommitment(db: Database, personId: number, year: number): null {
+export function deleteCommitment(db: Database, { personId, year }: { personId: number; year: number }): null {
   inTransaction(db, () => {
     const r = db.prepare('DELETE FROM commitments WHERE person_id = ? AND year = ?').run(personId, year)
     if (r.changes === 0) throw notFound('bản cam kết này')
@@ -153,7 +153,7 @@ export function deleteCommitment(db: Database, personId: number, year: number): 
 
 export function setResult(db: Database, input: CommitmentResultInput): Commitment {
   return inTransaction(db, () => {
-    const c = findCommitment(db, input.personId, input.year)
+    const c = findCommitment(db, input)
     if (!c) {
       const p = personRow(db, input.personId)
       throw new CoreError('NO_COMMITMENT', `"${p.full_name}" chưa lập cam kết năm ${input.year}; chưa ghi được kết quả.`)
@@ -166,12 +166,12 @@ export function setResult(db: Database, input: CommitmentResultInput): Commitmen
       nowIso(),
       c.id
     )
-    return findCommitment(db, input.personId, input.year)!
+    return findCommitment(db, input)!
   })
 }
 
 /** Everyone on the rolls of one unit (not its subunits), with their commitment of the year. */
-export function roster(db: Database, year: number, unitId: number): CommitmentRoster {
+export function roster(db: Database, { year, unitId }: { year: number; unitId: number }): CommitmentRoster {
   const unit = db.prepare('SELECT name, level FROM units WHERE id = ?').get(unitId) as { name: string; level: string } | undefined
   if (!unit) throw notFound('đơn vị')
   const rows = db
@@ -241,7 +241,7 @@ export function roster(db: Database, year: number, unitId: number): CommitmentRo
 export function bulkFromTemplate(db: Database, input: CommitmentBulkInput): CommitmentBulkResult {
   const madeOn = checkDay(input.madeOn, 'madeOn', 'Ngày lập cam kết')
   return inTransaction(db, () => {
-    const template = getTemplate(db, input.unitId, input.year)
+    const template = getTemplate(db, input)
     if (template.items.length === 0) throw new CoreError('VALIDATION', 'Mẫu cam kết của đơn vị chưa có nội dung nào.')
     const people = db
       .prepare(`SELECT id, status, full_name FROM people WHERE unit_id = ? AND status NOT IN ${LEFT_SQL}`)

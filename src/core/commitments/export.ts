@@ -34,7 +34,7 @@ export interface CommitmentDocument {
 /** Builds the document of one person's commitment; refused when the person has none. */
 function commitmentDocument(ctx: CoreContext, input: Omit<CommitmentExportInput, 'path'>): CommitmentDocument {
   const db = ctx.db
-  const c = findCommitment(db, input.personId, input.year)
+  const c = findCommitment(db, input)
   const p = personRow(db, input.personId)
   if (!c) throw new CoreError('NO_COMMITMENT', `"${p.full_name}" chưa lập cam kết năm ${input.year}.`)
   const unit = db
@@ -159,7 +159,7 @@ export async function exportCommitment(ctx: CoreContext, input: CommitmentExport
  * order (by name), one sheet each named after the person; those without one are counted.
  */
 export async function exportUnitCommitments(ctx: CoreContext, input: CommitmentUnitExportInput): Promise<CommitmentUnitExportResult | null> {
-  const r = roster(ctx.db, input.year, input.unitId)
+  const r = roster(ctx.db, input)
   const made = r.rows.filter((row) => row.state === 'made')
   if (made.length === 0) throw new CoreError('NO_COMMITMENT', `Chưa ai trong "${r.unitName}" lập cam kết năm ${input.year}.`)
   const docs = made.map((row) => commitmentDocument(ctx, { personId: row.personId, year: input.year, place: input.place }))

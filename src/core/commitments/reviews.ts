@@ -55,7 +55,7 @@ function toReview(r: ReviewRow): CommitmentReview {
   }
 }
 
-export function listReviews(db: Database, year: number, unitId: number): CommitmentReview[] {
+export function listReviews(db: Database, { year, unitId }: { year: number; unitId: number }): CommitmentReview[] {
   return (db.prepare(`${SELECT} WHERE r.year = ? AND r.unit_id = ? ORDER BY r.held_on DESC, r.id DESC`).all(year, unitId) as ReviewRow[]).map(toReview)
 }
 
@@ -134,7 +134,7 @@ export function deleteReview(db: Database, id: number): null {
 }
 
 /** A person's trail for the year: every review that spoke of them, oldest first. */
-export function trailOf(db: Database, personId: number, year: number): CommitmentTrailEntry[] {
+export function trailOf(db: Database, { personId, year }: { personId: number; year: number }): CommitmentTrailEntry[] {
   const rows = db
     .prepare(
       `SELECT r.id, r.held_on, r.kind, r.reviewer, u.name AS unit_name, e.outcome, e.progress

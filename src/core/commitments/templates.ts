@@ -63,7 +63,7 @@ interface TemplateRow {
 }
 
 /** The unit's own template of the year, or the nearest ancestor's, or the built-in one. */
-export function getTemplate(db: Database, unitId: number, year: number): CommitmentTemplate {
+export function getTemplate(db: Database, { unitId, year }: { unitId: number; year: number }): CommitmentTemplate {
   const unit = db.prepare('SELECT path FROM units WHERE id = ?').get(unitId) as { path: string } | undefined
   if (!unit) throw notFound('đơn vị')
   // Ancestors are the units whose path is a prefix of this unit's path; the longest is the nearest.
@@ -97,7 +97,7 @@ export function getTemplate(db: Database, unitId: number, year: number): Commitm
   }
 }
 
-export function saveTemplate(db: Database, unitId: number, year: number, items: CommitmentItem[]): CommitmentTemplate {
+export function saveTemplate(db: Database, { unitId, year, items }: { unitId: number; year: number; items: CommitmentItem[] }): CommitmentTemplate {
   const clean = normaliseItems(items)
   return inTransaction(db, () => {
     if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) throw notFound('đơn vị')
@@ -107,6 +107,6 @@ export function saveTemplate(db: Database, unitId: number, year: number, items: 
     ).run(unitId, year, nowIso())
     const { id } = db.prepare('SELECT id FROM commitment_templates WHERE unit_id = ? AND year = ?').get(unitId, year) as { id: number }
     writeItems(db, 'commitment_template_items', id, clean)
-    return getTemplate(db, unitId, year)
+    return getTemplate(db, { unitId, year })
   })
 }

@@ -1,11 +1,17 @@
 // Forward-only numbered migrations (db/migrations/NNNN_name.ts, plain SQL), each applied in its own
 // transaction and recorded in PRAGMA user_version. A file made by a newer version is refused.
+//
+// From 0007 on, each migration file holds one change (one table, one column, one data move), named
+// for it, so a failure, a review or a later reader points at one thing; 0001–0006 shipped as they
+// are (0006 holds several) and are never edited. Adding one: write NNNN_name.ts with the next
+// number, register it below, then update test/integration/schema-snapshot.sql (the migration test,
+// test/integration/migrations.test.ts, says how) and review its diff: it must show that one change.
 import type { Database } from 'better-sqlite3'
 import { fingerprintValues, FINGERPRINT_SQL_FUNCTION } from '../people/fingerprint'
 import { CoreError } from './errors'
 import m0001 from './migrations/0001_initial'
-import m0003 from './migrations/0003_study'
 import m0002 from './migrations/0002_imports'
+import m0003 from './migrations/0003_study'
 import m0004 from './migrations/0004_commitments'
 import m0005 from './migrations/0005_evaluation'
 import m0006 from './migrations/0006_import_people'
@@ -19,8 +25,8 @@ export interface Migration {
 // In order; never edit one that has shipped, add the next.
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'initial', sql: m0001 },
-  { version: 3, name: 'study', sql: m0003 },
   { version: 2, name: 'imports', sql: m0002 },
+  { version: 3, name: 'study', sql: m0003 },
   { version: 4, name: 'commitments', sql: m0004 },
   { version: 5, name: 'evaluation', sql: m0005 },
   { version: 6, name: 'import people', sql: m0006 }

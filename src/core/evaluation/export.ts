@@ -7,6 +7,7 @@ import { basename } from 'node:path'
 import type { EvaluationCounts, EvaluationExportInput, EvaluationRow, EvaluationSheet, EvaluationTotals, Rating } from '../../shared/api'
 import { RATING_LEVELS } from '../../shared/api'
 import { NOT_RATED_REASON_LABELS, QUOTA_BASE_LABELS, QUOTA_SCOPE_LABELS, RATING_LEVEL_LABELS, RATING_SHORT_LABELS } from '../../shared/labels'
+import { formatPercent } from '../../shared/numbers'
 import { displayPartialDate, todayIso } from '../../shared/partial-date'
 import { foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
@@ -57,7 +58,7 @@ export function noteCell(row: Pick<EvaluationRow, 'reason' | 'note' | 'self' | '
 }
 
 const ratingText = (r: Rating | null) => (r ? RATING_SHORT_LABELS[r] : '')
-const pct = (p: number | null) => (p === null ? '' : ` (${p.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%)`)
+const pct = (p: number | null) => (p === null ? '' : ` (${formatPercent(p, { oneDecimal: true })})`)
 
 function isCell(level: string): boolean {
   return /^chi bo\b/.test(foldVietnamese(level))
@@ -133,7 +134,7 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
     'Tỷ lệ % tính trên số đảng viên được xếp loại (không tính người không xếp loại và người chưa ghi mức xếp loại).'
   ]
   if (rules?.quotaPercent != null) {
-    notes.push(`Theo ${rules.name}: HTXSNV không vượt quá ${rules.quotaPercent.toLocaleString('vi-VN')}% ${QUOTA_BASE_LABELS[rules.quotaBase]}, tính ở ${QUOTA_SCOPE_LABELS[rules.quotaScope]}.`)
+    notes.push(`Theo ${rules.name}: HTXSNV không vượt quá ${formatPercent(rules.quotaPercent)} ${QUOTA_BASE_LABELS[rules.quotaBase]}, tính ở ${QUOTA_SCOPE_LABELS[rules.quotaScope]}.`)
   }
   for (const q of sheet.quota.filter((x) => x.over)) notes.push(`Lưu ý: ${q.message}`)
   notes.push(`Chi bộ điền các cột ${GROUP.toLocaleLowerCase('vi')} và Ghi chú rồi gửi lại; xin giữ nguyên các cột khác để phần mềm nhập lại đúng người.`)
@@ -162,7 +163,7 @@ function fileNameFor(name: string, year: number): string {
 }
 
 export async function exportEvaluation(ctx: CoreContext, input: EvaluationExportInput): Promise<{ path: string; rows: number } | null> {
-  const sheet = buildSheet(ctx.db, input.year, input.unitId)
+  const sheet = buildSheet(ctx.db, input)
   const path =
     input.path ??
     (await ctx.platform.chooseSaveFile({

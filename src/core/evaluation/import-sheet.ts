@@ -22,6 +22,7 @@ import type {
 } from '../../shared/api'
 import { LEFT_STATUSES, NOT_RATED_REASONS } from '../../shared/api'
 import { NOT_RATED_REASON_LABELS, RATING_SHORT_LABELS, RATING_STAGE_LABELS } from '../../shared/labels'
+import { formatNumber } from '../../shared/numbers'
 import { displayPartialDate, readUserDate, type PartialDate } from '../../shared/partial-date'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
 import { createBackup } from '../backup/backups'
@@ -208,7 +209,7 @@ const FIELD_LABELS: Record<EvaluationField, string> = {
 function show(field: EvaluationField, v: StoredRating[keyof StoredRating]): string | null {
   if (v === null) return null
   if (field === 'reason') return NOT_RATED_REASON_LABELS[v as NotRatedReason]
-  if (field === 'score') return (v as number).toLocaleString('vi-VN')
+  if (field === 'score') return formatNumber(v as number)
   if (field === 'note') return String(v)
   return RATING_SHORT_LABELS[v as Rating]
 }

@@ -96,7 +96,7 @@ export function saveRatings(db: Database, input: EvaluationSaveInput): Evaluatio
     for (const e of input.entries) changes.set(e.personId, merged(before.get(e.personId), e))
     writeRatings(db, input.year, changes)
   })
-  const sheet = buildSheet(db, input.year, input.unitId)
+  const sheet = buildSheet(db, input)
   const saved = new Set(ids)
   return { saved: ids.length, rows: sheet.rows.filter((r) => saved.has(r.personId)), groups: sheet.groups, totals: sheet.totals, quota: sheet.quota }
 }
@@ -108,7 +108,7 @@ export function saveRatings(db: Database, input: EvaluationSaveInput): Evaluatio
  */
 export function fillRatings(db: Database, input: EvaluationFillInput): { changed: number; sheet: EvaluationSheet } {
   const changed = inTransaction(db, () => {
-    const sheet = buildSheet(db, input.year, input.unitId)
+    const sheet = buildSheet(db, input)
     const changes = new Map<number, StoredRating>()
     const before = (r: EvaluationSheet['rows'][number]): StoredRating => ({
       self: r.self,
@@ -135,5 +135,5 @@ export function fillRatings(db: Database, input: EvaluationFillInput): { changed
     writeRatings(db, input.year, changes)
     return changes.size
   })
-  return { changed, sheet: buildSheet(db, input.year, input.unitId) }
+  return { changed, sheet: buildSheet(db, input) }
 }

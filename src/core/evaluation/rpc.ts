@@ -52,7 +52,7 @@ export const evaluationSchemas = {
 type EvaluationChannel = keyof typeof evaluationSchemas
 
 export const evaluationHandlers: Pick<HandlerMap, EvaluationChannel> = {
-  'evaluation:sheet': (ctx, i) => buildSheet(ctx.db, i.year, i.unitId),
+  'evaluation:sheet': (ctx, i) => buildSheet(ctx.db, i),
   'evaluation:save': (ctx, i) => saveRatings(ctx.db, i),
   'evaluation:fill': (ctx, i) => fillRatings(ctx.db, i),
   'evaluation:listRules': (ctx) => listRuleSets(ctx.db),

@@ -20,6 +20,7 @@ import type {
 } from '../../shared/api'
 import { LEFT_STATUSES, RATING_LEVELS, RATING_STAGES } from '../../shared/api'
 import { NOT_RATED_REASON_LABELS, RATING_STAGE_LABELS, STATUS_LABELS } from '../../shared/labels'
+import { formatNumber, formatPercent, percent } from '../../shared/numbers'
 import { comparePartialDates, daysInMonth } from '../../shared/partial-date'
 import type { Database } from '../db/connection'
 import { notFound } from '../db/errors'
@@ -83,7 +84,7 @@ const STATUS_REASON: Partial<Record<PersonStatus, NotRatedReason>> = {
 }
 
 /** The day before which a member joined to be rated: 31/12 of the year minus the months. */
-function newMemberCutoff(year: number, months: number): string {
+function newMemberCutoff({ year, months }: { year: number; months: number }): string {
   let y = year
   let m = 12 - months
   while (m < 1) {
@@ -104,7 +105,7 @@ export function exemptionOf(
   if (rules.exemptStatuses.includes(r.status)) return STATUS_REASON[r.status] ?? 'other'
   // A join date known only to the year says nothing about the months; one after the cutoff does.
   if (rules.newMemberMonths !== null && r.party_join_date && r.party_join_date.length >= 7) {
-    if (comparePartialDates(r.party_join_date, newMemberCutoff(year, rules.newMemberMonths)) > 0) return 'new_member'
+    if (comparePartialDates(r.party_join_date, newMemberCutoff({ year, months: rules.newMemberMonths })) > 0) return 'new_member'
   }
   return null
 }
@@ -124,7 +125,7 @@ function rowWarnings(row: EvaluationRow, rules: EvaluationRuleSet | null, year: 
     const byScore = levelForScore(row.score, t)
     if (byScore !== final) {
       const stage = row.decided ? RATING_STAGE_LABELS.decided : RATING_STAGE_LABELS.proposed
-      out.push(`${row.score.toLocaleString('vi-VN')} điểm ứng với ${byScore}, khác mức ${stage.toLocaleLowerCase('vi')} (${final}).`)
+      out.push(`${formatNumber(row.score)} điểm ứng với ${byScore}, khác mức ${stage.toLocaleLowerCase('vi')} (${final}).`)
     }
   }
   return out
@@ -149,7 +150,7 @@ function add(c: EvaluationCounts, r: Rating | null, n = 1): void {
 
 function finish(c: EvaluationCounts): EvaluationCounts {
   const rated = RATING_LEVELS.reduce((a, l) => a + c.levels[l], 0)
-  for (const l of RATING_LEVELS) c.percents[l] = rated === 0 ? null : Math.round((c.levels[l] / rated) * 1000) / 10
+  for (const l of RATING_LEVELS) c.percents[l] = percent(c.levels[l], rated)
   return c
 }
 
@@ -180,10 +181,6 @@ const BASE_WORDS: Record<EvaluationRuleSet['quotaBase'], string> = {
   rated: 'đảng viên được xếp loại'
 }
 
-function fmtPercent(p: number): string {
-  return `${p.toLocaleString('vi-VN')}%`
-}
-
 /**
  * The HTXSNV quota of each scope the given units fall in, for the proposals and the decisions.
  * A scope may reach beyond the sheet (a chi bộ's tổ chức cơ sở đảng is its committee), so its
@@ -191,7 +188,7 @@ function fmtPercent(p: number): string {
  */
 function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null, units: Map<number, UnitRow>, unitIds: Iterable<number>): EvaluationQuotaCheck[] {
   if (!rules || rules.quotaPercent === null) return []
-  const percent = rules.quotaPercent
+  const quotaPercent = rules.quotaPercent
   const scopes = new Set<number>()
   for (const u of unitIds) scopes.add(quotaScopeOf(units, u, rules.quotaScope))
   const stmt = db.prepare(
@@ -215,9 +212,9 @@ function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null
       const excellent = c.levels.HTXSNV
       const base = rules.quotaBase === 'httnv' ? c.levels.HTTNV : rules.quotaBase === 'httnv_or_better' ? c.levels.HTTNV + excellent : c.total - c.blank - c.notRated
       if (excellent === 0 && base === 0) continue
-      const limit = quotaLimit(percent, base)
+      const limit = quotaLimit(quotaPercent, base)
       const over = excellent > limit
-      const what = `${fmtPercent(percent)} của ${base} ${BASE_WORDS[rules.quotaBase]}`
+      const what = `${formatPercent(quotaPercent)} của ${base} ${BASE_WORDS[rules.quotaBase]}`
       const stageText = stage === 'proposed' ? 'chi bộ đề xuất' : 'cấp ủy quyết định'
       checks.push({
         stage,
@@ -226,7 +223,7 @@ function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null
         excellent,
         base,
         limit,
-        percent,
+        percent: quotaPercent,
         over,
         message: over
           ? `${scope.name}: ${excellent} đảng viên HTXSNV (${stageText}), vượt mức tối đa ${limit} (${what}).`
@@ -262,7 +259,7 @@ function toRow(r: DbRow, rules: EvaluationRuleSet | null, year: number): Evaluat
   return row
 }
 
-export function buildSheet(db: Database, year: number, unitId: number): EvaluationSheet {
+export function buildSheet(db: Database, { year, unitId }: { year: number; unitId: number }): EvaluationSheet {
   const units = loadUnits(db)
   const unit = units.get(unitId)
   if (!unit) throw notFound('đơn vị')

@@ -13,7 +13,7 @@ function sessionTopic(db: Database, sessionId: number): number {
 }
 
 /** Everyone on the rolls of one unit (not its subunits), sorted by given name. */
-export function checklist(db: Database, sessionId: number, unitId: number): StudyChecklist {
+export function checklist(db: Database, { sessionId, unitId }: { sessionId: number; unitId: number }): StudyChecklist {
   const topicId = sessionTopic(db, sessionId)
   const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined
   if (!unit) throw notFound('đơn vị')

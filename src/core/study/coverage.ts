@@ -1,6 +1,6 @@
 // Coverage of the year's topic: who must study, who has (at any session of the topic), who has
-// not, per unit and rolled up the tree by the materialised path. One grouped, indexed query
-// gives the counts per unit; the roll-up is a walk over the (few hundred) units in memory.
+// not, per unit and rolled up the tree. One grouped, indexed query gives the counts per unit;
+// units/rollup.ts adds them up the tree.
 import type {
   PersonKind,
   PersonStatus,
@@ -12,11 +12,13 @@ import type {
   StudyMissingPerson,
   StudyProgress
 } from '../../shared/api'
+import { PERSON_KINDS } from '../../shared/api'
 import { todayIso } from '../../shared/partial-date'
 import type { Database } from '../db/connection'
 import { topicByYear } from './topics'
-import { scopeRange, treeUnitsInRange, UNIT_IDS_IN_RANGE, type TreeUnitRow } from '../units/subtree'
-import { percent, REQUIRED_SQL } from './scope'
+import { mapRollup, rollUp, type RollupRow, type Tally } from '../units/rollup'
+import { scopeRange, treeUnitsInRange, UNIT_IDS_IN_RANGE } from '../units/subtree'
+import { REQUIRED_SQL } from './scope'
 
 /**
  * "Has this person studied the topic?" as an SQL condition on p.id; binds the topic id. Written
@@ -27,38 +29,20 @@ import { percent, REQUIRED_SQL } from './scope'
 const STUDIED_SQL = `EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
   WHERE a.person_id = p.id AND s.topic_id = ?)`
 
-interface Tally {
-  mReq: number
-  mStudied: number
-  nReq: number
-  nStudied: number
-}
+type Coverage = Tally<'required' | 'studied', 'percent'>
 
-const counts = (required: number, studied: number): StudyCounts => ({
-  required,
-  studied,
-  missing: required - studied,
-  percent: percent(studied, required)
+const counts = ({ counts: c, percents }: Coverage): StudyCounts => ({ required: c.required, studied: c.studied, missing: c.required - c.studied, percent: percents.percent })
+
+const toRow = (r: RollupRow<'required' | 'studied', 'percent', PersonKind>): StudyCoverageRow => ({
+  ...r.unit,
+  ...counts(r),
+  members: counts(r.groups.member),
+  nonMembers: counts(r.groups.non_member)
 })
-
-function toRow(u: TreeUnitRow, depth: number, t: Tally): StudyCoverageRow {
-  return {
-    unitId: u.id,
-    parentId: u.parent_id,
-    name: u.name,
-    level: u.level,
-    depth,
-    ...counts(t.mReq + t.nReq, t.mStudied + t.nStudied),
-    members: counts(t.mReq, t.mStudied),
-    nonMembers: counts(t.nReq, t.nStudied)
-  }
-}
 
 export function coverage(db: Database, input: StudyCoverageInput): StudyCoverage {
   const topic = topicByYear(db, input.year)
   const [lo, hi] = scopeRange(db, input.unitId)
-  const units = treeUnitsInRange(db, lo, hi)
-  const tallies = new Map<number, Tally>(units.map((u) => [u.id, { mReq: 0, mStudied: 0, nReq: 0, nStudied: 0 }]))
   // Without a topic nobody can have studied it; the required counts still stand.
   const perUnit = db
     .prepare(
@@ -68,50 +52,14 @@ export function coverage(db: Database, input: StudyCoverageInput): StudyCoverage
        GROUP BY p.unit_id, p.kind`
     )
     .all(...(topic ? [topic.id] : []), lo, hi) as { unit_id: number; kind: PersonKind; required: number; studied: number }[]
-
-  const byId = new Map(units.map((u) => [u.id, u]))
-  for (const r of perUnit) {
-    // Add the unit's own people to it and to every ancestor inside the scope.
-    const path = byId.get(r.unit_id)!.path
-    for (const idText of path.split('/')) {
-      const t = idText ? tallies.get(Number(idText)) : undefined
-      if (!t) continue
-      if (r.kind === 'member') {
-        t.mReq += r.required
-        t.mStudied += r.studied
-      } else {
-        t.nReq += r.required
-        t.nStudied += r.studied
-      }
-    }
-  }
-  const scopeDepth = input.unitId === null ? 1 : byId.get(input.unitId)!.path.split('/').length - 2
-  const rows: StudyCoverageRow[] = []
-  for (const u of units) {
-    const t = tallies.get(u.id)!
-    // Retired units stay out unless someone is still counted there.
-    if (u.retired_on && t.mReq + t.nReq === 0) continue
-    rows.push(toRow(u, u.path.split('/').length - 2 - scopeDepth, t))
-  }
-  const top = rows.filter((r) => r.depth === 0)
-  let total: StudyCoverageRow | null = null
-  if (top.length === 1) total = top[0]
-  else if (top.length > 1) {
-    const sum = (f: (r: StudyCoverageRow) => StudyCounts) => top.reduce((a, r) => [a[0] + f(r).required, a[1] + f(r).studied], [0, 0])
-    const [mr, ms] = sum((r) => r.members)
-    const [nr, ns] = sum((r) => r.nonMembers)
-    total = {
-      unitId: 0,
-      parentId: null,
-      name: 'Toàn bộ tổ chức',
-      level: '',
-      depth: -1,
-      ...counts(mr + nr, ms + ns),
-      members: counts(mr, ms),
-      nonMembers: counts(nr, ns)
-    }
-  }
-  return { year: input.year, topic, rows, total }
+  const rollup = rollUp({
+    units: treeUnitsInRange(db, lo, hi),
+    measures: ['required', 'studied'],
+    groups: PERSON_KINDS,
+    counts: perUnit.map((r) => ({ unitId: r.unit_id, group: r.kind, counts: r })),
+    percents: { percent: ['studied', 'required'] }
+  })
+  return { year: input.year, topic, ...mapRollup(rollup, toRow) }
 }
 
 const MISSING_FROM = `

@@ -12,7 +12,3 @@ import { sqlList } from '../people/status-sql'
 
 export const REQUIRED_STATUSES: readonly PersonStatus[] = ['active', 'temporary']
 export const REQUIRED_SQL = sqlList(REQUIRED_STATUSES)
-
-export function percent(studied: number, required: number): number | null {
-  return required === 0 ? null : Math.round((studied / required) * 1000) / 10
-}

@@ -1,0 +1,253 @@
+-- The schema of the data file after every migration, as test/integration/migrations.test.ts
+-- reads it (comments dropped, spaces made single, a column a line). Written by that test with
+-- UPDATE_SCHEMA_SNAPSHOT=1; review its diff with the migration that changes it.
+PRAGMA user_version = 6;
+CREATE TABLE commitment_items (
+  id INTEGER PRIMARY KEY,
+  commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  heading TEXT NOT NULL CHECK (heading IN ('politics', 'ethics', 'duty', 'discipline', 'topic', 'breakthrough')),
+  content TEXT NOT NULL,
+  tasks TEXT,
+  measures TEXT,
+  deadline TEXT,
+  expected TEXT
+) STRICT;
+CREATE INDEX commitment_items_commitment ON commitment_items(commitment_id, position);
+CREATE TABLE commitment_review_entries (
+  review_id INTEGER NOT NULL REFERENCES commitment_reviews(id) ON DELETE CASCADE,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  outcome TEXT NOT NULL CHECK (outcome IN ('praise', 'reminder', 'none')),
+  progress TEXT,
+  PRIMARY KEY (review_id, person_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX commitment_review_entries_person ON commitment_review_entries(person_id, review_id);
+CREATE TABLE commitment_reviews (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  year INTEGER NOT NULL,
+  held_on TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('monthly', 'quarterly')),
+  reviewer TEXT NOT NULL CHECK (reviewer IN ('party_cell', 'unit_leaders')),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX commitment_reviews_unit ON commitment_reviews(unit_id, year, held_on);
+CREATE TABLE commitment_template_items (
+  id INTEGER PRIMARY KEY,
+  template_id INTEGER NOT NULL REFERENCES commitment_templates(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  heading TEXT NOT NULL CHECK (heading IN ('politics', 'ethics', 'duty', 'discipline', 'topic', 'breakthrough')),
+  content TEXT NOT NULL,
+  tasks TEXT,
+  measures TEXT,
+  deadline TEXT,
+  expected TEXT
+) STRICT;
+CREATE INDEX commitment_template_items_template ON commitment_template_items(template_id, position);
+CREATE TABLE commitment_templates (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  year INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (unit_id, year)
+) STRICT;
+CREATE TABLE commitments (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  year INTEGER NOT NULL,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  made_on TEXT,
+  source TEXT NOT NULL CHECK (source IN ('template', 'manual')),
+  result TEXT CHECK (result IN ('completed_well', 'completed', 'not_completed')),
+  result_note TEXT,
+  result_on TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (person_id, year)
+) STRICT;
+CREATE INDEX commitments_year_unit ON commitments(year, unit_id);
+CREATE TABLE evaluation_grassroots (
+  unit_id INTEGER PRIMARY KEY REFERENCES units(id),
+  is_grassroots INTEGER NOT NULL CHECK (is_grassroots IN (0, 1))
+) STRICT;
+CREATE TABLE evaluation_ratings (
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  year INTEGER NOT NULL,
+  self_rating TEXT CHECK (self_rating IN ('HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'not_rated')),
+  proposed_rating TEXT CHECK (proposed_rating IN ('HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'not_rated')),
+  decided_rating TEXT CHECK (decided_rating IN ('HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'not_rated')),
+  reason TEXT CHECK (reason IN ('exempt', 'suspended', 'new_member', 'temporary', 'transferred', 'illness', 'other')),
+  score REAL CHECK (score IS NULL OR (score >= 0 AND score <= 100)),
+  note TEXT,
+  updated_at TEXT NOT NULL,
+  unit_id INTEGER REFERENCES units(id),
+  PRIMARY KEY (person_id, year)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX evaluation_ratings_unit ON evaluation_ratings(year, unit_id);
+CREATE INDEX evaluation_ratings_year ON evaluation_ratings(year, person_id);
+CREATE TABLE evaluation_rule_sets (
+  id INTEGER PRIMARY KEY,
+  from_year INTEGER NOT NULL UNIQUE CHECK (from_year BETWEEN 2000 AND 2100),
+  name TEXT NOT NULL,
+  quota_percent REAL CHECK (quota_percent IS NULL OR (quota_percent >= 0 AND quota_percent <= 100)),
+  quota_base TEXT NOT NULL CHECK (quota_base IN ('httnv', 'httnv_or_better', 'rated')),
+  quota_scope TEXT NOT NULL CHECK (quota_scope IN ('grassroots', 'unit')),
+  exempt_statuses TEXT NOT NULL DEFAULT '[]',
+  new_member_months INTEGER CHECK (new_member_months IS NULL OR new_member_months BETWEEN 1 AND 24),
+  score_excellent REAL,
+  score_good REAL,
+  score_done REAL,
+  note TEXT,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE import_changes (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  person_id INTEGER NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('created', 'updated')),
+  before TEXT,
+  after TEXT NOT NULL,
+  status_since_before TEXT
+) STRICT;
+CREATE INDEX import_changes_import ON import_changes(import_id);
+CREATE INDEX import_changes_person ON import_changes(person_id);
+CREATE TABLE import_mappings (
+  signature TEXT PRIMARY KEY,
+  mapping TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE import_units (
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  unit_id INTEGER NOT NULL
+) STRICT;
+CREATE INDEX import_units_import ON import_units(import_id);
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  file_path TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  unchanged INTEGER NOT NULL,
+  skipped INTEGER NOT NULL,
+  units_created INTEGER NOT NULL,
+  backup_file TEXT,
+  undone_at TEXT
+) STRICT;
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  kind TEXT NOT NULL CHECK (kind IN ('member', 'non_member')),
+  full_name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  sort_key TEXT NOT NULL,
+  gender TEXT CHECK (gender IN ('male', 'female')),
+  birth_date TEXT,
+  ethnicity TEXT,
+  religion TEXT,
+  hometown TEXT,
+  residence TEXT,
+  member_type TEXT CHECK (member_type IN ('official', 'probationary')),
+  party_join_date TEXT,
+  party_official_date TEXT,
+  party_card_number TEXT,
+  party_profile_number TEXT,
+  national_id TEXT,
+  position TEXT,
+  role TEXT,
+  education TEXT,
+  political_theory TEXT,
+  phone TEXT,
+  note TEXT,
+  status TEXT NOT NULL DEFAULT 'active',
+  status_since TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  import_id INTEGER REFERENCES imports(id),
+  import_fingerprint INTEGER
+) STRICT;
+CREATE INDEX people_card ON people(party_card_number) WHERE party_card_number IS NOT NULL;
+CREATE INDEX people_national_id ON people(national_id) WHERE national_id IS NOT NULL;
+CREATE INDEX people_profile ON people(party_profile_number) WHERE party_profile_number IS NOT NULL;
+CREATE INDEX people_sort ON people(sort_key);
+CREATE INDEX people_unit_status ON people(unit_id, status, kind);
+CREATE TABLE person_status_history (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  status TEXT NOT NULL,
+  since TEXT NOT NULL,
+  note TEXT,
+  recorded_at TEXT NOT NULL,
+  import_id INTEGER REFERENCES imports(id)
+) STRICT;
+CREATE INDEX person_status_history_import ON person_status_history(import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX person_status_history_person ON person_status_history(person_id, id);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+CREATE TABLE study_attendance (
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  session_id INTEGER NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (person_id, session_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX study_attendance_session ON study_attendance(session_id, person_id);
+CREATE TABLE study_points (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  unit_id INTEGER REFERENCES units(id),
+  attendees INTEGER NOT NULL DEFAULT 0 CHECK (attendees >= 0)
+) STRICT;
+CREATE INDEX study_points_session ON study_points(session_id, position);
+CREATE TABLE study_sessions (
+  id INTEGER PRIMARY KEY,
+  topic_id INTEGER NOT NULL REFERENCES study_topics(id),
+  kind TEXT NOT NULL CHECK (kind IN ('provincial_online', 'district_conference', 'cell_meeting', 'unit_conference', 'makeup')),
+  held_on TEXT NOT NULL,
+  host_unit_id INTEGER NOT NULL REFERENCES units(id),
+  title TEXT,
+  extra_non_members INTEGER NOT NULL DEFAULT 0 CHECK (extra_non_members >= 0),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX study_sessions_host ON study_sessions(host_unit_id);
+CREATE INDEX study_sessions_topic ON study_sessions(topic_id, held_on);
+CREATE TABLE study_topics (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  plan_number TEXT,
+  plan_date TEXT,
+  note TEXT,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE unit_history (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  at TEXT NOT NULL,
+  change TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT
+) STRICT;
+CREATE INDEX unit_history_unit ON unit_history(unit_id, id);
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY,
+  parent_id INTEGER REFERENCES units(id),
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  level TEXT NOT NULL,
+  path TEXT NOT NULL,
+  retired_on TEXT,
+  created_at TEXT NOT NULL,
+  tree_order INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX units_parent ON units(parent_id);
+CREATE UNIQUE INDEX units_path ON units(path);
+CREATE INDEX units_tree_order ON units(tree_order);
