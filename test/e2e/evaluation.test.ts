@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Locator } from 'playwright-core'
+import type { EvaluationEntry } from '../../src/shared/api'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './harness/browser'
 import { useApp } from './harness/use-app'
@@ -71,7 +72,7 @@ const e2e = useApp(async (harness) => {
   await harness.call('evaluation:save', {
     year: 2024,
     unitId: cellB.id,
-    entries: ['Bùi Văn Khánh', 'Đỗ Thị Lan', 'Ngô Văn Minh'].map((n) => ({ personId: ids[n], self: 'HTTNV', proposed: 'HTTNV', decided: 'HTTNV' }))
+    entries: ['Bùi Văn Khánh', 'Đỗ Thị Lan', 'Ngô Văn Minh'].map((n): EvaluationEntry => ({ personId: ids[n], self: 'HTTNV', proposed: 'HTTNV', decided: 'HTTNV' }))
   })
 })
 
