@@ -14,7 +14,7 @@ import type { ImportProblem } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { sheetNames } from '../excel/party-document'
-import { DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from './grid'
+import { DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from '../excel/grid'
 import type { SheetLayout } from './headers'
 import { CHUNK_ROWS, rowsText, runSliced, type ImportJob, type Steps } from './job'
 

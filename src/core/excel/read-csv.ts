@@ -5,7 +5,7 @@ import iconv from 'iconv-lite'
 import { basename, extname } from 'node:path'
 import { LIMITS, type CellValue, type GridRow, type GridSheet } from './grid'
 import { fixLegacyText, type LegacyEncoding } from './legacy-encoding'
-import { CHUNK_ROWS, runWhole, type ImportJob, type Steps } from './job'
+import { CHUNK_ROWS, runWhole, type ImportJob, type Steps } from '../import/job'
 import { refuse } from './sniff'
 
 export interface DecodedText {

@@ -3,7 +3,7 @@
 // plain cell values, with legacy TCVN3/VNI text converted. Member lists and attendee sheets go
 // through it; with a job, the read runs in slices that report progress and can be cancelled.
 import type { Grid } from './grid'
-import { rowsText, runSliced, type ImportJob } from './job'
+import { rowsText, runSliced, type ImportJob } from '../import/job'
 import { readCsvSteps } from './read-csv'
 import { readXlsx } from './read-xlsx'
 import { inspectFile } from './sniff'
