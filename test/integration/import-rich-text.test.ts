@@ -8,7 +8,8 @@ import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cellText, type GridSheet } from '../../src/core/excel/grid'
 import { encodeTcvn3, encodeVni } from '../../src/core/excel/legacy-encoding'
-import { readXlsx, readXlsxExcelJS } from '../../src/core/excel/read-xlsx'
+import { readXlsx } from '../../src/core/excel/read-xlsx'
+import { readXlsxExcelJS } from '../../src/core/excel/read-xlsx-exceljs'
 import { startCoreWithParent, type TestCore } from '../helpers/import-fixtures'
 
 let t: TestCore
