@@ -4,7 +4,7 @@ import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import type { ImportProgress } from '../../src/shared/api'
-import { slicing } from '../../src/core/import/job'
+import { slicing } from '../../src/core/jobs/job'
 import { openSessionCount } from '../../src/core/import/service'
 import { startCoreWithParent, tempDir, writeLargeList, type TestCore } from '../helpers/import-fixtures'
 

@@ -9,7 +9,7 @@ import { normalisePerson } from '../people/validate'
 import { readDateCell } from '../excel/dates'
 import { cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from '../excel/grid'
 import { headerKey, unitFromText, type SheetLayout } from './headers'
-import { CHUNK_ROWS, runWhole, type Steps } from './job'
+import { CHUNK_ROWS, runWhole, type Steps } from '../jobs/slices'
 import { KeyIndex } from './key-index'
 
 export interface Draft {
