@@ -3,7 +3,7 @@
 // problem by sheet, row and column.
 import { resolve } from 'node:path'
 import type { ImportProblem, ImportSummary } from '../shared/api'
-import { importMembers } from '../core/import/service'
+import { importMembers } from '../core/import/commit'
 import { CoreError } from '../core/index'
 import { text } from './args'
 import type { CommandContext } from './commands'

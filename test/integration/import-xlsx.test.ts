@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { commitHooks } from '../../src/core/import/service'
+import { commitHooks } from '../../src/core/import/commit'
 import { SAMPLE, startCoreWithParent, toWindows1258Form, utc, writeMemberList, type TestCore } from '../helpers/import-fixtures'
 
 let t: TestCore
@@ -252,7 +252,7 @@ describe('importing CSV', () => {
 })
 
 it('the CLI-facing importMembers does a dry run and a real run', async () => {
-  const { importMembers } = await import('../../src/core/import/service')
+  const { importMembers } = await import('../../src/core/import/commit')
   const file = join(t.dir, 'ds.xlsx')
   await writeMemberList(file, SAMPLE)
   const dry = await importMembers(t.core.ctx, file, { unitName: 'Đảng bộ xã Tân Hòa', dryRun: true })
