@@ -1,21 +1,13 @@
-// import:commit (backup first, then one transaction), import:history and import:undo, and the
-// whole import in one call for the command line.
-import type {
-  ImportPreviewInput,
-  ImportRecord,
-  ImportSummary,
-  ImportUndoResult,
-  PersonKind
-} from '../../shared/api'
+// import:commit (backup first, then one transaction; or, as a dry run, only what it would do),
+// import:history and import:undo.
+import type { ImportCommitInput, ImportRecord, ImportSummary, ImportUndoResult } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { createBackup } from '../backup/backups'
 import { inTransaction } from '../db/connection'
 import { backupKeep } from '../settings'
-import { findUnitByName } from '../units/units'
 import { headerSignature } from './headers'
 import { applyPlan, checkUndo, listImports, saveMapping, undoImport } from './history'
-import { openImport } from './open'
 import type { Plan } from './plan'
 import { allProblems, effectiveFields, ensureDrafts, planFor, planNow } from './preview'
 import { exclusive } from './sessions'
@@ -50,12 +42,14 @@ export const commitHooks: { afterWrites: null | (() => void) } = { afterWrites: 
  * is honoured only before it starts (the wizard says so), and that the window waits for it (about
  * a second for 50,000 new people; milliseconds for a usual list).
  */
-export async function commitImport(ctx: CoreContext, input: ImportPreviewInput): Promise<ImportSummary> {
+export async function commitImport(ctx: CoreContext, input: ImportCommitInput): Promise<ImportSummary> {
   const s = ctx.imports.get(input.sessionId)
   return exclusive(s, async (job) => {
     await ensureDrafts(ctx, s, input, job)
     const plan = await planFor(ctx, s, input, job)
     if (plan.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
+    // A dry run (the CLI's --dry-run) stops here, the session kept for a real commit.
+    if (input.dryRun) return summaryOf(s.fileName, plan, null, null)
     // The last moment a cancel is honoured: from here to the end of the transaction nothing awaits.
     job.throwIfCancelled()
     const writes = plan.counts.create + plan.counts.update + plan.counts.unitsCreated > 0
@@ -88,44 +82,4 @@ export function undoImportById(ctx: CoreContext, importId: number): ImportUndoRe
   checkUndo(ctx.db, importId)
   createBackup(ctx.db, ctx.backupDir, 'before-import', backupKeep(ctx.db))
   return undoImport(ctx.db, importId)
-}
-
-export interface ImportMembersOptions {
-  /** Target unit by name (the CLI's --unit): rows whose unit the file does not name go there,
-   *  and chi bộ named in the file that do not exist yet are created under it. */
-  unitName?: string | null
-  unitId?: number | null
-  dryRun?: boolean
-  kind?: PersonKind
-}
-
-/**
- * The whole import in one call, for the CLI (`import members FILE [--unit NAME] [--dry-run]`):
- * open, plan, and (unless dry-run) commit. A dry run returns the same summary with importId null.
- */
-export async function importMembers(ctx: CoreContext, path: string, options: ImportMembersOptions = {}): Promise<ImportSummary> {
-  let unitId = options.unitId ?? null
-  if (options.unitName) {
-    const u = findUnitByName(ctx.db, options.unitName)
-    if (!u) throw new CoreError('NOT_FOUND', `Không tìm thấy đơn vị "${options.unitName}".`)
-    unitId = u.id
-  }
-  const opened = await openImport(ctx, { path })
-  if (!opened) throw new CoreError('NOT_FOUND', 'Chưa chọn tệp.')
-  try {
-    const input: ImportPreviewInput = { sessionId: opened.sessionId, unitId, parentUnitId: unitId, kind: options.kind }
-    if (options.dryRun) {
-      const s = ctx.imports.get(opened.sessionId)
-      const plan = await exclusive(s, async (job) => {
-        await ensureDrafts(ctx, s, input, job)
-        return planFor(ctx, s, input, job)
-      })
-      const summary = summaryOf(s.fileName, plan, null, null)
-      if (plan.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
-      return summary
-    }
-    return await commitImport(ctx, input)
-  } finally {
-    ctx.imports.close(opened.sessionId)
-  }
 }

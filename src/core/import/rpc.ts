@@ -40,7 +40,7 @@ export const importSchemas = {
     .object({ path: path.optional(), chooseFile: z.boolean().optional(), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional() })
     .refine((v) => !!v.path || v.chooseFile === true),
   'import:preview': previewInput,
-  'import:commit': previewInput,
+  'import:commit': previewInput.extend({ dryRun: z.boolean().optional() }),
   'import:history': z.null(),
   'import:undo': z.object({ importId: id }),
   'import:exportProblems': z.object({ sessionId, path: path.optional() }),
