@@ -1,12 +1,11 @@
-// `import members FILE`: the same importer the app's wizard uses, in one step. Prints what was
-// (or, with --dry-run, would be) created, updated, left unchanged and skipped, with every
-// problem by sheet, row and column.
+// `import members FILE`: the same importer the app's wizard uses, through the same dispatch:
+// open, then commit (or, with --dry-run, a commit that writes nothing), then close. Prints what
+// was (or would be) created, updated, left unchanged and skipped, with every problem by sheet,
+// row and column.
 import { resolve } from 'node:path'
 import type { ImportProblem, ImportSummary } from '../shared/api'
-import { importMembers } from '../core/import/service'
-import { CoreError } from '../core/index'
-import { text } from './args'
 import type { CommandContext } from './commands'
+import { call, unitOption } from './dispatch'
 import { CliRefusal, printResult } from './output'
 
 function problemLine(p: ImportProblem): string {
@@ -28,12 +27,17 @@ async function importMembersCommand({ core, out, opts, positionals }: CommandCon
   const file = positionals[0]
   if (!file) throw new CliRefusal('USAGE', 'Thiếu tên tệp: import members TỆP [--unit ĐƠN_VỊ] [--dry-run].')
   const dryRun = opts['dry-run'] === true
+  // Rows whose unit the file does not name go to --unit, and chi bộ named in the file that do not
+  // exist yet are made under it.
+  const unitId = (await unitOption(core, opts))?.id ?? null
+  const opened = await call(core, 'import:open', { path: resolve(file) })
+  if (!opened) throw new CliRefusal('NOT_FOUND', 'Chưa chọn tệp.')
   let summary: ImportSummary
   try {
-    summary = await importMembers(core.ctx, resolve(file), { unitName: text(opts, 'unit'), dryRun })
-  } catch (e) {
-    if (e instanceof CoreError) throw new CliRefusal(e.code, e.message)
-    throw e
+    summary = await call(core, 'import:commit', { sessionId: opened.sessionId, unitId, parentUnitId: unitId, dryRun })
+  } finally {
+    // A commit closes its session itself; a dry run or a refusal leaves it open.
+    await core.dispatch('import:close', { sessionId: opened.sessionId })
   }
   printResult(out, { dryRun, ...summary }, () => describe(summary, dryRun))
 }

@@ -1,4 +1,5 @@
 import type { Database } from './db/connection'
+import type { ImportSessions } from './import/sessions'
 import type { PlatformPort } from './platform'
 
 /** What every handler gets. `db` can be swapped by a restore, so read it each time. */
@@ -8,6 +9,8 @@ export interface CoreContext {
   readonly backupDir: string
   readonly appVersion: string
   readonly platform: PlatformPort
+  /** Member lists open in the import wizard (kept between its calls, a few at a time). */
+  readonly imports: ImportSessions
   /** Closes the database, replaces its file with `sourcePath`, and opens it again. */
   replaceDatabase(sourcePath: string): void
 }

@@ -6,6 +6,7 @@ import type { Result } from '../shared/api'
 import type { CoreContext } from './context'
 import { openDatabase, type Database } from './db/connection'
 import { applyMigrations, pendingMigrations, schemaVersion } from './db/migrations'
+import { ImportSessions } from './import/sessions'
 import { createBackup } from './backup/backups'
 import { backupKeep } from './settings'
 import type { PlatformPort } from './platform'
@@ -67,6 +68,7 @@ export function openCore(options: CoreOptions): Core {
     backupDir,
     appVersion: options.appVersion,
     platform: options.platform,
+    imports: new ImportSessions(),
     replaceDatabase(sourcePath: string) {
       // Copy next to the target first, so a failed copy never leaves a half-written data file.
       const incoming = `${dbPath}.restoring`

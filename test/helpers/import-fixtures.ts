@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { openCore, type Core } from '../../src/core/index'
 import { noDialogs } from '../../src/core/platform'
-import { encodeTcvn3 } from '../../src/core/import/legacy-encoding'
+import { encodeTcvn3 } from '../../src/core/excel/legacy-encoding'
 
 export interface TestCore {
   core: Core

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/index'
+import { commitHooks } from '../../src/core/import/commit'
 import type { Out } from '../../src/cli/output'
 import { tempDir } from '../helpers/core'
 import { SAMPLE, writeMemberList } from '../helpers/import-fixtures'
@@ -38,6 +39,27 @@ describe('cli: import members', () => {
 
     const again = await cli('import', 'members', file, '--unit', 'Chi bộ Ấp 3', '--db', db, '--json')
     expect(again.json).toMatchObject({ created: 0, updated: 0, unchanged: 4 })
+  })
+
+  it('says DISK_FULL when the disk fills during the write, as the app does, and leaves nothing written', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'a.sqlite')
+    const file = join(dir, 'danh-sach.xlsx')
+    await writeMemberList(file, SAMPLE)
+    expect((await cli('units', 'add', '--name', 'Chi bộ Ấp 3', '--level', 'Chi bộ', '--db', db, '--json')).code).toBe(0)
+    // What better-sqlite3 throws when SQLite cannot grow the file (SQLITE_FULL), inside the transaction.
+    commitHooks.afterWrites = () => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+    }
+    try {
+      const r = await cli('import', 'members', file, '--unit', 'Chi bộ Ấp 3', '--db', db, '--json')
+      expect(r.code).toBe(2)
+      expect(r.json.error.code).toBe('DISK_FULL')
+      expect(r.json.error.message).toMatch(/Ổ đĩa đã đầy/)
+    } finally {
+      commitHooks.afterWrites = null
+    }
+    expect((await cli('people', 'list', '--db', db, '--json')).json).toEqual([])
   })
 
   it('refuses a file that is not a spreadsheet with exit 2', async () => {

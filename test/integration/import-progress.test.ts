@@ -4,8 +4,7 @@ import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import type { ImportProgress } from '../../src/shared/api'
-import { slicing } from '../../src/core/import/job'
-import { openSessionCount } from '../../src/core/import/service'
+import { slicing } from '../../src/core/jobs/job'
 import { startCoreWithParent, tempDir, writeLargeList, type TestCore } from '../helpers/import-fixtures'
 
 const ROWS = 20_000
@@ -74,7 +73,7 @@ describe('a long import in slices', () => {
     expect(r.error.message).toBe('Đã hủy đọc tệp; chưa có gì được ghi vào dữ liệu.')
 
     // Nothing kept: no session, no open under way, no progress to ask for; nothing written.
-    expect(openSessionCount()).toEqual({ sessions: 0, opening: 0 })
+    expect(t.core.ctx.imports.count()).toEqual({ sessions: 0, opening: 0 })
     expect((await t.fail('import:progress', { sessionId: id })).code).toBe('NOT_FOUND')
     expect(await t.call('import:history')).toEqual([])
     expect(await peopleCount()).toBe(0)

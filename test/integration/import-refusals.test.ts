@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { crc32, deflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LIMITS } from '../../src/core/import/grid'
+import { LIMITS } from '../../src/core/excel/grid'
 import { SAMPLE, startCore, writeMemberList, type TestCore } from '../helpers/import-fixtures'
 
 let t: TestCore

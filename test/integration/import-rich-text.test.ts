@@ -6,9 +6,10 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cellText, type GridSheet } from '../../src/core/import/grid'
-import { encodeTcvn3, encodeVni } from '../../src/core/import/legacy-encoding'
-import { readXlsx, readXlsxExcelJS } from '../../src/core/import/read-xlsx'
+import { cellText, type GridSheet } from '../../src/core/excel/grid'
+import { encodeTcvn3, encodeVni } from '../../src/core/excel/legacy-encoding'
+import { readXlsx } from '../../src/core/excel/read-xlsx'
+import { readXlsxExcelJS } from '../../src/core/excel/read-xlsx-exceljs'
 import { startCoreWithParent, type TestCore } from '../helpers/import-fixtures'
 
 let t: TestCore

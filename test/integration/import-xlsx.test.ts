@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { commitHooks } from '../../src/core/import/service'
+import { commitHooks } from '../../src/core/import/commit'
 import { SAMPLE, startCoreWithParent, toWindows1258Form, utc, writeMemberList, type TestCore } from '../helpers/import-fixtures'
 
 let t: TestCore
@@ -251,15 +251,16 @@ describe('importing CSV', () => {
   })
 })
 
-it('the CLI-facing importMembers does a dry run and a real run', async () => {
-  const { importMembers } = await import('../../src/core/import/service')
+it('a dry-run commit tells what the commit would do and writes nothing; the real one follows', async () => {
   const file = join(t.dir, 'ds.xlsx')
   await writeMemberList(file, SAMPLE)
-  const dry = await importMembers(t.core.ctx, file, { unitName: 'Đảng bộ xã Tân Hòa', dryRun: true })
+  const opened = await t.call('import:open', { path: file })
+  const dry = await t.call('import:commit', { sessionId: opened.sessionId, unitId: parentId, parentUnitId: parentId, dryRun: true })
   // The unit the user names takes the people (it overrides the chi bộ named in the title).
-  expect(dry).toMatchObject({ importId: null, created: 4, unitsCreated: 0 })
+  expect(dry).toMatchObject({ importId: null, backup: null, created: 4, unitsCreated: 0 })
   expect(await allPeople()).toHaveLength(0)
-  const real = await importMembers(t.core.ctx, file, { unitName: 'Đảng bộ xã Tân Hòa' })
+  const real = await t.call('import:commit', { sessionId: opened.sessionId, unitId: parentId, parentUnitId: parentId })
   expect(real).toMatchObject({ created: 4 })
+  expect(real.importId).toBeGreaterThan(0)
   expect(existsSync(join(t.dir, 'backups'))).toBe(true)
 })

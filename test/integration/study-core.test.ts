@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestCore, personInput, type TestCore } from '../helpers/core'
 import { SCHEMA_VERSION } from '../../src/core/db/migrations'
-import { encodeTcvn3 } from '../../src/core/import/legacy-encoding'
+import { encodeTcvn3 } from '../../src/core/excel/legacy-encoding'
 
 let t: TestCore
 let committee: number

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { decodeText, parseCsv, readCsv } from '../../src/core/import/read-csv'
+import { decodeText, parseCsv, readCsv } from '../../src/core/excel/read-csv'
 import { toWindows1258Form } from '../helpers/import-fixtures'
 
 const TEXT = 'Họ và tên,Quê quán\r\nNguyễn Thị Hằng,"Hòa Thành, Tây Ninh"\r\nĐặng Văn Ước,"Gò ""Dầu"""\r\n'

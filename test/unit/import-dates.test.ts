@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readDateCell } from '../../src/core/import/dates'
-import { DateCell, serialToDate } from '../../src/core/import/grid'
+import { readDateCell } from '../../src/core/excel/dates'
+import { DateCell, serialToDate } from '../../src/core/excel/grid'
 
 const today = '2024-06-01'
 
@@ -48,7 +48,7 @@ describe('reading date cells', () => {
 const corpus = [resolve(__dirname, '../../../shared/corpus'), resolve(__dirname, '../../shared/corpus')].find((p) => existsSync(p))
 describe.skipIf(!corpus)('1904 workbooks of the corpus', () => {
   it('read dates as Excel shows them (compared with the TEXT() column next to them)', async () => {
-    const { readXlsx } = await import('../../src/core/import/read-xlsx')
+    const { readXlsx } = await import('../../src/core/excel/read-xlsx')
     for (const name of ['1904_1900.xlsx', '1904_1904.xlsx']) {
       const [sheet] = await readXlsx(resolve(corpus!, 'sheetjs-test_files', name))
       const pairs = sheet.rows.filter((r) => r.cells[1] instanceof DateCell).map((r) => [String(r.cells[1]), String(r.cells[2])])

@@ -1,7 +1,7 @@
 // The "Miễn sinh hoạt" column: the headers that name it (and those that only mention it), and
 // what its cells say.
 import { describe, expect, it } from 'vitest'
-import { DateCell, type CellValue, type GridSheet } from '../../src/core/import/grid'
+import { DateCell, type CellValue, type GridSheet } from '../../src/core/excel/grid'
 import { detectLayout, matchHeader } from '../../src/core/import/headers'
 import { parseSheet, readExemptCell } from '../../src/core/import/rows'
 

@@ -1,7 +1,7 @@
 // Headers over three rows (a caption, groups, sub-labels), with and without merge information, and
 // the rows that must not be taken for a header row: sections, text data, titles.
 import { describe, expect, it } from 'vitest'
-import type { CellValue, GridSheet } from '../../src/core/import/grid'
+import type { CellValue, GridSheet } from '../../src/core/excel/grid'
 import { detectLayout, matchColumn } from '../../src/core/import/headers'
 import { parseSheet } from '../../src/core/import/rows'
 import { THREE_ROW_FIELDS, THREE_ROW_LABELS } from '../helpers/three-row-header'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DateCell, type CellValue, type GridSheet } from '../../src/core/import/grid'
+import { DateCell, type CellValue, type GridSheet } from '../../src/core/excel/grid'
 import { detectLayout, isColumnNumberRow, matchHeader, unitFromSheetName, unitFromText } from '../../src/core/import/headers'
 import { parseSheet } from '../../src/core/import/rows'
 

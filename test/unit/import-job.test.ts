@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CHUNK_ROWS, ImportJob, runSliced, runWhole, type Steps } from '../../src/core/import/job'
+import { ImportJob } from '../../src/core/import/import-job'
+import { CHUNK_ROWS, runSliced, runWhole, type Steps } from '../../src/core/jobs/slices'
 
 /** Counts to n, yielding every CHUNK_ROWS like the importer's loops. */
 function* count(n: number): Steps<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { encodeTcvn3, encodeVni, fixLegacyRuns, fixLegacyText, fontHint, nfc, runsNameFonts } from '../../src/core/import/legacy-encoding'
+import { encodeTcvn3, encodeVni, fixLegacyRuns, fixLegacyText, fontHint, nfc, runsNameFonts } from '../../src/core/excel/legacy-encoding'
 
 const VNTIME = fontHint('.VnTime')
 const VNTIMEH = fontHint('.VnTimeH')

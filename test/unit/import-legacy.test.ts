@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, fixLegacyText, fontHint } from '../../src/core/import/legacy-encoding'
+import { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, fixLegacyText, fontHint } from '../../src/core/excel/legacy-encoding'
 
 const BASES = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y']
 const TONES = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323']

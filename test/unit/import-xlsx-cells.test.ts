@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readCellTag, readCellTagSlow, type CellTag } from '../../src/core/import/read-xlsx'
+import { readCellTag, readCellTagSlow, type CellTag } from '../../src/core/excel/cell-tag'
 
 describe('reading a cell tag', () => {
   it('gives by the fast path exactly what attrs() gives', () => {

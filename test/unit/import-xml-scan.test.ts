@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { XmlScanner, attrs } from '../../src/core/import/xml-scan'
+import { XmlScanner, attrs } from '../../src/core/excel/xml-scan'
 
 /** The events a document gives, fed in the pieces given; an error ends the list. */
 function events(pieces: string[]): string[] {

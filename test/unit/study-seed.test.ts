@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SEED_TOPICS, TERM_TOPIC } from '../../src/core/study/seed'
 import { addPartyDocumentSheet, placeDateLine } from '../../src/core/excel/party-document'
 import { normaliseCard, cellText } from '../../src/core/study/attendee-sheet'
-import { DateCell } from '../../src/core/import/grid'
+import { DateCell } from '../../src/core/excel/grid'
 
 describe('study seed topics', () => {
   it('come from resources/topics.json and name the domain\'s topics', () => {

@@ -14,9 +14,11 @@ import type { ImportProblem } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { sheetNames } from '../excel/party-document'
-import { DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from './grid'
+import { DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from '../excel/grid'
 import type { SheetLayout } from './headers'
-import { CHUNK_ROWS, rowsText, runSliced, type ImportJob, type Steps } from './job'
+import type { ImportJob } from './import-job'
+import { rowsText } from '../jobs/job'
+import { CHUNK_ROWS, runSliced, type Steps } from '../jobs/slices'
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }
 const WARNING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { ImportField } from '../../shared/api'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
-import { cellText, type CellValue, type GridRow, type GridSheet } from './grid'
+import { cellText, type CellValue, type GridRow, type GridSheet } from '../excel/grid'
 
 /** Folded header key: no diacritics, lower case, words of letters and digits only. */
 export function headerKey(text: string): string {

@@ -6,10 +6,10 @@ import { emptyPersonFields } from '../../shared/person-rules'
 import { cleanText } from '../../shared/vn-text'
 import { CoreError } from '../db/errors'
 import { normalisePerson } from '../people/validate'
-import { readDateCell } from './dates'
-import { cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from './grid'
+import { readDateCell } from '../excel/dates'
+import { cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from '../excel/grid'
 import { headerKey, unitFromText, type SheetLayout } from './headers'
-import { CHUNK_ROWS, runWhole, type Steps } from './job'
+import { CHUNK_ROWS, runWhole, type Steps } from '../jobs/slices'
 import { KeyIndex } from './key-index'
 
 export interface Draft {

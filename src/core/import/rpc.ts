@@ -3,18 +3,9 @@ import { z } from 'zod'
 import { IMPORT_FIELDS, PERSON_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
 import { filePath, id, paging, text } from '../rpc/fields'
-import {
-  cancelImport,
-  closeSession,
-  commitImport,
-  exportProblems,
-  importHistory,
-  importProgress,
-  openImport,
-  previewImport,
-  sheetLayout,
-  undoImportById
-} from './service'
+import { commitImport, importHistory, undoImportById } from './commit'
+import { openImport, sheetLayout } from './open'
+import { exportProblems, previewImport } from './preview'
 
 const sessionId = z.string().min(1).max(100)
 /** Excel's last row. */
@@ -47,7 +38,7 @@ export const importSchemas = {
     .object({ path: filePath.optional(), chooseFile: z.boolean().optional(), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional() })
     .refine((v) => !!v.path || v.chooseFile === true),
   'import:preview': previewInput,
-  'import:commit': previewInput,
+  'import:commit': previewInput.extend({ dryRun: z.boolean().optional() }),
   'import:history': z.null(),
   'import:undo': z.object({ importId: id }),
   'import:exportProblems': z.object({ sessionId, path: filePath.optional() }),
@@ -66,8 +57,8 @@ export const importHandlers: Pick<HandlerMap, ImportChannel> = {
   'import:history': (ctx) => importHistory(ctx),
   'import:undo': (ctx, i) => undoImportById(ctx, i.importId),
   'import:exportProblems': (ctx, i) => exportProblems(ctx, i),
-  'import:close': (_ctx, i) => closeSession(i.sessionId),
-  'import:progress': (_ctx, i) => importProgress(i.sessionId),
-  'import:cancel': (_ctx, i) => cancelImport(i.sessionId),
+  'import:close': (ctx, i) => ctx.imports.close(i.sessionId),
+  'import:progress': (ctx, i) => ctx.imports.progress(i.sessionId),
+  'import:cancel': (ctx, i) => ctx.imports.cancel(i.sessionId),
   'import:layout': (ctx, i) => sheetLayout(ctx, i)
 }

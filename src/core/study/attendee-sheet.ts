@@ -14,9 +14,9 @@ import type { PersonKind, StudySheetCandidate, StudySheetInput, StudySheetPrevie
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import { CoreError, notFound } from '../db/errors'
-import { cellText as gridCellText, type CellValue, type GridSheet } from '../import/grid'
+import { cellText as gridCellText, type CellValue, type GridSheet } from '../excel/grid'
 import { headerKey } from '../import/headers'
-import { readGrid } from '../import/read-grid'
+import { readGrid } from '../excel/read-grid'
 import { LEFT_SQL } from '../people/status-sql'
 import { subtreeRange } from '../units/subtree'
 

@@ -146,6 +146,11 @@ export interface ImportPreviewInput {
   filter?: ImportRowAction | 'problems'
 }
 
+export interface ImportCommitInput extends ImportPreviewInput {
+  /** Everything up to the write and nothing written: the summary the commit would give, with importId and backup null. */
+  dryRun?: boolean
+}
+
 export type ImportRowAction = 'create' | 'update' | 'unchanged' | 'skip'
 
 export interface ImportProblem {
@@ -264,8 +269,8 @@ export interface ImportApi {
   'import:open': { input: ImportOpenInput; output: ImportOpenOutput | null }
   /** What committing would do with these choices: counts, units, row plans and problems (paged). */
   'import:preview': { input: ImportPreviewInput; output: ImportPreview }
-  /** Backs up, then applies the plan in one transaction. */
-  'import:commit': { input: ImportPreviewInput; output: ImportSummary }
+  /** Backs up, then applies the plan in one transaction; with dryRun, writes nothing and tells what it would do. */
+  'import:commit': { input: ImportCommitInput; output: ImportSummary }
   'import:history': { input: null; output: ImportRecord[] }
   'import:undo': { input: { importId: number }; output: ImportUndoResult }
   /**

@@ -1,7 +1,7 @@
 // The import wizard, in the words of its screens.
 import ExcelJS from 'exceljs'
 import type { Locator } from 'playwright-core'
-import { encodeTcvn3 } from '../../../src/core/import/legacy-encoding'
+import { encodeTcvn3 } from '../../../src/core/excel/legacy-encoding'
 import { AppPage } from './app-page'
 
 export class ImportPage extends AppPage {

@@ -5,7 +5,8 @@ import iconv from 'iconv-lite'
 import { basename, extname } from 'node:path'
 import { LIMITS, type CellValue, type GridRow, type GridSheet } from './grid'
 import { fixLegacyText, type LegacyEncoding } from './legacy-encoding'
-import { CHUNK_ROWS, runWhole, type ImportJob, type Steps } from './job'
+import type { PhasedJob } from '../jobs/job'
+import { CHUNK_ROWS, runWhole, type Steps } from '../jobs/slices'
 import { refuse } from './sniff'
 
 export interface DecodedText {
@@ -127,7 +128,7 @@ function lineCount(text: string): number {
 }
 
 /** Reads a CSV file in slices: yields the lines read every CHUNK_ROWS lines; `job` learns how many there are. */
-export function* readCsvSteps(path: string, job?: ImportJob | null): Steps<CsvRead> {
+export function* readCsvSteps(path: string, job?: PhasedJob<'reading'> | null): Steps<CsvRead> {
   const buf = readFileSync(path)
   const { text: raw, encoding } = decodeText(buf)
   const text = raw.replace(/^\uFEFF/, '').normalize('NFC')

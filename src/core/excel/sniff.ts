@@ -1,13 +1,11 @@
 // What a file really is, whatever its name says, and whether it is safe to open. A zip is
 // inspected through its central directory before ExcelJS sees it: too many entries, too much
 // uncompressed data, a suspicious compression ratio or encryption are refused up front.
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
-import { pipeline } from 'node:stream'
-import { createInflateRaw } from 'node:zlib'
-import yauzl from 'yauzl'
 import { CoreError } from '../db/errors'
 import { LIMITS } from './grid'
+import { checkEntry, eachEntry, openZip, readEntry, type ZipEntry, type ZipFile } from './zip'
 
 export type FileKind = 'xlsx' | 'csv'
 
@@ -67,147 +65,29 @@ function classifyCompoundFile(path: string, size: number): never {
   throw notSpreadsheet('tệp Office dạng cũ không phải bảng tính')
 }
 
-interface ZipEntryInfo {
-  name: string
-  compressed: number
-  uncompressed: number
-}
+const bomb = () => refuse('FILE_ZIP_BOMB', 'Một thành phần của tệp lớn bất thường khi giải nén; có thể là tệp độc hại. Phần mềm từ chối đọc.')
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) reject(err ?? new Error('zip'))
-      else resolve(zip)
-    })
-  })
-}
-
-async function listZip(zip: yauzl.ZipFile): Promise<{ entries: ZipEntryInfo[]; raw: Map<string, yauzl.Entry> }> {
+/** The entries by name, refusing encryption, too many entries, too much data or a suspicious ratio on the way. */
+async function listZip(zip: ZipFile): Promise<Map<string, ZipEntry>> {
   if (zip.entryCount > LIMITS.maxZipEntries) {
     throw refuse('FILE_ZIP_BOMB', `Tệp nén chứa quá nhiều thành phần (${zip.entryCount}); có thể là tệp độc hại. Phần mềm từ chối đọc.`)
   }
-  const entries: ZipEntryInfo[] = []
-  const raw = new Map<string, yauzl.Entry>()
+  const raw = new Map<string, ZipEntry>()
   let total = 0
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject)
-    zip.on('end', () => resolve())
-    zip.on('entry', (e: yauzl.Entry) => {
-      if (e.isEncrypted()) {
-        reject(refuse('FILE_ENCRYPTED', REFUSAL.encrypted))
-        return
-      }
-      total += e.uncompressedSize
-      const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : e.uncompressedSize > 0 ? Infinity : 1
-      if (total > LIMITS.maxUncompressedBytes || (e.uncompressedSize > 10 * 1024 * 1024 && ratio > LIMITS.maxRatio)) {
-        const mb = Math.round(total / 1024 / 1024)
-        reject(
-          refuse(
-            'FILE_ZIP_BOMB',
-            `Tệp này bất thường: khi giải nén sẽ chiếm khoảng ${mb} MB (nén ${Number.isFinite(ratio) ? Math.round(ratio) : '∞'} lần), có thể là tệp độc hại ("bom nén"). Phần mềm từ chối đọc để bảo vệ máy.`
-          )
-        )
-        return
-      }
-      entries.push({ name: e.fileName, compressed: e.compressedSize, uncompressed: e.uncompressedSize })
-      raw.set(e.fileName, e)
-      zip.readEntry()
-    })
-    zip.readEntry()
+  await eachEntry(zip, (e) => {
+    if (e.isEncrypted()) throw refuse('FILE_ENCRYPTED', REFUSAL.encrypted)
+    total += e.uncompressedSize
+    const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : e.uncompressedSize > 0 ? Infinity : 1
+    if (total > LIMITS.maxUncompressedBytes || (e.uncompressedSize > 10 * 1024 * 1024 && ratio > LIMITS.maxRatio)) {
+      const mb = Math.round(total / 1024 / 1024)
+      throw refuse(
+        'FILE_ZIP_BOMB',
+        `Tệp này bất thường: khi giải nén sẽ chiếm khoảng ${mb} MB (nén ${Number.isFinite(ratio) ? Math.round(ratio) : '∞'} lần), có thể là tệp độc hại ("bom nén"). Phần mềm từ chối đọc.`
+      )
+    }
+    raw.set(e.fileName, e)
   })
-  return { entries, raw }
-}
-
-/** Reads an entry whole (small ones only), checking its real size against the directory's. */
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) {
-        reject(err ?? new Error('entry'))
-        return
-      }
-      const chunks: Buffer[] = []
-      let n = 0
-      stream.on('data', (c: Buffer) => {
-        n += c.length
-        if (n > limit) {
-          stream.destroy()
-          reject(refuse('FILE_ZIP_BOMB', 'Một thành phần của tệp lớn bất thường khi giải nén; có thể là tệp độc hại. Phần mềm từ chối đọc.'))
-          return
-        }
-        chunks.push(c)
-      })
-      stream.on('error', reject)
-      stream.on('end', () => resolve(Buffer.concat(chunks)))
-    })
-  })
-}
-
-/** Drains an entry, counting its bytes: proves it inflates to what the directory says. */
-function checkEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number, path: string): Promise<void> {
-  if (entry.compressionMethod === 8 && entry.compressedSize > 0 && !entry.isEncrypted()) return checkDeflated(zip, entry, limit, path)
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) {
-        reject(err ?? new Error('entry'))
-        return
-      }
-      let n = 0
-      stream.on('data', (c: Buffer) => {
-        n += c.length
-        if (n > limit) {
-          stream.destroy()
-          reject(refuse('FILE_ZIP_BOMB', 'Một thành phần của tệp lớn bất thường khi giải nén; có thể là tệp độc hại. Phần mềm từ chối đọc.'))
-        }
-      })
-      stream.on('error', reject)
-      stream.on('end', () => resolve())
-    })
-  })
-}
-
-const CHECK_CHUNK = 256 * 1024
-
-/**
- * checkEntry for a deflated entry, as yauzl's stream would do it (local header checked, inflated
- * size equal to the directory's, the limit) but in large pieces read straight from the file: yauzl
- * reads and inflates 16 kB at a time, a thread-pool round trip each, and the shared strings of a
- * long list took tens of milliseconds here, mostly waiting.
- */
-function checkDeflated(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number, path: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
-      if (err || !header) {
-        reject(err ?? new Error('entry'))
-        return
-      }
-      const raw = createReadStream(path, { start: header.fileDataStart, end: header.fileDataStart + entry.compressedSize - 1, highWaterMark: CHECK_CHUNK })
-      const inflate = createInflateRaw({ chunkSize: CHECK_CHUNK })
-      let n = 0
-      let done = false
-      const fail = (e: unknown) => {
-        if (done) return
-        done = true
-        raw.destroy()
-        inflate.destroy()
-        reject(e)
-      }
-      pipeline(raw, inflate, (e) => {
-        if (e) fail(e)
-        else if (n !== entry.uncompressedSize) fail(new Error('inflated size differs from the directory'))
-        else if (!done) {
-          done = true
-          resolve()
-        }
-      })
-      inflate.on('data', (c: Buffer) => {
-        n += c.length
-        // As yauzl: more bytes than the directory says is a corrupt entry; then the limit.
-        if (n > entry.uncompressedSize) fail(new Error('inflated size differs from the directory'))
-        else if (n > limit) fail(refuse('FILE_ZIP_BOMB', 'Một thành phần của tệp lớn bất thường khi giải nén; có thể là tệp độc hại. Phần mềm từ chối đọc.'))
-      })
-    })
-  })
+  return raw
 }
 
 /** What inspectFile found: the kind, and for a workbook the inflated size of its worksheets. */
@@ -218,18 +98,18 @@ export interface FileInspection {
 }
 
 async function classifyZip(path: string): Promise<FileInspection> {
-  let zip: yauzl.ZipFile
+  let zip: ZipFile
   try {
     zip = await openZip(path)
   } catch {
     throw refuse('FILE_CORRUPT', REFUSAL.corrupt)
   }
   try {
-    const { raw } = await listZip(zip)
+    const raw = await listZip(zip)
     const names = new Set(Array.from(raw.keys()).map((n) => n.replace(/^\/+/, '')))
     const mimetype = raw.get('mimetype')
     if (mimetype) {
-      const text = (await readEntry(zip, mimetype, 4096)).toString('latin1')
+      const text = (await readEntry(zip, mimetype, 4096, bomb)).toString('latin1')
       if (text.includes('opendocument.spreadsheet')) throw refuse('FILE_ODS', REFUSAL.ods)
       if (text.includes('opendocument')) throw notSpreadsheet('tài liệu OpenDocument không phải bảng tính')
     }
@@ -243,7 +123,7 @@ async function classifyZip(path: string): Promise<FileInspection> {
     // Parts ExcelJS holds whole in memory: prove their real size before it reads them.
     for (const [name, entry] of raw) {
       if (/^xl\/(sharedStrings|styles|workbook)\.xml$|^xl\/_rels\/|^\[Content_Types\]\.xml$/.test(name)) {
-        await checkEntry(zip, entry, LIMITS.maxCachedPartBytes, path)
+        await checkEntry(zip, entry, LIMITS.maxCachedPartBytes, path, bomb)
       }
     }
     let sheetBytes = 0

@@ -3,13 +3,14 @@
 // plain cell values, with legacy TCVN3/VNI text converted. Member lists and attendee sheets go
 // through it; with a job, the read runs in slices that report progress and can be cancelled.
 import type { Grid } from './grid'
-import { rowsText, runSliced, type ImportJob } from './job'
+import { rowsText, type PhasedJob } from '../jobs/job'
+import { runSliced } from '../jobs/slices'
 import { readCsvSteps } from './read-csv'
 import { readXlsx } from './read-xlsx'
 import { inspectFile } from './sniff'
 
 /** Reads a file into a grid (refusing what cannot be read); with a job, in slices it reports and can stop. */
-export async function readGrid(path: string, job: ImportJob | null = null): Promise<Grid> {
+export async function readGrid(path: string, job: PhasedJob<'reading'> | null = null): Promise<Grid> {
   const { kind, sheetBytes } = await inspectFile(path)
   job?.begin('reading', sheetBytes || null)
   if (kind === 'csv') {
