@@ -74,6 +74,11 @@ export interface PartyDocument {
   validations?: DocValidation[]
   /** Columns (0-based, first and last) merged in subtotal and totals rows, to give their label room. */
   labelSpan?: [number, number]
+  /**
+   * What the app tells whoever fills the sheet in (how to send it back, warnings): never printed
+   * with the document, so it goes on a sheet of its own right after it.
+   */
+  instructions?: { sheetName: string; title: string; lines: string[] }
 }
 
 const FONT = 'Times New Roman'
@@ -408,11 +413,33 @@ export function sheetNames(wanted: readonly string[], taken: readonly string[] =
   })
 }
 
-/** Adds the document as a worksheet of an in-memory `workbook`. */
+const INSTRUCTIONS_WIDTH = 100
+
+/** The instructions sheet: a title and one wrapped paragraph a row, on A4 should anyone print it. */
+function layoutInstructions(ws: ExcelJS.Worksheet, streaming: boolean, text: NonNullable<PartyDocument['instructions']>): void {
+  const w = new SheetWriter(ws, streaming, [INSTRUCTIONS_WIDTH])
+  ws.columns = [{ width: INSTRUCTIONS_WIDTH }]
+  const lines: [string, FontName][] = [[text.title, 'bold'], ...text.lines.map((l): [string, FontName] => [l, 'body'])]
+  lines.forEach(([line, font], i) => {
+    w.set(i + 1, 1, line, font, 'left')
+    w.fit(i + 1)
+    w.done(i + 1)
+  })
+}
+
+function instructionOptions(): Partial<ExcelJS.AddWorksheetOptions> {
+  return { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } }
+}
+
+/** Adds the document as a worksheet of an in-memory `workbook` (and its instructions sheet after it). */
 export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocument): ExcelJS.Worksheet {
   const [name] = sheetNames([doc.sheetName], workbook.worksheets.map((w) => w.name))
   const ws = workbook.addWorksheet(name, sheetOptions(doc))
   layout(new SheetWriter(ws, false, measuredWidths(doc)), doc)
+  if (doc.instructions) {
+    const [other] = sheetNames([doc.instructions.sheetName], workbook.worksheets.map((w) => w.name))
+    layoutInstructions(workbook.addWorksheet(other, instructionOptions()), false, doc.instructions)
+  }
   return ws
 }
 
@@ -427,11 +454,17 @@ export async function writePartyDocument(path: string, docs: PartyDocument | Par
     wb.creator = 'Chuyên đề 05'
     wb.created = new Date()
     const list = Array.isArray(docs) ? docs : [docs]
-    const names = sheetNames(list.map((d) => d.sheetName))
-    for (const [i, doc] of list.entries()) {
-      const ws = wb.addWorksheet(names[i], sheetOptions(doc))
+    const names = sheetNames(list.flatMap((d) => (d.instructions ? [d.sheetName, d.instructions.sheetName] : [d.sheetName])))
+    let k = 0
+    for (const doc of list) {
+      const ws = wb.addWorksheet(names[k++], sheetOptions(doc))
       layout(new SheetWriter(ws as unknown as ExcelJS.Worksheet, true, measuredWidths(doc)), doc)
       ws.commit()
+      if (doc.instructions) {
+        const other = wb.addWorksheet(names[k++], instructionOptions())
+        layoutInstructions(other as unknown as ExcelJS.Worksheet, true, doc.instructions)
+        other.commit()
+      }
     }
     await wb.commit()
     renameSync(temp, path)
