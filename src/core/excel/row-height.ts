@@ -61,6 +61,8 @@ function charWidth(ch: string, bold: boolean): number {
   const code = ch.charCodeAt(0)
   const table = bold ? BOLD : REGULAR
   if (code >= 32 && code <= 126) return table[code - 32]
+  // Marks of decomposed text (some programs write "e" + "̂" + "̃"): on their letter.
+  if (code >= 0x300 && code <= 0x36f) return code === 0x31b ? HORN : 0
   const known = cache[bold ? 1 : 0]
   let w = known.get(ch)
   if (w !== undefined) return w
