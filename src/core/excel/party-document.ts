@@ -413,7 +413,7 @@ export function sheetNames(wanted: readonly string[], taken: readonly string[] =
   })
 }
 
-const INSTRUCTIONS_WIDTH = 100
+const INSTRUCTIONS_WIDTH = 80
 
 /** The instructions sheet: a title and one wrapped paragraph a row, on A4 should anyone print it. */
 function layoutInstructions(ws: ExcelJS.Worksheet, streaming: boolean, text: NonNullable<PartyDocument['instructions']>): void {
