@@ -27,8 +27,12 @@ const MESSAGE_WIDTH = 60
 const MIN_WIDTH = 6
 const MAX_WIDTH = 40
 const DATE_WIDTH = 12
-/** The copy's cells are in the workbook's default font (Calibri 11), narrower than the Times New Roman measured: rows come out a little tall, never short. */
-const FONT = { size: 11 }
+/**
+ * The copy's cells are in the workbook's default font, Calibri 11: measured as Times New Roman
+ * 12, wider than it and with lines as far apart (Calibri's line gap is large), rows come out a
+ * little tall, never short.
+ */
+const FONT = { size: 12 }
 /** Wider than this (characters, all columns), the copy prints across the page. */
 const LANDSCAPE_FROM = 110
 const WRITING = 'Đang ghi tệp kèm lỗi…'
