@@ -54,19 +54,25 @@ const EXTRA: Record<string, number> = {
 const UNKNOWN = 1000
 const HORN = 60
 
-const cache = [new Map<string, number>(), new Map<string, number>()]
+/** Widths found so far, by UTF-16 code unit (-1: not yet), regular and bold. */
+const cache = [new Int16Array(0x10000).fill(-1), new Int16Array(0x10000).fill(-1)]
 
 /** Advance width of one character in 1/1000 em. */
 function charWidth(ch: string, bold: boolean): number {
   const code = ch.charCodeAt(0)
   const table = bold ? BOLD : REGULAR
   if (code >= 32 && code <= 126) return table[code - 32]
+  const known = cache[bold ? 1 : 0]
+  if (known[code] >= 0) return known[code]
+  const w = measure(ch, code, table)
+  known[code] = w
+  return w
+}
+
+function measure(ch: string, code: number, table: readonly number[]): number {
   // Marks of decomposed text (some programs write "e" + "̂" + "̃"): on their letter.
   if (code >= 0x300 && code <= 0x36f) return code === 0x31b ? HORN : 0
-  const known = cache[bold ? 1 : 0]
-  let w = known.get(ch)
-  if (w !== undefined) return w
-  w = EXTRA[ch]
+  let w = EXTRA[ch]
   if (w === undefined) {
     // "Ộ" is "O" with marks; "đ" and "Đ" are as wide as "d" and "D".
     const base = ch.normalize('NFD')
@@ -75,7 +81,6 @@ function charWidth(ch: string, bold: boolean): number {
     if (c >= 32 && c <= 126) w = table[c - 32] + (base.includes('\u031B') ? HORN : 0)
     else w = UNKNOWN
   }
-  known.set(ch, w)
   return w
 }
 
@@ -83,7 +88,7 @@ function charWidth(ch: string, bold: boolean): number {
 export function textWidth(text: string, font: TextFont): number {
   let sum = 0
   const bold = font.bold === true
-  for (const ch of text) sum += charWidth(ch, bold)
+  for (let i = 0; i < text.length; i++) sum += charWidth(text[i], bold)
   return (sum * font.size) / 1000
 }
 
@@ -104,34 +109,55 @@ const SLACK = 1.06
  * wrapped at spaces, a word wider than the cell broken where it reaches the edge.
  */
 export function lineCount(text: string, width: number, font: TextFont): number {
-  const room = usableWidth(width)
+  // In 1/1000 em from here on, measured with the slack.
+  const room = (usableWidth(width) * 1000) / font.size / SLACK
   // Most cells (numbers, dates, short names) fit even if every character were an "M".
-  if (text.length * font.size * SLACK <= room && !text.includes('\n')) return 1
-  const space = (charWidth(' ', font.bold === true) * font.size) / 1000
-  let lines = 0
-  for (const paragraph of text.split('\n')) {
-    lines++
-    let used = 0
-    for (const word of paragraph.split(' ')) {
-      if (word === '') {
-        used += space
-        continue
-      }
-      let w = textWidth(word, font) * SLACK
-      const needed = used === 0 ? w : used + space + w
-      if (needed <= room) {
-        used = needed
-        continue
-      }
-      if (used > 0) lines++
+  if (text.length * 1000 <= room && !text.includes('\n')) return 1
+  const bold = font.bold === true
+  const table = bold ? BOLD : REGULAR
+  const space = table[0]
+  const known = cache[bold ? 1 : 0]
+  // One pass over the characters (a 50,000-row sheet has half a million cells): a word is placed
+  // when a space or the end of a line ends it.
+  let lines = 1
+  let used = 0
+  let gap = 0
+  let word = 0
+  let inWord = false
+  const place = () => {
+    if (!inWord) return
+    const needed = used === 0 && gap === 0 ? word : used + gap + word
+    if (needed <= room) used = needed
+    else {
+      if (used > 0 || gap > 0) lines++
       // A word longer than a line runs on over the next ones.
+      let w = word
       while (w > room) {
         lines++
         w -= room
       }
       used = w
     }
+    gap = 0
+    word = 0
+    inWord = false
   }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 10) {
+      place()
+      lines++
+      used = 0
+      gap = 0
+    } else if (code === 32) {
+      place()
+      gap += space
+    } else {
+      word += code > 32 && code <= 126 ? table[code - 32] : known[code] >= 0 ? known[code] : charWidth(text[i], bold)
+      inWord = true
+    }
+  }
+  place()
   return lines
 }
 
