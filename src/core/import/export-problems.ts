@@ -101,7 +101,9 @@ function* copySteps(wb: ExcelJS.stream.xlsx.WorkbookWriter, copy: ProblemsCopy, 
   for (const [i, sheet] of copy.grid.sheets.entries()) {
     const layout = copy.layouts[i]
     const msgCol = messageColumn(sheet, layout)
-    const widths = [...columnWidths(sheet, msgCol - 1), MESSAGE_WIDTH]
+    // The title rows above the header run on into the empty cells beside them; the table wraps.
+    const tableFrom = layout.headerRow ?? 1
+    const widths = [...columnWidths(sheet, msgCol - 1, tableFrom), MESSAGE_WIDTH]
     const total = widths.reduce((a, w) => a + w, 0)
     // Printed as the sender would print it: A4, every column (the messages too) across one page.
     const ws = wb.addWorksheet(names[i], {
@@ -117,8 +119,6 @@ function* copySteps(wb: ExcelJS.stream.xlsx.WorkbookWriter, copy: ProblemsCopy, 
     // A streamed sheet writes its column widths with its first row: set before any row.
     widths.forEach((w, c) => (ws.getColumn(c + 1).width = w))
     mergeTitles(ws, sheet, layout)
-    // The title rows above the header run on into the empty cells beside them; the table wraps.
-    const tableFrom = layout.headerRow ?? 1
     for (const r of sheet.rows) {
       const row = ws.getRow(r.r)
       const table = r.r >= tableFrom
@@ -158,13 +158,14 @@ function mergeTitles(ws: ExcelJS.Worksheet, sheet: GridSheet, layout: SheetLayou
 }
 
 /**
- * Widths for the sender's columns, from what they hold (the file as read keeps no widths): the
- * longest value, a date whole (narrower, Excel prints "###"), between MIN_WIDTH and MAX_WIDTH;
+ * Widths for the sender's columns, from what the table holds (the file as read keeps no widths;
+ * the titles above run on across the columns): the longest value, a date whole (narrower, Excel prints "###"), between MIN_WIDTH and MAX_WIDTH;
  * longer text wraps.
  */
-function columnWidths(sheet: GridSheet, count: number): number[] {
+function columnWidths(sheet: GridSheet, count: number, tableFrom: number): number[] {
   const widths = new Array<number>(count).fill(MIN_WIDTH)
   for (const r of sheet.rows) {
+    if (r.r < tableFrom) continue
     r.cells.forEach((v, c) => {
       if (v === null || v === undefined || c >= count) return
       const chars = v instanceof DateCell ? DATE_WIDTH : Math.ceil(longestLine(cellText(v)) * 1.1) + 2
@@ -213,7 +214,7 @@ function writeCells(row: ExcelJS.Row, r: GridRow, wrap: boolean): void {
 
 function writeMessageHeader(cell: ExcelJS.Cell): void {
   cell.value = MESSAGE_HEADER
-  cell.font = { bold: true, color: { argb: 'FFC00000' } }
+  cell.font = { name: 'Calibri', size: 11, bold: true, color: { argb: 'FFC00000' } }
 }
 
 /** Fills the cells named by the problems (an error wins over a warning) and writes the row's messages (returned). */
@@ -227,7 +228,7 @@ function markProblems(row: ExcelJS.Row, msgCol: number, list: ImportProblem[]): 
   const m = row.getCell(msgCol)
   m.value = list.map((p) => `${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${p.column ? ` (cột ${p.column})` : ''}: ${p.message}`).join('\n')
   m.alignment = { wrapText: true, vertical: 'top' }
-  m.font = { color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' } }
+  m.font = { name: 'Calibri', size: 11, color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' } }
   return m.value
 }
 
