@@ -39,13 +39,14 @@ function columnsFor(withScore: boolean): { keys: SheetColumn[]; columns: DocColu
   const all: [SheetColumn, Omit<DocColumn, 'header'>][] = [
     ['stt', { width: 5, align: 'center' }],
     ['name', { width: 24 }],
-    ['birth', { width: 11, align: 'center' }],
+    // Wide enough for "dd/mm/yyyy" and "Chưa đánh giá" on one line in Times New Roman 12.
+    ['birth', { width: 12, align: 'center' }],
     ['position', { width: 14 }],
     ['score', { width: 8, align: 'center', numFmt: '0.#' }],
     ['self', { width: 13, align: 'center', group: GROUP }],
     ['proposed', { width: 13, align: 'center', group: GROUP }],
     ['decided', { width: 13, align: 'center', group: GROUP }],
-    ['commitment', { width: 13, align: 'center' }],
+    ['commitment', { width: 15, align: 'center' }],
     ['note', { width: 16 }],
     ['id', { width: 8, hidden: true }]
   ]
