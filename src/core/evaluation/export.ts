@@ -130,7 +130,7 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
   // The app's own words to whoever fills the sheet in: beside the document, never printed with it.
   const instructions = [
     `Chi bộ điền các cột ${GROUP.toLocaleLowerCase('vi')} và Ghi chú ở trang tính "${SHEET_NAME(sheet.year)}" rồi gửi lại; xin giữ nguyên các cột khác để phần mềm nhập lại đúng người.`,
-    'Trang tính này không in cùng bảng tổng hợp.',
+    `Trang tính này chỉ để hướng dẫn, không thuộc bảng tổng hợp: khi in, chỉ in trang tính "${SHEET_NAME(sheet.year)}".`,
     ...sheet.quota.filter((x) => x.over).map((q) => `Lưu ý: ${q.message}`)
   ]
 
