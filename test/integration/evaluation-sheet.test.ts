@@ -20,10 +20,14 @@ beforeEach(async () => {
 })
 afterEach(() => t.dispose())
 
-async function read(path: string): Promise<ExcelJS.Worksheet> {
+async function readBook(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(path)
-  return wb.worksheets[0]
+  return wb
+}
+
+async function read(path: string): Promise<ExcelJS.Worksheet> {
+  return (await readBook(path)).worksheets[0]
 }
 
 function rowOf(ws: ExcelJS.Worksheet, col: string, value: string): number {
@@ -111,12 +115,17 @@ describe('evaluation sheet: export', () => {
     expect(['E', 'F', 'G'].map((c) => ws.getCell(`${c}${tot + 6}`).value)).toEqual([1, 1, 5])
     expect(ws.getCell(`B${tot}`).font?.bold).toBe(true)
 
-    // Notes: abbreviations, the rule and the warning; then the signers.
+    // Notes: abbreviations and the rule; then the signers. The app's own words (how to send the
+    // sheet back, the quota warning) are on a sheet of their own, never printed with it.
     const all = ws.getSheetValues().flat().map((v) => cellText(v as ExcelJS.CellValue))
     expect(all.some((v) => v.startsWith('Viết tắt: HTXSNV – Hoàn thành xuất sắc nhiệm vụ'))).toBe(true)
-    expect(all.some((v) => v.startsWith('Lưu ý: Đảng ủy xã Tân Lập: 1 đảng viên HTXSNV (chi bộ đề xuất), vượt mức tối đa 0'))).toBe(true)
+    expect(all.some((v) => v.startsWith('Lưu ý:') || v.startsWith('Chi bộ điền'))).toBe(false)
+    const help = (await readBook(path)).getWorksheet('Hướng dẫn')!
+    const helpText = help.getSheetValues().flat().map((v) => cellText(v as ExcelJS.CellValue))
+    expect(helpText.some((v) => v.startsWith('Lưu ý: Đảng ủy xã Tân Lập: 1 đảng viên HTXSNV (chi bộ đề xuất), vượt mức tối đa 0'))).toBe(true)
+    expect(helpText.some((v) => v.startsWith('Chi bộ điền các cột xếp loại chất lượng và Ghi chú'))).toBe(true)
     const signers = rowOf(ws, 'A', 'NGƯỜI LẬP BIỂU')
-    expect(at(`F${signers}`)).toBe('T/M CHI ỦY')
+    expect(at(`F${signers}`)).toBe('T/M CHI BỘ')
     expect(at(`F${signers + 1}`)).toBe('BÍ THƯ')
     // The rating columns offer the levels as a drop-down list.
     const dv = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model

@@ -15,6 +15,7 @@ import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { addPartyDocumentSheet, writeWorkbook, type DocValue, type PartyDocument } from '../excel/party-document'
 import { topicByYear } from '../study/topics'
+import { unitSigner } from '../units/signer'
 import { findCommitment, personRow, roster } from './commitments'
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']
@@ -63,7 +64,7 @@ function commitmentDocument(ctx: CoreContext, input: Omit<CommitmentExportInput,
     rows.push([mark, headingTitle(heading, input.year).toLocaleUpperCase('vi'), null, null, null, null])
     items.forEach((it, k) => rows.push([k + 1, it.content, it.tasks ?? '', it.measures ?? '', it.deadline ?? '', it.expected ?? '']))
   }
-  const isCell = /chi b[ộo]/i.test(unit.level) || /^chi b[ộo]/i.test(unit.name)
+  const signer = unitSigner(unit)
   const doc: PartyDocument = {
     sheetName: `Cam kết ${input.year}`,
     upperOrg: unit.parent,
@@ -81,7 +82,7 @@ function commitmentDocument(ctx: CoreContext, input: Omit<CommitmentExportInput,
       { header: 'Kết quả dự kiến', width: 20 }
     ],
     rows,
-    signers: [{ lines: isCell ? ['Xác nhận của chi bộ', 'T/M chi bộ', 'Bí thư'] : ['Xác nhận của cấp ủy', 'Bí thư'] }, { lines: ['Người cam kết'], name: p.full_name }],
+    signers: [{ lines: [`Xác nhận của ${signer.body}`, ...signer.lines] }, { lines: ['Người cam kết'], name: p.full_name }],
     orientation: 'portrait'
   }
   return { doc, plainLines, headingMarks }

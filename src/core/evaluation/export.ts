@@ -13,6 +13,7 @@ import { foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { writePartyDocument, type DocColumn, type DocRow, type DocValue, type PartyDocument } from '../excel/party-document'
+import { unitSigner } from '../units/signer'
 import { buildSheet } from './sheet'
 
 /** The columns of the sheet, by what they hold. The import finds them again by their headers. */
@@ -33,17 +34,20 @@ export const SHEET_HEADERS: Record<SheetColumn, string> = {
 }
 const GROUP = 'Xếp loại chất lượng'
 
+const SHEET_NAME = (year: number) => `Xếp loại ${year}`
+
 function columnsFor(withScore: boolean): { keys: SheetColumn[]; columns: DocColumn[] } {
   const all: [SheetColumn, Omit<DocColumn, 'header'>][] = [
     ['stt', { width: 5, align: 'center' }],
     ['name', { width: 24 }],
-    ['birth', { width: 11, align: 'center' }],
+    // Wide enough for "dd/mm/yyyy" and "Chưa đánh giá" on one line in Times New Roman 12.
+    ['birth', { width: 12, align: 'center' }],
     ['position', { width: 14 }],
     ['score', { width: 8, align: 'center', numFmt: '0.#' }],
     ['self', { width: 13, align: 'center', group: GROUP }],
     ['proposed', { width: 13, align: 'center', group: GROUP }],
     ['decided', { width: 13, align: 'center', group: GROUP }],
-    ['commitment', { width: 13, align: 'center' }],
+    ['commitment', { width: 15, align: 'center' }],
     ['note', { width: 16 }],
     ['id', { width: 8, hidden: true }]
   ]
@@ -59,18 +63,6 @@ export function noteCell(row: Pick<EvaluationRow, 'reason' | 'note' | 'self' | '
 
 const ratingText = (r: Rating | null) => (r ? RATING_SHORT_LABELS[r] : '')
 const pct = (p: number | null) => (p === null ? '' : ` (${formatPercent(p, { oneDecimal: true })})`)
-
-function isCell(level: string): boolean {
-  return /^chi bo\b/.test(foldVietnamese(level))
-}
-
-/** "T/M CHI ỦY" for a chi bộ; a committee signs for its standing committee or itself. */
-function signerFor(level: string): string {
-  const f = foldVietnamese(level)
-  if (isCell(level)) return 'T/M CHI ỦY'
-  if (/\b(tinh|thanh|huyen|quan|thi) uy\b/.test(f)) return 'T/M BAN THƯỜNG VỤ'
-  return 'T/M ĐẢNG ỦY'
-}
 
 function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): PartyDocument {
   const withScore = sheet.ruleSet?.scoreThresholds != null
@@ -136,11 +128,15 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
   if (rules?.quotaPercent != null) {
     notes.push(`Theo ${rules.name}: HTXSNV không vượt quá ${formatPercent(rules.quotaPercent)} ${QUOTA_BASE_LABELS[rules.quotaBase]}, tính ở ${QUOTA_SCOPE_LABELS[rules.quotaScope]}.`)
   }
-  for (const q of sheet.quota.filter((x) => x.over)) notes.push(`Lưu ý: ${q.message}`)
-  notes.push(`Chi bộ điền các cột ${GROUP.toLocaleLowerCase('vi')} và Ghi chú rồi gửi lại; xin giữ nguyên các cột khác để phần mềm nhập lại đúng người.`)
+  // The app's own words to whoever fills the sheet in: beside the document, never printed with it.
+  const instructions = [
+    `Chi bộ điền các cột ${GROUP.toLocaleLowerCase('vi')} và Ghi chú ở trang tính "${SHEET_NAME(sheet.year)}" rồi gửi lại; xin giữ nguyên các cột khác để phần mềm nhập lại đúng người.`,
+    `Trang tính này chỉ để hướng dẫn, không thuộc bảng tổng hợp: khi in, chỉ in trang tính "${SHEET_NAME(sheet.year)}".`,
+    ...sheet.quota.filter((x) => x.over).map((q) => `Lưu ý: ${q.message}`)
+  ]
 
   return {
-    sheetName: `Xếp loại ${sheet.year}`,
+    sheetName: SHEET_NAME(sheet.year),
     upperOrg: sheet.unit.parentName,
     issuingOrg: sheet.unit.name,
     place: place?.trim() || '……',
@@ -151,10 +147,11 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
     rows,
     totals: summary(sheet.totals),
     notes,
-    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: [signerFor(sheet.unit.level), 'BÍ THƯ'] }],
+    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(sheet.unit).lines }],
     orientation: withScore ? 'landscape' : 'portrait',
     validations: [{ columns: stages.map(at), list: ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', RATING_SHORT_LABELS.not_rated] }],
-    labelSpan: [at('name'), at('position')]
+    labelSpan: [at('name'), at('position')],
+    instructions: { sheetName: 'Hướng dẫn', title: 'Hướng dẫn điền và gửi lại bảng tổng hợp', lines: instructions }
   }
 }
 

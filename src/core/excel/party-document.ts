@@ -14,6 +14,7 @@
 // out with the same code.
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
+import { heightFor, lineCount, rowHeight, type MeasuredCell, type TextFont } from './row-height'
 
 export type DocValue = string | number | null
 
@@ -73,6 +74,11 @@ export interface PartyDocument {
   validations?: DocValidation[]
   /** Columns (0-based, first and last) merged in subtotal and totals rows, to give their label room. */
   labelSpan?: [number, number]
+  /**
+   * What the app tells whoever fills the sheet in (how to send it back, warnings): never printed
+   * with the document, so it goes on a sheet of its own right after it.
+   */
+  instructions?: { sheetName: string; title: string; lines: string[] }
 }
 
 const FONT = 'Times New Roman'
@@ -88,11 +94,6 @@ export function placeDateLine(place: string, date: string | null): string {
   return `${place}, ngày ${d} tháng ${m} năm ${y}`
 }
 
-/** Lines a text needs in a merged cell of `width` characters (merged cells do not grow). */
-function linesFor(text: string, width: number): number {
-  return Math.max(1, Math.ceil((text.length * 1.1) / Math.max(width, 1)))
-}
-
 type FontName = 'body' | 'bold' | 'italic' | 'boldUnderline' | 'title' | 'number' | 'note'
 const FONTS: Record<FontName, Partial<ExcelJS.Font>> = {
   body: { name: FONT, size: 12 },
@@ -104,6 +105,7 @@ const FONTS: Record<FontName, Partial<ExcelJS.Font>> = {
   note: { name: FONT, size: 11, italic: true }
 }
 type Align = 'left' | 'center' | 'right'
+const measureFont = (font: FontName): TextFont => ({ size: FONTS[font].size!, bold: FONTS[font].bold === true })
 
 /**
  * Lays out one document on a worksheet. Every cell gets one of a few style objects: shared as
@@ -112,10 +114,15 @@ type Align = 'left' | 'center' | 'right'
  */
 class SheetWriter {
   private readonly presets = new Map<string, Partial<ExcelJS.Style>>()
+  /** The text of the row being written, by column, with its font and (once merged) last column. */
+  private texts = new Map<number, { text: string; font: FontName; to: number }>()
+  private textRow = 0
 
   constructor(
     readonly ws: ExcelJS.Worksheet,
-    private readonly streaming: boolean
+    private readonly streaming: boolean,
+    /** Column widths in characters, in order. */
+    private readonly widths: readonly number[]
   ) {}
 
   private style(font: FontName, align: Align | undefined, border: boolean, numFmt: string | undefined): Partial<ExcelJS.Style> {
@@ -136,10 +143,40 @@ class SheetWriter {
     const cell = this.ws.getCell(r, c)
     cell.value = value === null ? null : typeof value === 'number' ? value : String(value)
     cell.style = this.style(font, align, border, typeof value === 'string' ? '@' : numFmt)
+    if (r !== this.textRow) {
+      this.texts.clear()
+      this.textRow = r
+    }
+    if (value !== null && value !== '') this.texts.set(c, { text: String(value), font, to: c })
   }
 
   merge(r: number, from: number, to: number, r2 = r): void {
     if (to > from || r2 > r) this.ws.mergeCells(r, from, r2, to)
+    const t = r === this.textRow ? this.texts.get(from) : undefined
+    // A cell merged down is measured by the caller, against the rows it spans.
+    if (t && r2 > r) this.texts.delete(from)
+    else if (t) t.to = to
+  }
+
+  /** Characters across columns `from` to `to` (1-based). */
+  widthOf(from: number, to: number): number {
+    let w = 0
+    for (let c = from; c <= to; c++) w += this.widths[c - 1] ?? 0
+    return w
+  }
+
+  /** Points the text of `font` needs in columns `from` to `to`. */
+  heightOf(text: string, font: FontName, from: number, to = from): number {
+    const f = measureFont(font)
+    return heightFor(lineCount(text, this.widthOf(from, to), f), f)
+  }
+
+  /** Sets row r (the last one written) tall enough for the wrapped text of every cell, at least `min` points. */
+  fit(r: number, min = 0): void {
+    const cells: MeasuredCell[] = []
+    if (r === this.textRow) for (const [c, t] of this.texts) cells.push({ text: t.text, width: this.widthOf(c, t.to), font: measureFont(t.font) })
+    // A row with nothing to measure keeps the default height.
+    if (cells.length > 0 || min > 0) this.height(r, rowHeight(cells, min))
   }
 
   height(r: number, points: number): void {
@@ -150,6 +187,11 @@ class SheetWriter {
   done(r: number): void {
     if (this.streaming) this.ws.getRow(r).commit()
   }
+}
+
+/** The widths text is measured against: a hidden column's value takes no room on the page. */
+function measuredWidths(doc: PartyDocument): number[] {
+  return doc.columns.map((c) => (c.hidden ? Number.POSITIVE_INFINITY : c.width))
 }
 
 function isHeading(row: DocRow): row is { heading: string } {
@@ -163,8 +205,6 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   if (n < 2) throw new Error('A party document needs at least two visible columns.')
   if (doc.columns.slice(0, n).some((c) => c.hidden)) throw new Error('Hidden columns must come after the visible ones.')
   ws.columns = doc.columns.map((c) => (c.hidden ? { width: c.width, hidden: true } : { width: c.width }))
-  const widthOf = (from: number, to: number) => doc.columns.slice(from - 1, to).reduce((a, c) => a + c.width, 0)
-  const fullWidth = widthOf(1, n)
 
   // ---- header band
   const leftEnd = Math.max(1, Math.floor(n / 2))
@@ -179,37 +219,40 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   ]
   let r = 1
   for (let i = 0; i < Math.max(left.length, right.length); i++, r++) {
-    let lines = 1
     if (left[i]) {
       w.set(r, 1, left[i].text, left[i].font, 'center')
       w.merge(r, 1, leftEnd)
-      lines = Math.max(lines, linesFor(left[i].text, widthOf(1, leftEnd)))
     }
     if (right[i]) {
       w.set(r, rightStart, right[i].text, right[i].font, 'center')
       w.merge(r, rightStart, n)
-      lines = Math.max(lines, linesFor(right[i].text, widthOf(rightStart, n)))
     }
-    w.height(r, 17 * lines)
+    w.fit(r, 17)
   }
   r++
 
   // ---- title
   w.set(r, 1, upper(doc.title), 'title', 'center')
   w.merge(r, 1, n)
-  w.height(r, 20 * linesFor(doc.title, fullWidth * 0.85))
+  w.fit(r, 20)
   r++
   for (const s of doc.subtitles ?? []) {
     w.set(r, 1, s, 'italic', 'center')
     w.merge(r, 1, n)
-    w.height(r, 17 * linesFor(s, fullWidth))
+    w.fit(r, 17)
     r++
   }
   r++
 
   // ---- column headers (two rows when any column has a group), then the column numbers
+  // Heights: the group row fits the group names, the row under it the headers of the grouped
+  // columns, and a header merged down both rows gets what it lacks added to the second.
   const headerStart = r
   const twoRows = doc.columns.some((c) => c.group)
+  const visible = (c: number) => !doc.columns[c - 1].hidden
+  let groupHeight = 20
+  let subHeight = 20
+  let tallHeight = 20
   for (let c = 1; c <= all; ) {
     const col = doc.columns[c - 1]
     if (twoRows && col.group) {
@@ -218,7 +261,11 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
       w.set(r, c, col.group, 'bold', 'center', true)
       for (let k = c + 1; k <= end; k++) w.set(r, k, null, 'bold', 'center', true)
       w.merge(r, c, end)
-      for (let k = c; k <= end; k++) w.set(r + 1, k, doc.columns[k - 1].header, 'bold', 'center', true)
+      groupHeight = Math.max(groupHeight, w.heightOf(col.group, 'bold', c, end))
+      for (let k = c; k <= end; k++) {
+        w.set(r + 1, k, doc.columns[k - 1].header, 'bold', 'center', true)
+        if (visible(k)) subHeight = Math.max(subHeight, w.heightOf(doc.columns[k - 1].header, 'bold', k))
+      }
       c = end + 1
     } else {
       w.set(r, c, col.header, 'bold', 'center', true)
@@ -226,14 +273,18 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
         w.set(r + 1, c, null, 'bold', 'center', true)
         w.merge(r, c, c, r + 1)
       }
+      if (visible(c)) tallHeight = Math.max(tallHeight, w.heightOf(col.header, 'bold', c))
       c++
     }
   }
   const headerRows = twoRows ? 2 : 1
-  const headerHeight = Math.max(...doc.columns.map((c) => linesFor(c.header, c.width))) * 17
-  for (let k = 0; k < headerRows; k++) w.height(r + k, Math.max(20, headerHeight / headerRows + 4))
+  if (twoRows) {
+    w.height(r, groupHeight)
+    w.height(r + 1, Math.max(subHeight, tallHeight - groupHeight))
+  } else w.height(r, tallHeight)
   r += headerRows
   for (let c = 1; c <= all; c++) w.set(r, c, c <= n ? c : null, 'number', 'center', true)
+  w.fit(r)
   const numberRow = r
   r++
   ws.pageSetup.printTitlesRow = `${headerStart}:${numberRow}`
@@ -242,7 +293,7 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   // ---- rows, then totals
   const firstBody = r
   const plainRuns: [number, number][] = []
-  const writeValues = (values: DocValue[], font: FontName, span?: [number, number]) => {
+  const writeValues = (values: DocValue[], font: FontName, span?: [number, number], min?: number) => {
     for (let c = 1; c <= all; c++) {
       const col = doc.columns[c - 1]
       const v = values[c - 1] ?? null
@@ -250,6 +301,7 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
       w.set(r, c, v, font, align, true, col.numFmt)
     }
     if (span) w.merge(r, span[0] + 1, span[1] + 1)
+    w.fit(r, min)
     w.done(r)
     r++
   }
@@ -258,6 +310,7 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
       w.set(r, 1, row.heading, 'bold', 'left', true)
       for (let c = 2; c <= all; c++) w.set(r, c, null, 'bold', 'left', true)
       w.merge(r, 1, n)
+      w.fit(r)
       w.done(r)
       r++
     } else if (Array.isArray(row)) {
@@ -266,8 +319,7 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
       else plainRuns.push([r, r])
       writeValues(row, 'body')
     } else {
-      if (row.height) w.height(r, row.height)
-      writeValues(row.values, 'bold', doc.labelSpan)
+      writeValues(row.values, 'bold', doc.labelSpan, row.height)
     }
   }
   const totals = doc.totals ? (Array.isArray(doc.totals[0]) ? (doc.totals as DocValue[][]) : [doc.totals as DocValue[]]) : []
@@ -291,7 +343,7 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   for (const note of doc.notes ?? []) {
     w.set(r, 1, note, 'note')
     w.merge(r, 1, n)
-    w.height(r, 16 * linesFor(note, fullWidth))
+    w.fit(r)
     r++
   }
   if (doc.notes?.length) r++
@@ -299,17 +351,17 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   if (k > 0) {
     const blocks = doc.signers.map((_, i) => [Math.floor((i * n) / k) + 1, Math.floor(((i + 1) * n) / k)])
     const tallest = Math.max(...doc.signers.map((s) => s.lines.length))
-    doc.signers.forEach((s, i) => {
-      const [from, to] = blocks[i]
-      s.lines.forEach((line, j) => {
-        w.set(r + j, from, upper(line), 'bold', 'center')
-        w.merge(r + j, from, to)
+    // Row by row (each row measured once its cells are written); the names under the space to sign.
+    for (let j = 0; j <= tallest; j++) {
+      const at = j < tallest ? r + j : r + tallest + 4
+      doc.signers.forEach((s, i) => {
+        const text = j < tallest ? s.lines[j] && upper(s.lines[j]) : s.name
+        if (!text) return
+        w.set(at, blocks[i][0], text, 'bold', 'center')
+        w.merge(at, blocks[i][0], blocks[i][1])
       })
-      if (s.name) {
-        w.set(r + tallest + 4, from, s.name, 'bold', 'center')
-        w.merge(r + tallest + 4, from, to)
-      }
-    })
+      w.fit(at)
+    }
   }
 }
 
@@ -361,11 +413,33 @@ export function sheetNames(wanted: readonly string[], taken: readonly string[] =
   })
 }
 
-/** Adds the document as a worksheet of an in-memory `workbook`. */
+const INSTRUCTIONS_WIDTH = 80
+
+/** The instructions sheet: a title and one wrapped paragraph a row, on A4 should anyone print it. */
+function layoutInstructions(ws: ExcelJS.Worksheet, streaming: boolean, text: NonNullable<PartyDocument['instructions']>): void {
+  const w = new SheetWriter(ws, streaming, [INSTRUCTIONS_WIDTH])
+  ws.columns = [{ width: INSTRUCTIONS_WIDTH }]
+  const lines: [string, FontName][] = [[text.title, 'bold'], ...text.lines.map((l): [string, FontName] => [l, 'body'])]
+  lines.forEach(([line, font], i) => {
+    w.set(i + 1, 1, line, font, 'left')
+    w.fit(i + 1)
+    w.done(i + 1)
+  })
+}
+
+function instructionOptions(): Partial<ExcelJS.AddWorksheetOptions> {
+  return { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } }
+}
+
+/** Adds the document as a worksheet of an in-memory `workbook` (and its instructions sheet after it). */
 export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocument): ExcelJS.Worksheet {
   const [name] = sheetNames([doc.sheetName], workbook.worksheets.map((w) => w.name))
   const ws = workbook.addWorksheet(name, sheetOptions(doc))
-  layout(new SheetWriter(ws, false), doc)
+  layout(new SheetWriter(ws, false, measuredWidths(doc)), doc)
+  if (doc.instructions) {
+    const [other] = sheetNames([doc.instructions.sheetName], workbook.worksheets.map((w) => w.name))
+    layoutInstructions(workbook.addWorksheet(other, instructionOptions()), false, doc.instructions)
+  }
   return ws
 }
 
@@ -380,11 +454,17 @@ export async function writePartyDocument(path: string, docs: PartyDocument | Par
     wb.creator = 'Chuyên đề 05'
     wb.created = new Date()
     const list = Array.isArray(docs) ? docs : [docs]
-    const names = sheetNames(list.map((d) => d.sheetName))
-    for (const [i, doc] of list.entries()) {
-      const ws = wb.addWorksheet(names[i], sheetOptions(doc))
-      layout(new SheetWriter(ws as unknown as ExcelJS.Worksheet, true), doc)
+    const names = sheetNames(list.flatMap((d) => (d.instructions ? [d.sheetName, d.instructions.sheetName] : [d.sheetName])))
+    let k = 0
+    for (const doc of list) {
+      const ws = wb.addWorksheet(names[k++], sheetOptions(doc))
+      layout(new SheetWriter(ws as unknown as ExcelJS.Worksheet, true, measuredWidths(doc)), doc)
       ws.commit()
+      if (doc.instructions) {
+        const other = wb.addWorksheet(names[k++], instructionOptions())
+        layoutInstructions(other as unknown as ExcelJS.Worksheet, true, doc.instructions)
+        other.commit()
+      }
     }
     await wb.commit()
     renameSync(temp, path)

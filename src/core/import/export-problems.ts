@@ -14,7 +14,8 @@ import type { ImportProblem } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { sheetNames } from '../excel/party-document'
-import { DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from '../excel/grid'
+import { rowHeight, type MeasuredCell } from '../excel/row-height'
+import { cellText, DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from '../excel/grid'
 import type { SheetLayout } from './headers'
 import type { ImportJob } from './import-job'
 import { rowsText } from '../jobs/job'
@@ -24,6 +25,18 @@ const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 const WARNING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } }
 const MESSAGE_HEADER = 'Lỗi / cảnh báo cần sửa'
 const MESSAGE_WIDTH = 60
+/** Column widths the copy gives the sender's columns (characters): room for a date, no column wider than a third of a page. */
+const MIN_WIDTH = 6
+const MAX_WIDTH = 40
+const DATE_WIDTH = 12
+/**
+ * The copy's cells are in the workbook's default font, Calibri 11: measured as Times New Roman
+ * 12, wider than it and with lines as far apart (Calibri's line gap is large), rows come out a
+ * little tall, never short.
+ */
+const FONT = { size: 12 }
+/** Wider than this (characters, all columns), the copy prints across the page. */
+const LANDSCAPE_FROM = 110
 const WRITING = 'Đang ghi tệp kèm lỗi…'
 
 /** What the copy is made of: the file as read, where each sheet's header is, and the problems found. */
@@ -89,17 +102,34 @@ function* copySteps(wb: ExcelJS.stream.xlsx.WorkbookWriter, copy: ProblemsCopy, 
   const names = sheetNames(copy.grid.sheets.map((sh) => sh.name))
   for (const [i, sheet] of copy.grid.sheets.entries()) {
     const layout = copy.layouts[i]
-    const ws = wb.addWorksheet(names[i])
     const msgCol = messageColumn(sheet, layout)
+    // The title rows above the header run on into the empty cells beside them; the table wraps.
+    const tableFrom = layout.headerRow ?? 1
+    const widths = [...columnWidths(sheet, msgCol - 1, tableFrom), MESSAGE_WIDTH]
+    const total = widths.reduce((a, w) => a + w, 0)
+    // Printed as the sender would print it: A4, every column (the messages too) across one page.
+    const ws = wb.addWorksheet(names[i], {
+      pageSetup: {
+        paperSize: 9,
+        orientation: total > LANDSCAPE_FROM ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }
+      }
+    })
     // A streamed sheet writes its column widths with its first row: set before any row.
-    ws.getColumn(msgCol).width = MESSAGE_WIDTH
+    widths.forEach((w, c) => (ws.getColumn(c + 1).width = w))
     mergeTitles(ws, sheet, layout)
     for (const r of sheet.rows) {
       const row = ws.getRow(r.r)
-      writeCells(row, r)
+      const table = r.r >= tableFrom
+      writeCells(row, r, table)
       if (layout.headerRow === r.r) writeMessageHeader(row.getCell(msgCol))
       const list = byRow.get(rowKey(sheet.name, r.r))
-      if (list) markProblems(row, msgCol, list)
+      const message = list ? markProblems(row, msgCol, list) : ''
+      // Wrapped text makes the row no taller by itself: without this it prints over the next rows.
+      if (table) fitRow(row, r, widths, message)
       row.commit()
       if (++done % CHUNK_ROWS === 0) {
         file.throwIfFailed()
@@ -129,16 +159,55 @@ function mergeTitles(ws: ExcelJS.Worksheet, sheet: GridSheet, layout: SheetLayou
   }
 }
 
+/**
+ * Widths for the sender's columns, from what the table holds (the file as read keeps no widths;
+ * the titles above run on across the columns): the longest value, a date whole (narrower, Excel prints "###"), between MIN_WIDTH and MAX_WIDTH;
+ * longer text wraps.
+ */
+function columnWidths(sheet: GridSheet, count: number, tableFrom: number): number[] {
+  const widths = new Array<number>(count).fill(MIN_WIDTH)
+  for (const r of sheet.rows) {
+    if (r.r < tableFrom) continue
+    r.cells.forEach((v, c) => {
+      if (v === null || v === undefined || c >= count) return
+      const chars = v instanceof DateCell ? DATE_WIDTH : Math.ceil(longestLine(cellText(v)) * 1.1) + 2
+      if (chars > widths[c]) widths[c] = Math.min(MAX_WIDTH, chars)
+    })
+  }
+  return widths
+}
+
+function longestLine(text: string): number {
+  let longest = 0
+  for (const line of text.split('\n')) longest = Math.max(longest, line.length)
+  return longest
+}
+
+/** Sets the row as tall as its tallest wrapped cell (the message included). */
+function fitRow(row: ExcelJS.Row, r: GridRow, widths: number[], message: string): void {
+  const cells: MeasuredCell[] = []
+  r.cells.forEach((v, c) => {
+    if (v !== null && v !== undefined && !(v instanceof DateCell)) cells.push({ text: cellText(v), width: widths[c], font: FONT })
+  })
+  if (message) cells.push({ text: message, width: widths[widths.length - 1], font: FONT })
+  const height = rowHeight(cells)
+  // One line keeps the default height.
+  if (height > rowHeight([{ text: 'x', width: MAX_WIDTH, font: FONT }])) row.height = height
+}
+
 function toExcel(v: CellValue): ExcelJS.CellValue {
   if (v instanceof DateCell) return new Date(Date.UTC(v.year, v.month - 1, v.day))
   return v
 }
 
-function writeCells(row: ExcelJS.Row, r: GridRow): void {
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' }
+
+function writeCells(row: ExcelJS.Row, r: GridRow, wrap: boolean): void {
   r.cells.forEach((v, c) => {
     if (v === null || v === undefined) return
     const cell = row.getCell(c + 1)
     cell.value = toExcel(v)
+    if (wrap) cell.alignment = WRAP
     if (v instanceof DateCell) cell.numFmt = 'dd/mm/yyyy'
     // Identifiers with leading zeros stay text when the sender edits them.
     else if (typeof v === 'string' && /^0\d+$/.test(v)) cell.numFmt = '@'
@@ -147,11 +216,11 @@ function writeCells(row: ExcelJS.Row, r: GridRow): void {
 
 function writeMessageHeader(cell: ExcelJS.Cell): void {
   cell.value = MESSAGE_HEADER
-  cell.font = { bold: true, color: { argb: 'FFC00000' } }
+  cell.font = { name: 'Calibri', size: 11, bold: true, color: { argb: 'FFC00000' } }
 }
 
-/** Fills the cells named by the problems (an error wins over a warning) and writes the row's messages. */
-function markProblems(row: ExcelJS.Row, msgCol: number, list: ImportProblem[]): void {
+/** Fills the cells named by the problems (an error wins over a warning) and writes the row's messages (returned). */
+function markProblems(row: ExcelJS.Row, msgCol: number, list: ImportProblem[]): string {
   const worst = new Map<number, ImportProblem['severity']>()
   for (const p of list) {
     const ref = p.column ? decodeRef(`${p.column}1`) : null
@@ -161,7 +230,8 @@ function markProblems(row: ExcelJS.Row, msgCol: number, list: ImportProblem[]): 
   const m = row.getCell(msgCol)
   m.value = list.map((p) => `${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${p.column ? ` (cột ${p.column})` : ''}: ${p.message}`).join('\n')
   m.alignment = { wrapText: true, vertical: 'top' }
-  m.font = { color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' } }
+  m.font = { name: 'Calibri', size: 11, color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' } }
+  return m.value
 }
 
 /**

@@ -8,6 +8,7 @@ import { displayPartialDate, todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { writePartyDocument, type PartyDocument } from '../excel/party-document'
+import { unitSigner } from '../units/signer'
 import { missing } from './coverage'
 import { topicByYear } from './topics'
 
@@ -38,12 +39,6 @@ function orgOf(ctx: CoreContext, unitId: number | null): Org | null {
       .prepare('SELECT u.name, u.level, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?')
       .get(unitId) as Org | undefined) ?? null
   )
-}
-
-/** "T/M CHI BỘ" for a chi bộ, "T/M ĐẢNG ỦY" for a committee: the leader signs for the body. */
-function signerFor(level: string): string[] {
-  const isCell = /chi b[ộo]/i.test(level)
-  return isCell ? ['T/M CHI BỘ', 'BÍ THƯ'] : ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ']
 }
 
 /** The list of `people` issued by `org`; `unitName` goes into the title of a unit's own sheet. */
@@ -81,7 +76,7 @@ function missingDocument(issue: Issue, org: Org | null, people: StudyMissingPers
     rows,
     totals: [null, `Tổng cộng: ${people.length} người`, null, `ĐV: ${members}; QC: ${people.length - members}`, null, null, null, null],
     notes: ['Người cần học: đang sinh hoạt hoặc sinh hoạt tạm thời; không tính người miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, đã rời danh sách.'],
-    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: signerFor(org?.level ?? '') }],
+    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(org ?? { level: '' }).lines }],
     orientation: 'landscape'
   }
 }
