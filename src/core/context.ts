@@ -8,6 +8,9 @@ export interface CoreContext {
   readonly backupDir: string
   readonly appVersion: string
   readonly platform: PlatformPort
-  /** Closes the database, replaces its file with `sourcePath`, and opens it again. */
-  replaceDatabase(sourcePath: string): void
+  /**
+   * Closes the database, moves `preparedPath` (a whole, checked database file beside the data
+   * file) into its place, and opens it again.
+   */
+  replaceDatabase(preparedPath: string): void
 }
