@@ -71,7 +71,8 @@ export function restoringPath(dbPath: string): string {
  * The source is opened read-only and is not changed.
  */
 function snapshotForRestore(source: string, target: string): void {
-  checkOrdinaryFile(source, 'tệp sao lưu')
+  // SQLite takes an empty file for an empty database; the user is told it is empty.
+  if (checkOrdinaryFile(source, 'tệp sao lưu').size === 0) throw unusableFileError(source)
   rmSync(target, { force: true })
   const db = openDatabase(source, { readonly: true })
   try {
