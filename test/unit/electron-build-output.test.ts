@@ -118,7 +118,7 @@ describe('main bundle', () => {
     const code = skipUnlessBuilt(ctx, mainFile)
     expect(code).toMatch(/registerSchemesAsPrivileged\(/)
     expect(code).toMatch(/protocol\.handle\(/)
-    expect(code).toContain('app://')
+    expect(code).toMatch(/\.loadURL\(/)
     expect(code).not.toMatch(/\.loadFile\(/)
   })
 
