@@ -11,6 +11,9 @@ export interface CoreContext {
   readonly platform: PlatformPort
   /** Member lists open in the import wizard (kept between its calls, a few at a time). */
   readonly imports: ImportSessions
-  /** Closes the database, replaces its file with `sourcePath`, and opens it again. */
-  replaceDatabase(sourcePath: string): void
+  /**
+   * Closes the database, moves `preparedPath` (a whole, checked database file beside the data
+   * file) into its place, and opens it again.
+   */
+  replaceDatabase(preparedPath: string): void
 }

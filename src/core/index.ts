@@ -1,13 +1,14 @@
 // The core's entry point: opens the data file (migrating it, with a backup first), and hands
 // out one dispatch function for the IPC adapter, the CLI and the test harness.
-import { copyFileSync, renameSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { Result } from '../shared/api'
 import type { CoreContext } from './context'
-import { openDatabase, type Database } from './db/connection'
+import { closeDatabase, openDatabase, type Database } from './db/connection'
 import { applyMigrations, pendingMigrations, schemaVersion } from './db/migrations'
 import { ImportSessions } from './import/sessions'
-import { createBackup } from './backup/backups'
+import { createBackup, removePartials } from './backup/backups'
+import { ensurePrivateDir } from './files'
 import { backupKeep } from './settings'
 import type { PlatformPort } from './platform'
 import { dispatch } from './rpc/dispatch'
@@ -58,6 +59,11 @@ function openAndMigrate(path: string, backupDir: string, nativeBinding?: string)
 export function openCore(options: CoreOptions): Core {
   const dbPath = options.dbPath ?? join(options.dataDir, DB_FILE_NAME)
   const backupDir = join(options.dataDir, 'backups')
+  // The app's own folder is the owner's alone; a folder given with --db is the user's business.
+  if (!options.dbPath) ensurePrivateDir(options.dataDir)
+  // Copies cut short by a crash or a kill hold the same personal data as the file: gone at start.
+  removePartials(backupDir)
+  removePartials(dirname(dbPath), `${basename(dbPath)}.`)
   let db = openAndMigrate(dbPath, backupDir, options.nativeBinding)
 
   const ctx: CoreContext = {
@@ -69,25 +75,18 @@ export function openCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     platform: options.platform,
     imports: new ImportSessions(),
-    replaceDatabase(sourcePath: string) {
-      // Copy next to the target first, so a failed copy never leaves a half-written data file.
-      const incoming = `${dbPath}.restoring`
-      copyFileSync(sourcePath, incoming)
-      db.close()
+    replaceDatabase(preparedPath: string) {
+      closeDatabase(db)
+      // The old WAL belongs to the old file; SQLite must not see it beside the new one.
       for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true })
-      renameSync(incoming, dbPath)
+      renameSync(preparedPath, dbPath)
       db = openAndMigrate(dbPath, backupDir, options.nativeBinding)
     }
   }
 
   return {
     dispatch: (channel, input) => dispatch(ctx, channel, input),
-    close: () => {
-      if (db.open) {
-        db.pragma('wal_checkpoint(TRUNCATE)')
-        db.close()
-      }
-    },
+    close: () => closeDatabase(db),
     dbPath,
     ctx
   }

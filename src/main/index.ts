@@ -1,10 +1,11 @@
 // The Electron main process: lifecycle, window, menu, IPC, native dialogs. Thin on purpose:
 // every decision that can be tested lives in the pure modules next to this file.
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { appDataFolderName, openCore, type Core } from '../core/index'
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createDialogPort } from './dialogs'
 import { registerIpc } from './ipc'
 import { ABOUT_TITLE, aboutDetail, buildMenuTemplate } from './menu'
@@ -24,7 +25,7 @@ const mainDir = dirname(fileURLToPath(import.meta.url))
 const paths = builtPaths(mainDir)
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const devTools = !app.isPackaged
-const page: AppPage = { indexHtml: paths.indexHtml, devServerUrl }
+const page: AppPage = { pageUrl: APP_PAGE_URL, devServerUrl }
 
 // A stable data folder whatever the product name or its accents: userData (Chromium's own
 // files) and the core's data live in <appData>/ChuyenDe05. Must be set before 'ready'.
@@ -32,6 +33,8 @@ const dataDir = join(app.getPath('appData'), appDataFolderName)
 app.setName(PRODUCT_NAME)
 app.setPath('userData', dataDir)
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
+// The page's own origin (app://chuyen-de), which must be known before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
@@ -63,6 +66,9 @@ function start(): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.setDevicePermissionHandler(() => false)
+
+  // Serves out/renderer only; anything else (.., other hosts) is refused by the handler.
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir))
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ devTools, onAbout: showAbout })))
 
@@ -123,7 +129,7 @@ function createMainWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null
   })
-  const loading = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(paths.indexHtml)
+  const loading = win.loadURL(devServerUrl ?? APP_PAGE_URL)
   loading.catch((error: unknown) => fatal('Không tải được giao diện', error))
 }
 

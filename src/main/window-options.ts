@@ -2,15 +2,16 @@
 // electron here (type imports only), so every security decision is unit-tested.
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 
 export const PRODUCT_NAME = 'Chuyên đề 05'
 
 /** Where electron-vite puts the preload and the page, relative to out/main. */
-export function builtPaths(mainDir: string): { preload: string; indexHtml: string } {
+export function builtPaths(mainDir: string): { preload: string; rendererDir: string; indexHtml: string } {
+  const rendererDir = join(mainDir, '..', 'renderer')
   return {
     preload: join(mainDir, '..', 'preload', 'index.cjs'),
-    indexHtml: join(mainDir, '..', 'renderer', 'index.html')
+    rendererDir,
+    indexHtml: join(rendererDir, 'index.html')
   }
 }
 
@@ -56,15 +57,15 @@ export function mainWindowOptions(options: {
 
 /** What counts as the app's own page. devServerUrl only in development (electron-vite dev). */
 export interface AppPage {
-  /** Absolute path of out/renderer/index.html. */
-  indexHtml: string
+  /** The page's URL: APP_PAGE_URL (app://chuyen-de/index.html). */
+  pageUrl: string
   devServerUrl?: string
 }
 
 /**
- * True when `url` is the app's own page: the file:// URL of index.html (any query or #hash,
- * the router lives in the hash) or, in development, a page of the dev server's origin.
- * Everything else (other files, other sites, about:blank, data:, devtools) is foreign.
+ * True when `url` is the app's own page: the page URL (any query or #hash, the router lives in
+ * the hash) or, in development, a page of the dev server's origin. Everything else (file://
+ * URLs, other app:// paths, other sites, about:blank, data:, devtools) is foreign.
  */
 export function isAppUrl(url: string, page: AppPage): boolean {
   let target: URL
@@ -80,14 +81,10 @@ export function isAppUrl(url: string, page: AppPage): boolean {
       return false
     }
   }
-  if (target.protocol !== 'file:') return false
-  const expected = pathToFileURL(page.indexHtml)
-  if (target.host !== expected.host) return false
+  const expected = new URL(page.pageUrl)
+  if (target.protocol !== expected.protocol || target.host !== expected.host) return false
   const got = decodePath(target.pathname)
-  const want = decodePath(expected.pathname)
-  if (got === null || want === null) return false
-  // Windows paths (/C:/...) are case-insensitive; POSIX ones are not.
-  return /^\/[A-Za-z]:\//.test(want) ? got.toLowerCase() === want.toLowerCase() : got === want
+  return got !== null && got === decodePath(expected.pathname)
 }
 
 function decodePath(pathname: string): string | null {

@@ -114,6 +114,14 @@ describe('main bundle', () => {
     expect(code).toContain('index.cjs')
   })
 
+  it('serves the page from the app:// scheme, registered before ready, and never loads it as a file', (ctx) => {
+    const code = skipUnlessBuilt(ctx, mainFile)
+    expect(code).toMatch(/registerSchemesAsPrivileged\(/)
+    expect(code).toMatch(/protocol\.handle\(/)
+    expect(code).toMatch(/\.loadURL\(/)
+    expect(code).not.toMatch(/\.loadFile\(/)
+  })
+
   it('imports only electron, Node built-ins and runtime dependencies (devDependencies are not packaged)', (ctx) => {
     const code = skipUnlessBuilt(ctx, mainFile)
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }

@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { CHANNELS, type Result } from '../../src/shared/api'
+import { APP_PAGE_URL } from '../../src/main/app-protocol'
 import { IPC_PREFIX, registerIpc, type Dispatch } from '../../src/main/ipc'
 import { isTrustedSender, type AppPage, type SenderInfo } from '../../src/main/window-options'
 import { WorkTracker } from '../../src/main/work-tracker'
@@ -22,9 +23,8 @@ class FakeIpcMain {
   }
 }
 
-const indexHtml = '/opt/Chuyên đề 05/resources/app.asar/out/renderer/index.html'
-const page: AppPage = { indexHtml }
-const appUrl = pathToFileURL(indexHtml).href
+const page: AppPage = { pageUrl: APP_PAGE_URL }
+const appUrl = APP_PAGE_URL
 
 const fromApp: SenderInfo = { frame: { url: `${appUrl}#/people`, parent: null }, fromMainWindow: true }
 
@@ -84,11 +84,12 @@ describe('registerIpc', () => {
 
   const foreign: Array<[string, SenderInfo]> = [
     ['a web page', { frame: { url: 'https://evil.example/', parent: null }, fromMainWindow: true }],
-    ['another local file', { frame: { url: 'file:///tmp/evil.html', parent: null }, fromMainWindow: true }],
+    ['a local file', { frame: { url: 'file:///tmp/evil.html', parent: null }, fromMainWindow: true }],
     [
-      'a file next to the page',
-      { frame: { url: pathToFileURL('/opt/Chuyên đề 05/resources/app.asar/out/renderer/other.html').href, parent: null }, fromMainWindow: true }
+      'the built page opened as a file',
+      { frame: { url: pathToFileURL('/opt/Chuyên đề 05/resources/app.asar/out/renderer/index.html').href, parent: null }, fromMainWindow: true }
     ],
+    ['another page of the app scheme', { frame: { url: 'app://chuyen-de/other.html', parent: null }, fromMainWindow: true }],
     ['a sub-frame showing the page', { frame: { url: appUrl, parent: {} }, fromMainWindow: true }],
     ['a destroyed frame', { frame: null, fromMainWindow: true }],
     ['another window', { frame: { url: appUrl, parent: null }, fromMainWindow: false }],

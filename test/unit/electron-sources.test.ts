@@ -1,4 +1,5 @@
 // Source and config checks for the Electron shell: what cannot be run here is at least read.
+// (src/main/index.ts itself is run against a fake electron in electron-main.test.ts.)
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -7,46 +8,6 @@ import { NATIVE_FILE, nativeDirName } from '../../src/main/native-binding'
 
 const root = resolve(__dirname, '../..')
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
-
-describe('src/main/index.ts', () => {
-  const source = read('src/main/index.ts')
-
-  it('holds the single-instance lock and brings the first window forward', () => {
-    expect(source).toMatch(/app\.requestSingleInstanceLock\(\)/)
-    expect(source).toMatch(/'second-instance'/)
-  })
-
-  it('denies window.open, blocks navigation away and webviews, for every webContents', () => {
-    expect(source).toMatch(/setWindowOpenHandler\(\s*\(\)\s*=>\s*\(\{\s*action:\s*'deny'\s*\}\)\s*\)/)
-    expect(source).toMatch(/'will-navigate'[\s\S]{0,200}preventDefault\(\)/)
-    expect(source).toMatch(/'will-frame-navigate'/)
-    expect(source).toMatch(/'will-attach-webview'[\s\S]{0,80}preventDefault\(\)/)
-    expect(source).toMatch(/'web-contents-created'/)
-  })
-
-  it('denies permission requests and loads the page from its own files', () => {
-    expect(source).toMatch(/setPermissionRequestHandler\([^)]*\)\s*=>\s*callback\(false\)/)
-    expect(source).toMatch(/setPermissionCheckHandler\(\(\)\s*=>\s*false\)/)
-    expect(source).toMatch(/loadFile\(paths\.indexHtml\)/)
-    expect(source).toMatch(/ELECTRON_RENDERER_URL/)
-    expect(source).toMatch(/!app\.isPackaged \? process\.env\['ELECTRON_RENDERER_URL'\]/)
-  })
-
-  it('waits for calls in flight, closes the core, then exits on quit', () => {
-    const quit = source.slice(source.indexOf("'before-quit'"))
-    expect(quit).toMatch(/preventDefault\(\)/)
-    const shutdown = source.slice(source.indexOf('async function shutdown'))
-    const order = ['tracker.shutdown()', 'core?.close()', 'app.exit(0)'].map((s) => shutdown.indexOf(s))
-    expect(order.every((i) => i >= 0)).toBe(true)
-    expect([...order].sort((a, b) => a - b)).toEqual(order)
-  })
-
-  it('opens the core with the Electron build of better-sqlite3 and a stable data folder', () => {
-    expect(source).toMatch(/openCore\(\{[^}]*nativeBinding/)
-    expect(source).toMatch(/join\(app\.getPath\('appData'\), appDataFolderName\)/)
-    expect(source).toMatch(/app\.setPath\('userData', dataDir\)/)
-  })
-})
 
 describe('the rest of src/main and src/preload', () => {
   it('only index.ts (main) and the preload touch electron at run time; the rest import types only', () => {
@@ -90,6 +51,34 @@ describe('electron-builder.yml', () => {
     expect(block('nsis')).toMatch(/oneClick: false/)
     expect(block('nsis')).toMatch(/allowToChangeInstallationDirectory: true/)
     expect(block('nsis')).toMatch(/deleteAppDataOnUninstall: false/)
+  })
+
+  it('flips the fuses of the packaged binary (no Node mode, no NODE_OPTIONS or inspect, app only from a checked asar)', () => {
+    const fuses = Object.fromEntries(
+      block('electronFuses')
+        .split('\n')
+        .map((line) => /^\s+(\w+):\s*(\S+)\s*$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1], m[2]])
+    )
+    expect(fuses).toEqual({
+      runAsNode: 'false',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableCookieEncryption: 'true',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      grantFileProtocolExtraPrivileges: 'false'
+    })
+    // Fuse names electron-builder knows (a misspelt one would be refused at packaging time only).
+    const scheme = JSON.parse(read('node_modules/app-builder-lib/scheme.json')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } }
+      properties: Record<string, unknown>
+    }
+    expect(scheme.properties).toHaveProperty('electronFuses')
+    for (const name of Object.keys(fuses)) expect(scheme.definitions.FuseOptionsV1.properties, name).toHaveProperty(name)
+    // ASAR integrity and "only from asar" need the app packed in an asar.
+    expect(yml).toMatch(/^asar: true$/m)
   })
 
   it('does not rebuild native modules in node_modules, and ships our Electron build instead', () => {

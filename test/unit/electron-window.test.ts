@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createDialogPort, withExtension } from '../../src/main/dialogs'
+import { APP_PAGE_URL } from '../../src/main/app-protocol'
 import { aboutDetail, buildMenuTemplate } from '../../src/main/menu'
 import { nativeBindingPath, nativeDirName } from '../../src/main/native-binding'
 import { builtPaths, isAppUrl, mainWindowOptions, secureWebPreferences } from '../../src/main/window-options'
@@ -13,6 +14,7 @@ describe('window options', () => {
 
   it('points the preload at the CommonJS bundle and the page at out/renderer', () => {
     expect(paths.preload).toBe(join('/app/out/preload/index.cjs'))
+    expect(paths.rendererDir).toBe(join('/app/out/renderer'))
     expect(paths.indexHtml).toBe(join('/app/out/renderer/index.html'))
   })
 
@@ -45,26 +47,24 @@ describe('window options', () => {
 })
 
 describe('isAppUrl', () => {
-  const indexHtml = '/home/nguyễn/Chuyên đề 05/out/renderer/index.html'
-  const page = { indexHtml }
-  const own = pathToFileURL(indexHtml).href
+  const page = { pageUrl: APP_PAGE_URL }
+  const own = APP_PAGE_URL
 
   it('accepts the page itself, with a hash route or a query', () => {
+    expect(own).toBe('app://chuyen-de/index.html')
     expect(isAppUrl(own, page)).toBe(true)
     expect(isAppUrl(`${own}#/people/3`, page)).toBe(true)
     expect(isAppUrl(`${own}?x=1`, page)).toBe(true)
+    expect(isAppUrl('app://chuyen-de/%69ndex.html', page)).toBe(true)
   })
 
-  it('accepts the same path whatever the percent-encoding', () => {
-    expect(isAppUrl('file:///home/nguy%E1%BB%85n/Chuy%C3%AAn%20%C4%91%E1%BB%81%2005/out/renderer/index.html', page)).toBe(true)
-  })
-
-  it('refuses other files, other schemes and other sites', () => {
+  it('refuses files, other app:// pages and hosts, other schemes and other sites', () => {
     for (const url of [
       'file:///etc/passwd',
-      pathToFileURL('/home/nguyễn/Chuyên đề 05/out/renderer/evil.html').href,
-      pathToFileURL('/home/nguyễn/Chuyên đề 05/out/renderer/index.html.bak').href,
-      'file://evil-host/home/nguyễn/Chuyên đề 05/out/renderer/index.html',
+      pathToFileURL('/home/nguyễn/Chuyên đề 05/out/renderer/index.html').href,
+      'app://chuyen-de/evil.html',
+      'app://chuyen-de/index.html.bak',
+      'app://other-host/index.html',
       'https://evil.example/',
       'http://localhost:5173/',
       'about:blank',
@@ -78,13 +78,13 @@ describe('isAppUrl', () => {
     }
   })
 
-  it('sees through ../ in a file URL', () => {
-    expect(isAppUrl(own.replace('/renderer/index.html', '/renderer/../renderer/index.html'), page)).toBe(true)
-    expect(isAppUrl(own.replace('/renderer/index.html', '/renderer/x/../../evil/index.html'), page)).toBe(false)
+  it('sees through ../ in the URL', () => {
+    expect(isAppUrl('app://chuyen-de/assets/../index.html', page)).toBe(true)
+    expect(isAppUrl('app://chuyen-de/x/../../evil/index.html', page)).toBe(false)
   })
 
   it('accepts the dev server origin only when one is given', () => {
-    const dev = { indexHtml, devServerUrl: 'http://localhost:5173' }
+    const dev = { pageUrl: APP_PAGE_URL, devServerUrl: 'http://localhost:5173' }
     expect(isAppUrl('http://localhost:5173/#/units', dev)).toBe(true)
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false)
     expect(isAppUrl('https://evil.example/', dev)).toBe(false)

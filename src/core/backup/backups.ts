@@ -1,14 +1,20 @@
-// Verified backup copies of the data file. A copy is made with VACUUM INTO (a consistent
-// snapshot even while the app writes, compacted), checked with integrity_check, then renamed
-// into place, so a file in the backup folder is always a whole, checked database.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+// Verified backups of the data file. A copy is made through SQLite (VACUUM INTO: a consistent
+// snapshot even while the app writes, compacted, with what the WAL holds), into a partial file
+// created exclusively and owner-only, checked with integrity_check, then renamed into place,
+// so a file in the backup folder is always a whole, checked database. A partial left by a
+// crash holds the same personal data as a backup: it is removed at start and before each backup.
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api'
 import { openDatabase, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
+import { corruptFileError, unusableFileError } from '../db/file-header'
 import { SCHEMA_VERSION, schemaVersion } from '../db/migrations'
+import { checkOrdinaryFile, createExclusive, ensurePrivateDir } from '../files'
 
 const NAME = /^sao-luu_(\d{8})-(\d{6})-(\d{3})_([a-z-]+)\.sqlite$/
+/** Suffix of a file being written; never a finished copy. */
+export const PARTIAL_SUFFIX = '.partial'
 
 const BACKUP_REASONS = ['manual', 'before-migration', 'before-restore', 'before-import'] as const
 export type BackupReason = (typeof BACKUP_REASONS)[number]
@@ -35,46 +41,119 @@ export function listBackups(dir: string): BackupInfo[] {
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
 }
 
+/**
+ * Removes the partial copies a crash or a kill left in `dir` (only names starting with
+ * `prefix`, so a user's own files in a folder given with --db are left alone); returns them.
+ */
+export function removePartials(dir: string, prefix = 'sao-luu_'): string[] {
+  if (!existsSync(dir)) return []
+  const removed: string[] = []
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix) || !name.endsWith(PARTIAL_SUFFIX)) continue
+    rmSync(join(dir, name), { force: true })
+    removed.push(name)
+  }
+  return removed
+}
+
 /** Checks that a file is a whole database of this app that this version can open. */
 export function verifyDatabaseFile(path: string): void {
+  checkOrdinaryFile(path, 'tệp dữ liệu')
   const db = openDatabase(path, { readonly: true })
   try {
-    const result = db.pragma('integrity_check') as { integrity_check: string }[]
-    if (result.length !== 1 || result[0].integrity_check !== 'ok') {
-      throw new CoreError('BACKUP_CORRUPT', `Tệp ${basename(path)} bị hỏng: ${result.map((r) => r.integrity_check).slice(0, 3).join('; ')}`)
-    }
-    const version = schemaVersion(db)
-    if (version > SCHEMA_VERSION) {
-      throw new CoreError('DB_TOO_NEW', `Tệp ${basename(path)} được tạo bởi phiên bản mới hơn của phần mềm; hãy cập nhật phần mềm trước khi khôi phục.`)
-    }
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('units', 'people')").get() as { n: number }
-    if (version < 1 || tables.n !== 2) {
-      throw new CoreError('NOT_OUR_FILE', `Tệp ${basename(path)} không phải bản sao lưu dữ liệu của phần mềm này.`)
-    }
+    verifyOpenDatabase(db, path)
   } finally {
     db.close()
   }
 }
 
+/** verifyDatabaseFile on a connection already open on `path` (read with its WAL). */
+export function verifyOpenDatabase(db: Database, path: string): void {
+  let result: { integrity_check: string }[]
+  try {
+    result = db.pragma('integrity_check') as { integrity_check: string }[]
+  } catch (e) {
+    throw unusableFileError(path, (e as { code?: string }).code)
+  }
+  if (result.length !== 1 || result[0].integrity_check !== 'ok') {
+    // A cut-short file is told apart from a damaged one; SQLite's report stays out of it.
+    const reason = unusableFileError(path)
+    throw reason.code === 'DB_TRUNCATED' ? reason : corruptFileError(path, result.length)
+  }
+  const version = schemaVersion(db)
+  if (version > SCHEMA_VERSION) {
+    throw new CoreError('DB_TOO_NEW', `Tệp ${basename(path)} được tạo bởi phiên bản mới hơn của phần mềm; hãy cập nhật phần mềm trước khi khôi phục.`)
+  }
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('units', 'people')").get() as { n: number }
+  if (version < 1 || tables.n !== 2) {
+    throw new CoreError('NOT_OUR_FILE', `Tệp ${basename(path)} không phải bản sao lưu dữ liệu của phần mềm này.`)
+  }
+}
+
+function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? ''
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code.startsWith('SQLITE_IOERR_WRITE')
+}
+
+/**
+ * Writes what `source` shows (its main file and its WAL) into `target`, a new owner-only file.
+ * On a full disk, a WAL left large by an earlier failed write is folded in and cut back
+ * (it may hold most of the free space), and the copy is tried once more.
+ */
+export function snapshotInto(source: Database, target: string): void {
+  const attempt = () => {
+    createExclusive(target)
+    try {
+      source.prepare('VACUUM INTO ?').run(target)
+    } catch (e) {
+      rmSync(target, { force: true })
+      throw e
+    }
+  }
+  try {
+    attempt()
+  } catch (e) {
+    if (!isDiskFull(e) || source.readonly) throw e
+    try {
+      source.pragma('wal_checkpoint(TRUNCATE)')
+    } catch {
+      throw e
+    }
+    attempt()
+  }
+}
+
+/** The refusal for a copy that failed, in words the user can act on; `failed` says what failed. */
+export function copyFailure(e: unknown, failed: string): CoreError {
+  if (e instanceof CoreError) return e
+  if (isDiskFull(e)) {
+    return new CoreError('DISK_FULL', `${failed}: ổ đĩa đã đầy. Hãy giải phóng dung lượng (xóa bớt tệp không cần) rồi thử lại.`)
+  }
+  const code = (e as { code?: string }).code ?? ''
+  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+    return new CoreError('NO_PERMISSION', `${failed}: không có quyền ghi vào thư mục dữ liệu.`)
+  }
+  return new CoreError('BACKUP_FAILED', `${failed} (mã lỗi ${code || 'không rõ'}). Hãy thử lại; nếu lỗi lặp lại, hãy kiểm tra ổ đĩa.`)
+}
+
 /** Copies the open database into the backup folder, verifies the copy, then prunes old ones. */
 export function createBackup(db: Database, dir: string, reason: BackupReason, keep: number): BackupInfo {
-  mkdirSync(dir, { recursive: true })
+  ensurePrivateDir(dir)
+  removePartials(dir)
   let now = new Date()
   let final = join(dir, `sao-luu_${stamp(now)}_${reason}.sqlite`)
   while (existsSync(final)) {
     now = new Date(now.getTime() + 1)
     final = join(dir, `sao-luu_${stamp(now)}_${reason}.sqlite`)
   }
-  const partial = `${final}.partial`
-  rmSync(partial, { force: true })
+  const partial = `${final}${PARTIAL_SUFFIX}`
   try {
-    db.prepare('VACUUM INTO ?').run(partial)
+    snapshotInto(db, partial)
     verifyDatabaseFile(partial)
     renameSync(partial, final)
   } catch (e) {
     rmSync(partial, { force: true })
-    if (e instanceof CoreError) throw e
-    throw new CoreError('BACKUP_FAILED', `Không tạo được bản sao lưu: ${(e as Error).message}`)
+    throw copyFailure(e, 'Không tạo được bản sao lưu')
   }
   pruneBackups(dir, keep)
   return describe(final)!

@@ -1,14 +1,16 @@
 // The "Dữ liệu & sao lưu" operations: information about the data file, backups on demand,
 // restore after checking, and the integrity check.
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { AppInfo, BackupInfo, IntegrityReport } from '../../shared/api'
 import type { CoreContext } from '../context'
-import type { Database } from '../db/connection'
+import { openDatabase, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
+import { unusableFileError } from '../db/file-header'
+import { checkOrdinaryFile } from '../files'
 import { schemaVersion } from '../db/migrations'
 import { backupKeep, setSetting } from '../settings'
-import { createBackup, pruneBackups, verifyDatabaseFile, type BackupReason } from './backups'
+import { copyFailure, createBackup, PARTIAL_SUFFIX, pruneBackups, snapshotInto, verifyOpenDatabase, type BackupReason } from './backups'
 
 export function appInfo(ctx: CoreContext): AppInfo {
   return {
@@ -46,11 +48,45 @@ export async function restoreBackup(
     })
     if (source === null) return null
   }
-  verifyDatabaseFile(source)
-  // The current data is copied first, so a restore can itself be undone.
-  const safetyBackup = createBackup(ctx.db, ctx.backupDir, 'before-restore', Math.max(backupKeep(ctx.db), 1) + 1)
-  ctx.replaceDatabase(source)
-  return { restoredFrom: source, safetyBackup }
+  const incoming = restoringPath(ctx.dbPath)
+  snapshotForRestore(source, incoming)
+  try {
+    // The current data is copied first, so a restore can itself be undone.
+    const safetyBackup = createBackup(ctx.db, ctx.backupDir, 'before-restore', Math.max(backupKeep(ctx.db), 1) + 1)
+    ctx.replaceDatabase(incoming)
+    return { restoredFrom: source, safetyBackup }
+  } finally {
+    rmSync(incoming, { force: true })
+  }
+}
+
+/** Where the copy being restored is written: beside the data file, so the final rename is atomic. */
+export function restoringPath(dbPath: string): string {
+  return `${dbPath}.restoring${PARTIAL_SUFFIX}`
+}
+
+/**
+ * Checks `source` and copies what SQLite shows of it (main file and WAL: a backup taken from a
+ * running app, or the live data file itself, has recent writes only in its WAL) into `target`.
+ * The source is opened read-only and is not changed.
+ */
+function snapshotForRestore(source: string, target: string): void {
+  // SQLite takes an empty file for an empty database; the user is told it is empty.
+  if (checkOrdinaryFile(source, 'tệp sao lưu').size === 0) throw unusableFileError(source)
+  rmSync(target, { force: true })
+  const db = openDatabase(source, { readonly: true })
+  try {
+    verifyOpenDatabase(db, source)
+    try {
+      snapshotInto(db, target)
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? ''
+      if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw unusableFileError(source, code)
+      throw copyFailure(e, 'Không khôi phục được')
+    }
+  } finally {
+    db.close()
+  }
 }
 
 export function checkIntegrity(db: Database): IntegrityReport {

@@ -1,7 +1,9 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { PRIVATE_DIR_MODE, restrictFile } from '../files'
 import { CoreError } from './errors'
+import { unusableFileError } from './file-header'
 
 export type { Database }
 
@@ -11,15 +13,21 @@ export interface OpenOptions {
   readonly?: boolean
 }
 
+/** Past this size the WAL is cut back after each checkpoint, so one huge write (or a write that
+ * failed on a full disk) does not keep its space for as long as the app runs. */
+export const WAL_SIZE_LIMIT = 64 * 1024 * 1024
+
 /** Opens (creating if needed) a data file with the settings every connection must have. */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
-  if (!options.readonly) mkdirSync(dirname(path), { recursive: true })
+  // SQLite stops at a NUL and would open (or create) a file of another name.
+  if (path.includes('\0')) throw new CoreError('BAD_PATH', 'Đường dẫn tệp dữ liệu chứa ký tự không hợp lệ; hãy chọn lại tệp.')
+  if (!options.readonly) mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE })
   else if (!existsSync(path)) throw new CoreError('NOT_FOUND', `Không tìm thấy tệp dữ liệu: ${path}`)
   let db: Database
   try {
     db = new BetterSqlite3(path, { readonly: options.readonly ?? false, nativeBinding: options.nativeBinding, timeout: 5000 })
   } catch (e) {
-    throw new CoreError('DB_OPEN', `Không mở được tệp dữ liệu ${path}: ${(e as Error).message}`)
+    throw new CoreError('DB_OPEN', `Không mở được tệp dữ liệu ${path} (${sqliteReason(e)}).`)
   }
   try {
     // Touch the file so a non-database is refused here rather than at the first query.
@@ -28,13 +36,43 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       db.pragma('journal_mode = WAL')
       // FULL: an acknowledged write survives power loss, not only a crash of the app.
       db.pragma('synchronous = FULL')
+      db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`)
     }
     db.pragma('foreign_keys = ON')
   } catch (e) {
     db.close()
-    throw new CoreError('DB_NOT_SQLITE', `Tệp ${path} không phải tệp dữ liệu của phần mềm (${(e as Error).message}).`)
+    // SQLite's own words ("file is not a database") are English and do not say what to do.
+    throw unusableFileError(path, (e as { code?: string }).code)
   }
+  // The data file holds personal data: owner-only, like the -wal and -shm SQLite makes beside it
+  // (it gives them the main file's mode).
+  if (!options.readonly) restrictFile(path)
   return db
+}
+
+/** A short Vietnamese reason for a failure to open, from the system's error code. */
+function sqliteReason(e: unknown): string {
+  const code = (e as { code?: string }).code ?? ''
+  if (code === 'SQLITE_CANTOPEN') return 'không có quyền đọc ghi, hoặc thư mục không tồn tại'
+  if (code.startsWith('SQLITE_BUSY')) return 'một chương trình khác đang giữ tệp'
+  if (code === 'SQLITE_READONLY') return 'tệp chỉ cho đọc'
+  return 'lỗi hệ thống'
+}
+
+/**
+ * Closes a connection without making quitting wait: the final checkpoint (which folds the WAL
+ * into the file) is tried once, without waiting on the busy timeout when another process holds
+ * the file; SQLite checkpoints again the next time the file is opened.
+ */
+export function closeDatabase(db: Database): void {
+  if (!db.open) return
+  try {
+    db.pragma('busy_timeout = 0')
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } catch {
+    // Busy or read-only: the WAL stays and is folded in at the next open.
+  }
+  db.close()
 }
 
 /** Runs fn in one IMMEDIATE transaction: it lands whole or not at all. */

@@ -12,7 +12,9 @@
 // restyle it afterwards, then save it with writeWorkbook), writePartyDocument streams to a file with ExcelJS's WorkbookWriter,
 // committing each row as it goes, so a 50,000-row sheet needs little memory. Both lay the sheet
 // out with the same code.
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { heightFor, lineCount, rowHeight, type MeasuredCell, type TextFont } from './row-height'
 
@@ -448,9 +450,12 @@ export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocu
  * the end: a failure never leaves a half-written file.
  */
 export async function writePartyDocument(path: string, docs: PartyDocument | PartyDocument[]): Promise<void> {
-  const temp = `${path}.${process.pid}.partial`
+  const temp = tempBeside(path)
+  // Created exclusively (never written through something already at that name) and owner-only.
+  const stream = createWriteStream(temp, { flags: 'wx', mode: 0o600 })
   try {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false })
+    await once(stream, 'open')
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
     wb.creator = 'Chuyên đề 05'
     wb.created = new Date()
     const list = Array.isArray(docs) ? docs : [docs]
@@ -467,19 +472,26 @@ export async function writePartyDocument(path: string, docs: PartyDocument | Par
       }
     }
     await wb.commit()
+    if (!stream.closed) await once(stream, 'close')
     renameSync(temp, path)
   } catch (e) {
+    stream.destroy()
     rmSync(temp, { force: true })
     throw e
   }
 }
 
+/** A new name beside `path` for the file being written. */
+function tempBeside(path: string): string {
+  return `${path}.${randomBytes(4).toString('hex')}.partial`
+}
+
 /** An in-memory workbook to `path`, written beside it and renamed at the end, like the above. */
 export async function writeWorkbook(path: string, wb: ExcelJS.Workbook): Promise<void> {
   const buffer = await wb.xlsx.writeBuffer()
-  const temp = `${path}.${process.pid}.partial`
+  const temp = tempBeside(path)
   try {
-    writeFileSync(temp, Buffer.from(buffer as ArrayBuffer))
+    writeFileSync(temp, Buffer.from(buffer as ArrayBuffer), { flag: 'wx', mode: 0o600 })
     renameSync(temp, path)
   } catch (e) {
     rmSync(temp, { force: true })

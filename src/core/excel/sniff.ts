@@ -1,9 +1,10 @@
 // What a file really is, whatever its name says, and whether it is safe to open. A zip is
 // inspected through its central directory before ExcelJS sees it: too many entries, too much
 // uncompressed data, a suspicious compression ratio or encryption are refused up front.
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { extname } from 'node:path'
 import { CoreError } from '../db/errors'
+import { checkOrdinaryFile } from '../files'
 import { LIMITS } from './grid'
 import { checkEntry, eachEntry, openZip, readEntry, type ZipEntry, type ZipFile } from './zip'
 
@@ -158,15 +159,8 @@ export async function sniffFile(path: string): Promise<FileKind> {
 
 /** sniffFile, telling also how much worksheet XML a workbook holds. */
 export async function inspectFile(path: string): Promise<FileInspection> {
-  let size: number
-  try {
-    const st = statSync(path)
-    if (!st.isFile()) throw notSpreadsheet('đây là một thư mục')
-    size = st.size
-  } catch (e) {
-    if (e instanceof CoreError) throw e
-    throw new CoreError('NOT_FOUND', `Không tìm thấy tệp ${path}.`)
-  }
+  // A NUL in the name, a folder, a pipe or a device is refused by name before anything is read.
+  const size = checkOrdinaryFile(path).size
   if (size === 0) throw refuse('FILE_EMPTY', REFUSAL.empty)
   if (size > LIMITS.maxFileBytes) {
     throw refuse('FILE_TOO_BIG', `Tệp quá lớn (${Math.round(size / 1024 / 1024)} MB; tối đa ${LIMITS.maxFileBytes / 1024 / 1024} MB) để là một danh sách. Hãy tách thành nhiều tệp.`)

@@ -34,13 +34,24 @@ function toApiError(e: unknown): ApiError {
   return { code: 'INTERNAL', message: `Đã xảy ra lỗi không mong muốn: ${detail}` }
 }
 
+/** Parses `input` with the channel's schema; reading the input may itself throw. */
+function parseInput(channel: Channel, input: unknown): { ok: true; data: unknown } | { ok: false; error: ApiError } {
+  let parsed: ReturnType<(typeof schemas)[Channel]['safeParse']>
+  try {
+    parsed = schemas[channel].safeParse(input === undefined ? null : input)
+  } catch {
+    // A getter or proxy that throws while read (the CLI and the harness pass objects, not JSON).
+    return { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không đọc được.' } }
+  }
+  if (parsed.success) return { ok: true, data: parsed.data }
+  const where = parsed.error.issues.map((i) => i.path.join('.') || '(toàn bộ)').join(', ')
+  return { ok: false, error: { code: 'INVALID_INPUT', message: `Dữ liệu gửi lên không đúng dạng (${where}).` } }
+}
+
 export async function dispatch(ctx: CoreContext, channel: string, input: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) return failure({ code: 'UNKNOWN_CHANNEL', message: `Yêu cầu không được hỗ trợ: ${channel}` })
-  const parsed = schemas[channel].safeParse(input === undefined ? null : input)
-  if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => i.path.join('.') || '(toàn bộ)').join(', ')
-    return failure({ code: 'INVALID_INPUT', message: `Dữ liệu gửi lên không đúng dạng (${where}).` })
-  }
+  const parsed = parseInput(channel, input)
+  if (!parsed.ok) return failure(parsed.error)
   try {
     const run = handlers[channel] as (ctx: CoreContext, input: unknown) => unknown
     return { ok: true, value: await run(ctx, parsed.data) }

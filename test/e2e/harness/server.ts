@@ -1,5 +1,6 @@
-// The loopback harness: serves the built renderer and answers POST /rpc/<channel> with the
-// same dispatch the app uses, on a temporary database. Only Electron's IPC is replaced.
+// The loopback harness: serves the built renderer and answers POST /rpc/<channel> from its own
+// page (checked by Origin and Host) with the same dispatch the app uses, on a temporary
+// database. Only Electron's IPC is replaced.
 import { createServer, type Server } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -61,9 +62,19 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
     chooseSaveFile: async () => dialogs.save.shift() ?? null
   }
   const core = openCore({ dataDir, appVersion: 'e2e', platform })
+  let origin = ''
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+      // Only the app's page may call: any other page open in a browser on this machine could
+      // otherwise POST here (a form or fetch from another origin), and a rebound DNS name
+      // would arrive with another Host. Browsers always send Origin on a POST.
+      if (req.headers.origin !== origin || `http://${req.headers.host}` !== origin) {
+        res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu bị từ chối: nó không đến từ trang của ứng dụng.' } }))
+        req.resume()
+        return
+      }
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
       req.on('end', async () => {
@@ -90,8 +101,9 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     core,
     dataDir,
     dialogs,
