@@ -137,6 +137,31 @@ describe('import wizard', () => {
     wrapper.unmount()
   })
 
+  it('shows the rows of one kind when a count is clicked, and keeps that filter when the preview is asked again', async () => {
+    const fake = createImportApi()
+    const { wrapper } = await mountWizard(fake)
+    await click('import-choose')
+    await click('import-next')
+    await click('import-next')
+    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual(['Nguyễn Văn Dũng', 'Trần Thị Bình', 'Lê Văn Cường'])
+
+    await click('import-count-skip')
+    expect(fake.callsTo('import:preview').at(-1)).toMatchObject({ offset: 0, filter: 'skip', limit: 50 })
+    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual(['Lê Văn Cường'])
+    expect(byTestId('import-rows')?.closest('.el-tabs')?.querySelector('.el-tabs__item.is-active')?.textContent).toContain('Các dòng (1)')
+
+    // Back to the mapping, a column changed, forward again: a fresh preview, still narrowed to the skipped rows.
+    await click('import-back')
+    wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'import-field-0-C')!.vm.$emit('update:modelValue', 'birthDate')
+    await flushPromises()
+    const asked = fake.callsTo('import:preview').length
+    await click('import-next')
+    expect(fake.callsTo('import:preview')).toHaveLength(asked + 1)
+    expect(fake.callsTo('import:preview').at(-1)).toMatchObject({ offset: 0, filter: 'skip' })
+    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual(['Lê Văn Cường'])
+    wrapper.unmount()
+  })
+
   it('shows a refused file on the first step with what to do', async () => {
     const message =
       'Tệp này là bảng tính Excel 97-2003 (.xls), định dạng cũ phần mềm không đọc trực tiếp. Hãy mở bằng Excel và Lưu thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel (*.xlsx)), rồi nhập tệp .xlsx vừa lưu.'

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { PersonFields } from '@shared/api'
-import PersonFormDialog from '@renderer/components/PersonFormDialog.vue'
+import PersonFormDialog from '@renderer/components/people/PersonFormDialog.vue'
 import { buildUnitTree } from '@renderer/stores/units'
 import { $$, byTestId, click, mountView, sleep, type } from './helpers'
 import { unit } from './fake-api'

@@ -6,33 +6,11 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './harness/browser'
 import { useApp } from './harness/use-app'
-import { AppPage } from './pages/app-page'
+import { CommitmentsPage } from './pages/commitments-page'
 import { personInput } from '../helpers/core'
 
 let app: CommitmentsPage
 const ids: Record<string, number> = {}
-
-class CommitmentsPage extends AppPage {
-  async selectUnit(name: string): Promise<void> {
-    await this.byTestId(`commitments-units-node-${name}`).click()
-    await this.byTestId('commitments-unit').filter({ hasText: name }).waitFor()
-  }
-
-  async openPerson(name: string): Promise<void> {
-    await this.byTestId(`commitment-open-${name}`).click()
-    await this.page.locator('[data-testid="person-who"]:visible').waitFor()
-    await this.waitText('person-drawer', name)
-  }
-
-  async closeDrawer(): Promise<void> {
-    await this.page.keyboard.press('Escape')
-    await this.byTestId('person-drawer').waitFor({ state: 'hidden' })
-  }
-
-  async quietMessages(): Promise<void> {
-    await this.page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 10_000 })
-  }
-}
 
 const e2e = useApp(async (harness) => {
   const committee = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })

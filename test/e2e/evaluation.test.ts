@@ -4,48 +4,14 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Locator } from 'playwright-core'
 import type { EvaluationEntry } from '../../src/shared/api'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './harness/browser'
 import { useApp } from './harness/use-app'
-import { AppPage } from './pages/app-page'
+import { EvaluationPage } from './pages/evaluation-page'
 import { personInput } from '../helpers/core'
 
 let app: EvaluationPage
-
-class EvaluationPage extends AppPage {
-  row(name: string): Locator {
-    return this.page.locator('[data-testid="evaluation-table"] tr.el-table__row', { has: this.byTestId(`evaluation-row-${name}`) })
-  }
-
-  /** Fast entry from the keyboard: click the cell's select, type the start of the level, Enter. */
-  async rate(name: string, stage: 'self' | 'proposed' | 'decided', typed: string): Promise<void> {
-    const select = this.row(name).locator(`[data-testid="rating-${stage}"]`)
-    await select.click()
-    await this.page.keyboard.type(typed)
-    await this.page.keyboard.press('Enter')
-    await this.page.waitForFunction(
-      ([n, s]) => {
-        const row = [...document.querySelectorAll('[data-testid="evaluation-table"] tr.el-table__row')].find((tr) =>
-          tr.querySelector(`[data-testid="evaluation-row-${n}"]`)
-        )
-        return !!row?.querySelector(`[data-testid="rating-${s}"] .el-select__placeholder:not(.is-transparent)`)?.textContent?.trim()
-      },
-      [name, stage] as const
-    )
-  }
-
-  async fill(kind: 'selfToProposed' | 'proposedToDecided' | 'notRatedByRules'): Promise<void> {
-    await this.byTestId('evaluation-fill').click()
-    await this.byTestId(`evaluation-fill-${kind}`).click()
-    await this.page.locator('.el-message--success').last().waitFor()
-  }
-
-  async ratingText(name: string, stage: string): Promise<string> {
-    return (await this.row(name).locator(`[data-testid="rating-${stage}"] .el-select__placeholder:not(.is-transparent)`).innerText()).trim()
-  }
-}
 
 const ids: Record<string, number> = {}
 let cellAId = 0

@@ -6,21 +6,10 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './harness/browser'
 import { useApp } from './harness/use-app'
-import { AppPage } from './pages/app-page'
+import { StudyPage } from './pages/study-page'
 import { personInput } from '../helpers/core'
 
 let app: StudyPage
-
-class StudyPage extends AppPage {
-  async text(id: string): Promise<string> {
-    return (await this.byTestId(id).innerText()).trim()
-  }
-
-  async choose(selectId: string, option: string): Promise<void> {
-    await this.byTestId(selectId).click()
-    await this.pickOption(option)
-  }
-}
 
 const e2e = useApp(async (harness) => {
   // An organisation to study in: one committee, two chi bộ, members and non-members.

@@ -10,21 +10,24 @@ import type {
   ImportPreviewInput,
   ImportProblem,
   ImportProgress,
-  ImportRecord,
   ImportRowAction,
   ImportRowPlan,
   ImportSheetInfo,
   ImportSummary,
-  ImportUndoResult,
   PersonKind
 } from '@shared/api'
 import { ApiFailure, call, failureMessage } from '../api'
+import { useJobProgress } from '../composables/use-job-progress'
+import { usePagedList } from '../composables/use-paged-list'
+import { useImportHistoryStore } from './import-history'
 
 export const STEPS = ['file', 'sheets', 'mapping', 'preview', 'import'] as const
 export type ImportStep = (typeof STEPS)[number]
 
 /** What the core is busy with; the wizard shows a progress state and disables its buttons. */
 export type ImportBusy = 'open' | 'layout' | 'preview' | 'commit' | 'export' | 'undo' | null
+/** The part of that the wizard itself starts (an undo is started from the history). */
+type WizardTask = Exclude<ImportBusy, 'undo'>
 
 export type RowFilter = ImportRowAction | 'problems' | 'all'
 
@@ -41,8 +44,11 @@ function newRequestId(): string {
 }
 
 export const useImportStore = defineStore('import', () => {
+  const history = useImportHistoryStore()
   const step = ref<ImportStep>('file')
-  const busy = ref<ImportBusy>(null)
+  const task = ref<WizardTask>(null)
+  /** An undo from the history keeps the wizard waiting too: both change the same people. */
+  const busy = computed<ImportBusy>(() => task.value ?? (history.undoing ? 'undo' : null))
   /** Why the chosen file was refused (the core's Vietnamese message), shown on the first step. */
   const openError = ref<{ code: string; message: string } | null>(null)
   const opened = shallowRef<ImportOpenOutput | null>(null)
@@ -62,33 +68,39 @@ export const useImportStore = defineStore('import', () => {
 
   // ------------------------------------------------------------ the preview
   const preview = shallowRef<ImportPreview | null>(null)
-  const rows = shallowRef<ImportRowPlan[]>([])
-  const rowsTotal = ref(0)
-  const rowsOffset = ref(0)
   const rowFilter = ref<RowFilter>('all')
-  const problems = shallowRef<ImportProblem[]>([])
-  const problemsTotal = ref(0)
-  const problemsOffset = ref(0)
+  /** Every row's plan, a page at a time, narrowed by a filter. */
+  const rowPages = usePagedList<ImportRowPlan, RowFilter>(async (offset, filter) => {
+    const out = await fetchPreview({ offset, filter: filter === 'all' ? undefined : filter })
+    if (!out) return null
+    preview.value = out
+    rowFilter.value = filter
+    return { items: out.rows, total: out.rowsTotal }
+  })
+  const problemPages = usePagedList<ImportProblem>(async (offset) => {
+    const out = await fetchPreview({ offset })
+    if (!out) return null
+    preview.value = out
+    return { items: out.problems, total: out.problemsTotal }
+  })
   /** The preview is older than the choices (a mapping changed): it must be asked for again. */
   const stale = ref(true)
 
   const summary = shallowRef<ImportSummary | null>(null)
   const exported = shallowRef<{ path: string; rows: number } | null>(null)
 
-  const history = shallowRef<ImportRecord[]>([])
-  const undoError = ref<string | null>(null)
-
   /** How far the open, preview, commit or export in flight has got (asked every PROGRESS_POLL_MS). */
-  const progress = shallowRef<ImportProgress | null>(null)
+  const job = useJobProgress<ImportProgress>({
+    progress: (id) => call('import:progress', { sessionId: id }),
+    cancel: (id) => call('import:cancel', { sessionId: id }),
+    intervalMs: PROGRESS_POLL_MS
+  })
   /** The user asked to stop the commit or the export; the core's answer tells whether it stopped. */
   const cancelling = ref(false)
   /** Sheet index → 1-based row where the user says the column headers begin. */
   const headerRows = ref<Record<number, number>>({})
   /** Why the header row typed for a sheet was refused (Vietnamese), by sheet index. */
   const headerErrors = ref<Record<number, string>>({})
-  /** Id of the call progress is asked for: the open's request id, then the session's. */
-  let jobId: string | null = null
-  let poll: ReturnType<typeof setInterval> | null = null
 
   // A new file, a cancel or a reset bumps the generation: answers to older requests are dropped.
   let generation = 0
@@ -149,13 +161,9 @@ export const useImportStore = defineStore('import', () => {
     unitId.value = null
     unitChoices.value = {}
     preview.value = null
-    rows.value = []
-    rowsTotal.value = 0
-    rowsOffset.value = 0
+    rowPages.clear()
     rowFilter.value = 'all'
-    problems.value = []
-    problemsTotal.value = 0
-    problemsOffset.value = 0
+    problemPages.clear()
     stale.value = true
     summary.value = null
     exported.value = null
@@ -166,55 +174,22 @@ export const useImportStore = defineStore('import', () => {
     if (sessionId) call('import:close', { sessionId }).catch(() => undefined)
   }
 
-  // ------------------------------------------------------------ progress and cancel
-  function stopProgress(): void {
-    if (poll !== null) clearInterval(poll)
-    poll = null
-    jobId = null
-    progress.value = null
-  }
-
-  /** Runs a long call of the core, asking every PROGRESS_POLL_MS how far it has got. */
-  async function withProgress<T>(id: string, work: () => Promise<T>): Promise<T> {
-    stopProgress()
-    jobId = id
-    let asking = false
-    const timer = setInterval(() => {
-      if (asking || poll !== timer) return
-      asking = true
-      call('import:progress', { sessionId: id })
-        .then((p) => {
-          if (poll === timer) progress.value = p
-        })
-        .catch(() => undefined) // not started yet, or just finished: the next answer tells
-        .finally(() => (asking = false))
-    }, PROGRESS_POLL_MS)
-    poll = timer
-    try {
-      return await work()
-    } finally {
-      if (poll === timer) stopProgress()
-    }
-  }
-
+  // ------------------------------------------------------------ cancel
   /**
    * Stops the open or preview in flight (the core refuses it with CANCELLED at its next step, and
    * the wizard stops waiting at once), or asks the commit or the export to stop and waits for its
    * answer: a commit stops only before it starts writing; an export stops and removes what it wrote.
    */
   function cancel(): void {
-    const id = jobId
-    if (busy.value === 'commit' || busy.value === 'export') {
-      if (!id || cancelling.value) return
-      cancelling.value = true
-      call('import:cancel', { sessionId: id }).catch(() => undefined)
+    if (task.value === 'commit' || task.value === 'export') {
+      if (!cancelling.value && job.cancel()) cancelling.value = true
       return
     }
-    if (busy.value !== 'open' && busy.value !== 'preview') return
-    if (id) call('import:cancel', { sessionId: id }).catch(() => undefined)
+    if (task.value !== 'open' && task.value !== 'preview') return
+    job.cancel()
     generation++
-    busy.value = null
-    stopProgress()
+    task.value = null
+    job.stop()
   }
 
   // ------------------------------------------------------------ step 1: the file
@@ -225,10 +200,10 @@ export const useImportStore = defineStore('import', () => {
   async function open(path?: string): Promise<boolean> {
     const gen = ++generation
     openError.value = null
-    busy.value = 'open'
+    task.value = 'open'
     const requestId = newRequestId()
     try {
-      const out = await withProgress(requestId, () => call('import:open', path ? { path, requestId } : { chooseFile: true, requestId }))
+      const out = await job.run(requestId, () => call('import:open', path ? { path, requestId } : { chooseFile: true, requestId }))
       if (gen !== generation) {
         // Cancelled while reading: nobody wants this session.
         closeSession(out?.sessionId)
@@ -245,7 +220,7 @@ export const useImportStore = defineStore('import', () => {
       openError.value = { code: e instanceof ApiFailure ? e.code : 'UNKNOWN', message: failureMessage(e) }
       return false
     } finally {
-      if (gen === generation) busy.value = null
+      if (gen === generation) task.value = null
     }
   }
 
@@ -274,7 +249,7 @@ export const useImportStore = defineStore('import', () => {
     const errors = { ...headerErrors.value }
     delete errors[sheetIndex]
     headerErrors.value = errors
-    busy.value = 'layout'
+    task.value = 'layout'
     try {
       const info = await call('import:layout', { sessionId: opened.value.sessionId, index: sheetIndex, headerRow: row })
       if (gen !== generation || !opened.value) return false
@@ -297,7 +272,7 @@ export const useImportStore = defineStore('import', () => {
       if (gen === generation) headerErrors.value = { ...headerErrors.value, [sheetIndex]: failureMessage(e) }
       return false
     } finally {
-      if (gen === generation) busy.value = null
+      if (gen === generation) task.value = null
     }
   }
 
@@ -318,16 +293,16 @@ export const useImportStore = defineStore('import', () => {
   async function fetchPreview(extra: Partial<ImportPreviewInput>): Promise<ImportPreview | null> {
     if (!opened.value) return null
     const gen = generation
-    busy.value = 'preview'
+    task.value = 'preview'
     try {
       const input = previewInput({ limit: PREVIEW_PAGE, ...extra })
-      const out = await withProgress(input.sessionId, () => call('import:preview', input))
+      const out = await job.run(input.sessionId, () => call('import:preview', input))
       return gen === generation ? out : null
     } catch (e) {
       if (gen !== generation || (e instanceof ApiFailure && e.code === 'CANCELLED')) return null
       throw e
     } finally {
-      if (gen === generation) busy.value = null
+      if (gen === generation) task.value = null
     }
   }
 
@@ -337,32 +312,17 @@ export const useImportStore = defineStore('import', () => {
     const out = await fetchPreview({ offset: 0, filter })
     if (!out) return
     preview.value = out
-    rows.value = out.rows
-    rowsTotal.value = out.rowsTotal
-    rowsOffset.value = 0
-    problems.value = out.problems
-    problemsTotal.value = out.problemsTotal
-    problemsOffset.value = 0
+    rowPages.show({ items: out.rows, total: out.rowsTotal }, 0)
+    problemPages.show({ items: out.problems, total: out.problemsTotal }, 0)
     stale.value = false
   }
 
   async function loadRows(offset: number, filter: RowFilter = rowFilter.value): Promise<void> {
-    const out = await fetchPreview({ offset, filter: filter === 'all' ? undefined : filter })
-    if (!out) return
-    preview.value = out
-    rowFilter.value = filter
-    rows.value = out.rows
-    rowsTotal.value = out.rowsTotal
-    rowsOffset.value = offset
+    await rowPages.load(offset, filter)
   }
 
   async function loadProblems(offset: number): Promise<void> {
-    const out = await fetchPreview({ offset })
-    if (!out) return
-    preview.value = out
-    problems.value = out.problems
-    problemsTotal.value = out.problemsTotal
-    problemsOffset.value = offset
+    await problemPages.load(offset)
   }
 
   async function setUnit(id: number | null): Promise<void> {
@@ -399,17 +359,17 @@ export const useImportStore = defineStore('import', () => {
   async function exportProblems(): Promise<{ path: string; rows: number } | null> {
     if (!opened.value) return null
     const sessionId = opened.value.sessionId
-    busy.value = 'export'
+    task.value = 'export'
     cancelling.value = false
     try {
-      const out = await withProgress(sessionId, () => call('import:exportProblems', { sessionId }))
+      const out = await job.run(sessionId, () => call('import:exportProblems', { sessionId }))
       if (out) exported.value = out
       return out
     } catch (e) {
       if (e instanceof ApiFailure && e.code === 'CANCELLED') return null
       throw e
     } finally {
-      busy.value = null
+      task.value = null
     }
   }
 
@@ -421,55 +381,36 @@ export const useImportStore = defineStore('import', () => {
   async function commit(): Promise<ImportSummary | null> {
     if (!opened.value) throw new ApiFailure('NOT_FOUND', 'Chưa mở tệp nào.')
     step.value = 'import'
-    busy.value = 'commit'
+    task.value = 'commit'
     cancelling.value = false
     try {
       const input = previewInput()
-      const out = await withProgress(input.sessionId, () => call('import:commit', input))
+      const out = await job.run(input.sessionId, () => call('import:commit', input))
       summary.value = out
       // The core closed the session: the file is done with.
       opened.value = { ...opened.value, sessionId: '' }
-      await loadHistory().catch(() => undefined)
+      await history.load().catch(() => undefined)
       return out
     } catch (e) {
       step.value = 'preview'
       if (e instanceof ApiFailure && e.code === 'CANCELLED') return null
       throw e
     } finally {
-      busy.value = null
+      task.value = null
     }
   }
 
   /** Back to an empty first step, freeing the core's copy of the file. */
   function reset(): void {
     generation++
-    busy.value = null
-    stopProgress()
+    task.value = null
+    job.stop()
     cancelling.value = false
     closeSession(opened.value?.sessionId)
     opened.value = null
     openError.value = null
     clearChoices()
     step.value = 'file'
-  }
-
-  // ------------------------------------------------------------ history and undo
-  async function loadHistory(): Promise<void> {
-    history.value = await call('import:history', null)
-  }
-
-  async function undo(importId: number): Promise<ImportUndoResult | null> {
-    undoError.value = null
-    busy.value = 'undo'
-    try {
-      return await call('import:undo', { importId })
-    } catch (e) {
-      undoError.value = failureMessage(e)
-      return null
-    } finally {
-      busy.value = null
-      await loadHistory().catch(() => undefined)
-    }
   }
 
   return {
@@ -484,19 +425,17 @@ export const useImportStore = defineStore('import', () => {
     parentUnitId,
     unitChoices,
     preview,
-    rows,
-    rowsTotal,
-    rowsOffset,
+    rows: rowPages.items,
+    rowsTotal: rowPages.total,
+    rowsOffset: rowPages.offset,
     rowFilter,
-    problems,
-    problemsTotal,
-    problemsOffset,
+    problems: problemPages.items,
+    problemsTotal: problemPages.total,
+    problemsOffset: problemPages.offset,
     stale,
     summary,
     exported,
-    history,
-    undoError,
-    progress,
+    progress: job.progress,
     cancelling,
     headerRows,
     headerErrors,
@@ -521,8 +460,6 @@ export const useImportStore = defineStore('import', () => {
     goTo,
     exportProblems,
     commit,
-    reset,
-    loadHistory,
-    undo
+    reset
   }
 })

@@ -1,0 +1,36 @@
+// The Đánh giá xếp loại screens: the members' table with a rating select per stage.
+import type { Locator } from 'playwright-core'
+import { AppPage } from './app-page'
+
+export class EvaluationPage extends AppPage {
+  row(name: string): Locator {
+    return this.page.locator('[data-testid="evaluation-table"] tr.el-table__row', { has: this.byTestId(`evaluation-row-${name}`) })
+  }
+
+  /** Fast entry from the keyboard: click the cell's select, type the start of the level, Enter. */
+  async rate(name: string, stage: 'self' | 'proposed' | 'decided', typed: string): Promise<void> {
+    const select = this.row(name).locator(`[data-testid="rating-${stage}"]`)
+    await select.click()
+    await this.page.keyboard.type(typed)
+    await this.page.keyboard.press('Enter')
+    await this.page.waitForFunction(
+      ([n, s]) => {
+        const row = [...document.querySelectorAll('[data-testid="evaluation-table"] tr.el-table__row')].find((tr) =>
+          tr.querySelector(`[data-testid="evaluation-row-${n}"]`)
+        )
+        return !!row?.querySelector(`[data-testid="rating-${s}"] .el-select__placeholder:not(.is-transparent)`)?.textContent?.trim()
+      },
+      [name, stage] as const
+    )
+  }
+
+  async fill(kind: 'selfToProposed' | 'proposedToDecided' | 'notRatedByRules'): Promise<void> {
+    await this.byTestId('evaluation-fill').click()
+    await this.byTestId(`evaluation-fill-${kind}`).click()
+    await this.page.locator('.el-message--success').last().waitFor()
+  }
+
+  async ratingText(name: string, stage: string): Promise<string> {
+    return (await this.row(name).locator(`[data-testid="rating-${stage}"] .el-select__placeholder:not(.is-transparent)`).innerText()).trim()
+  }
+}
