@@ -26,7 +26,7 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias },
-        test: { name: 'component', include: ['test/component/**/*.test.ts'], environment: 'happy-dom' }
+        test: { name: 'component', include: ['test/component/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 }
       },
       {
         resolve: { alias },
