@@ -3,6 +3,7 @@
 // problem by sheet, row and column.
 import { resolve } from 'node:path'
 import type { ImportProblem, ImportSummary } from '../shared/api'
+import { importProblemText } from '../shared/labels'
 import { importMembers } from '../core/import/service'
 import { CoreError } from '../core/index'
 import { text } from './args'
@@ -11,7 +12,7 @@ import { CliRefusal, printResult } from './output'
 
 function problemLine(p: ImportProblem): string {
   const where = `${p.sheet}, dòng ${p.row}${p.column ? `, cột ${p.column}` : ''}`
-  return `  ${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'} (${where}): ${p.message}`
+  return `  ${importProblemText(p, where)}`
 }
 
 function describe(s: ImportSummary, dryRun: boolean): string {

@@ -536,7 +536,18 @@ export interface ImportProblem {
   field: ImportField | null
   severity: 'error' | 'warning'
   message: string
+  /** What became of it (see ImportProblemOutcome); null: a note on the row that changes nothing. */
+  outcome: ImportProblemOutcome | null
+  /** The cell as written in the file, when the problem is about one cell's value. */
+  value: string | null
 }
+
+/**
+ * What an import does about a problem: 'dropped', the cell is left empty and the person still comes
+ * in (a value that cannot be right); 'kept', the value comes in as written (a value that is only
+ * unusual); 'row', the whole row is held back (no name, or the same person as another row).
+ */
+export type ImportProblemOutcome = 'dropped' | 'kept' | 'row'
 
 export interface ImportChange {
   /** A field, or the status (a member marked "miễn sinh hoạt" in the list). */

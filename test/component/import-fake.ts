@@ -56,7 +56,7 @@ export function previewFor(input: ImportPreviewInput): ImportPreview {
     units: [{ name: 'Chi bộ Ấp 3', rows: 2, action: unitChosen ? 'existing' : 'existing', unitId: unitChosen ? input.unitId! : 2, parentId: 1, message: null }],
     rows: filtered,
     rowsTotal: filtered.length,
-    problems: [{ sheet: 'Ấp 3', row: 11, column: 'D', field: 'partyCardNumber', severity: 'error', message: 'Số thẻ đảng viên gồm 8 chữ số.' }],
+    problems: [{ sheet: 'Ấp 3', row: 11, column: 'D', field: 'partyCardNumber', severity: 'error', message: 'Số thẻ đảng viên gồm 8 chữ số.', outcome: 'dropped', value: '123' }],
     problemsTotal: 1,
     blockers: []
   }

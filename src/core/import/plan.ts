@@ -394,7 +394,7 @@ export function* planSteps(
       if (d.exempt) {
         const outcome = exemptOutcome(raw[KIND_INDEX] as PersonKind, match.status)
         if (outcome && 'warning' in outcome) {
-          problems.push({ sheet: d.sheet, row: d.row, column: d.exempt.column, field: 'exempt', severity: 'warning', message: outcome.warning })
+          problems.push({ sheet: d.sheet, row: d.row, column: d.exempt.column, field: 'exempt', severity: 'warning', message: outcome.warning, outcome: 'dropped', value: null })
           counts.warnings++
         } else if (outcome) status = outcome.status
       }
