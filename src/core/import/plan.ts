@@ -11,6 +11,7 @@ import { PERSON_COLUMNS, PERSON_FIELD_NAMES } from '../people/people'
 import { FIELD_LABELS } from '../people/validate'
 import { CHUNK_ROWS, type Steps } from './job'
 import { KeyIndex } from './key-index'
+import { clashText, identifierClash, type Identifiers } from './same-person'
 import { EXEMPT_MEMBERS_ONLY, type Draft } from './rows'
 import { GENDER_LABELS, KIND_LABELS, MEMBER_TYPE_LABELS, STATUS_LABELS } from '../../shared/labels'
 
@@ -93,6 +94,11 @@ export function fieldsFromValues(values: unknown[]): PersonFields {
   const f = {} as Record<string, unknown>
   PERSON_FIELD_NAMES.forEach((k, i) => (f[k] = values[i] ?? null))
   return f as unknown as PersonFields
+}
+
+/** The identifiers of someone in the data file. */
+function identifiersOf(p: ExistingPerson): Identifiers {
+  return { partyProfileNumber: p.raw[PROFILE_INDEX] as string | null, partyCardNumber: p.raw[CARD_INDEX] as string | null, nationalId: p.raw[NATIONAL_INDEX] as string | null }
 }
 
 export function fieldsOf(p: ExistingPerson): PersonFields {
@@ -327,6 +333,13 @@ export function* planSteps(
     } else if (incoming.birthDate) {
       // Into an empty data file (the usual first import) there is no one to match: no folding.
       let list = byNameBirth.size === 0 ? NO_PEOPLE : byNameBirth.get(`${foldVietnamese(incoming.fullName)}|${incoming.birthDate}`) ?? NO_PEOPLE
+      // Someone alike whose identifier differs is another person (same-person.ts, as inside the file).
+      let other: ExistingPerson | null = null
+      if (list.length > 0) {
+        const same = list.filter((p) => !identifierClash(incoming, identifiersOf(p)))
+        if (same.length < list.length) other = list.find((p) => !same.includes(p))!
+        list = same
+      }
       if (list.length > 1 && unit.unitId !== null) {
         const same = list.filter((p) => p.raw[UNIT_INDEX] === unit.unitId)
         if (same.length > 0) list = same
@@ -338,18 +351,21 @@ export function* planSteps(
         continue
       }
       if (list.length === 1) {
-        const cand = list[0]
-        const clash = (['partyProfileNumber', 'partyCardNumber', 'nationalId'] as const).find(
-          (k) => incoming[k] && cand.raw[FIELD_INDEX.get(k)!] && incoming[k] !== cand.raw[FIELD_INDEX.get(k)!]
-        )
-        if (clash) {
-          base.reason = `Trùng họ tên và ngày sinh với "${cand.raw[NAME_INDEX]}" nhưng khác ${FIELD_LABELS[clash].toLocaleLowerCase('vi')}; không tự cập nhật.`
-          rows.push(base)
-          counts.skip++
-          continue
-        }
-        match = cand
+        match = list[0]
         how = 'họ tên và ngày sinh'
+      } else if (other) {
+        const k = identifierClash(incoming, identifiersOf(other))!
+        problems.push({
+          sheet: d.sheet,
+          row: d.row,
+          column: null,
+          field: null,
+          severity: 'warning',
+          message: `Cùng họ tên và ngày sinh với "${other.raw[NAME_INDEX]}" đã có trong dữ liệu nhưng khác ${clashText(k, identifiersOf(other), incoming)}: thêm thành người mới; hãy kiểm tra lại.`,
+          outcome: 'kept',
+          value: null
+        })
+        counts.warnings++
       }
     }
     // Identifiers must not belong to someone else.

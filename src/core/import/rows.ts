@@ -11,6 +11,7 @@ import { cellText, columnLetter, type CellValue, type GridRow, type GridSheet } 
 import { headerKey, unitFromText, type SheetLayout } from './headers'
 import { CHUNK_ROWS, runWhole, type Steps } from './job'
 import { KeyIndex } from './key-index'
+import { clashText, identifierClash } from './same-person'
 
 export interface Draft {
   sheetIndex: number
@@ -25,6 +26,8 @@ export interface Draft {
   hasError: boolean
   /** The row marks a member exempt ("Miễn sinh hoạt"); null: it says nothing about it. */
   exempt: ExemptMark | null
+  /** An earlier row with the same name, birth date and unit that is another person (see same-person.ts). */
+  sameNameBirth: Draft | null
 }
 
 /** What a "Miễn sinh hoạt" cell says of an exempt member. */
@@ -116,9 +119,9 @@ export interface ParseOptions {
 }
 
 /** Per-file duplicate keys, shared across sheets: per kind of key ("ll", "the", "cccd", "nb"), the value's first row. */
-export type SeenKeys = Map<string, KeyIndex<{ sheet: string; row: number }>>
+export type SeenKeys = Map<string, KeyIndex<Draft>>
 
-function seenOf(seen: SeenKeys, kind: string): KeyIndex<{ sheet: string; row: number }> {
+function seenOf(seen: SeenKeys, kind: string): KeyIndex<Draft> {
   let m = seen.get(kind)
   if (!m) seen.set(kind, (m = new KeyIndex()))
   return m
@@ -525,12 +528,14 @@ function parseRow(
     }
   }
 
-  // The same person twice in the file: the later row is held back. The keys of the row, by kind
-  // (KEY_KINDS order; null: the row has none); the reason is only worded for a duplicate.
+  // The same person twice in the file: the later row is held back. The same identifier is the same
+  // person; the same name and birth date (in the same unit) too, unless an identifier differs
+  // (same-person.ts: the rule matching against the data file follows as well).
   let ll: string | null = null
   let the: string | null = null
   let cccd: string | null = null
   let nb: string | null = null
+  let alike: Draft | null = null
   if (fields) {
     ll = fields.partyProfileNumber || null
     the = fields.partyCardNumber || null
@@ -540,13 +545,34 @@ function parseRow(
       const value = k === 0 ? ll : k === 1 ? the : k === 2 ? cccd : nb
       if (value === null) continue
       const kind = KEY_KINDS[k]
-      const first = seenOf(seen, kind).get(value)
+      let first = seenOf(seen, kind).get(value)
+      if (first && kind === 'nb') {
+        // Every earlier row alike, latest first: the first that nothing tells apart is this person.
+        alike = first
+        while (first && identifierClash(fields, first.fields!)) first = first.sameNameBirth ?? undefined
+      }
       if (first) {
         const where = first.sheet === sheet.name ? `dòng ${first.row}` : `dòng ${first.row} trang "${first.sheet}"`
         problems.push({ sheet: sheet.name, row: row.r, column: null, field: null, severity: 'error', message: `Người này đã có ở ${where} (${duplicateReason(kind, value)}).`, outcome: 'row', value: null })
         fields = null
+        alike = null
         break
       }
+    }
+    if (fields && alike) {
+      const other = alike.fields!
+      const k = identifierClash(fields, other)!
+      const where = alike.sheet === sheet.name ? `dòng ${alike.row}` : `dòng ${alike.row} trang "${alike.sheet}"`
+      problems.push({
+        sheet: sheet.name,
+        row: row.r,
+        column: null,
+        field: null,
+        severity: 'warning',
+        message: `Cùng họ tên và ngày sinh với ${where} nhưng khác ${clashText(k, other, fields)}: nhập thành hai người; hãy kiểm tra lại.`,
+        outcome: 'kept',
+        value: null
+      })
     }
   }
   const draft: Draft = {
@@ -558,7 +584,8 @@ function parseRow(
     unitName,
     problems: problems.length ? problems : NO_PROBLEMS,
     hasError: fields === null,
-    exempt
+    exempt,
+    sameNameBirth: alike
   }
   // The draft itself says where the key was first seen: no extra object per key and row.
   if (fields) {
