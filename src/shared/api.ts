@@ -506,6 +506,8 @@ export interface ImportUnitChoice {
   name: string
   /** Existing unit to use; null: create it under the chosen parent. */
   unitId: number | null
+  /** The name to create it with, when the user corrects the one proposed (createName). */
+  createName?: string
 }
 
 export interface ImportPreviewInput {
@@ -580,6 +582,13 @@ export interface ImportUnitPlan {
   parentId: number | null
   /** Unresolved: what the user must choose. */
   message: string | null
+  /** Create: the name the unit will be created with (normal case, or as the user corrected it). */
+  createName: string | null
+  /**
+   * An existing unit under the same parent whose name is close (the same words, or one name inside
+   * the other): proposed instead of creating a near-duplicate; the user may still choose to create.
+   */
+  similar: { unitId: number; name: string } | null
 }
 
 export interface ImportCounts {

@@ -79,7 +79,7 @@ describe('finding the layout of a sheet', () => {
     const drafts = parseSheet(s, 0, layout, layout.fields, { kind: 'member', today: '2024-06-01' }, new Map())
     expect(drafts.map((d) => [d.row, d.fullName, d.unitName, d.fields?.gender, d.fields?.birthDate, d.fields?.partyJoinDate])).toEqual([
       [9, 'Nguyễn Văn An', null, 'male', '1970-03-12', '1995-05-19'],
-      [11, 'Trần Thị Bình', 'Chi bộ Ấp 4', 'female', '1985', '2010-02-03']
+      [11, 'Trần Thị Bình', 'Chi bộ ấp 4', 'female', '1985', '2010-02-03']
     ])
   })
 

@@ -37,7 +37,7 @@ const previewInput = z.object({
     .optional(),
   unitId: id.nullable().optional(),
   parentUnitId: id.nullable().optional(),
-  unitChoices: z.array(z.object({ name: z.string().max(300), unitId: id.nullable() })).max(10_000).optional(),
+  unitChoices: z.array(z.object({ name: z.string().max(300), unitId: id.nullable(), createName: z.string().trim().min(1).max(300).optional() })).max(10_000).optional(),
   kind: z.enum(PERSON_KINDS).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(2000).optional(),
