@@ -4,13 +4,14 @@
 // row and column.
 import { resolve } from 'node:path'
 import type { ImportProblem, ImportSummary } from '../shared/api'
+import { importProblemText } from '../shared/labels'
 import type { CommandContext } from './commands'
 import { call, unitOption } from './dispatch'
 import { CliRefusal, printResult } from './output'
 
 function problemLine(p: ImportProblem): string {
   const where = `${p.sheet}, dòng ${p.row}${p.column ? `, cột ${p.column}` : ''}`
-  return `  ${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'} (${where}): ${p.message}`
+  return `  ${importProblemText(p, where)}`
 }
 
 function describe(s: ImportSummary, dryRun: boolean): string {

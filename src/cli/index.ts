@@ -73,15 +73,3 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
     core.close()
   }
 }
-
-const isMain = process.argv[1] && /src[\\/]cli[\\/]index\.ts$/.test(process.argv[1])
-if (isMain) {
-  const out: Out = {
-    json: false,
-    write: (t) => process.stdout.write(`${t}\n`),
-    writeError: (t) => process.stderr.write(`${t}\n`)
-  }
-  runCli(process.argv.slice(2), out).then((code) => {
-    process.exitCode = code
-  })
-}

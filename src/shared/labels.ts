@@ -2,6 +2,7 @@
 import type { Gender, MemberType, PersonKind, PersonStatus, StudySessionKind } from './api'
 import type { NotRatedReason, QuotaBase, QuotaScope, Rating, RatingLevel, RatingStage } from './api'
 import type { CommitmentHeading, CommitmentOutcome, CommitmentResultCode, CommitmentReviewer, CommitmentReviewKind, CommitmentState } from './api'
+import type { ImportProblem, ImportProblemOutcome } from './api'
 
 export const STATUS_LABELS: Record<PersonStatus, string> = {
   active: 'Đang sinh hoạt',
@@ -129,4 +130,21 @@ export const QUOTA_BASE_LABELS: Record<QuotaBase, string> = {
 export const QUOTA_SCOPE_LABELS: Record<QuotaScope, string> = {
   grassroots: 'từng tổ chức cơ sở đảng',
   unit: 'từng chi bộ (đơn vị trực tiếp quản lý đảng viên)'
+}
+
+/** What an import did about a problem, said after its message (preview, CLI, problem file). */
+export const IMPORT_OUTCOME_LABELS: Record<ImportProblemOutcome, string> = {
+  dropped: 'Đã bỏ trống ô này, người vẫn được nhập',
+  kept: 'Vẫn nhập như trong tệp',
+  row: 'Không nhập dòng này'
+}
+
+/**
+ * A problem in one line: "Lỗi (cột F): Ngày sinh ở tương lai. → Đã bỏ trống ô này, người vẫn được
+ * nhập (ô ghi "12/03/2099")." `where` says where it is (the column by default).
+ */
+export function importProblemText(p: ImportProblem, where: string | null = p.column ? `cột ${p.column}` : null): string {
+  const written = p.value !== null && p.outcome === 'dropped' ? ` (ô ghi "${p.value}")` : ''
+  const outcome = p.outcome ? ` → ${IMPORT_OUTCOME_LABELS[p.outcome]}${written}.` : ''
+  return `${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${where ? ` (${where})` : ''}: ${p.message}${outcome}`
 }

@@ -1,7 +1,7 @@
 // The rules a person's fields must meet, with Vietnamese messages per field. One copy, used by
 // the form (to answer while the user types) and by the core (which never trusts the form).
 import type { PersonFields } from './api'
-import { ageAt, comparePartialDates, isPartialDate, latestDay, todayIso } from './partial-date'
+import { ageAt, comparePartialDates, earliestDay, isPartialDate, latestDay, todayIso } from './partial-date'
 import { cleanText, normaliseName } from './vn-text'
 
 export const PERSON_FIELD_LABELS: Record<keyof PersonFields, string> = {
@@ -116,10 +116,9 @@ export function personFieldErrors(p: PersonFields, today: string = todayIso()): 
     else if (comparePartialDates(v, today) > 0) errors[key] = `${label} ở tương lai.`
     else if (yearOf(v) < 1890) errors[key] = `${label} quá xa (trước năm 1890).`
   }
-  // Joined 19 or more calendar years after the birth year: 18 at least, whatever the days (no parsing).
-  if (p.birthDate && !errors.birthDate && p.partyJoinDate && !errors.partyJoinDate && yearOf(p.partyJoinDate) - yearOf(p.birthDate) < 19) {
-    const age = ageAt(p.birthDate, latestDay(p.partyJoinDate))
-    if (age !== null && age < 18) errors.partyJoinDate = `Vào Đảng khi chưa đủ 18 tuổi (${age} tuổi).`
+  // Joined before being born cannot be right; joining under 18 is unusual (see personFieldWarnings).
+  if (p.birthDate && !errors.birthDate && p.partyJoinDate && !errors.partyJoinDate && yearOf(p.partyJoinDate) <= yearOf(p.birthDate)) {
+    if (comparePartialDates(latestDay(p.partyJoinDate), p.birthDate) < 0) errors.partyJoinDate = 'Ngày vào Đảng trước ngày sinh.'
   }
   // An official year after the joining year can never be before it (no parsing).
   if (p.partyJoinDate && p.partyOfficialDate && !errors.partyJoinDate && !errors.partyOfficialDate && yearOf(p.partyOfficialDate) <= yearOf(p.partyJoinDate)) {
@@ -133,6 +132,32 @@ export function personFieldErrors(p: PersonFields, today: string = todayIso()): 
   }
   if (p.phone && !PHONE.test(p.phone)) errors.phone = 'Số điện thoại không hợp lệ.'
   return errors
+}
+
+/**
+ * Values that are possible but unusual, keyed by field: the person is saved as written and the
+ * user is asked to look again (an import lists them as warnings). Only for fields without errors.
+ */
+export function personFieldWarnings(p: PersonFields, errors: Partial<Record<keyof PersonFields, string>> = {}): Partial<Record<keyof PersonFields, string>> {
+  const warnings: Partial<Record<keyof PersonFields, string>> = {}
+  const birth = p.birthDate && !errors.birthDate ? p.birthDate : null
+  const join = p.partyJoinDate && !errors.partyJoinDate ? p.partyJoinDate : null
+  const official = p.partyOfficialDate && !errors.partyOfficialDate ? p.partyOfficialDate : null
+  if (birth && yearOf(birth) < 1920) warnings.birthDate = `Năm sinh ${yearOf(birth)} (trước năm 1920); hãy kiểm tra lại.`
+  // Joined 19 or more calendar years after the birth year: 18 at least, whatever the days (no parsing).
+  if (birth && join && yearOf(join) - yearOf(birth) < 19) {
+    const age = ageAt(birth, latestDay(join))
+    if (age !== null && age >= 0 && age < 18) warnings.partyJoinDate = `Vào Đảng khi chưa đủ 18 tuổi (${age} tuổi); hãy kiểm tra lại.`
+  }
+  // Probation lasts twelve months: an official date surely less than a year after joining is unusual.
+  if (join && official && yearOf(official) - yearOf(join) <= 1) {
+    const start = earliestDay(join)
+    const yearLater = `${String(yearOf(start) + 1).padStart(4, '0')}${start.slice(4)}`
+    if (comparePartialDates(latestDay(official), yearLater) < 0 && comparePartialDates(latestDay(official), join) >= 0) {
+      warnings.partyOfficialDate = 'Ngày chính thức chưa đủ 12 tháng sau ngày vào Đảng; hãy kiểm tra lại.'
+    }
+  }
+  return warnings
 }
 
 /** A person with nothing known but where they belong: the start of every form and import row. */

@@ -39,20 +39,91 @@ export function foldVietnamese(value: string): string {
     .trim()
 }
 
-/** "NGUYỄN VĂN  DŨNG" → "Nguyễn Văn Dũng"; names already in mixed case are left as typed. */
+const capitalise = (w: string): string => (w ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w)
+
+/**
+ * "NGUYỄN VĂN  DŨNG" → "Nguyễn Văn Dũng", "  Lê   văn  chín " → "Lê Văn Chín": every word of a
+ * person's name begins with a capital; a name typed all in capitals is lowered first. The rest of a
+ * word in mixed case is left as typed.
+ */
 export function normaliseName(value: string): string {
   const cleaned = cleanText(value)
-  // Fast path: an ASCII capital and an ASCII small letter already make the name mixed case.
-  if (/[A-Z]/.test(cleaned) && /[a-z]/.test(cleaned)) return cleaned
   const letters = cleaned.replace(/[^\p{L}]/gu, '')
-  const allUpper = letters.length > 0 && letters === letters.toLocaleUpperCase('vi') && letters !== letters.toLocaleLowerCase('vi')
-  const allLower = letters.length > 0 && letters === letters.toLocaleLowerCase('vi') && letters !== letters.toLocaleUpperCase('vi')
-  if (!allUpper && !allLower) return cleaned
-  return cleaned
-    .toLocaleLowerCase('vi')
-    .split(' ')
-    .map((w) => (w ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w))
-    .join(' ')
+  const allUpper = letters.length > 1 && letters === letters.toLocaleUpperCase('vi') && letters !== letters.toLocaleLowerCase('vi')
+  const words = (allUpper ? cleaned.toLocaleLowerCase('vi') : cleaned).split(' ')
+  // Already right (nearly every name): no new string.
+  if (!allUpper && words.every((w) => !w || w[0] === w[0].toLocaleUpperCase('vi'))) return cleaned
+  return words.map(capitalise).join(' ')
+}
+
+/**
+ * Acronyms that stay in capitals when a unit's name is put in normal case: the one list. Matched
+ * with their diacritics ("CA" is công an, "CÀ" is not).
+ */
+export const UNIT_ACRONYMS: ReadonlySet<string> = new Set(
+  ['THCS', 'THPT', 'TH', 'MN', 'MG', 'UBND', 'HĐND', 'MTTQ', 'CCB', 'BCH', 'QS', 'CA', 'TW', 'TƯ', 'BQL', 'HTX', 'TNHH', 'DNTN', 'KCN', 'KP', 'ĐTN', 'HLHPN', 'LĐLĐ', 'TTYT', 'BV', 'TT', 'VN', 'CP', 'XHCN', 'CSVN', 'ĐCSVN', 'TDP'].map((a) =>
+    a.normalize('NFC')
+  )
+)
+
+/**
+ * Common nouns of unit names, lower case after the first word ("Chi bộ ấp Bàu Mây", "Đảng ủy xã
+ * Tân Hòa", "Chi bộ khu phố 2"): the kind of the unit and of the place it is named after.
+ */
+const UNIT_NOUNS = new Set(
+  [
+    'chi bộ', 'đảng bộ', 'đảng ủy', 'đảng uỷ', 'tổ đảng', 'bộ phận', 'cơ sở', 'ấp', 'xã', 'phường', 'thị trấn', 'thị xã', 'huyện', 'tỉnh', 'thành phố', 'quận',
+    'khu phố', 'khóm', 'thôn', 'bản', 'buôn', 'tổ dân phố', 'khu', 'trường', 'cơ quan', 'đoàn thể', 'công an', 'quân sự', 'trạm', 'y tế', 'bệnh viện', 'công ty', 'ban',
+    'văn phòng', 'hội', 'cựu chiến binh', 'nông dân', 'phụ nữ', 'liên hiệp', 'mặt trận', 'tổ quốc', 'ủy ban', 'uỷ ban', 'nhân dân', 'hội đồng', 'đoàn', 'thanh niên', 'hợp tác xã',
+    'doanh nghiệp', 'mầm non', 'tiểu học', 'trung học', 'mẫu giáo', 'trung tâm', 'chính quyền', 'dân chính đảng', 'và', 'các'
+  ].map((n) => n.normalize('NFC'))
+)
+const LONGEST_NOUN = Math.max(...[...UNIT_NOUNS].map((n) => n.split(' ').length))
+
+/**
+ * A unit's name in normal case: "CHI BỘ TRƯỜNG THCS THANH PHƯỚC" → "Chi bộ trường THCS Thanh Phước",
+ * "chi bộ ấp bàu mây" → "Chi bộ ấp Bàu Mây", "CHI BỘ CƠ QUAN ĐẢNG - ĐOÀN THỂ XÃ" → "Chi bộ cơ quan
+ * Đảng - đoàn thể xã". Acronyms (UNIT_ACRONYMS) in capitals, common nouns (UNIT_NOUNS) lower case,
+ * other words (the names of places and people) capitalised. A name already in mixed case is left
+ * as typed, but for its acronyms.
+ */
+export function normaliseUnitName(value: string): string {
+  const cleaned = cleanText(value)
+  const letters = cleaned.replace(/[^\p{L}]/gu, '')
+  const lower = letters.toLocaleLowerCase('vi')
+  const mixed = letters !== lower && letters !== letters.toLocaleUpperCase('vi')
+  const words = cleaned.split(' ')
+  const out: string[] = []
+  for (let i = 0; i < words.length; ) {
+    const bare = words[i].replace(/[^\p{L}\p{M}]/gu, '')
+    const upper = bare.toLocaleUpperCase('vi')
+    // In a name typed in mixed case, a short word is an acronym only as typed in capitals ("Ca" may be a word).
+    if (UNIT_ACRONYMS.has(upper) && (!mixed || bare === upper || bare.length >= 3)) {
+      out.push(words[i].replace(bare, upper))
+      i++
+      continue
+    }
+    if (mixed) {
+      out.push(out.length === 0 ? capitalise(words[i]) : words[i])
+      i++
+      continue
+    }
+    // The longest common noun starting here ("tổ dân phố" before "tổ").
+    let n = 0
+    for (let k = Math.min(LONGEST_NOUN, words.length - i); k > 0 && n === 0; k--) {
+      if (UNIT_NOUNS.has(words.slice(i, i + k).join(' ').toLocaleLowerCase('vi'))) n = k
+    }
+    if (n > 0) {
+      const noun = words.slice(i, i + n).join(' ').toLocaleLowerCase('vi')
+      out.push(out.length === 0 ? capitalise(noun) : noun)
+      i += n
+      continue
+    }
+    // "Đảng" (the Party) keeps its capital, as in "cơ quan Đảng".
+    out.push(capitalise(words[i].toLocaleLowerCase('vi')))
+    i++
+  }
+  return out.join(' ')
 }
 
 // Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.

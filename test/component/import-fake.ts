@@ -53,10 +53,10 @@ export function previewFor(input: ImportPreviewInput): ImportPreview {
   return {
     sessionId: input.sessionId,
     counts: { total: 3, create: 1, update: birthMapped ? 1 : 0, unchanged: birthMapped ? 0 : 1, skip: 1, errors: 1, warnings: 0, unitsCreated: 0 },
-    units: [{ name: 'Chi bộ Ấp 3', rows: 2, action: unitChosen ? 'existing' : 'existing', unitId: unitChosen ? input.unitId! : 2, parentId: 1, message: null }],
+    units: [{ name: 'Chi bộ Ấp 3', rows: 2, action: unitChosen ? 'existing' : 'existing', unitId: unitChosen ? input.unitId! : 2, parentId: 1, message: null, createName: null, similar: null }],
     rows: filtered,
     rowsTotal: filtered.length,
-    problems: [{ sheet: 'Ấp 3', row: 11, column: 'D', field: 'partyCardNumber', severity: 'error', message: 'Số thẻ đảng viên gồm 8 chữ số.' }],
+    problems: [{ sheet: 'Ấp 3', row: 11, column: 'D', field: 'partyCardNumber', severity: 'error', message: 'Số thẻ đảng viên gồm 8 chữ số.', outcome: 'dropped', value: '123' }],
     problemsTotal: 1,
     blockers: []
   }

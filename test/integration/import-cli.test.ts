@@ -23,22 +23,22 @@ describe('cli: import members', () => {
 
     const dry = await cli('import', 'members', file, '--unit', 'chi bo ap 3', '--dry-run', '--db', db, '--json')
     expect(dry.code).toBe(0)
-    expect(dry.json).toMatchObject({ dryRun: true, importId: null, created: 4, updated: 0, unchanged: 0 })
-    expect(dry.json.errors).toEqual([expect.objectContaining({ sheet: 'Danh sách', column: 'H', message: expect.stringContaining('8 chữ số') })])
+    expect(dry.json).toMatchObject({ dryRun: true, importId: null, created: 5, updated: 0, unchanged: 0 })
+    expect(dry.json.errors).toEqual([expect.objectContaining({ sheet: 'Danh sách', column: 'H', message: expect.stringContaining('8 chữ số'), outcome: 'dropped', value: '12345' })])
     expect((await cli('people', 'list', '--db', db, '--json')).json).toEqual([])
 
     const real = await cli('import', 'members', file, '--unit', 'Chi bộ Ấp 3', '--db', db, '--json')
-    expect(real.json).toMatchObject({ dryRun: false, created: 4, skipped: 1 })
+    expect(real.json).toMatchObject({ dryRun: false, created: 5, skipped: 0 })
     expect(real.json.importId).toBeGreaterThan(0)
     const people = (await cli('people', 'list', '--db', db, '--json')).json
-    expect(people.map((p: { fullName: string }) => p.fullName).sort()).toEqual(['Lê Văn Cường', 'Nguyễn Văn An', 'Phạm Thị Dung', 'Trần Thị Bình'])
+    expect(people.map((p: { fullName: string }) => p.fullName).sort()).toEqual(['Lê Văn Cường', 'Nguyễn Văn An', 'Phạm Thị Dung', 'Trần Thị Bình', 'Võ Văn Lỗi'])
     const an = people.find((p: { fullName: string }) => p.fullName === 'Nguyễn Văn An')
     expect(an).toMatchObject({ gender: 'male', birthDate: '1970-03-12', partyJoinDate: '1995-05-19', partyCardNumber: '01234567', hometown: 'Hồ Chí Minh', unit: 'Chi bộ Ấp 3' })
     const cuong = people.find((p: { fullName: string }) => p.fullName === 'Lê Văn Cường')
     expect(cuong).toMatchObject({ birthDate: '1962', partyJoinDate: '1990-09' })
 
     const again = await cli('import', 'members', file, '--unit', 'Chi bộ Ấp 3', '--db', db, '--json')
-    expect(again.json).toMatchObject({ created: 0, updated: 0, unchanged: 4 })
+    expect(again.json).toMatchObject({ created: 0, updated: 0, unchanged: 5 })
   })
 
   it('says DISK_FULL when the disk fills during the write, as the app does, and leaves nothing written', async () => {

@@ -114,7 +114,7 @@ describe('new people marked in the "Miễn sinh hoạt" column', () => {
     const preview: ImportPreview = await t.call('import:preview', { sessionId, parentUnitId: parentId, kind: 'non_member' })
     expect(preview.counts).toMatchObject({ create: 2, warnings: 1 })
     expect(preview.problems).toEqual([
-      { sheet: 'Danh sách', row: 4, column: 'E', field: 'exempt', severity: 'warning', message: 'Miễn sinh hoạt chỉ áp dụng cho đảng viên; đã bỏ qua.' }
+      { sheet: 'Danh sách', row: 4, column: 'E', field: 'exempt', severity: 'warning', message: 'Miễn sinh hoạt chỉ áp dụng cho đảng viên; đã bỏ qua.', outcome: 'dropped', value: expect.anything() }
     ])
     await t.call('import:commit', { sessionId, parentUnitId: parentId, kind: 'non_member' })
     expect(await statusOf(AN.name)).toEqual({ status: 'active', statusSince: null, history: [] })

@@ -68,7 +68,7 @@ describe('the sheets as the wizard shows them', () => {
 
     // Row 4 is the header: its columns and samples come back; the name column must still be mapped.
     const fixed = (await t.call('import:layout', { sessionId: opened.sessionId, index: 0, headerRow: 4 })) as ImportSheetInfo
-    expect(fixed).toMatchObject({ index: 0, headerRow: 4, headerStart: 4, dataRows: 3, skippedReason: 'Không có cột Họ và tên.', unitHint: 'Chi bộ Ấp 7' })
+    expect(fixed).toMatchObject({ index: 0, headerRow: 4, headerStart: 4, dataRows: 3, skippedReason: 'Không có cột Họ và tên.', unitHint: 'Chi bộ ấp 7' })
     expect(fixed.columns.map((c) => [c.letter, c.header, c.field])).toEqual([
       ['A', 'Người', null],
       ['B', 'Năm sinh', 'birthDate'],
@@ -80,7 +80,7 @@ describe('the sheets as the wizard shows them', () => {
     const choice = { index: 0, headerRow: 4, mapping: { '0': 'fullName' } }
     const preview = await t.call('import:preview', { sessionId: opened.sessionId, sheets: [choice], parentUnitId: parentId })
     expect(preview.counts).toMatchObject({ total: 3, create: 3, errors: 0, unitsCreated: 1 })
-    expect(preview.units).toEqual([expect.objectContaining({ name: 'Chi bộ Ấp 7', action: 'create' })])
+    expect(preview.units).toEqual([expect.objectContaining({ name: 'Chi bộ ấp 7', action: 'create' })])
     expect(preview.rows.map((r: { row: number; fullName: string }) => [r.row, r.fullName])).toEqual([
       [5, 'Trần Văn Một'],
       [6, 'Trần Văn Hai'],

@@ -89,7 +89,7 @@ describe.each([
     await writeThreeRowList(file, PEOPLE, merged)
     const opened = await t.call('import:open', { path: file })
     const sheet = opened.sheets[0] as ImportSheetInfo
-    expect(sheet).toMatchObject({ headerStart: 6, headerRow: 8, dataRows: 3, unitHint: 'Chi bộ Ấp 3', skippedReason: null })
+    expect(sheet).toMatchObject({ headerStart: 6, headerRow: 8, dataRows: 3, unitHint: 'Chi bộ ấp 3', skippedReason: null })
     expect(sheet.columns.map((c) => c.header)).toEqual(THREE_ROW_LABELS)
     expect(sheet.columns.map((c) => c.field)).toEqual(THREE_ROW_FIELDS)
     // The first data row is row 10: the sub-labels and the column numbers are not people.
@@ -115,7 +115,7 @@ describe.each([
       position: 'Bí thư chi bộ; Trưởng ấp',
       partyCardNumber: '01234567',
       hometown: 'Long An',
-      unitName: 'Chi bộ Ấp 3'
+      unitName: 'Chi bộ ấp 3'
     })
     expect(people['Trần Thị Bình']).toMatchObject({
       gender: 'female',

@@ -26,7 +26,7 @@ describe('importing a real-looking .xlsx list', () => {
     const opened = await t.call('import:open', { path: file })
     const sheet = opened.sheets[0]
     expect(sheet.headerRow).toBe(7)
-    expect(sheet.unitHint).toBe('Chi bộ Ấp 3')
+    expect(sheet.unitHint).toBe('Chi bộ ấp 3')
     expect(sheet.dataRows).toBeGreaterThanOrEqual(4)
     const byHeader = Object.fromEntries(sheet.columns.map((c: { header: string; field: string }) => [c.header, c.field]))
     expect(byHeader['Ngày sinh / Nam']).toBe('birthDateMale')
@@ -40,7 +40,7 @@ describe('importing a real-looking .xlsx list', () => {
     const preview = await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: parentId })
     expect(preview.blockers).toEqual([])
     expect(preview.counts).toMatchObject({ total: 4, create: 4, update: 0, unchanged: 0, skip: 0, errors: 0, unitsCreated: 1 })
-    expect(preview.units).toEqual([expect.objectContaining({ name: 'Chi bộ Ấp 3', action: 'create', parentId })])
+    expect(preview.units).toEqual([expect.objectContaining({ name: 'Chi bộ ấp 3', action: 'create', parentId })])
 
     const summary = await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
     expect(summary).toMatchObject({ created: 4, updated: 0, unitsCreated: 1 })
@@ -59,7 +59,7 @@ describe('importing a real-looking .xlsx list', () => {
       nationalId: '079070001234',
       hometown: 'Hồ Chí Minh',
       position: 'Bí thư',
-      unitName: 'Chi bộ Ấp 3'
+      unitName: 'Chi bộ ấp 3'
     })
     const binh = people.find((p) => p.fullName === 'Trần Thị Bình')
     expect(binh).toMatchObject({ gender: 'female', birthDate: '1985-11-05', partyJoinDate: '2010-02-03', partyCardNumber: '12345678', hometown: 'Tây Ninh' })
@@ -95,7 +95,7 @@ describe('importing a real-looking .xlsx list', () => {
     expect(p3.rows[0].reason).toMatch(/số lý lịch 00112234/)
   })
 
-  it('holds back rows with errors, keeps warnings, and reports per cell in Vietnamese', async () => {
+  it('empties bad cells, keeps warnings, holds back only nameless and duplicate rows, and reports per cell in Vietnamese', async () => {
     const file = join(t.dir, 'loi.xlsx')
     await writeMemberList(file, [
       ...SAMPLE,
@@ -107,8 +107,8 @@ describe('importing a real-looking .xlsx list', () => {
     ])
     const opened = await t.call('import:open', { path: file })
     const preview = await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: parentId, filter: 'problems' })
-    expect(preview.counts.create).toBe(4)
-    expect(preview.counts.skip).toBe(5)
+    expect(preview.counts.create).toBe(7)
+    expect(preview.counts.skip).toBe(2)
     const messages = preview.problems.map((p: { row: number; column: string | null; message: string }) => `${p.row}:${p.column}:${p.message}`)
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -131,8 +131,8 @@ describe('importing a real-looking .xlsx list', () => {
     expect(ws.getCell('B9').value).toBe('NGUYỄN VĂN AN')
 
     const summary = await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
-    expect(summary).toMatchObject({ created: 4, skipped: 5 })
-    expect(summary.errors.length).toBeGreaterThanOrEqual(6)
+    expect(summary).toMatchObject({ created: 7, skipped: 2 })
+    expect(summary.errors.length).toBeGreaterThanOrEqual(5)
     expect(summary.errors[0]).toEqual(expect.objectContaining({ sheet: 'Danh sách', row: expect.any(Number), message: expect.any(String) }))
   })
 

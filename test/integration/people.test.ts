@@ -37,7 +37,7 @@ describe('people', () => {
   it('validates with Vietnamese messages per field', async () => {
     const err = await t.refuse(
       'people:create',
-      personInput(cellA, { fullName: '', birthDate: '2010-01-01', partyJoinDate: '2020-01-01', partyCardNumber: '123', nationalId: '12' })
+      personInput(cellA, { fullName: '', birthDate: '2010-01-01', partyJoinDate: '2005-01-01', partyCardNumber: '123', nationalId: '12' })
     )
     expect(err.code).toBe('VALIDATION')
     expect(err.fields).toMatchObject({
@@ -45,7 +45,7 @@ describe('people', () => {
       partyCardNumber: 'Số thẻ đảng viên gồm 8 chữ số.',
       nationalId: 'Số CCCD gồm 12 chữ số.'
     })
-    expect(err.fields?.partyJoinDate).toContain('chưa đủ 18 tuổi')
+    expect(err.fields?.partyJoinDate).toBe('Ngày vào Đảng trước ngày sinh.')
     const future = await t.refuse('people:create', personInput(cellA, { birthDate: '2999-01-01' }))
     expect(future.fields?.birthDate).toBe('Ngày sinh ở tương lai.')
   })

@@ -202,6 +202,25 @@ describe('study: attendee sheets', () => {
     expect(q.matched.find((m) => m.name === 'Lê Văn Cường')).toBeUndefined()
   })
 
+  it('tells apart two people of the same name by the sheet\'s "Chi bộ" column', async () => {
+    const s = await session(committee, '2024-05-12')
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Danh sách')
+    ws.addRow(['STT', 'Họ và tên', 'Chi bộ'])
+    ws.addRow([1, 'Nguyễn Văn An', 'Chi bộ Ấp 2'])
+    ws.addRow([2, 'NGUYỄN VĂN AN', 'Ấp 1'])
+    ws.addRow([3, 'Nguyễn Văn An', 'Ấp 9'])
+    const path = join(t.dir, 'chi-bo.xlsx')
+    await wb.xlsx.writeFile(path)
+    const p = (await t.call('study:previewSheet', { sessionId: s.id, path }))!
+    expect(p.matched.map((m) => [m.row, m.person.unitName])).toEqual([
+      [2, 'Chi bộ ấp 2'],
+      [3, 'Chi bộ ấp 1']
+    ])
+    // A chi bộ that neither of them is in decides nothing: both are asked about.
+    expect(p.ambiguous.map((a) => [a.row, a.candidates.length])).toEqual([[4, 2]])
+  })
+
   it('reads attendee sheets as member lists are read: CSV, TCVN3 text, and refuses a disguised file with its reason', async () => {
     const s = await session(committee, '2024-05-10')
     // A CSV saved by Excel as UTF-8 (with its byte-order mark).

@@ -157,7 +157,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
     expect(lang.names).toEqual(['Y Kông'])
     const second = read(wb.getWorksheet('Chi bộ ấp 1 (2)')!)
     expectDocument(second, 'ĐẢNG ỦY XÃ TÂN PHÚ', 'CHI BỘ ẤP 1', 'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ ẤP 1 CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024', 'T/M CHI BỘ')
-    expect(second.names).toEqual(['Bí thư Đảng ủy xã Tân Phú'])
+    expect(second.names).toEqual(['Bí Thư Đảng Ủy Xã Tân Phú'])
   })
 })
 

@@ -123,7 +123,7 @@ describe('the exemption of each row', () => {
     const drafts = parseSheet(s, 0, layout, layout.fields, { kind: 'non_member', today: TODAY }, new Map())
     expect(drafts.map((d) => d.exempt)).toEqual([null, null, null, null])
     expect(drafts.flatMap((d) => d.problems)).toEqual(
-      [2, 3, 5].map((row) => ({ sheet: 'Sheet1', row, column: 'D', field: 'exempt', severity: 'warning', message: 'Miễn sinh hoạt chỉ áp dụng cho đảng viên; đã bỏ qua.' }))
+      [2, 3, 5].map((row) => ({ sheet: 'Sheet1', row, column: 'D', field: 'exempt', severity: 'warning', message: 'Miễn sinh hoạt chỉ áp dụng cho đảng viên; đã bỏ qua.', outcome: 'dropped', value: expect.anything() }))
     )
     expect(drafts.every((d) => d.fields?.kind === 'non_member')).toBe(true)
   })

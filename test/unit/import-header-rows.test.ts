@@ -75,7 +75,7 @@ describe('a header over three rows', () => {
   ])('%s', (_name, m) => {
     const s = sheet(rows, m)
     const layout = detectLayout(s)
-    expect(layout).toMatchObject({ headerStart: 6, headerRow: 8, labels, fields, unitHint: 'Chi bộ Ấp 3', parentHint: 'Đảng bộ Xã Tân Hòa' })
+    expect(layout).toMatchObject({ headerStart: 6, headerRow: 8, labels, fields, unitHint: 'Chi bộ ấp 3', parentHint: 'Đảng bộ xã Tân Hòa' })
     expect(s.rows[layout.dataStart].r).toBe(10) // the row of column numbers is skipped
 
     const drafts = parseSheet(s, 0, layout, layout.fields, { kind: 'member', today: '2024-06-01' }, new Map())
@@ -131,6 +131,6 @@ describe('rows that are not a third header row', () => {
   it('a title right above the header, merged across it', () => {
     const s = sheet([['DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3'], ...twoRows, [1, 'Nguyễn Văn An', '12/03/1970']], [range(1, 0, 1, 7), ...twoRowMerges.map((m) => ({ ...m, top: m.top + 1, bottom: m.bottom + 1 }))])
     const layout = detectLayout(s)
-    expect(layout).toMatchObject({ headerStart: 2, headerRow: 3, dataStart: 3, unitHint: 'Chi bộ Ấp 3' })
+    expect(layout).toMatchObject({ headerStart: 2, headerRow: 3, dataStart: 3, unitHint: 'Chi bộ ấp 3' })
   })
 })

@@ -73,13 +73,13 @@ describe('finding the layout of a sheet', () => {
     expect(layout.labels).toEqual(['STT', 'Họ và tên', 'Ngày sinh / Nam', 'Ngày sinh / Nữ', 'Ngày vào Đảng / Dự bị', 'Ngày vào Đảng / Chính thức', 'Số thẻ ĐV'])
     expect(layout.fields).toEqual(['rowNumber', 'fullName', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate', 'partyCardNumber'])
     expect(s.rows[layout.dataStart].r).toBe(9) // the row of column numbers is skipped
-    expect(layout.unitHint).toBe('Chi bộ Ấp 3')
-    expect(layout.parentHint).toBe('Đảng bộ Xã Tân Hòa')
+    expect(layout.unitHint).toBe('Chi bộ ấp 3')
+    expect(layout.parentHint).toBe('Đảng bộ xã Tân Hòa')
 
     const drafts = parseSheet(s, 0, layout, layout.fields, { kind: 'member', today: '2024-06-01' }, new Map())
     expect(drafts.map((d) => [d.row, d.fullName, d.unitName, d.fields?.gender, d.fields?.birthDate, d.fields?.partyJoinDate])).toEqual([
       [9, 'Nguyễn Văn An', null, 'male', '1970-03-12', '1995-05-19'],
-      [11, 'Trần Thị Bình', 'Chi bộ Ấp 4', 'female', '1985', '2010-02-03']
+      [11, 'Trần Thị Bình', 'Chi bộ ấp 4', 'female', '1985', '2010-02-03']
     ])
   })
 
@@ -104,7 +104,7 @@ describe('finding the layout of a sheet', () => {
     expect(isColumnNumberRow({ r: 1, cells: [1, 2, 3, 4] })).toBe(true)
     expect(isColumnNumberRow({ r: 1, cells: ['(1)', '(2)', '(3)', '(4)=(2)+(3)'] })).toBe(true)
     expect(isColumnNumberRow({ r: 1, cells: [1, 'Nguyễn Văn An', 1970] })).toBe(false)
-    expect(unitFromText('DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3')).toBe('Chi bộ Ấp 3')
+    expect(unitFromText('DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3')).toBe('Chi bộ ấp 3')
     expect(unitFromText('Danh sách đảng viên Chi bộ Khu phố 2 (tính đến 31/12/2024)')).toBe('Chi bộ Khu phố 2')
     expect(unitFromText('ĐẢNG CỘNG SẢN VIỆT NAM')).toBeNull()
     expect(unitFromSheetName('CB Ấp 1')).toBe('Chi bộ Ấp 1')

@@ -11,6 +11,7 @@ import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
 import type { ImportProblem } from '../../shared/api'
+import { importProblemText } from '../../shared/labels'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { sheetNames } from '../excel/party-document'
@@ -228,7 +229,7 @@ function markProblems(row: ExcelJS.Row, msgCol: number, list: ImportProblem[]): 
   }
   for (const [col, severity] of worst) row.getCell(col + 1).fill = severity === 'error' ? ERROR_FILL : WARNING_FILL
   const m = row.getCell(msgCol)
-  m.value = list.map((p) => `${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${p.column ? ` (cột ${p.column})` : ''}: ${p.message}`).join('\n')
+  m.value = list.map((p) => importProblemText(p)).join('\n')
   m.alignment = { wrapText: true, vertical: 'top' }
   m.font = { name: 'Calibri', size: 11, color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' } }
   return m.value

@@ -3,7 +3,7 @@
 // whatever the case, diacritics or spacing.
 import { createHash } from 'node:crypto'
 import type { ImportField } from '../../shared/api'
-import { cleanText, foldVietnamese } from '../../shared/vn-text'
+import { cleanText, foldVietnamese, normaliseUnitName } from '../../shared/vn-text'
 import { cellText, type CellValue, type GridRow, type GridSheet } from '../excel/grid'
 
 /** Folded header key: no diacritics, lower case, words of letters and digits only. */
@@ -344,25 +344,19 @@ function columnParts(sheet: GridSheet, band: GridRow[], rowsByNumber: Map<number
 
 const UNIT_IN_TITLE = /(chi bộ|đảng bộ bộ phận|đảng bộ|tổ đảng)\s+(.+)$/i
 
+// The whole name is kept: " - " joins parts of real names ("Cơ quan Đảng - Đoàn thể xã"); only a
+// date or term after it, or a bracket, comma or colon, ends the name.
 function properUnitName(kind: string, rest: string): string {
-  let r = cleanText(rest)
-    .replace(/\s*[-–(,:].*$/, '')
+  const r = cleanText(rest)
+    .replace(/\s*[(,:].*$/, '')
+    .replace(/\s*[-–]\s*(năm|nhiệm kỳ|tính đến|đến ngày|quý|tháng|\d).*$/i, '')
     .replace(/\s+(năm|nhiệm kỳ|tính đến|đến ngày|quý|tháng)\b.*$/i, '')
+    .replace(/\s*[-–]$/, '')
     .trim()
-  const letters = r.replace(/[^\p{L}]/gu, '')
-  if (letters && letters === letters.toLocaleUpperCase('vi')) {
-    r = r
-      .toLocaleLowerCase('vi')
-      .split(' ')
-      .map((w) => (w ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w))
-      .join(' ')
-  }
-  const k = kind.toLocaleLowerCase('vi')
-  const label = k.charAt(0).toLocaleUpperCase('vi') + k.slice(1)
-  return r ? `${label} ${r}` : ''
+  return r ? normaliseUnitName(`${kind} ${r}`) : ''
 }
 
-/** "DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3 NĂM 2024" → "Chi bộ Ấp 3". */
+/** "DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3 NĂM 2024" → "Chi bộ ấp 3". */
 export function unitFromText(text: string): string | null {
   const t = cleanText(text)
   if (/đảng cộng sản việt nam/i.test(t)) return null

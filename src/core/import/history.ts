@@ -71,11 +71,6 @@ function unitLevel(name: string): string {
   return 'Chi bộ'
 }
 
-/** "Ấp 3" in a "Chi bộ" column becomes the unit "Chi bộ Ấp 3". */
-function newUnitName(name: string): string {
-  return /^(chi bộ|đảng bộ|tổ đảng)(\s|$)/iu.test(name) ? name : `Chi bộ ${name}`
-}
-
 /**
  * The exemption a list marks, as the status history records it: since the day written (the first
  * day of a month or year written alone) or the day of the import, with the file named.
@@ -109,8 +104,8 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
   let unitsCreated = 0
   for (const u of plan.units) {
     if (u.action === 'existing' && u.unitId !== null) unitIds.set(u.key, u.unitId)
-    else if (u.action === 'create' && u.name) {
-      const unit = createUnit(db, { parentId: u.parentId, name: newUnitName(u.name), level: unitLevel(newUnitName(u.name)) })
+    else if (u.action === 'create' && u.createName) {
+      const unit = createUnit(db, { parentId: u.parentId, name: u.createName, level: unitLevel(u.createName) })
       unitIds.set(u.key, unit.id)
       linkUnit.run(importId, unit.id)
       unitsCreated++

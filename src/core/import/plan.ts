@@ -5,12 +5,13 @@
 // inside the commit's transaction.
 import type { Gender, ImportChange, ImportCounts, ImportProblem, ImportRowAction, ImportUnitChoice, ImportUnitPlan, MemberType, PersonFields, PersonKind, PersonStatus } from '../../shared/api'
 import { displayPartialDate } from '../../shared/partial-date'
-import { foldVietnamese } from '../../shared/vn-text'
+import { cleanText, foldVietnamese, normaliseUnitName } from '../../shared/vn-text'
 import type { Database } from '../db/connection'
 import { PERSON_COLUMNS, PERSON_FIELD_NAMES } from '../people/people'
 import { FIELD_LABELS } from '../people/validate'
 import { CHUNK_ROWS, type Steps } from '../jobs/slices'
 import { KeyIndex } from './key-index'
+import { clashText, identifierClash, type Identifiers } from './same-person'
 import { EXEMPT_MEMBERS_ONLY, type Draft } from './rows'
 import { GENDER_LABELS, KIND_LABELS, MEMBER_TYPE_LABELS, STATUS_LABELS } from '../../shared/labels'
 
@@ -95,6 +96,11 @@ export function fieldsFromValues(values: unknown[]): PersonFields {
   return f as unknown as PersonFields
 }
 
+/** The identifiers of someone in the data file. */
+function identifiersOf(p: ExistingPerson): Identifiers {
+  return { partyProfileNumber: p.raw[PROFILE_INDEX] as string | null, partyCardNumber: p.raw[CARD_INDEX] as string | null, nationalId: p.raw[NATIONAL_INDEX] as string | null }
+}
+
 export function fieldsOf(p: ExistingPerson): PersonFields {
   return fieldsFromValues(p.raw)
 }
@@ -104,6 +110,35 @@ function unitKeys(name: string): string[] {
   const k = foldVietnamese(name)
   const bare = k.replace(/^(chi bo|cb)\s+/, '')
   return bare === k ? [k, `chi bo ${k}`] : [k, bare]
+}
+
+/** "Ấp 3" in a "Chi bộ" column becomes the unit "Chi bộ ấp 3"; a name in capitals is put in normal case. */
+export function newUnitName(name: string): string {
+  return normaliseUnitName(/^(chi bộ|đảng bộ|tổ đảng)(\s|$)/iu.test(name) ? name : `Chi bộ ${name}`)
+}
+
+/** The words of a unit name, folded, without punctuation ("Cơ quan Đảng - Đoàn thể" → cơ quan đảng đoàn thể). */
+function nameWords(name: string): string[] {
+  return foldVietnamese(name.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')).split(' ').filter(Boolean)
+}
+
+/**
+ * An existing unit under `parentId` whose name is close to `name`: the same words in any order, or
+ * the words of one running inside the other's ("Chi bộ Cơ quan Đảng" and "Chi bộ Cơ quan Đảng -
+ * Đoàn thể xã"). Exact matches are found before (by name key), so this only stops near-duplicates.
+ */
+function similarUnit(all: UnitRow[], parentId: number, name: string): UnitRow | null {
+  const words = nameWords(name)
+  const line = ` ${words.join(' ')} `
+  const sorted = [...words].sort().join(' ')
+  for (const u of all) {
+    if (u.parent_id !== parentId) continue
+    const other = nameWords(u.name)
+    if (other.length === 0) continue
+    const otherLine = ` ${other.join(' ')} `
+    if ([...other].sort().join(' ') === sorted || line.includes(otherLine) || otherLine.includes(line)) return u
+  }
+  return null
 }
 
 function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheetHints: Map<number, string | null>): { units: UnitResolution[]; rowUnit: (d: Draft) => string | null } {
@@ -117,7 +152,7 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
   const byId = new Map(all.map((u) => [u.id, u]))
   const parentId = options.parentUnitId ?? options.unitId
   const parentPath = parentId !== null ? byId.get(parentId)?.path ?? null : null
-  const choices = new Map(options.unitChoices.map((c) => [foldVietnamese(c.name), c.unitId]))
+  const choices = new Map(options.unitChoices.map((c) => [foldVietnamese(c.name), c]))
 
   const rowUnit = (d: Draft): string | null => d.unitName ?? (options.unitId !== null ? null : sheetHints.get(d.sheetIndex) ?? null)
   const counts = new Map<string | null, { name: string | null; rows: number }>()
@@ -129,11 +164,12 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
     else counts.set(key, { name, rows: 1 })
   }
 
+  const NONE = { createName: null, similar: null }
   const units: UnitResolution[] = []
   for (const [key, { name, rows }] of counts) {
     if (key === null || name === null) {
       if (options.unitId !== null && byId.has(options.unitId)) {
-        units.push({ key: '', name: null, rows, action: 'existing', unitId: options.unitId, parentId: null, message: null })
+        units.push({ key: '', name: null, rows, action: 'existing', unitId: options.unitId, parentId: null, message: null, ...NONE })
       } else {
         units.push({
           key: '',
@@ -142,22 +178,36 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
           action: 'unresolved',
           unitId: null,
           parentId: null,
-          message: 'Tệp không ghi đơn vị của những người này: hãy chọn đơn vị nhận danh sách.'
+          message: 'Tệp không ghi đơn vị của những người này: hãy chọn đơn vị nhận danh sách.',
+          ...NONE
         })
       }
       continue
     }
-    if (choices.has(key)) {
-      const chosen = choices.get(key)!
+    const choice = choices.get(key)
+    const createName = choice?.createName ? cleanText(choice.createName) : newUnitName(name)
+    const create = (similar: UnitRow | null): UnitResolution => ({
+      key,
+      name,
+      rows,
+      action: 'create',
+      unitId: null,
+      parentId,
+      message: null,
+      createName,
+      similar: similar ? { unitId: similar.id, name: similar.name } : null
+    })
+    if (choice) {
+      const chosen = choice.unitId
       if (chosen !== null && byId.has(chosen)) {
-        units.push({ key, name, rows, action: 'existing', unitId: chosen, parentId: null, message: null })
+        units.push({ key, name, rows, action: 'existing', unitId: chosen, parentId: null, message: null, ...NONE })
         continue
       }
       if (chosen === null) {
         units.push(
           parentId !== null && byId.has(parentId)
-            ? { key, name, rows, action: 'create', unitId: null, parentId, message: null }
-            : { key, name, rows, action: 'unresolved', unitId: null, parentId: null, message: `Chọn đơn vị cấp trên để tạo "${name}".` }
+            ? create(similarUnit(all, parentId, createName))
+            : { key, name, rows, action: 'unresolved', unitId: null, parentId: null, message: `Chọn đơn vị cấp trên để tạo "${createName}".`, ...NONE }
         )
         continue
       }
@@ -169,7 +219,7 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
       if (under.length > 0) candidates = under
     }
     if (candidates.length === 1) {
-      units.push({ key, name, rows, action: 'existing', unitId: candidates[0].id, parentId: candidates[0].parent_id, message: null })
+      units.push({ key, name, rows, action: 'existing', unitId: candidates[0].id, parentId: candidates[0].parent_id, message: null, ...NONE })
     } else if (candidates.length > 1) {
       units.push({
         key,
@@ -178,10 +228,26 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
         action: 'unresolved',
         unitId: null,
         parentId: null,
-        message: `Có ${candidates.length} đơn vị tên "${name}": hãy chọn đúng đơn vị.`
+        message: `Có ${candidates.length} đơn vị tên "${name}": hãy chọn đúng đơn vị.`,
+        ...NONE
       })
     } else if (parentId !== null && byId.has(parentId)) {
-      units.push({ key, name, rows, action: 'create', unitId: null, parentId, message: null })
+      // A close name under the same parent is most likely the same unit spelled otherwise: proposed
+      // instead of a near-duplicate; "Tạo đơn vị mới" (a choice with unitId null) still creates.
+      const similar = similarUnit(all, parentId, createName)
+      if (similar) {
+        units.push({
+          key,
+          name,
+          rows,
+          action: 'existing',
+          unitId: similar.id,
+          parentId: similar.parent_id,
+          message: `Đã có "${similar.name}" gần giống "${createName}": nhập vào đơn vị này. Nếu là đơn vị khác, hãy chọn "Tạo đơn vị mới".`,
+          createName: null,
+          similar: { unitId: similar.id, name: similar.name }
+        })
+      } else units.push(create(null))
     } else {
       units.push({
         key,
@@ -190,7 +256,8 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
         action: 'unresolved',
         unitId: null,
         parentId: null,
-        message: `Chưa có đơn vị "${name}": hãy chọn đơn vị có sẵn, hoặc chọn đơn vị cấp trên để tạo mới.`
+        message: `Chưa có đơn vị "${name}": hãy chọn đơn vị có sẵn, hoặc chọn đơn vị cấp trên để tạo mới.`,
+        ...NONE
       })
     }
   }
@@ -327,6 +394,13 @@ export function* planSteps(
     } else if (incoming.birthDate) {
       // Into an empty data file (the usual first import) there is no one to match: no folding.
       let list = byNameBirth.size === 0 ? NO_PEOPLE : byNameBirth.get(`${foldVietnamese(incoming.fullName)}|${incoming.birthDate}`) ?? NO_PEOPLE
+      // Someone alike whose identifier differs is another person (same-person.ts, as inside the file).
+      let other: ExistingPerson | null = null
+      if (list.length > 0) {
+        const same = list.filter((p) => !identifierClash(incoming, identifiersOf(p)))
+        if (same.length < list.length) other = list.find((p) => !same.includes(p))!
+        list = same
+      }
       if (list.length > 1 && unit.unitId !== null) {
         const same = list.filter((p) => p.raw[UNIT_INDEX] === unit.unitId)
         if (same.length > 0) list = same
@@ -338,18 +412,21 @@ export function* planSteps(
         continue
       }
       if (list.length === 1) {
-        const cand = list[0]
-        const clash = (['partyProfileNumber', 'partyCardNumber', 'nationalId'] as const).find(
-          (k) => incoming[k] && cand.raw[FIELD_INDEX.get(k)!] && incoming[k] !== cand.raw[FIELD_INDEX.get(k)!]
-        )
-        if (clash) {
-          base.reason = `Trùng họ tên và ngày sinh với "${cand.raw[NAME_INDEX]}" nhưng khác ${FIELD_LABELS[clash].toLocaleLowerCase('vi')}; không tự cập nhật.`
-          rows.push(base)
-          counts.skip++
-          continue
-        }
-        match = cand
+        match = list[0]
         how = 'họ tên và ngày sinh'
+      } else if (other) {
+        const k = identifierClash(incoming, identifiersOf(other))!
+        problems.push({
+          sheet: d.sheet,
+          row: d.row,
+          column: null,
+          field: null,
+          severity: 'warning',
+          message: `Cùng họ tên và ngày sinh với "${other.raw[NAME_INDEX]}" đã có trong dữ liệu nhưng khác ${clashText(k, identifiersOf(other), incoming)}: thêm thành người mới; hãy kiểm tra lại.`,
+          outcome: 'kept',
+          value: null
+        })
+        counts.warnings++
       }
     }
     // Identifiers must not belong to someone else.
@@ -394,7 +471,7 @@ export function* planSteps(
       if (d.exempt) {
         const outcome = exemptOutcome(raw[KIND_INDEX] as PersonKind, match.status)
         if (outcome && 'warning' in outcome) {
-          problems.push({ sheet: d.sheet, row: d.row, column: d.exempt.column, field: 'exempt', severity: 'warning', message: outcome.warning })
+          problems.push({ sheet: d.sheet, row: d.row, column: d.exempt.column, field: 'exempt', severity: 'warning', message: outcome.warning, outcome: 'dropped', value: null })
           counts.warnings++
         } else if (outcome) status = outcome.status
       }

@@ -193,7 +193,7 @@ export function allProblems(plan: Plan): ImportProblem[] {
   const problems = [...plan.problems]
   for (const r of plan.rows) {
     if (r.action === 'skip' && !r.draft.hasError && r.reason) {
-      problems.push({ sheet: r.draft.sheet, row: r.draft.row, column: null, field: null, severity: 'error', message: r.reason })
+      problems.push({ sheet: r.draft.sheet, row: r.draft.row, column: null, field: null, severity: 'error', message: r.reason, outcome: 'row', value: null })
     }
   }
   return problems

@@ -1,8 +1,8 @@
 // Data rows → drafts of people, with the problems of each cell. Totals, notes and signature
 // blocks under the data are recognised and left out; a row naming only a chi bộ starts a section.
-import type { ImportField, ImportProblem, PersonFields, PersonKind } from '../../shared/api'
+import type { ImportField, ImportProblem, ImportProblemOutcome, PersonFields, PersonKind } from '../../shared/api'
 import { comparePartialDates, displayPartialDate, todayIso, type PartialDate } from '../../shared/partial-date'
-import { emptyPersonFields } from '../../shared/person-rules'
+import { emptyPersonFields, personFieldWarnings } from '../../shared/person-rules'
 import { cleanText } from '../../shared/vn-text'
 import { CoreError } from '../db/errors'
 import { normalisePerson } from '../people/validate'
@@ -11,6 +11,7 @@ import { cellText, columnLetter, type CellValue, type GridRow, type GridSheet } 
 import { headerKey, unitFromText, type SheetLayout } from './headers'
 import { CHUNK_ROWS, runWhole, type Steps } from '../jobs/slices'
 import { KeyIndex } from './key-index'
+import { clashText, identifierClash } from './same-person'
 
 export interface Draft {
   sheetIndex: number
@@ -25,6 +26,8 @@ export interface Draft {
   hasError: boolean
   /** The row marks a member exempt ("Miễn sinh hoạt"); null: it says nothing about it. */
   exempt: ExemptMark | null
+  /** An earlier row with the same name, birth date and unit that is another person (see same-person.ts). */
+  sameNameBirth: Draft | null
 }
 
 /** What a "Miễn sinh hoạt" cell says of an exempt member. */
@@ -116,9 +119,9 @@ export interface ParseOptions {
 }
 
 /** Per-file duplicate keys, shared across sheets: per kind of key ("ll", "the", "cccd", "nb"), the value's first row. */
-export type SeenKeys = Map<string, KeyIndex<{ sheet: string; row: number }>>
+export type SeenKeys = Map<string, KeyIndex<Draft>>
 
-function seenOf(seen: SeenKeys, kind: string): KeyIndex<{ sheet: string; row: number }> {
+function seenOf(seen: SeenKeys, kind: string): KeyIndex<Draft> {
   let m = seen.get(kind)
   if (!m) seen.set(kind, (m = new KeyIndex()))
   return m
@@ -313,8 +316,19 @@ const ID_COLUMNS = [
 ] as const
 const OLD_ID_CARD = /^\d{9}$/
 
-function addProblem(problems: ImportProblem[], sheet: GridSheet, row: GridRow, c: number | undefined, field: ImportField | null, severity: 'error' | 'warning', message: string): void {
-  problems.push({ sheet: sheet.name, row: row.r, column: c === undefined ? null : columnLetter(c), field, severity, message })
+function addProblem(
+  problems: ImportProblem[],
+  sheet: GridSheet,
+  row: GridRow,
+  c: number | undefined,
+  field: ImportField | null,
+  severity: 'error' | 'warning',
+  message: string,
+  outcome: ImportProblemOutcome | null
+): void {
+  const v = c === undefined ? null : row.cells[c]
+  const value = v === null || v === undefined ? null : str(v) || null
+  problems.push({ sheet: sheet.name, row: row.r, column: c === undefined ? null : columnLetter(c), field, severity, message, outcome, value })
 }
 
 /** The texts of several columns joined with "; ", or null when all are empty. */
@@ -367,10 +381,10 @@ function exemptMark(sheet: GridSheet, row: GridRow, c: number, kind: PersonKind,
   const r = readExemptCell(row.cells[c] ?? null, today)
   if (!r.exempt) return null
   if (kind !== 'member') {
-    addProblem(problems, sheet, row, c, 'exempt', 'warning', EXEMPT_MEMBERS_ONLY)
+    addProblem(problems, sheet, row, c, 'exempt', 'warning', EXEMPT_MEMBERS_ONLY, 'dropped')
     return null
   }
-  if (r.warning) addProblem(problems, sheet, row, c, 'exempt', 'warning', r.warning)
+  if (r.warning) addProblem(problems, sheet, row, c, 'exempt', 'warning', r.warning, 'kept')
   return { ...r.exempt, column: columnLetter(c) }
 }
 
@@ -424,9 +438,9 @@ function parseRow(
     if (c === undefined || cells[c] === null || cells[c] === undefined) continue
     columns[key] = c
     const r = readDateCell(cells[c], FIELD_LABEL[key], today)
-    if (r.error) addProblem(problems, sheet, row, c, key, 'error', r.error)
+    if (r.error) addProblem(problems, sheet, row, c, key, 'error', r.error, 'dropped')
     else p[key] = r.value
-    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning)
+    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning, 'kept')
   }
 
   // Birth date written under a "Nam" or "Nữ" column: the column gives the gender.
@@ -436,7 +450,7 @@ function parseRow(
     const v = cells[c]
     if (v === null || v === undefined) continue
     if (p.gender && p.gender !== gender) {
-      addProblem(problems, sheet, row, c, key, 'warning', 'Cả cột Nam và cột Nữ đều có giá trị; không xác định được giới tính.')
+      addProblem(problems, sheet, row, c, key, 'warning', 'Cả cột Nam và cột Nữ đều có giá trị; không xác định được giới tính.', 'dropped')
       p.gender = null
       continue
     }
@@ -445,15 +459,15 @@ function parseRow(
     if (typeof v === 'string' && MARK.test(v.trim())) continue
     columns.birthDate = c
     const r = readDateCell(v, 'Ngày sinh', today)
-    if (r.error) addProblem(problems, sheet, row, c, key, 'error', r.error)
+    if (r.error) addProblem(problems, sheet, row, c, key, 'error', r.error, 'dropped')
     else if (!p.birthDate) p.birthDate = r.value
-    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning)
+    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning, 'kept')
   }
 
   if (col.gender !== undefined && cells[col.gender] !== null && cells[col.gender] !== undefined) {
     const g = readGender(cells[col.gender])
     columns.gender = col.gender
-    if (g === undefined) addProblem(problems, sheet, row, col.gender, 'gender', 'warning', `Giới tính "${str(cells[col.gender])}" không rõ (ghi Nam hoặc Nữ); đã bỏ trống.`)
+    if (g === undefined) addProblem(problems, sheet, row, col.gender, 'gender', 'warning', `Giới tính "${str(cells[col.gender])}" không rõ (ghi Nam hoặc Nữ); đã bỏ trống.`, 'dropped')
     else if (g) p.gender = g
   }
 
@@ -463,11 +477,11 @@ function parseRow(
     columns[key] = c
     const r = readIdentifier(cells[c], length, label)
     if (key === 'nationalId' && r.value && OLD_ID_CARD.test(r.value)) {
-      addProblem(problems, sheet, row, c, key, 'warning', `Số ${r.value} là CMND cũ (9 số), không phải CCCD; chưa nhập số này.`)
+      addProblem(problems, sheet, row, c, key, 'warning', `Số ${r.value} là CMND cũ (9 số), không phải CCCD; chưa nhập số này.`, 'dropped')
       continue
     }
     p[key] = r.value
-    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning)
+    if (r.warning) addProblem(problems, sheet, row, c, key, 'warning', r.warning, 'kept')
   }
 
   if (col.phone !== undefined && cells[col.phone] !== null && cells[col.phone] !== undefined) {
@@ -483,32 +497,45 @@ function parseRow(
   const unitCol = col.unitName
   const unitName = unitCol !== undefined && str(cells[unitCol]) ? str(cells[unitCol]) : section
 
+  // A value that cannot be right costs its cell, not the person: the field is left empty (an error
+  // on the cell) and the rules are checked again. Only a row without a usable name is held back.
   let fields: PersonFields | null = null
-  try {
-    fields = normalisePerson(p, today)
-  } catch (e) {
-    if (!(e instanceof CoreError) || !e.fields) throw e
-    const errs = { ...e.fields }
-    if (errs.phone) {
-      addProblem(problems, sheet, row, columns.phone, 'phone', 'warning', `${errs.phone} Đã bỏ qua số này.`)
-      delete errs.phone
-      p.phone = null
+  for (;;) {
+    try {
+      fields = normalisePerson(p, today)
+      break
+    } catch (e) {
+      if (!(e instanceof CoreError) || !e.fields) throw e
+      const errs = e.fields as Partial<Record<keyof PersonFields, string>>
+      if (errs.fullName) {
+        addProblem(problems, sheet, row, columns.fullName, 'fullName', 'error', errs.fullName, 'row')
+        break
+      }
+      for (const k of Object.keys(errs) as (keyof PersonFields)[]) {
+        // The phone is a note for contact, not who the person is: a warning.
+        const severity = k === 'phone' ? 'warning' : 'error'
+        addProblem(problems, sheet, row, columns[k], (k in FIELD_LABEL ? k : null) as ImportField | null, severity, errs[k]!, 'dropped')
+        ;(p as unknown as Record<string, unknown>)[k] = null
+      }
     }
-    for (const [k, message] of Object.entries(errs)) {
-      const field = k as keyof PersonFields
-      addProblem(problems, sheet, row, columns[field], (field in FIELD_LABEL ? field : null) as ImportField | null, 'error', message)
-    }
-    if (Object.keys(errs).length === 0) fields = normalisePerson(p, today)
   }
-  const hasError = problems.some((x) => x.severity === 'error') || fields === null
-  if (hasError) fields = null
+  if (fields) {
+    // Unusual but possible values come in as written, with a warning on their cell.
+    const warnings = personFieldWarnings(fields)
+    for (const k in warnings) {
+      const field = k as keyof PersonFields
+      addProblem(problems, sheet, row, columns[field], (field in FIELD_LABEL ? field : null) as ImportField | null, 'warning', warnings[field]!, 'kept')
+    }
+  }
 
-  // The same person twice in the file: the later row is held back. The keys of the row, by kind
-  // (KEY_KINDS order; null: the row has none); the reason is only worded for a duplicate.
+  // The same person twice in the file: the later row is held back. The same identifier is the same
+  // person; the same name and birth date (in the same unit) too, unless an identifier differs
+  // (same-person.ts: the rule matching against the data file follows as well).
   let ll: string | null = null
   let the: string | null = null
   let cccd: string | null = null
   let nb: string | null = null
+  let alike: Draft | null = null
   if (fields) {
     ll = fields.partyProfileNumber || null
     the = fields.partyCardNumber || null
@@ -518,13 +545,34 @@ function parseRow(
       const value = k === 0 ? ll : k === 1 ? the : k === 2 ? cccd : nb
       if (value === null) continue
       const kind = KEY_KINDS[k]
-      const first = seenOf(seen, kind).get(value)
+      let first = seenOf(seen, kind).get(value)
+      if (first && kind === 'nb') {
+        // Every earlier row alike, latest first: the first that nothing tells apart is this person.
+        alike = first
+        while (first && identifierClash(fields, first.fields!)) first = first.sameNameBirth ?? undefined
+      }
       if (first) {
         const where = first.sheet === sheet.name ? `dòng ${first.row}` : `dòng ${first.row} trang "${first.sheet}"`
-        problems.push({ sheet: sheet.name, row: row.r, column: null, field: null, severity: 'error', message: `Người này đã có ở ${where} (${duplicateReason(kind, value)}).` })
+        problems.push({ sheet: sheet.name, row: row.r, column: null, field: null, severity: 'error', message: `Người này đã có ở ${where} (${duplicateReason(kind, value)}).`, outcome: 'row', value: null })
         fields = null
+        alike = null
         break
       }
+    }
+    if (fields && alike) {
+      const other = alike.fields!
+      const k = identifierClash(fields, other)!
+      const where = alike.sheet === sheet.name ? `dòng ${alike.row}` : `dòng ${alike.row} trang "${alike.sheet}"`
+      problems.push({
+        sheet: sheet.name,
+        row: row.r,
+        column: null,
+        field: null,
+        severity: 'warning',
+        message: `Cùng họ tên và ngày sinh với ${where} nhưng khác ${clashText(k, other, fields)}: nhập thành hai người; hãy kiểm tra lại.`,
+        outcome: 'kept',
+        value: null
+      })
     }
   }
   const draft: Draft = {
@@ -536,7 +584,8 @@ function parseRow(
     unitName,
     problems: problems.length ? problems : NO_PROBLEMS,
     hasError: fields === null,
-    exempt
+    exempt,
+    sameNameBirth: alike
   }
   // The draft itself says where the key was first seen: no extra object per key and row.
   if (fields) {

@@ -27,7 +27,7 @@ const previewInput = z.object({
     .optional(),
   unitId: id.nullable().optional(),
   parentUnitId: id.nullable().optional(),
-  unitChoices: z.array(z.object({ name: text(300), unitId: id.nullable() })).max(10_000).optional(),
+  unitChoices: z.array(z.object({ name: text(300), unitId: id.nullable(), createName: z.string().trim().min(1).max(300).optional() })).max(10_000).optional(),
   kind: z.enum(PERSON_KINDS).optional(),
   ...paging(2000),
   filter: z.enum(['create', 'update', 'unchanged', 'skip', 'problems']).optional()

@@ -23,6 +23,8 @@ import { subtreeRange } from '../units/subtree'
 const NAME_HEADERS = ['ho va ten', 'ho ten', 'ho va ten dang vien', 'ho ten dang vien', 'ten dang vien', 'ho va ten nguoi du', 'dang vien']
 const CARD_HEADERS = ['so the', 'so the dang vien', 'so the dv', 'the dang vien', 'so the dang']
 const BIRTH_HEADERS = ['ngay sinh', 'nam sinh', 'ngay thang nam sinh']
+/** The chi bộ of each attendee: tells apart two people of the same name in the host's subtree. */
+const UNIT_HEADERS = ['chi bo', 'don vi', 'chi bo sinh hoat', 'to dang', 'noi sinh hoat']
 
 /** The text a cell shows, trimmed and with single spaces; dates as dd/mm/yyyy. */
 export function cellText(value: CellValue | undefined): string {
@@ -47,19 +49,21 @@ interface Header {
   name: number | null
   card: number | null
   birth: number | null
+  unit: number | null
 }
 
 /** The header among the first rows: the first that names a name or a card column. */
 function findHeader(sheet: GridSheet): Header | null {
   const last = Math.min(sheet.rows.length, 30)
   for (let i = 0; i < last; i++) {
-    const h: Header = { index: i, name: null, card: null, birth: null }
+    const h: Header = { index: i, name: null, card: null, birth: null, unit: null }
     sheet.rows[i].cells.forEach((v, col) => {
       const key = headerKey(cellText(v))
       if (!key) return
       if (h.name === null && NAME_HEADERS.includes(key)) h.name = col
       else if (h.card === null && CARD_HEADERS.includes(key)) h.card = col
       else if (h.birth === null && BIRTH_HEADERS.includes(key)) h.birth = col
+      else if (h.unit === null && UNIT_HEADERS.includes(key)) h.unit = col
     })
     if (h.name !== null || h.card !== null) return h
   }
@@ -128,6 +132,7 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
     const name = header.name !== null ? cellText(cells[header.name]) : ''
     const cardText = header.card !== null ? cellText(cells[header.card]) : ''
     const birth = header.birth !== null ? birthYear(cellText(cells[header.birth])) : null
+    const unit = header.unit !== null ? foldVietnamese(cellText(cells[header.unit])).replace(/^(chi bo|cb)\s+/, '') : ''
     // Skip blank rows, the row of column numbers (1, 2, 3 …) and the totals line.
     if (!name && !cardText) continue
     if (/^\(?\d{1,2}\)?$/.test(name) && (!cardText || /^\(?\d{1,2}\)?$/.test(cardText))) continue
@@ -156,6 +161,11 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
       if (candidates.length > 1 && birth !== null) {
         const sameYear = candidates.filter((p) => p.birth_date?.startsWith(String(birth)))
         if (sameYear.length > 0) candidates = sameYear
+      }
+      if (candidates.length > 1 && unit) {
+        // "Ấp 3" or "Chi bộ ấp 3": the unit's name without its kind, compared folded.
+        const sameUnit = candidates.filter((p) => foldVietnamese(p.unit_name).replace(/^(chi bo|cb)\s+/, '') === unit)
+        if (sameUnit.length > 0) candidates = sameUnit
       }
     }
     if (candidates.length === 1 && !reason) addMatch(candidates[0], 'name')

@@ -65,6 +65,8 @@ export const useImportStore = defineStore('import', () => {
   const parentUnitId = ref<number | null>(null)
   /** Unit name as written → existing unit id, or null: create it. Absent: automatic. */
   const unitChoices = ref<Record<string, number | null>>({})
+  /** Names the user gave units the import will create, by the name in the file. */
+  const unitRenames = ref<Record<string, string>>({})
 
   // ------------------------------------------------------------ the preview
   const preview = shallowRef<ImportPreview | null>(null)
@@ -147,7 +149,13 @@ export const useImportStore = defineStore('import', () => {
       parentUnitId: parentUnitId.value,
       kind: kind.value
     }
-    const choices = Object.entries(unitChoices.value).map(([name, id]) => ({ name, unitId: id }))
+    // A renamed unit is one to create (unitId null) with the name the user typed.
+    const named = new Set([...Object.keys(unitChoices.value), ...Object.keys(unitRenames.value)])
+    const choices = [...named].map((name) => ({
+      name,
+      unitId: unitChoices.value[name] ?? null,
+      ...(unitRenames.value[name] && !unitChoices.value[name] ? { createName: unitRenames.value[name] } : {})
+    }))
     if (choices.length > 0) input.unitChoices = choices
     return { ...input, ...extra }
   }
@@ -160,6 +168,7 @@ export const useImportStore = defineStore('import', () => {
     kind.value = 'member'
     unitId.value = null
     unitChoices.value = {}
+    unitRenames.value = {}
     preview.value = null
     rowPages.clear()
     rowFilter.value = 'all'
@@ -342,6 +351,15 @@ export const useImportStore = defineStore('import', () => {
     await refreshPreview()
   }
 
+  /** The name a unit to create gets, instead of the one proposed (empty: the proposed one again). */
+  async function renameUnit(name: string, createName: string): Promise<void> {
+    const next = { ...unitRenames.value }
+    if (createName.trim()) next[name] = createName.trim()
+    else delete next[name]
+    unitRenames.value = next
+    await refreshPreview()
+  }
+
   /** Moves to a step, asking for the preview when it is needed and out of date. */
   async function goTo(target: ImportStep): Promise<void> {
     if (target === 'preview' && (stale.value || !preview.value)) {
@@ -424,6 +442,8 @@ export const useImportStore = defineStore('import', () => {
     unitId,
     parentUnitId,
     unitChoices,
+    unitRenames,
+    renameUnit,
     preview,
     rows: rowPages.items,
     rowsTotal: rowPages.total,

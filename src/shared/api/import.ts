@@ -127,6 +127,8 @@ export interface ImportUnitChoice {
   name: string
   /** Existing unit to use; null: create it under the chosen parent. */
   unitId: number | null
+  /** The name to create it with, when the user corrects the one proposed (createName). */
+  createName?: string
 }
 
 export interface ImportPreviewInput {
@@ -162,7 +164,18 @@ export interface ImportProblem {
   field: ImportField | null
   severity: 'error' | 'warning'
   message: string
+  /** What became of it (see ImportProblemOutcome); null: a note on the row that changes nothing. */
+  outcome: ImportProblemOutcome | null
+  /** The cell as written in the file, when the problem is about one cell's value. */
+  value: string | null
 }
+
+/**
+ * What an import does about a problem: 'dropped', the cell is left empty and the person still comes
+ * in (a value that cannot be right); 'kept', the value comes in as written (a value that is only
+ * unusual); 'row', the whole row is held back (no name, or the same person as another row).
+ */
+export type ImportProblemOutcome = 'dropped' | 'kept' | 'row'
 
 export interface ImportChange {
   /** A field, or the status (a member marked "miễn sinh hoạt" in the list). */
@@ -195,6 +208,13 @@ export interface ImportUnitPlan {
   parentId: number | null
   /** Unresolved: what the user must choose. */
   message: string | null
+  /** Create: the name the unit will be created with (normal case, or as the user corrected it). */
+  createName: string | null
+  /**
+   * An existing unit under the same parent whose name is close (the same words, or one name inside
+   * the other): proposed instead of creating a near-duplicate; the user may still choose to create.
+   */
+  similar: { unitId: number; name: string } | null
 }
 
 export interface ImportCounts {
