@@ -87,7 +87,7 @@ const PHONE = /^[0-9 +().-]{6,20}$/
 export function normalisePersonFields(input: PersonFields): PersonFields {
   const p: PersonFields = { ...input }
   p.fullName = normaliseName(p.fullName ?? '')
-  for (const key of TEXT_FIELDS) p[key] = p[key] == null ? null : cleanText(p[key]) || null
+  for (const key of TEXT_FIELDS) p[key] = p[key] == null ? null : cleanText(p[key]!) || null
   for (const key of ID_FIELDS) {
     const v = p[key]
     p[key] = v == null ? null : (HAS_SPACE.test(v) ? v.replace(SPACES, '') : v) || null

@@ -19,7 +19,7 @@ describe('api.call', () => {
         ok: false,
         error: { code: 'VALIDATION', message: 'Dữ liệu chưa hợp lệ.', fields: { partyCardNumber: 'Số thẻ đã có người dùng.' } }
       })
-    })
+    } as WindowApi)
     const failure = await call('people:create', {} as never).catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(ApiFailure)
     expect(failure).toMatchObject({ code: 'VALIDATION', message: 'Dữ liệu chưa hợp lệ.', fields: { partyCardNumber: 'Số thẻ đã có người dùng.' } })
@@ -27,7 +27,7 @@ describe('api.call', () => {
 
   it('turns a broken transport into a Vietnamese message', async () => {
     const fake = createFakeApi({ units: [], people: [], backups: [] })
-    installApi({ ...fake.api, 'app:info': () => Promise.reject(new Error('ECONNRESET')) })
+    installApi({ ...fake.api, 'app:info': () => Promise.reject(new Error('ECONNRESET')) } as WindowApi)
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const failure = await call('app:info', null).catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(ApiFailure)

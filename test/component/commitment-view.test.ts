@@ -131,7 +131,7 @@ describe('CommitmentsView', () => {
     await type('review-progress-Trần Thị Bình', 'Chậm tiến độ')
     expect(byTestId('review-counts')?.textContent).toContain('Biểu dương: 1 · Nhắc nhở: 1')
     await click('review-save')
-    const saved = fake.callsTo('commitments:createReview')[0]
+    const saved = fake.callsTo('commitments:createReview')[0] as Input<'commitments:createReview'>
     expect(saved).toMatchObject({ unitId: 2, year: 2024, heldOn: '2024-05-10', kind: 'monthly', reviewer: 'party_cell' })
     expect(saved.entries).toEqual([
       { personId: 1, outcome: 'praise', progress: null },

@@ -69,7 +69,7 @@ describe('EvaluationView', () => {
       'evaluation:save': (i) => {
         const s = sheetOf()
         const r = s.rows.find((x) => x.personId === i.entries[0].personId)!
-        return { saved: 1, rows: [{ ...r, ...i.entries[0] }], groups: s.groups, totals: s.totals, quota: [] }
+        return { saved: 1, rows: [{ ...r, ...i.entries[0] } as EvaluationRow], groups: s.groups, totals: s.totals, quota: [] }
       },
       'evaluation:fill': () => ({ changed: 3, sheet: sheetOf() })
     })

@@ -58,14 +58,14 @@ describe('import wizard', () => {
     expect(stepOf()).toBe('sheets')
     expect(byTestId('import-file-name')?.textContent).toBe('DS đảng viên ấp 3.xlsx')
     expect(byTestId('import-legacy-note')?.textContent).toContain('4 ô chữ gõ bằng bảng mã TCVN3')
-    const sheets = byTestId('import-sheets')!.textContent
+    const sheets = byTestId('import-sheets')!.textContent!
     expect(sheets).toContain('Dòng 7')
     expect(sheets).toContain('Chi bộ Ấp 3')
     expect(sheets).toContain('Không tìm thấy dòng tiêu đề cột')
 
     await click('import-next')
     expect(stepOf()).toBe('mapping')
-    const mapping = byTestId('import-mapping-0')!.textContent
+    const mapping = byTestId('import-mapping-0')!.textContent!
     expect(mapping).toContain('Họ và tên')
     expect(mapping).toContain('Nguyễn Văn Dũng')
 
@@ -76,10 +76,10 @@ describe('import wizard', () => {
     expect(byTestId('import-count-unchanged')?.getAttribute('data-count')).toBe('1')
     expect(byTestId('import-count-skip')?.getAttribute('data-count')).toBe('1')
     expect(byTestId('import-count-errors')?.getAttribute('data-count')).toBe('1')
-    const rows = byTestId('import-rows')!.textContent
+    const rows = byTestId('import-rows')!.textContent!
     expect(rows).toContain('Ngày sinh: 1975 → 12/03/1975')
     expect(rows).toContain('Số thẻ đảng viên gồm 8 chữ số.')
-    const problems = byTestId('import-problems')!.textContent
+    const problems = byTestId('import-problems')!.textContent!
     expect(problems).toContain('Ấp 3')
     expect(problems).toContain('11')
     expect(problems).toContain('D')
@@ -182,7 +182,7 @@ describe('import wizard', () => {
     await commitConfirmed()
     await click('import-go-history')
     await flushPromises()
-    const table = byTestId('import-history-table')!.textContent
+    const table = byTestId('import-history-table')!.textContent!
     expect(table).toContain('DS đảng viên ấp 3.xlsx')
     expect(table).toContain('01/07/2025 09:30')
 
@@ -368,7 +368,7 @@ describe('import wizard', () => {
 
     // The mapping shows the columns under row 9; the user names the name column.
     await click('import-next')
-    const mapping = byTestId('import-mapping-0')!.textContent
+    const mapping = byTestId('import-mapping-0')!.textContent!
     expect(mapping).toContain('Người')
     expect(mapping).toContain('14/11/1984')
     wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'import-field-0-A')!.vm.$emit('update:modelValue', 'fullName')

@@ -62,7 +62,7 @@ const fake = vi.hoisted(() => {
     handlers: new Map<string, (...args: unknown[]) => unknown>(),
     protocols: new Map<string, (request: { url: string }) => Promise<Response>>(),
     paths: new Map<string, string>(),
-    permission: {},
+    permission: {} as { request?: Listener; check?: Listener; device?: Listener },
     electron: {
       app: {
         isPackaged: false,

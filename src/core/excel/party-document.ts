@@ -463,11 +463,11 @@ export async function writePartyDocument(path: string, docs: PartyDocument | Par
     let k = 0
     for (const doc of list) {
       const ws = wb.addWorksheet(names[k++], sheetOptions(doc))
-      layout(new SheetWriter(ws, true, measuredWidths(doc)), doc)
+      layout(new SheetWriter(ws as unknown as ExcelJS.Worksheet, true, measuredWidths(doc)), doc)
       ws.commit()
       if (doc.instructions) {
         const other = wb.addWorksheet(names[k++], instructionOptions())
-        layoutInstructions(other, true, doc.instructions)
+        layoutInstructions(other as unknown as ExcelJS.Worksheet, true, doc.instructions)
         other.commit()
       }
     }
@@ -491,7 +491,7 @@ export async function writeWorkbook(path: string, wb: ExcelJS.Workbook): Promise
   const buffer = await wb.xlsx.writeBuffer()
   const temp = tempBeside(path)
   try {
-    writeFileSync(temp, Buffer.from(buffer), { flag: 'wx', mode: 0o600 })
+    writeFileSync(temp, Buffer.from(buffer as ArrayBuffer), { flag: 'wx', mode: 0o600 })
     renameSync(temp, path)
   } catch (e) {
     rmSync(temp, { force: true })

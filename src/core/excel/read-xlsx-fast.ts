@@ -199,7 +199,7 @@ async function readSheetFast(
   const decoder = new StringDecoder('utf8')
   for await (const chunk of await entryStream(zip, source.entry)) {
     budget.bytes += (chunk as Buffer).length
-    scanner.write(decoder.write(chunk))
+    scanner.write(decoder.write(chunk as Buffer))
     if (bytes > LIMITS.maxSheetXmlBytes) throw tooBig()
     budget.chunks++
     checkTime(budget)

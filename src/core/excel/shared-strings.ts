@@ -65,7 +65,7 @@ export async function readSharedStrings(zip: ZipFile, entry: ZipEntry): Promise<
   for await (const chunk of await entryStream(zip, entry)) {
     n += (chunk as Buffer).length
     if (n > LIMITS.maxCachedPartBytes) throw tooBig()
-    scanner.write(decoder.write(chunk))
+    scanner.write(decoder.write(chunk as Buffer))
   }
   scanner.write(decoder.end())
   scanner.end()
