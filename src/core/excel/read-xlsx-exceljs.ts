@@ -23,9 +23,11 @@ import { REFUSAL, refuse } from './sniff'
 
 const require = createRequire(import.meta.url)
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: any } // eslint-disable-line @typescript-eslint/no-explicit-any
-const parseSax = require('exceljs/lib/utils/parse-sax') as (
-  iterable: AsyncIterable<unknown>
-) => AsyncIterable<SaxEvent[]>
+type ParseSax = (iterable: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>
+let parseSaxFn: ParseSax | null = null
+/** ExcelJS's SAX helper, loaded on first use (see excelJSParsers in read-xlsx-fast.ts). */
+const parseSax: ParseSax = (iterable) =>
+  (parseSaxFn ??= require('exceljs/lib/utils/parse-sax') as ParseSax)(iterable)
 
 interface ReaderInternals {
   sharedStrings?: unknown[]
