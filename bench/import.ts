@@ -110,7 +110,7 @@ async function importTwice(path: string, dataDir: string): Promise<Record<string
 
 /**
  * The whole command-line process, start to exit, as a user runs it (`npm run cli` runs this
- * launcher): `import members FILE --unit PARENT` into a fresh data file, the chi bộ of the file's
+ * launcher): `import members FILE --parent PARENT` into a fresh data file, the chi bộ of the file's
  * column created under PARENT. Peak RSS from GNU time when it is installed.
  */
 function cliImport(path: string, dataDir: string): { wall: number; peakRssMb: number | null; created: number } {
@@ -121,7 +121,7 @@ function cliImport(path: string, dataDir: string): { wall: number; peakRssMb: nu
   const made = run(['units', 'add', '--name', 'Đảng bộ xã Tân Hòa', '--level', 'Đảng ủy cơ sở'])
   if (made.status !== 0) throw new Error(`cli units add failed:\n${made.stderr}${made.stdout}`)
   const gnuTime = existsSync('/usr/bin/time')
-  const args = [launcher, 'import', 'members', path, '--unit', 'Đảng bộ xã Tân Hòa', '--db', db, '--json']
+  const args = [launcher, 'import', 'members', path, '--parent', 'Đảng bộ xã Tân Hòa', '--db', db, '--json']
   const t0 = performance.now()
   const r = gnuTime
     ? spawnSync('/usr/bin/time', ['-f', 'peak-rss-kb=%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })

@@ -3,7 +3,7 @@
 
 import type { Gender, MemberType, Person, PersonFields, PersonKind } from '@shared/api'
 import { displayPartialDate } from '@shared/partial-date'
-import { normalisePersonFields, personFieldErrors } from '@shared/person-rules'
+import { normalisePersonFields, personFieldErrors, personFieldWarnings } from '@shared/person-rules'
 import { checkDateText } from './date-input'
 
 export interface PersonForm {
@@ -91,9 +91,11 @@ export type PersonFormCheck =
   | { ok: true; fields: PersonFields }
   | { ok: false; errors: Partial<Record<PersonFieldName, string>> }
 
-/** Reads the typed text into fields, then applies the same rules as the core. */
-export function checkPersonForm(form: PersonForm): PersonFormCheck {
-  // What could not even be read (a malformed date, no unit) keeps its own message.
+/** The typed text read into fields, and what could not even be read (a malformed date, no unit). */
+function readPersonForm(form: PersonForm): {
+  fields: PersonFields
+  unreadable: Partial<Record<PersonFieldName, string>>
+} {
   const unreadable: Partial<Record<PersonFieldName, string>> = {}
   const isMember = form.kind === 'member'
   const text = (v: string) => v || null
@@ -101,8 +103,12 @@ export function checkPersonForm(form: PersonForm): PersonFormCheck {
 
   const dates = {
     birthDate: checkDateText(form.birthDate),
-    partyJoinDate: isMember ? checkDateText(form.partyJoinDate) : ({ ok: true, value: null } as const),
-    partyOfficialDate: isMember ? checkDateText(form.partyOfficialDate) : ({ ok: true, value: null } as const)
+    partyJoinDate: isMember
+      ? checkDateText(form.partyJoinDate)
+      : ({ ok: true, value: null } as const),
+    partyOfficialDate: isMember
+      ? checkDateText(form.partyOfficialDate)
+      : ({ ok: true, value: null } as const)
   }
   for (const [field, check] of Object.entries(dates)) {
     if (!check.ok) unreadable[field as PersonFieldName] = check.error
@@ -131,7 +137,23 @@ export function checkPersonForm(form: PersonForm): PersonFormCheck {
     phone: text(form.phone),
     note: text(form.note)
   })
+  return { fields, unreadable }
+}
+
+/** Reads the typed text into fields, then applies the same rules as the core. */
+export function checkPersonForm(form: PersonForm): PersonFormCheck {
+  const { fields, unreadable } = readPersonForm(form)
   const errors = { ...personFieldErrors(fields), ...unreadable }
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, fields }
+}
+
+/**
+ * Values that are unusual but may be right (joined under 18, born before 1920, official less than
+ * a year after joining), as the importer warns of them: shown while the user types, never a bar
+ * to saving. A field with an error gets no warning.
+ */
+export function personFormWarnings(form: PersonForm): Partial<Record<PersonFieldName, string>> {
+  const { fields, unreadable } = readPersonForm(form)
+  return personFieldWarnings(fields, { ...personFieldErrors(fields), ...unreadable })
 }

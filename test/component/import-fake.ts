@@ -1,6 +1,13 @@
 // Import channels for the fake api of component tests: a small two-sheet file with a TCVN3 note,
 // a preview whose counts follow the choices, a commit, a history and an undo.
-import type { ImportOpenOutput, ImportPreview, ImportPreviewInput, ImportProgress, ImportRecord, ImportSheetInfo } from '@shared/api'
+import type {
+  ImportOpenOutput,
+  ImportPreview,
+  ImportPreviewInput,
+  ImportProgress,
+  ImportRecord,
+  ImportSheetInfo
+} from '@shared/api'
 import { ApiError, createFakeApi, unit, type FakeData } from './fake-api'
 
 export function openOutput(): ImportOpenOutput {
@@ -22,21 +29,90 @@ export function openOutput(): ImportOpenOutput {
         skippedReason: null,
         columns: [
           { index: 0, letter: 'A', header: 'STT', field: 'rowNumber', samples: ['1', '2', '3'] },
-          { index: 1, letter: 'B', header: 'Họ và tên', field: 'fullName', samples: ['Nguyễn Văn Dũng', 'Trần Thị Bình'] },
-          { index: 2, letter: 'C', header: 'Năm sinh (ghi chú)', field: 'note', samples: ['1980', '12/03/1975'] },
-          { index: 3, letter: 'D', header: 'Số thẻ ĐV', field: 'partyCardNumber', samples: ['01234567', '12345'] }
+          {
+            index: 1,
+            letter: 'B',
+            header: 'Họ và tên',
+            field: 'fullName',
+            samples: ['Nguyễn Văn Dũng', 'Trần Thị Bình']
+          },
+          {
+            index: 2,
+            letter: 'C',
+            header: 'Năm sinh (ghi chú)',
+            field: 'note',
+            samples: ['1980', '12/03/1975']
+          },
+          {
+            index: 3,
+            letter: 'D',
+            header: 'Số thẻ ĐV',
+            field: 'partyCardNumber',
+            samples: ['01234567', '12345']
+          }
         ]
       },
-      { index: 1, name: 'Ghi chú', headerRow: null, headerStart: null, dataRows: 0, unitHint: null, skippedReason: 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).', columns: [] }
+      {
+        index: 1,
+        name: 'Ghi chú',
+        headerRow: null,
+        headerStart: null,
+        dataRows: 0,
+        unitHint: null,
+        skippedReason: 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).',
+        columns: []
+      }
     ]
   }
 }
 
-export function previewFor(input: ImportPreviewInput): ImportPreview {
+/** The unit a file names that the data has not got (with ImportFakeOptions.newUnit). */
+export const NEW_UNIT = 'CHI BỘ CÔNG AN XÃ'
+
+/** The plan for NEW_UNIT: created under the chosen parent, with the name the user gave it if any. */
+function newUnitPlan(input: ImportPreviewInput): ImportPreview['units'][number] {
+  const choice = input.unitChoices?.find((c) => c.name === NEW_UNIT)
+  if (input.parentUnitId == null) {
+    return {
+      name: NEW_UNIT,
+      rows: 1,
+      action: 'unresolved',
+      unitId: null,
+      parentId: null,
+      message: `Chưa có đơn vị "${NEW_UNIT}": hãy chọn đơn vị có sẵn, hoặc chọn đơn vị cấp trên để tạo mới.`,
+      createName: null,
+      similar: null
+    }
+  }
+  return {
+    name: NEW_UNIT,
+    rows: 1,
+    action: 'create',
+    unitId: null,
+    parentId: input.parentUnitId,
+    message: null,
+    createName: choice?.createName ?? 'Chi bộ công an xã',
+    similar: null
+  }
+}
+
+export function previewFor(
+  input: ImportPreviewInput,
+  options: { newUnit?: boolean } = {}
+): ImportPreview {
   const birthMapped = input.sheets?.[0]?.mapping?.['2'] === 'birthDate'
   const unitChosen = input.unitId != null
   const rows: ImportPreview['rows'] = [
-    { sheet: 'Ấp 3', row: 9, action: 'create', fullName: 'Nguyễn Văn Dũng', unitName: 'Chi bộ Ấp 3', personId: null, changes: [], reason: null },
+    {
+      sheet: 'Ấp 3',
+      row: 9,
+      action: 'create',
+      fullName: 'Nguyễn Văn Dũng',
+      unitName: 'Chi bộ Ấp 3',
+      personId: null,
+      changes: [],
+      reason: null
+    },
     {
       sheet: 'Ấp 3',
       row: 10,
@@ -47,18 +123,64 @@ export function previewFor(input: ImportPreviewInput): ImportPreview {
       changes: [{ field: 'birthDate', label: 'Ngày sinh', from: '1975', to: '12/03/1975' }],
       reason: 'Khớp theo số thẻ 12345678.'
     },
-    { sheet: 'Ấp 3', row: 11, action: 'skip', fullName: 'Lê Văn Cường', unitName: null, personId: null, changes: [], reason: 'Số thẻ đảng viên gồm 8 chữ số.' }
+    {
+      sheet: 'Ấp 3',
+      row: 11,
+      action: 'skip',
+      fullName: 'Lê Văn Cường',
+      unitName: null,
+      personId: null,
+      changes: [],
+      reason: 'Số thẻ đảng viên gồm 8 chữ số.'
+    }
   ]
-  const filtered = input.filter === 'problems' ? rows.filter((r) => r.action === 'skip') : input.filter ? rows.filter((r) => r.action === input.filter) : rows
+  const filtered =
+    input.filter === 'problems'
+      ? rows.filter((r) => r.action === 'skip')
+      : input.filter
+        ? rows.filter((r) => r.action === input.filter)
+        : rows
   return {
     sessionId: input.sessionId,
-    counts: { total: 3, create: 1, update: birthMapped ? 1 : 0, unchanged: birthMapped ? 0 : 1, skip: 1, errors: 1, warnings: 0, unitsCreated: 0 },
-    units: [{ name: 'Chi bộ Ấp 3', rows: 2, action: unitChosen ? 'existing' : 'existing', unitId: unitChosen ? input.unitId! : 2, parentId: 1, message: null, createName: null, similar: null }],
+    counts: {
+      total: 3,
+      create: 1,
+      update: birthMapped ? 1 : 0,
+      unchanged: birthMapped ? 0 : 1,
+      skip: 1,
+      errors: 1,
+      warnings: 0,
+      unitsCreated: 0
+    },
+    units: [
+      {
+        name: 'Chi bộ Ấp 3',
+        rows: 2,
+        action: unitChosen ? 'existing' : 'existing',
+        unitId: unitChosen ? input.unitId! : 2,
+        parentId: 1,
+        message: null,
+        createName: null,
+        similar: null
+      },
+      ...(options.newUnit ? [newUnitPlan(input)] : [])
+    ],
     rows: filtered,
     rowsTotal: filtered.length,
-    problems: [{ sheet: 'Ấp 3', row: 11, column: 'D', field: 'partyCardNumber', severity: 'error', message: 'Số thẻ đảng viên gồm 8 chữ số.', outcome: 'dropped', value: '123' }],
+    problems: [
+      {
+        sheet: 'Ấp 3',
+        row: 11,
+        column: 'D',
+        field: 'partyCardNumber',
+        severity: 'error',
+        message: 'Số thẻ đảng viên gồm 8 chữ số.',
+        outcome: 'dropped',
+        value: '123'
+      }
+    ],
     problemsTotal: 1,
-    blockers: []
+    blockers: options.newUnit && input.parentUnitId == null ? [newUnitPlan(input).message!] : []
   }
 }
 
@@ -73,15 +195,30 @@ export function sheetAtRow9(): ImportSheetInfo {
     unitHint: 'Chi bộ Ấp 3',
     skippedReason: 'Không có cột Họ và tên.',
     columns: [
-      { index: 0, letter: 'A', header: 'Người', field: null, samples: ['Trần Văn Một', 'Trần Văn Hai'] },
-      { index: 1, letter: 'B', header: 'Năm sinh', field: 'birthDate', samples: ['14/11/1984', '1972'] }
+      {
+        index: 0,
+        letter: 'A',
+        header: 'Người',
+        field: null,
+        samples: ['Trần Văn Một', 'Trần Văn Hai']
+      },
+      {
+        index: 1,
+        letter: 'B',
+        header: 'Năm sinh',
+        field: 'birthDate',
+        samples: ['14/11/1984', '1972']
+      }
     ]
   }
 }
 
 export function importData(): FakeData {
   return {
-    units: [unit(1, null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ Ấp 3', 'Chi bộ', 4)],
+    units: [
+      unit(1, null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở'),
+      unit(2, 1, 'Chi bộ Ấp 3', 'Chi bộ', 4)
+    ],
     people: [],
     backups: []
   }
@@ -96,6 +233,8 @@ export interface ImportFakeOptions {
   slowExport?: Promise<void>
   /** A cancel makes the slow call answer CANCELLED at once, as the core does between slices. */
   honourCancel?: boolean
+  /** The file also names a chi bộ the data has not got (NEW_UNIT), to be created under a parent. */
+  newUnit?: boolean
   /** What import:progress answers (the test moves it along). */
   progress?: { current: ImportProgress | null }
 }
@@ -107,9 +246,13 @@ export function createImportApi(options: ImportFakeOptions = {}) {
   const wait = async (slow: Promise<void> | undefined, what: string) => {
     if (!slow) return
     const cancel = new Promise<'cancelled'>((resolve) => (cancelled = () => resolve('cancelled')))
-    const out = await Promise.race([slow, options.honourCancel ? cancel : new Promise<never>(() => undefined)])
+    const out = await Promise.race([
+      slow,
+      options.honourCancel ? cancel : new Promise<never>(() => undefined)
+    ])
     cancelled = null
-    if (out === 'cancelled') throw new ApiError('CANCELLED', `Đã hủy ${what}; chưa có gì được ghi vào dữ liệu.`)
+    if (out === 'cancelled')
+      throw new ApiError('CANCELLED', `Đã hủy ${what}; chưa có gì được ghi vào dữ liệu.`)
   }
   return createFakeApi(importData(), {
     'import:open': async () => {
@@ -118,7 +261,8 @@ export function createImportApi(options: ImportFakeOptions = {}) {
       return openOutput()
     },
     'import:progress': () => {
-      if (!options.progress?.current) throw new ApiError('NOT_FOUND', 'Không có việc nhập nào đang chạy với mã này.')
+      if (!options.progress?.current)
+        throw new ApiError('NOT_FOUND', 'Không có việc nhập nào đang chạy với mã này.')
       return options.progress.current
     },
     'import:cancel': () => {
@@ -127,13 +271,17 @@ export function createImportApi(options: ImportFakeOptions = {}) {
     },
     'import:layout': ({ headerRow }) => {
       if (headerRow === null) return openOutput().sheets[0]
-      if (headerRow !== 9) throw new ApiError('VALIDATION', `Dòng ${headerRow} của trang "Ấp 3" trống hoặc nằm ngoài bảng; hãy chọn dòng có tên các cột (Họ và tên, Ngày sinh …).`)
+      if (headerRow !== 9)
+        throw new ApiError(
+          'VALIDATION',
+          `Dòng ${headerRow} của trang "Ấp 3" trống hoặc nằm ngoài bảng; hãy chọn dòng có tên các cột (Họ và tên, Ngày sinh …).`
+        )
       return sheetAtRow9()
     },
-    'import:preview': (input) => previewFor(input),
+    'import:preview': (input) => previewFor(input, options),
     'import:commit': async (input) => {
       await wait(options.slowCommit, 'nhập')
-      const p = previewFor(input)
+      const p = previewFor(input, options)
       history.unshift({
         id: 5,
         fileName: 'DS đảng viên ấp 3.xlsx',

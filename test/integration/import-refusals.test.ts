@@ -111,7 +111,7 @@ describe('refusals', () => {
     const f = join(t.dir, 'cut.xlsx')
     await writeMemberList(f, SAMPLE)
     truncateSync(f, Math.floor(statSync(f).size / 2))
-    expect(await refused(f)).toMatchObject({ code: 'FILE_CORRUPT', message: expect.stringMatching(/hỏng|không trọn vẹn/) })
+    expect(await refused(f)).toMatchObject({ code: 'FILE_CORRUPT', message: expect.stringMatching(/tải về chưa xong hoặc bị cắt mất phần cuối/) })
 
     const bad = join(t.dir, 'bad-xml.xlsx')
     const ok = join(t.dir, 'ok.xlsx')
@@ -122,7 +122,10 @@ describe('refusals', () => {
     const sheet = await z.file('xl/worksheets/sheet1.xml')!.async('string')
     z.file('xl/worksheets/sheet1.xml', sheet.replace('<sheetData>', '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</is></row>'))
     writeFileSync(bad, await z.generateAsync({ type: 'nodebuffer' }))
-    expect((await refused(bad)).code).toBe('FILE_CORRUPT')
+    // The zip is whole: damage inside, not an unfinished download.
+    const damaged = await refused(bad)
+    expect(damaged).toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringMatching(/^Tệp bị hỏng bên trong, hãy mở bằng Excel và lưu lại/) })
+    expect(damaged.message).not.toMatch(/tải về/)
   })
 
   it('an enormous sheet is refused before it fills the memory', async () => {

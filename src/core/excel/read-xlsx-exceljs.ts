@@ -9,12 +9,25 @@ import { CoreError } from '../db/errors'
 import { colOfRef } from './cell-tag'
 import { LIMITS, type GridSheet } from './grid'
 import { fontHint, runsNameFonts, type TextRun } from './legacy-encoding'
-import { SheetBuilder, checkTime, styleLookup, tooBig, type ReadBudget, type ReadPace, type StyleInfo, type StyleModel } from './sheet-builder'
+import {
+  SheetBuilder,
+  checkTime,
+  styleLookup,
+  tooBig,
+  type ReadBudget,
+  type ReadPace,
+  type StyleInfo,
+  type StyleModel
+} from './sheet-builder'
 import { REFUSAL, refuse } from './sniff'
 
 const require = createRequire(import.meta.url)
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: any } // eslint-disable-line @typescript-eslint/no-explicit-any
-const parseSax = require('exceljs/lib/utils/parse-sax') as (iterable: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>
+type ParseSax = (iterable: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>
+let parseSaxFn: ParseSax | null = null
+/** ExcelJS's SAX helper, loaded on first use (see excelJSParsers in read-xlsx-fast.ts). */
+const parseSax: ParseSax = (iterable) =>
+  (parseSaxFn ??= require('exceljs/lib/utils/parse-sax') as ParseSax)(iterable)
 
 interface ReaderInternals {
   sharedStrings?: unknown[]
@@ -44,7 +57,10 @@ function localName(name: string): string {
 }
 
 /** The worksheet's XML as it inflates, counted into the budget. */
-async function* counted(chunks: AsyncIterable<unknown>, budget: ReadBudget): AsyncIterable<unknown> {
+async function* counted(
+  chunks: AsyncIterable<unknown>,
+  budget: ReadBudget
+): AsyncIterable<unknown> {
   for await (const chunk of chunks) {
     budget.bytes += (chunk as { length?: number }).length ?? 0
     yield chunk
@@ -63,7 +79,12 @@ async function readSheet(
   // here shared strings stay plain text, read by the cell's font and by their characters. Inline
   // strings are walked below, run fonts and all, as the fast reader does.
   const texts = (internals.sharedStrings ?? []).map((v) => richToText(v) ?? '')
-  const grid = new SheetBuilder({ texts, runs: null }, styleInfo, internals.properties?.model?.date1904 === true, budget)
+  const grid = new SheetBuilder(
+    { texts, runs: null },
+    styleInfo,
+    internals.properties?.model?.date1904 === true,
+    budget
+  )
   let col = 0
   let style = 0
   let type = ''
@@ -120,7 +141,8 @@ async function readSheet(
             if (inInline) (runs ??= []).push((run = { text: '' }))
             break
           case 'rFont':
-            if (run && value.attributes.val !== undefined) run.hint = fontHint(String(value.attributes.val))
+            if (run && value.attributes.val !== undefined)
+              run.hint = fontHint(String(value.attributes.val))
             break
           case 'mergeCell':
             grid.addMerge(String(value.attributes.ref ?? ''))
@@ -173,14 +195,24 @@ export async function readXlsxExcelJS(path: string, pace?: ReadPace): Promise<Gr
   const sheets: { order: number; sheet: GridSheet }[] = []
   try {
     for await (const ws of reader as unknown as AsyncIterable<SheetReaderInternals>) {
-      if (sheets.length >= LIMITS.maxSheets) throw refuse('FILE_TOO_LARGE', `Tệp có quá nhiều trang tính (hơn ${LIMITS.maxSheets}).`)
-      const tabs = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []
+      if (sheets.length >= LIMITS.maxSheets)
+        throw refuse('FILE_TOO_LARGE', `Tệp có quá nhiều trang tính (hơn ${LIMITS.maxSheets}).`)
+      const tabs =
+        (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []
       const order = tabs.findIndex((t) => t.name === ws.name)
-      sheets.push({ order: order < 0 ? 1000 + sheets.length : order, sheet: await readSheet(ws, internals, styleInfo, budget, pace) })
+      sheets.push({
+        order: order < 0 ? 1000 + sheets.length : order,
+        sheet: await readSheet(ws, internals, styleInfo, budget, pace)
+      })
     }
   } catch (e) {
     if (e instanceof CoreError) throw e
-    throw refuse('FILE_CORRUPT', `${REFUSAL.corrupt} (Chi tiết: ${String((e as Error)?.message ?? e).slice(0, 200)})`)
+    // sniff has read the zip's directory whole (a cut file is refused there): what fails now is a
+    // part inside, XML that does not parse or data that does not inflate.
+    throw refuse(
+      'FILE_DAMAGED',
+      `${REFUSAL.damaged} (Chi tiết: ${String((e as Error)?.message ?? e).slice(0, 200)})`
+    )
   } finally {
     try {
       internals.stream?.destroy()

@@ -10,25 +10,51 @@ import { readCellTag, type CellTag } from './cell-tag'
 import { LIMITS, type GridSheet } from './grid'
 import { fontHint, runsNameFonts, type TextRun } from './legacy-encoding'
 import { readSharedStrings } from './shared-strings'
-import { SheetBuilder, checkTime, styleLookup, tooBig, type ReadBudget, type ReadPace, type SharedStrings, type StyleInfo, type StyleModel } from './sheet-builder'
+import {
+  SheetBuilder,
+  checkTime,
+  styleLookup,
+  tooBig,
+  type ReadBudget,
+  type ReadPace,
+  type SharedStrings,
+  type StyleInfo,
+  type StyleModel
+} from './sheet-builder'
 import { refuse } from './sniff'
 import { XmlScanner, attr, decodeXml } from './xml-scan'
 import { eachEntry, entryBytes, entryStream, openZip, type ZipEntry, type ZipFile } from './zip'
 
 const require = createRequire(import.meta.url)
 
-const StyleManager = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => { getStyleModel(id: number): StyleModel } & {
-  parseStream(chunks: Iterable<Buffer>): Promise<unknown>
+interface ExcelJSParsers {
+  StyleManager: new () => { getStyleModel(id: number): StyleModel } & {
+    parseStream(chunks: Iterable<Buffer>): Promise<unknown>
+  }
+  WorkbookXform: new () => {
+    parseStream(chunks: Iterable<Buffer>): Promise<unknown>
+    model?: { sheets?: { name: string; rId: string; state?: string }[] }
+    map: { workbookPr: { model?: { date1904?: boolean } } }
+  }
+  RelationshipsXform: new () => {
+    parseStream(
+      chunks: Iterable<Buffer>
+    ): Promise<{ Id: string; Type?: string; Target: string; TargetMode?: string }[] | undefined>
+  }
 }
-const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => {
-  parseStream(chunks: Iterable<Buffer>): Promise<unknown>
-  model?: { sheets?: { name: string; rId: string; state?: string }[] }
-  map: { workbookPr: { model?: { date1904?: boolean } } }
+let parsers: ExcelJSParsers | null = null
+/**
+ * ExcelJS's parsers for the small parts, loaded on the first workbook read rather than with this
+ * module: loading them takes a good part of the command line's start, and most commands
+ * (`check`, `units list`) read no workbook.
+ */
+function excelJSParsers(): ExcelJSParsers {
+  return (parsers ??= {
+    StyleManager: require('exceljs/lib/xlsx/xform/style/styles-xform'),
+    WorkbookXform: require('exceljs/lib/xlsx/xform/book/workbook-xform'),
+    RelationshipsXform: require('exceljs/lib/xlsx/xform/core/relationships-xform')
+  })
 }
-const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xform') as new () => {
-  parseStream(chunks: Iterable<Buffer>): Promise<{ Id: string; Type?: string; Target: string; TargetMode?: string }[] | undefined>
-}
-
 
 /** The workbook is not one for the fast reader: read it through ExcelJS instead. */
 class NotForFastReader extends Error {}
@@ -99,7 +125,13 @@ async function readSheetFast(
   }
 
   /** A tag inside an inline string other than those every cell has: a run, or the font of one. */
-  const inlineTag = (name: string, tag: string, start: number, end: number, selfClosing: boolean) => {
+  const inlineTag = (
+    name: string,
+    tag: string,
+    start: number,
+    end: number,
+    selfClosing: boolean
+  ) => {
     if (name === 'r') {
       if (!selfClosing && !inPhonetic) (runs ??= []).push((run = { text: '' }))
     } else if (name === 'rFont' && run) {
@@ -217,11 +249,16 @@ export async function readXlsxFast(path: string, pace?: ReadPace): Promise<GridS
     const workbookEntry = entries.get('xl/workbook.xml')
     const relsEntry = entries.get('xl/_rels/workbook.xml.rels')
     if (!workbookEntry || !relsEntry) throw new NotForFastReader('parts')
+    const { StyleManager, WorkbookXform, RelationshipsXform } = excelJSParsers()
     const workbook = new WorkbookXform()
     await workbook.parseStream([await entryBuffer(zip, workbookEntry, LIMITS.maxCachedPartBytes)])
-    const rels = (await new RelationshipsXform().parseStream([await entryBuffer(zip, relsEntry, LIMITS.maxCachedPartBytes)])) ?? []
+    const rels =
+      (await new RelationshipsXform().parseStream([
+        await entryBuffer(zip, relsEntry, LIMITS.maxCachedPartBytes)
+      ])) ?? []
     const tabs = workbook.model?.sheets ?? []
-    if (tabs.length > LIMITS.maxSheets) throw refuse('FILE_TOO_LARGE', `Tệp có quá nhiều trang tính (hơn ${LIMITS.maxSheets}).`)
+    if (tabs.length > LIMITS.maxSheets)
+      throw refuse('FILE_TOO_LARGE', `Tệp có quá nhiều trang tính (hơn ${LIMITS.maxSheets}).`)
     const date1904 = workbook.map.workbookPr.model?.date1904 === true
 
     const stylesEntry = entries.get('xl/styles.xml')
@@ -234,8 +271,12 @@ export async function readXlsxFast(path: string, pace?: ReadPace): Promise<GridS
     const styleInfo = styleLookup((s) => styles?.getStyleModel(s) ?? null)
 
     const sharedRel = rels.find((r) => /\/sharedStrings$/.test(r.Type ?? ''))
-    const sharedEntry = entries.get(sharedRel ? partPath(sharedRel.Target) : 'xl/sharedStrings.xml') ?? entries.get('xl/sharedStrings.xml')
-    const shared: SharedStrings = sharedEntry ? await readSharedStrings(zip, sharedEntry) : { texts: [], runs: null }
+    const sharedEntry =
+      entries.get(sharedRel ? partPath(sharedRel.Target) : 'xl/sharedStrings.xml') ??
+      entries.get('xl/sharedStrings.xml')
+    const shared: SharedStrings = sharedEntry
+      ? await readSharedStrings(zip, sharedEntry)
+      : { texts: [], runs: null }
 
     const sources: FastSheetSource[] = []
     for (const tab of tabs) {
@@ -245,11 +286,22 @@ export async function readXlsxFast(path: string, pace?: ReadPace): Promise<GridS
       if (!/\/worksheet$/.test(rel.Type ?? '/worksheet')) continue
       const entry = entries.get(partPath(rel.Target))
       if (!entry) throw new NotForFastReader('sheet part')
-      sources.push({ name: tab.name, hidden: tab.state === 'hidden' || tab.state === 'veryHidden', entry })
+      sources.push({
+        name: tab.name,
+        hidden: tab.state === 'hidden' || tab.state === 'veryHidden',
+        entry
+      })
     }
-    const budget: ReadBudget & { chunks: number } = { rows: 0, cells: 0, started: Date.now(), bytes: 0, chunks: 0 }
+    const budget: ReadBudget & { chunks: number } = {
+      rows: 0,
+      cells: 0,
+      started: Date.now(),
+      bytes: 0,
+      chunks: 0
+    }
     const sheets: GridSheet[] = []
-    for (const source of sources) sheets.push(await readSheetFast(zip, source, shared, styleInfo, date1904, budget, pace))
+    for (const source of sources)
+      sheets.push(await readSheetFast(zip, source, shared, styleInfo, date1904, budget, pace))
     return sheets
   } finally {
     zip.close()

@@ -22,13 +22,20 @@ export const REFUSAL = {
     'Tệp Excel này được đặt mật khẩu nên không đọc được. Hãy mở bằng Excel (nhập mật khẩu), bỏ mật khẩu (Tệp > Thông tin > ' +
     'Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: xóa trống), lưu lại rồi nhập.',
   xlsb: 'Tệp này là sổ làm việc nhị phân Excel (.xlsb). Hãy mở bằng Excel và Lưu thành .xlsx, rồi nhập tệp .xlsx.',
-  xml2003: 'Tệp này là bảng tính XML của Excel 2003. Hãy mở bằng Excel và Lưu thành .xlsx, rồi nhập tệp .xlsx.',
+  xml2003:
+    'Tệp này là bảng tính XML của Excel 2003. Hãy mở bằng Excel và Lưu thành .xlsx, rồi nhập tệp .xlsx.',
   html:
     'Tệp này thực ra là một trang web (HTML) mang đuôi bảng tính, thường do phần mềm khác xuất ra. Hãy mở bằng Excel và Lưu thành ' +
     '.xlsx, rồi nhập tệp .xlsx.',
+  // The zip itself is cut short or unreadable: the file did not arrive whole.
   corrupt:
     'Tệp .xlsx bị hỏng hoặc không trọn vẹn (có thể tải về chưa xong hoặc bị cắt mất phần cuối). Hãy xin lại tệp gốc, hoặc mở bằng ' +
-    'Excel để sửa rồi lưu lại.'
+    'Excel để sửa rồi lưu lại.',
+  // The zip is whole but a part inside does not inflate or is not valid XML: the file arrived as it
+  // was made, so fetching it again would not help; Excel can usually repair it.
+  damaged:
+    'Tệp bị hỏng bên trong, hãy mở bằng Excel và lưu lại (Excel sẽ đề nghị sửa tệp), rồi nhập tệp vừa lưu. Tệp đã nhận trọn vẹn ' +
+    'nhưng nội dung bảng tính bên trong sai cấu trúc.'
 } as const
 
 export function refuse(code: string, message: string): CoreError {
@@ -59,27 +66,43 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 function classifyCompoundFile(path: string, size: number): never {
   const data = readHead(path, Math.min(size, 32 * 1024 * 1024))
   const has = (name: string) => data.includes(Buffer.from(name, 'utf16le'))
-  if (has('EncryptionInfo') || has('EncryptedPackage')) throw refuse('FILE_ENCRYPTED', REFUSAL.encrypted)
+  if (has('EncryptionInfo') || has('EncryptedPackage'))
+    throw refuse('FILE_ENCRYPTED', REFUSAL.encrypted)
   if (has('Workbook') || has('Book')) throw refuse('FILE_XLS', REFUSAL.xls)
   if (has('WordDocument')) throw notSpreadsheet('tài liệu Word .doc')
   if (has('PowerPoint Document')) throw notSpreadsheet('tệp PowerPoint .ppt')
   throw notSpreadsheet('tệp Office dạng cũ không phải bảng tính')
 }
 
-const bomb = () => refuse('FILE_ZIP_BOMB', 'Một thành phần của tệp lớn bất thường khi giải nén; có thể là tệp độc hại. Phần mềm từ chối đọc.')
+const bomb = () =>
+  refuse(
+    'FILE_ZIP_BOMB',
+    'Một thành phần của tệp lớn bất thường khi giải nén; có thể là tệp độc hại. Phần mềm từ chối đọc.'
+  )
 
 /** The entries by name, refusing encryption, too many entries, too much data or a suspicious ratio on the way. */
 async function listZip(zip: ZipFile): Promise<Map<string, ZipEntry>> {
   if (zip.entryCount > LIMITS.maxZipEntries) {
-    throw refuse('FILE_ZIP_BOMB', `Tệp nén chứa quá nhiều thành phần (${zip.entryCount}); có thể là tệp độc hại. Phần mềm từ chối đọc.`)
+    throw refuse(
+      'FILE_ZIP_BOMB',
+      `Tệp nén chứa quá nhiều thành phần (${zip.entryCount}); có thể là tệp độc hại. Phần mềm từ chối đọc.`
+    )
   }
   const raw = new Map<string, ZipEntry>()
   let total = 0
   await eachEntry(zip, (e) => {
     if (e.isEncrypted()) throw refuse('FILE_ENCRYPTED', REFUSAL.encrypted)
     total += e.uncompressedSize
-    const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : e.uncompressedSize > 0 ? Infinity : 1
-    if (total > LIMITS.maxUncompressedBytes || (e.uncompressedSize > 10 * 1024 * 1024 && ratio > LIMITS.maxRatio)) {
+    const ratio =
+      e.compressedSize > 0
+        ? e.uncompressedSize / e.compressedSize
+        : e.uncompressedSize > 0
+          ? Infinity
+          : 1
+    if (
+      total > LIMITS.maxUncompressedBytes ||
+      (e.uncompressedSize > 10 * 1024 * 1024 && ratio > LIMITS.maxRatio)
+    ) {
       const mb = Math.round(total / 1024 / 1024)
       throw refuse(
         'FILE_ZIP_BOMB',
@@ -112,23 +135,34 @@ async function classifyZip(path: string): Promise<FileInspection> {
     if (mimetype) {
       const text = (await readEntry(zip, mimetype, 4096, bomb)).toString('latin1')
       if (text.includes('opendocument.spreadsheet')) throw refuse('FILE_ODS', REFUSAL.ods)
-      if (text.includes('opendocument')) throw notSpreadsheet('tài liệu OpenDocument không phải bảng tính')
+      if (text.includes('opendocument'))
+        throw notSpreadsheet('tài liệu OpenDocument không phải bảng tính')
     }
     if (names.has('xl/workbook.bin')) throw refuse('FILE_XLSB', REFUSAL.xlsb)
     if (!names.has('xl/workbook.xml')) {
-      if (Array.from(names).some((n) => n.startsWith('word/'))) throw notSpreadsheet('tài liệu Word .docx')
-      if (Array.from(names).some((n) => n.startsWith('ppt/'))) throw notSpreadsheet('tệp PowerPoint .pptx')
+      if (Array.from(names).some((n) => n.startsWith('word/')))
+        throw notSpreadsheet('tài liệu Word .docx')
+      if (Array.from(names).some((n) => n.startsWith('ppt/')))
+        throw notSpreadsheet('tệp PowerPoint .pptx')
       if (names.has('content.xml')) throw refuse('FILE_ODS', REFUSAL.ods)
       throw notSpreadsheet('tệp nén .zip không chứa bảng tính')
     }
-    // Parts ExcelJS holds whole in memory: prove their real size before it reads them.
+    // Parts ExcelJS holds whole in memory: prove their real size before it reads them. The
+    // directory was read whole, so a part that does not inflate is damage inside, not a cut.
     for (const [name, entry] of raw) {
-      if (/^xl\/(sharedStrings|styles|workbook)\.xml$|^xl\/_rels\/|^\[Content_Types\]\.xml$/.test(name)) {
-        await checkEntry(zip, entry, LIMITS.maxCachedPartBytes, path, bomb)
+      if (
+        /^xl\/(sharedStrings|styles|workbook)\.xml$|^xl\/_rels\/|^\[Content_Types\]\.xml$/.test(
+          name
+        )
+      ) {
+        await checkEntry(zip, entry, LIMITS.maxCachedPartBytes, path, bomb).catch((e: unknown) => {
+          throw e instanceof CoreError ? e : refuse('FILE_DAMAGED', REFUSAL.damaged)
+        })
       }
     }
     let sheetBytes = 0
-    for (const [name, entry] of raw) if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheetBytes += entry.uncompressedSize
+    for (const [name, entry] of raw)
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) sheetBytes += entry.uncompressedSize
     return { kind: 'xlsx', sheetBytes }
   } catch (e) {
     if (e instanceof CoreError) throw e
@@ -163,21 +197,40 @@ export async function inspectFile(path: string): Promise<FileInspection> {
   const size = checkOrdinaryFile(path).size
   if (size === 0) throw refuse('FILE_EMPTY', REFUSAL.empty)
   if (size > LIMITS.maxFileBytes) {
-    throw refuse('FILE_TOO_BIG', `Tệp quá lớn (${Math.round(size / 1024 / 1024)} MB; tối đa ${LIMITS.maxFileBytes / 1024 / 1024} MB) để là một danh sách. Hãy tách thành nhiều tệp.`)
+    throw refuse(
+      'FILE_TOO_BIG',
+      `Tệp quá lớn (${Math.round(size / 1024 / 1024)} MB; tối đa ${LIMITS.maxFileBytes / 1024 / 1024} MB) để là một danh sách. Hãy tách thành nhiều tệp.`
+    )
   }
   const head = readHead(path, 4096)
   if (head[0] === 0x50 && head[1] === 0x4b) return classifyZip(path)
   if (head.subarray(0, 8).equals(CFB_MAGIC)) classifyCompoundFile(path, size)
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') throw notSpreadsheet('tài liệu PDF')
-  if (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG') throw notSpreadsheet('ảnh PNG')
+  if (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG')
+    throw notSpreadsheet('ảnh PNG')
   if (head[0] === 0xff && head[1] === 0xd8) throw notSpreadsheet('ảnh JPEG')
-  if (head.subarray(0, 4).toString('latin1') === 'Rar!' || (head[0] === 0x1f && head[1] === 0x8b) || head.subarray(0, 2).toString('latin1') === '7z') {
+  if (
+    head.subarray(0, 4).toString('latin1') === 'Rar!' ||
+    (head[0] === 0x1f && head[1] === 0x8b) ||
+    head.subarray(0, 2).toString('latin1') === '7z'
+  ) {
     throw notSpreadsheet('tệp nén')
   }
   if (!looksLikeText(head)) throw notSpreadsheet('dữ liệu nhị phân không rõ loại')
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart().slice(0, 2000).toLowerCase()
-  if (text.startsWith('<?xml') && text.includes('urn:schemas-microsoft-com:office:spreadsheet')) throw refuse('FILE_XML2003', REFUSAL.xml2003)
-  if (text.startsWith('<!doctype html') || text.startsWith('<html') || /^<\?xml[^>]*>\s*<html/.test(text) || text.startsWith('<table')) {
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 2000)
+    .toLowerCase()
+  if (text.startsWith('<?xml') && text.includes('urn:schemas-microsoft-com:office:spreadsheet'))
+    throw refuse('FILE_XML2003', REFUSAL.xml2003)
+  if (
+    text.startsWith('<!doctype html') ||
+    text.startsWith('<html') ||
+    /^<\?xml[^>]*>\s*<html/.test(text) ||
+    text.startsWith('<table')
+  ) {
     throw refuse('FILE_HTML', REFUSAL.html)
   }
   if (text.startsWith('{\\rtf')) throw notSpreadsheet('tài liệu RTF')
