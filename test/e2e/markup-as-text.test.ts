@@ -13,8 +13,10 @@ const IMG = '<img src=x onerror=window.__xss=true>'
 const BOLD = '<b class="xss">Đậm</b>'
 const COMMITTEE = `Đảng ủy ${BOLD}`
 const CELL = `Chi bộ ${IMG}`
-const PERSON = `Nguyễn ${IMG} An`
-const PERSON_BOLD = `Trần ${BOLD} Bình`
+// People's names are put in normal case when saved ("src" → "Src"); HTML does not care about the
+// case of attribute names, so these are the same markup, written as they will be stored.
+const PERSON = `Nguyễn <img Src=x Onerror=window.__xss=true> An`
+const PERSON_BOLD = `Trần <b Class="xss">Đậm</b> Bình`
 
 const e2e = useApp(async (harness) => {
   const committee = await harness.call('units:create', { parentId: null, name: COMMITTEE, level: 'Đảng ủy cơ sở' })
