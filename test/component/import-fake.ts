@@ -3,7 +3,7 @@
 import type { ImportOpenOutput, ImportPreview, ImportPreviewInput, ImportProgress, ImportRecord, ImportSheetInfo } from '@shared/api'
 import { ApiError, createFakeApi, unit, type FakeData } from './fake-api'
 
-export function openOutput(): ImportOpenOutput {
+function openOutput(): ImportOpenOutput {
   return {
     sessionId: 's-1',
     fileName: 'DS đảng viên ấp 3.xlsx',
@@ -32,7 +32,7 @@ export function openOutput(): ImportOpenOutput {
   }
 }
 
-export function previewFor(input: ImportPreviewInput): ImportPreview {
+function previewFor(input: ImportPreviewInput): ImportPreview {
   const birthMapped = input.sheets?.[0]?.mapping?.['2'] === 'birthDate'
   const unitChosen = input.unitId != null
   const rows: ImportPreview['rows'] = [
@@ -63,7 +63,7 @@ export function previewFor(input: ImportPreviewInput): ImportPreview {
 }
 
 /** Sheet 0 read with its header at row 9: other columns, and no name column found. */
-export function sheetAtRow9(): ImportSheetInfo {
+function sheetAtRow9(): ImportSheetInfo {
   return {
     index: 0,
     name: 'Ấp 3',
@@ -79,7 +79,7 @@ export function sheetAtRow9(): ImportSheetInfo {
   }
 }
 
-export function importData(): FakeData {
+function importData(): FakeData {
   return {
     units: [unit(1, null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ Ấp 3', 'Chi bộ', 4)],
     people: [],

@@ -48,6 +48,7 @@ const fake = vi.hoisted(() => {
     dbPath: '/fake/db',
     ctx: {}
   }
+  const permission: { request?: Listener; check?: Listener; device?: Listener } = {}
   return {
     log,
     ready: () => ready(),
@@ -62,7 +63,7 @@ const fake = vi.hoisted(() => {
     handlers: new Map<string, (...args: unknown[]) => unknown>(),
     protocols: new Map<string, (request: { url: string }) => Promise<Response>>(),
     paths: new Map<string, string>(),
-    permission: {},
+    permission,
     electron: {
       app: {
         isPackaged: false,

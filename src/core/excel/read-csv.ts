@@ -64,7 +64,7 @@ export function parseCsv(text: string, delimiter: string, onRow: (cells: string[
 }
 
 /** The records of CSV text one by one, so a large file can be read in slices. */
-export function* csvRecords(text: string, delimiter: string): Generator<string[], void, void> {
+function* csvRecords(text: string, delimiter: string): Generator<string[], void, void> {
   let field = ''
   let row: string[] = []
   let inQuotes = false

@@ -11,7 +11,7 @@ export type ZipFile = yauzl.ZipFile
 export type ZipEntry = yauzl.Entry
 
 /** An entry neither stored nor deflated, or encrypted: not one this module inflates. */
-export class UnsupportedEntry extends Error {}
+class UnsupportedEntry extends Error {}
 
 export function openZip(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {

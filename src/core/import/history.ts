@@ -9,7 +9,7 @@ import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
 import type { ExemptMark } from './rows'
 
-export function snapshot(fields: PersonFields, status: PersonStatus): string {
+function snapshot(fields: PersonFields, status: PersonStatus): string {
   return JSON.stringify(personValues(fields, status))
 }
 

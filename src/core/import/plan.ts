@@ -78,7 +78,7 @@ const NAME_INDEX = FIELD_INDEX.get('fullName')!
 const KIND_INDEX = FIELD_INDEX.get('kind')!
 
 /** Everyone, as raw arrays: tens of thousands of rows load several times faster than as objects. */
-export function loadPeople(db: Database): ExistingPerson[] {
+function loadPeople(db: Database): ExistingPerson[] {
   const cols = PERSON_FIELD_NAMES.map((k) => PERSON_COLUMNS[k]).join(', ')
   // The fields first, so each raw row is used as it comes (no copy of 50,000 arrays).
   const n = PERSON_FIELD_NAMES.length
@@ -101,7 +101,7 @@ function identifiersOf(p: ExistingPerson): Identifiers {
   return { partyProfileNumber: p.raw[PROFILE_INDEX] as string | null, partyCardNumber: p.raw[CARD_INDEX] as string | null, nationalId: p.raw[NATIONAL_INDEX] as string | null }
 }
 
-export function fieldsOf(p: ExistingPerson): PersonFields {
+function fieldsOf(p: ExistingPerson): PersonFields {
   return fieldsFromValues(p.raw)
 }
 
@@ -113,7 +113,7 @@ function unitKeys(name: string): string[] {
 }
 
 /** "Ấp 3" in a "Chi bộ" column becomes the unit "Chi bộ ấp 3"; a name in capitals is put in normal case. */
-export function newUnitName(name: string): string {
+function newUnitName(name: string): string {
   return normaliseUnitName(/^(chi bộ|đảng bộ|tổ đảng)(\s|$)/iu.test(name) ? name : `Chi bộ ${name}`)
 }
 
@@ -266,7 +266,7 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
 
 const foldCache = new Map<string, string>()
 /** Unit names repeat on every row: fold each once. */
-export function foldCached(name: string): string {
+function foldCached(name: string): string {
   let k = foldCache.get(name)
   if (k === undefined) {
     if (foldCache.size > 10_000) foldCache.clear()

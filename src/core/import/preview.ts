@@ -23,7 +23,7 @@ import { exclusive, gridOf, type Session, type SheetView } from './sessions'
 const KEEP_GRID_ROWS = 5_000
 
 /** The view of each sheet for these choices; every header row chosen must have been read (ensureView). */
-export function viewsFor(s: Session, input: ImportPreviewInput): SheetView[] {
+function viewsFor(s: Session, input: ImportPreviewInput): SheetView[] {
   return s.views.map((detected, i) => {
     const row = input.sheets?.find((c) => c.index === i)?.headerRow
     if (row === undefined || row === detected.layout.headerStart) return detected
