@@ -277,10 +277,10 @@ function foldCached(name: string): string {
 
 /** "Số thẻ đảng viên 12345678 đã có ở "Nguyễn Văn An"": an identifier of the row held by someone else. */
 function ownedBy(key: 'partyProfileNumber' | 'partyCardNumber' | 'nationalId', incoming: PersonFields, owner: ExistingPerson): string {
-  return `${FIELD_LABELS[key]} ${incoming[key]} đã có ở "${owner.raw[NAME_INDEX]}"`
+  return `${FIELD_LABELS[key]} ${incoming[key]} đã có ở "${owner.raw[NAME_INDEX] as string}"`
 }
 
-function show(field: keyof PersonFields, v: unknown): string | null {
+function show(field: keyof PersonFields, v: PersonFields[keyof PersonFields] | undefined): string | null {
   if (v === null || v === undefined) return null
   if (field === 'birthDate' || field === 'partyJoinDate' || field === 'partyOfficialDate') return displayPartialDate(String(v))
   if (field === 'gender') return GENDER_LABELS[v as Gender]
@@ -422,7 +422,7 @@ export function* planSteps(
           column: null,
           field: null,
           severity: 'warning',
-          message: `Cùng họ tên và ngày sinh với "${other.raw[NAME_INDEX]}" đã có trong dữ liệu nhưng khác ${clashText(k, identifiersOf(other), incoming)}: thêm thành người mới; hãy kiểm tra lại.`,
+          message: `Cùng họ tên và ngày sinh với "${other.raw[NAME_INDEX] as string}" đã có trong dữ liệu nhưng khác ${clashText(k, identifiersOf(other), incoming)}: thêm thành người mới; hãy kiểm tra lại.`,
           outcome: 'kept',
           value: null
         })
@@ -443,7 +443,7 @@ export function* planSteps(
     if (match) {
       const earlier = match.claimedBy
       if (earlier) {
-        base.reason = `Dòng ${earlier.row} cũng khớp với "${match.raw[NAME_INDEX]}" (${how}).`
+        base.reason = `Dòng ${earlier.row} cũng khớp với "${match.raw[NAME_INDEX] as string}" (${how}).`
         rows.push(base)
         counts.skip++
         continue

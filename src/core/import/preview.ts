@@ -98,7 +98,7 @@ function planOptions(input: ImportPreviewInput): PlanOptions {
 
 /** Changes when anything is written to the data file, by this connection or another. */
 function fingerprint(ctx: CoreContext): string {
-  const dv = ctx.db.pragma('data_version', { simple: true })
+  const dv = ctx.db.pragma('data_version', { simple: true }) as number
   const tc = (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
   return `${ctx.dbPath}:${dv}:${tc}`
 }
