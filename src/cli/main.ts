@@ -26,6 +26,6 @@ const out: Out = {
   }
 }
 
-runCli(process.argv.slice(2), out).then((code) => {
+void runCli(process.argv.slice(2), out).then((code) => {
   process.exitCode = code
 })

@@ -45,7 +45,7 @@ interface UnitRow {
 }
 
 /** Such a row in the JSON output: the unit's name as `unit`, then its counts; no parentId. */
-export function unitRowJson<R extends UnitRow>(r: R) {
+function unitRowJson<R extends UnitRow>(r: R) {
   const { unitId, parentId: _parentId, name, level, depth, ...counts } = r
   return { unitId, unit: name, level, depth, ...counts }
 }

@@ -9,7 +9,7 @@ import { CoreError } from './db/errors'
 const POSIX = process.platform !== 'win32'
 
 export const PRIVATE_DIR_MODE = 0o700
-export const PRIVATE_FILE_MODE = 0o600
+const PRIVATE_FILE_MODE = 0o600
 
 /** Creates `dir` (and its parents) if needed; the folder itself is made owner-only. */
 export function ensurePrivateDir(dir: string): void {

@@ -19,7 +19,7 @@ export type { PlatformPort } from './platform'
 
 /** Folder name under the system's application-data folder (Electron's appData). */
 export const appDataFolderName = 'ChuyenDe05'
-export const DB_FILE_NAME = 'chuyen-de.sqlite'
+const DB_FILE_NAME = 'chuyen-de.sqlite'
 
 export interface CoreOptions {
   dataDir: string

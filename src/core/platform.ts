@@ -17,6 +17,6 @@ export interface PlatformPort {
 
 /** For the CLI: there is nobody to ask. */
 export const noDialogs: PlatformPort = {
-  chooseOpenFile: async () => null,
-  chooseSaveFile: async () => null
+  chooseOpenFile: () => Promise.resolve(null),
+  chooseSaveFile: () => Promise.resolve(null)
 }

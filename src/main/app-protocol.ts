@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 
 export const APP_SCHEME = 'app'
-export const APP_HOST = 'chuyen-de'
+const APP_HOST = 'chuyen-de'
 export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
 /**

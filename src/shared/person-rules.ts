@@ -29,7 +29,7 @@ export const PERSON_FIELD_LABELS: Record<keyof PersonFields, string> = {
 }
 
 /** Fields that mean nothing for a non-member; cleared for them. */
-export const MEMBER_ONLY_FIELDS = ['memberType', 'partyJoinDate', 'partyOfficialDate', 'partyCardNumber', 'partyProfileNumber'] as const
+const MEMBER_ONLY_FIELDS = ['memberType', 'partyJoinDate', 'partyOfficialDate', 'partyCardNumber', 'partyProfileNumber'] as const
 
 const TEXT_FIELDS = [
   'ethnicity',

@@ -60,7 +60,7 @@ export function normaliseName(value: string): string {
  * Acronyms that stay in capitals when a unit's name is put in normal case: the one list. Matched
  * with their diacritics ("CA" is công an, "CÀ" is not).
  */
-export const UNIT_ACRONYMS: ReadonlySet<string> = new Set(
+const UNIT_ACRONYMS: ReadonlySet<string> = new Set(
   ['THCS', 'THPT', 'TH', 'MN', 'MG', 'UBND', 'HĐND', 'MTTQ', 'CCB', 'BCH', 'QS', 'CA', 'TW', 'TƯ', 'BQL', 'HTX', 'TNHH', 'DNTN', 'KCN', 'KP', 'ĐTN', 'HLHPN', 'LĐLĐ', 'TTYT', 'BV', 'TT', 'VN', 'CP', 'XHCN', 'CSVN', 'ĐCSVN', 'TDP'].map((a) =>
     a.normalize('NFC')
   )

@@ -10,7 +10,7 @@ import type {
 } from '@shared/api'
 import { ApiError, createFakeApi, unit, type FakeData } from './fake-api'
 
-export function openOutput(): ImportOpenOutput {
+function openOutput(): ImportOpenOutput {
   return {
     sessionId: 's-1',
     fileName: 'DS đảng viên ấp 3.xlsx',
@@ -185,7 +185,7 @@ export function previewFor(
 }
 
 /** Sheet 0 read with its header at row 9: other columns, and no name column found. */
-export function sheetAtRow9(): ImportSheetInfo {
+function sheetAtRow9(): ImportSheetInfo {
   return {
     index: 0,
     name: 'Ấp 3',
@@ -213,7 +213,7 @@ export function sheetAtRow9(): ImportSheetInfo {
   }
 }
 
-export function importData(): FakeData {
+function importData(): FakeData {
   return {
     units: [
       unit(1, null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở'),

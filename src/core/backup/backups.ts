@@ -16,8 +16,7 @@ const NAME = /^sao-luu_(\d{8})-(\d{6})-(\d{3})_([a-z-]+)\.sqlite$/
 /** Suffix of a file being written; never a finished copy. */
 export const PARTIAL_SUFFIX = '.partial'
 
-const BACKUP_REASONS = ['manual', 'before-migration', 'before-restore', 'before-import'] as const
-export type BackupReason = (typeof BACKUP_REASONS)[number]
+export type BackupReason = 'manual' | 'before-migration' | 'before-restore' | 'before-import'
 
 function stamp(d: Date): string {
   const iso = d.toISOString() // 2026-11-27T06:52:23.123Z
@@ -57,7 +56,7 @@ export function removePartials(dir: string, prefix = 'sao-luu_'): string[] {
 }
 
 /** Checks that a file is a whole database of this app that this version can open. */
-export function verifyDatabaseFile(path: string): void {
+function verifyDatabaseFile(path: string): void {
   checkOrdinaryFile(path, 'tệp dữ liệu')
   const db = openDatabase(path, { readonly: true })
   try {

@@ -61,7 +61,7 @@ export async function restoreBackup(
 }
 
 /** Where the copy being restored is written: beside the data file, so the final rename is atomic. */
-export function restoringPath(dbPath: string): string {
+function restoringPath(dbPath: string): string {
   return `${dbPath}.restoring${PARTIAL_SUFFIX}`
 }
 

@@ -15,7 +15,7 @@ export interface OpenOptions {
 
 /** Past this size the WAL is cut back after each checkpoint, so one huge write (or a write that
  * failed on a full disk) does not keep its space for as long as the app runs. */
-export const WAL_SIZE_LIMIT = 64 * 1024 * 1024
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 /** Opens (creating if needed) a data file with the settings every connection must have. */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {

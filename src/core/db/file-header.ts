@@ -14,7 +14,7 @@ export type FileState =
   | { kind: 'truncated'; size: number; expected: number }
   | { kind: 'whole' }
 
-export function inspectDatabaseHeader(path: string): FileState {
+function inspectDatabaseHeader(path: string): FileState {
   const size = statSync(path).size
   if (size === 0) return { kind: 'empty' }
   const head = Buffer.alloc(100)

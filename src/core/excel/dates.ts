@@ -24,7 +24,7 @@ function realDay(year: number, month: number, day: number): boolean {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
 
-export function dateCellIso(d: DateCell): PartialDate | null {
+function dateCellIso(d: DateCell): PartialDate | null {
   // The common case, worked out without building and re-parsing the text.
   if (realDay(d.year, d.month, d.day)) return `${d.year}-${pad2(d.month)}-${pad2(d.day)}`
   const iso = formatPartialDate({ year: d.year, month: d.month, day: d.day })

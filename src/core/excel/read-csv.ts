@@ -23,7 +23,11 @@ export function decodeText(buf: Buffer): DecodedText {
   const sample = buf.subarray(0, 4096)
   let evenZeros = 0
   let oddZeros = 0
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++)
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue
+    if (i % 2 === 0) evenZeros++
+    else oddZeros++
+  }
   if (oddZeros > sample.length / 4 && evenZeros < oddZeros / 8) return { text: iconv.decode(buf, 'utf16le'), encoding: 'UTF-16LE' }
   if (evenZeros > sample.length / 4 && oddZeros < evenZeros / 8) return { text: iconv.decode(buf, 'utf16be'), encoding: 'UTF-16BE' }
   try {
@@ -64,7 +68,7 @@ export function parseCsv(text: string, delimiter: string, onRow: (cells: string[
 }
 
 /** The records of CSV text one by one, so a large file can be read in slices. */
-export function* csvRecords(text: string, delimiter: string): Generator<string[], void, void> {
+function* csvRecords(text: string, delimiter: string): Generator<string[], void, void> {
   let field = ''
   let row: string[] = []
   let inQuotes = false

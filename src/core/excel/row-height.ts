@@ -166,7 +166,7 @@ export function lineCount(text: string, width: number, font: TextFont): number {
  * apart (ascent, descent and line gap); 1.2 em leaves room for the stacked marks of Vietnamese
  * capitals ("Ấ", "Ễ"). Times New Roman 12: 14.4 points.
  */
-export function lineHeight(font: TextFont): number {
+function lineHeight(font: TextFont): number {
   return font.size * 1.2
 }
 

@@ -11,7 +11,7 @@ export type ZipFile = yauzl.ZipFile
 export type ZipEntry = yauzl.Entry
 
 /** An entry neither stored nor deflated, or encrypted: not one this module inflates. */
-export class UnsupportedEntry extends Error {}
+class UnsupportedEntry extends Error {}
 
 export function openZip(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
@@ -31,7 +31,8 @@ export function eachEntry(zip: ZipFile, onEntry: (entry: ZipEntry) => void): Pro
       try {
         onEntry(e)
       } catch (err) {
-        reject(err)
+        // onEntry refuses with a CoreError; anything else thrown is wrapped so callers always get an Error.
+        reject(err instanceof Error ? err : new Error(String(err)))
         return
       }
       zip.readEntry()
@@ -152,7 +153,7 @@ function checkDeflated(zip: ZipFile, entry: ZipEntry, limit: number, path: strin
       const inflate = createInflateRaw({ chunkSize: CHECK_CHUNK })
       let n = 0
       let done = false
-      const fail = (e: unknown) => {
+      const fail = (e: Error) => {
         if (done) return
         done = true
         raw.destroy()

@@ -9,7 +9,7 @@ import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
 import type { ExemptMark } from './rows'
 
-export function snapshot(fields: PersonFields, status: PersonStatus): string {
+function snapshot(fields: PersonFields, status: PersonStatus): string {
   return JSON.stringify(personValues(fields, status))
 }
 
@@ -174,7 +174,7 @@ export function listImports(db: Database): ImportRecord[] {
 export function checkUndo(db: Database, importId: number): void {
   const imp = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Record<string, unknown> | undefined
   if (!imp) throw new CoreError('NOT_FOUND', 'Không tìm thấy lần nhập này.')
-  if (imp.undone_at) throw new CoreError('CONFLICT', `Lần nhập tệp "${imp.file_name}" đã được hoàn tác rồi.`)
+  if (imp.undone_at) throw new CoreError('CONFLICT', `Lần nhập tệp "${imp.file_name as string}" đã được hoàn tác rồi.`)
   // The people it added, no longer as it wrote them (an edit taken back is no edit).
   const changed: string[] = []
   for (const row of db.prepare('SELECT * FROM people WHERE import_id = ? ORDER BY id').iterate(importId) as IterableIterator<Record<string, unknown>>) {
@@ -196,7 +196,7 @@ export function checkUndo(db: Database, importId: number): void {
     const names = changed.slice(0, 5).join(', ') + (changed.length > 5 ? ` và ${changed.length - 5} người khác` : '')
     throw new CoreError(
       'CONFLICT',
-      `Không thể hoàn tác lần nhập tệp "${imp.file_name}": ${changed.length} người đã được sửa sau lần nhập này (${names}). ` +
+      `Không thể hoàn tác lần nhập tệp "${imp.file_name as string}": ${changed.length} người đã được sửa sau lần nhập này (${names}). ` +
         'Hoàn tác sẽ làm mất các thay đổi đó; hãy sửa bằng tay, hoặc khôi phục bản sao lưu tạo trước lần nhập.'
     )
   }

@@ -67,7 +67,7 @@ export function skippedReason(sheet: SheetMeta, view: SheetView, fields: (Import
   return null
 }
 
-export function sheetInfo(sheet: SheetMeta, index: number, view: SheetView): ImportSheetInfo {
+function sheetInfo(sheet: SheetMeta, index: number, view: SheetView): ImportSheetInfo {
   const { layout, fields } = view
   const columns = layout.labels.map((header, c) => {
     const field = fields[c] ?? null

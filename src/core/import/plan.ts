@@ -78,7 +78,7 @@ const NAME_INDEX = FIELD_INDEX.get('fullName')!
 const KIND_INDEX = FIELD_INDEX.get('kind')!
 
 /** Everyone, as raw arrays: tens of thousands of rows load several times faster than as objects. */
-export function loadPeople(db: Database): ExistingPerson[] {
+function loadPeople(db: Database): ExistingPerson[] {
   const cols = PERSON_FIELD_NAMES.map((k) => PERSON_COLUMNS[k]).join(', ')
   // The fields first, so each raw row is used as it comes (no copy of 50,000 arrays).
   const n = PERSON_FIELD_NAMES.length
@@ -101,7 +101,7 @@ function identifiersOf(p: ExistingPerson): Identifiers {
   return { partyProfileNumber: p.raw[PROFILE_INDEX] as string | null, partyCardNumber: p.raw[CARD_INDEX] as string | null, nationalId: p.raw[NATIONAL_INDEX] as string | null }
 }
 
-export function fieldsOf(p: ExistingPerson): PersonFields {
+function fieldsOf(p: ExistingPerson): PersonFields {
   return fieldsFromValues(p.raw)
 }
 
@@ -113,7 +113,7 @@ function unitKeys(name: string): string[] {
 }
 
 /** "Ấp 3" in a "Chi bộ" column becomes the unit "Chi bộ ấp 3"; a name in capitals is put in normal case. */
-export function newUnitName(name: string): string {
+function newUnitName(name: string): string {
   return normaliseUnitName(/^(chi bộ|đảng bộ|tổ đảng)(\s|$)/iu.test(name) ? name : `Chi bộ ${name}`)
 }
 
@@ -266,7 +266,7 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
 
 const foldCache = new Map<string, string>()
 /** Unit names repeat on every row: fold each once. */
-export function foldCached(name: string): string {
+function foldCached(name: string): string {
   let k = foldCache.get(name)
   if (k === undefined) {
     if (foldCache.size > 10_000) foldCache.clear()
@@ -277,10 +277,10 @@ export function foldCached(name: string): string {
 
 /** "Số thẻ đảng viên 12345678 đã có ở "Nguyễn Văn An"": an identifier of the row held by someone else. */
 function ownedBy(key: 'partyProfileNumber' | 'partyCardNumber' | 'nationalId', incoming: PersonFields, owner: ExistingPerson): string {
-  return `${FIELD_LABELS[key]} ${incoming[key]} đã có ở "${owner.raw[NAME_INDEX]}"`
+  return `${FIELD_LABELS[key]} ${incoming[key]} đã có ở "${owner.raw[NAME_INDEX] as string}"`
 }
 
-function show(field: keyof PersonFields, v: unknown): string | null {
+function show(field: keyof PersonFields, v: PersonFields[keyof PersonFields] | undefined): string | null {
   if (v === null || v === undefined) return null
   if (field === 'birthDate' || field === 'partyJoinDate' || field === 'partyOfficialDate') return displayPartialDate(String(v))
   if (field === 'gender') return GENDER_LABELS[v as Gender]
@@ -422,7 +422,7 @@ export function* planSteps(
           column: null,
           field: null,
           severity: 'warning',
-          message: `Cùng họ tên và ngày sinh với "${other.raw[NAME_INDEX]}" đã có trong dữ liệu nhưng khác ${clashText(k, identifiersOf(other), incoming)}: thêm thành người mới; hãy kiểm tra lại.`,
+          message: `Cùng họ tên và ngày sinh với "${other.raw[NAME_INDEX] as string}" đã có trong dữ liệu nhưng khác ${clashText(k, identifiersOf(other), incoming)}: thêm thành người mới; hãy kiểm tra lại.`,
           outcome: 'kept',
           value: null
         })
@@ -443,7 +443,7 @@ export function* planSteps(
     if (match) {
       const earlier = match.claimedBy
       if (earlier) {
-        base.reason = `Dòng ${earlier.row} cũng khớp với "${match.raw[NAME_INDEX]}" (${how}).`
+        base.reason = `Dòng ${earlier.row} cũng khớp với "${match.raw[NAME_INDEX] as string}" (${how}).`
         rows.push(base)
         counts.skip++
         continue

@@ -23,7 +23,7 @@ import { exclusive, gridOf, type Session, type SheetView } from './sessions'
 const KEEP_GRID_ROWS = 5_000
 
 /** The view of each sheet for these choices; every header row chosen must have been read (ensureView). */
-export function viewsFor(s: Session, input: ImportPreviewInput): SheetView[] {
+function viewsFor(s: Session, input: ImportPreviewInput): SheetView[] {
   return s.views.map((detected, i) => {
     const row = input.sheets?.find((c) => c.index === i)?.headerRow
     if (row === undefined || row === detected.layout.headerStart) return detected
@@ -98,7 +98,7 @@ function planOptions(input: ImportPreviewInput): PlanOptions {
 
 /** Changes when anything is written to the data file, by this connection or another. */
 function fingerprint(ctx: CoreContext): string {
-  const dv = ctx.db.pragma('data_version', { simple: true })
+  const dv = ctx.db.pragma('data_version', { simple: true }) as number
   const tc = (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
   return `${ctx.dbPath}:${dv}:${tc}`
 }

@@ -6,7 +6,7 @@
 import type { PersonFields } from '../../shared/api'
 import { PERSON_FIELD_LABELS } from '../../shared/person-rules'
 
-export const IDENTIFIERS = ['partyProfileNumber', 'partyCardNumber', 'nationalId'] as const
+const IDENTIFIERS = ['partyProfileNumber', 'partyCardNumber', 'nationalId'] as const
 export type Identifier = (typeof IDENTIFIERS)[number]
 export type Identifiers = Pick<PersonFields, Identifier>
 

@@ -38,15 +38,6 @@ export function listUnits(db: Database, includeRetired: boolean): Unit[] {
   return rows.map(toUnit)
 }
 
-/** Finds an active unit by name, ignoring case and diacritics; refuses an ambiguous name. */
-export function findUnitByName(db: Database, name: string): Unit | null {
-  const rows = db.prepare(`${SELECT} WHERE u.name_key = ? AND u.retired_on IS NULL`).all(foldVietnamese(name)) as UnitRow[]
-  if (rows.length > 1) {
-    throw new CoreError('AMBIGUOUS', `Có ${rows.length} đơn vị cùng tên "${cleanText(name)}"; hãy chỉ rõ đơn vị.`)
-  }
-  return rows[0] ? toUnit(rows[0]) : null
-}
-
 function requireText(value: string, field: string, label: string): string {
   const v = cleanText(value)
   if (!v) throw new CoreError('VALIDATION', `${label} không được để trống.`, { [field]: `${label} không được để trống.` })

@@ -61,7 +61,7 @@ export interface MessyMember {
  * Chính thức", a row of column numbers, the data, a totals row and a signature block. With `tcvn3`
  * the names are typed in TCVN3 with the .VnTime font.
  */
-export function addMessySheet(wb: ExcelJS.Workbook, sheetName: string, cell: string, members: MessyMember[], tcvn3: boolean): void {
+function addMessySheet(wb: ExcelJS.Workbook, sheetName: string, cell: string, members: MessyMember[], tcvn3: boolean): void {
   const ws = wb.addWorksheet(sheetName)
   ws.getCell('A1').value = 'ĐẢNG BỘ XÃ TÂN LẬP'
   ws.getCell('A1').font = { bold: true }
