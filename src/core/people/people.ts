@@ -237,11 +237,12 @@ export function listPeople(db: Database, input: PeopleListInput): PeopleListOutp
       where.push('(p.party_card_number = ? OR p.party_profile_number = ? OR p.national_id = ? OR p.name_key LIKE ?)')
       params.push(q, q, q, `%${q}%`)
     } else {
-      // Every word must appear, in any order: "dung nguyen" finds "Nguyễn Văn Dũng".
-      for (const word of q.split(' ')) {
-        where.push("p.name_key LIKE ? ESCAPE '\\'")
-        params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-      }
+      // Each word typed begins a word of the name, in the order typed: "pham thi ha" finds
+      // "Phạm Thị Hà" and "Phạm Thị Hải", never "Phạm Thị Ngọc" (whose "pham" holds "ha").
+      // name_key is the folded name with single spaces, so a space before it makes every word
+      // begin after one: ' pham thi ha' LIKE '% pham% thi% ha%'.
+      where.push("(' ' || p.name_key) LIKE ? ESCAPE '\\'")
+      params.push(q.split(' ').map((word) => `% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}`).join('') + '%')
     }
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
