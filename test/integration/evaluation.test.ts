@@ -176,6 +176,11 @@ describe('evaluation: the sheet', () => {
     expect(r.rows.find((x) => x.fullName === 'Nguyễn Văn An')!.warnings).toEqual([])
     expect(r.rows.find((x) => x.fullName === 'Trần Thị Bình')!.warnings[0]).toContain('85 điểm ứng với HTTNV')
     expect((await t.refuse('evaluation:save', { year: 2025, unitId: o.cellA, entries: [{ personId: o.ids['Nguyễn Văn An'], score: 101 }] })).code).toBe('INVALID_INPUT')
+    // A score of 40 beside a self-rating of HTXSNV, before the chi bộ has proposed anything.
+    const self = await t.call('evaluation:save', { year: 2025, unitId: o.cellA, entries: [{ personId: o.ids['Nguyễn Văn An'], score: 40, self: 'HTXSNV', proposed: null }] })
+    expect(self.rows.find((x) => x.fullName === 'Nguyễn Văn An')!.warnings).toEqual(['40 điểm ứng với KHTNV, khác mức tự xếp loại (HTXSNV).'])
+    const half = await t.call('evaluation:save', { year: 2025, unitId: o.cellA, entries: [{ personId: o.ids['Nguyễn Văn An'], score: 72.5, self: 'HTTNV' }] })
+    expect(half.rows.find((x) => x.fullName === 'Nguyễn Văn An')!.warnings).toEqual([])
   })
 
   it('keeps a reason only beside a "không xếp loại", and forgets a member whose ratings are all cleared', async () => {
