@@ -239,10 +239,11 @@ export function listPeople(db: Database, input: PeopleListInput): PeopleListOutp
     } else {
       // Each word typed begins a word of the name, in the order typed: "pham thi ha" finds
       // "Phạm Thị Hà" and "Phạm Thị Hải", never "Phạm Thị Ngọc" (whose "pham" holds "ha").
-      // name_key is the folded name with single spaces, so a space before it makes every word
-      // begin after one: ' pham thi ha' LIKE '% pham% thi% ha%'.
-      where.push("(' ' || p.name_key) LIKE ? ESCAPE '\\'")
-      params.push(q.split(' ').map((word) => `% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}`).join('') + '%')
+      // name_key is the folded name with single spaces: the first word typed begins the name
+      // or follows a space, each next one follows a space ('pham% thi% ha%' or '% pham% thi% ha%').
+      const rest = q.split(' ').map((word) => word.replace(/[\\%_]/g, (c) => `\\${c}`)).join('% ') + '%'
+      where.push("(p.name_key LIKE ? ESCAPE '\\' OR p.name_key LIKE ? ESCAPE '\\')")
+      params.push(rest, `% ${rest}`)
     }
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
