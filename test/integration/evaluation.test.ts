@@ -43,6 +43,11 @@ describe('evaluation: rule sets', () => {
     expect(clash.fields?.fromYear).toContain('2023')
     const bad = await t.refuse('evaluation:createRule', { ...r2023, fromYear: 2030, scoreThresholds: { excellent: 60, good: 70, done: 50 } })
     expect(bad.fields?.scoreThresholds).toBeTruthy()
+    // 250% is refused on its field with a sentence, not saved as 100%.
+    const over = await t.refuse('evaluation:updateRule', { id: r2023.id, fields: { ...r2023, quotaPercent: 250 } })
+    expect(over.code).toBe('VALIDATION')
+    expect(over.fields?.quotaPercent).toBe('Tỷ lệ 250% không dùng được: phải từ 0 đến 100%.')
+    expect((await t.call('evaluation:listRules', null))[1].quotaPercent).toBe(15)
     const added = await t.call('evaluation:createRule', { ...r2023, fromYear: 2030, name: 'Quy định mới' })
     const rules = await t.call('evaluation:listRules', null)
     expect(rules.map((r) => [r.fromYear, r.toYear])).toEqual([[2018, 2022], [2023, 2024], [2025, 2029], [2030, null]])
