@@ -50,6 +50,14 @@ describe('people', () => {
     expect(future.fields?.birthDate).toBe('Ngày sinh ở tương lai.')
   })
 
+  it('refuses a name over 120 characters with a sentence on the field, never cutting it', async () => {
+    for (const length of [121, 250]) {
+      const err = await t.refuse('people:create', personInput(cellA, { fullName: `Nguyễn ${'Văn '.repeat(60)}An`.slice(0, length) }))
+      expect(err.code).toBe('VALIDATION')
+      expect(err.fields?.fullName).toBe('Họ và tên quá dài (tối đa 120 ký tự).')
+    }
+  })
+
   it('refuses a card number already used by someone else', async () => {
     await t.call('people:create', personInput(cellA, { fullName: 'Trần Văn Hai', partyCardNumber: '11112222' }))
     const err = await t.refuse('people:create', personInput(cellB, { fullName: 'Lê Văn Ba', partyCardNumber: '11112222' }))
