@@ -180,7 +180,9 @@ export async function readXlsxExcelJS(path: string, pace?: ReadPace): Promise<Gr
     }
   } catch (e) {
     if (e instanceof CoreError) throw e
-    throw refuse('FILE_CORRUPT', `${REFUSAL.corrupt} (Chi tiết: ${String((e as Error)?.message ?? e).slice(0, 200)})`)
+    // The library's own text is English: logged, not shown.
+    console.error(`[excel] ${String((e as Error)?.message ?? e).slice(0, 500)}`)
+    throw refuse('FILE_CORRUPT', REFUSAL.corrupt)
   } finally {
     try {
       internals.stream?.destroy()
