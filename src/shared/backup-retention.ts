@@ -6,11 +6,17 @@
 /** Reasons of the copies kept apart from the ordinary backups. */
 export const SAFETY_BACKUP_REASONS: readonly string[] = ['before-import', 'before-restore']
 
-export const isSafetyBackup = (b: { reason: string }): boolean => SAFETY_BACKUP_REASONS.includes(b.reason)
+export const isSafetyBackup = (b: { reason: string }): boolean =>
+  SAFETY_BACKUP_REASONS.includes(b.reason)
 
 /** The backups beyond the `keep` newest ordinary ones and the `keep` newest safety copies. */
-export function backupsBeyondKeep<T extends { reason: string; createdAt: string }>(backups: readonly T[], keep: number): T[] {
-  const newestFirst = [...backups].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+export function backupsBeyondKeep<T extends { reason: string; createdAt: string }>(
+  backups: readonly T[],
+  keep: number
+): T[] {
+  const newestFirst = [...backups].sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0
+  )
   const ordinary = newestFirst.filter((b) => !isSafetyBackup(b))
   const safety = newestFirst.filter(isSafetyBackup)
   return [...ordinary.slice(keep), ...safety.slice(keep)]

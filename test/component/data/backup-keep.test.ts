@@ -18,10 +18,25 @@ const backup = (day: number, reason: string): BackupInfo => ({
 })
 
 function setup() {
-  const backups = [backup(5, 'manual'), backup(4, 'before-import'), backup(3, 'manual'), backup(2, 'before-restore'), backup(1, 'manual')]
+  const backups = [
+    backup(5, 'manual'),
+    backup(4, 'before-import'),
+    backup(3, 'manual'),
+    backup(2, 'before-restore'),
+    backup(1, 'manual')
+  ]
   const fake = createFakeApi(
     { units: [], people: [], backups },
-    { 'backup:setKeep': ({ keep }) => ({ appVersion: '0.1.0', dbPath: '/d.sqlite', dbSizeBytes: 1, schemaVersion: 3, backupDir: '/b', backupKeep: keep }) }
+    {
+      'backup:setKeep': ({ keep }) => ({
+        appVersion: '0.1.0',
+        dbPath: '/d.sqlite',
+        dbSizeBytes: 1,
+        schemaVersion: 3,
+        backupDir: '/b',
+        backupKeep: keep
+      })
+    }
   )
   installApi(fake.api)
   return fake
@@ -43,7 +58,7 @@ it('asks before a lower limit deletes backups, naming the ones that go, and does
   const w = mountView(DataView)
   await flushPromises()
   await setKeep(1)
-  const box = $('.el-message-box')!.textContent!
+  const box = $('.el-message-box')!.textContent ?? ''
   // The two older ordinary backups (3 and 1 January) and the older safety copy (2 January): the
   // newest safety copy (4 January) is kept apart with the newest ordinary one (5 January).
   expect(box).toContain('sẽ xóa ngay 3 bản sau')
@@ -52,7 +67,9 @@ it('asks before a lower limit deletes backups, naming the ones that go, and does
   expect(box).toContain('02/01/2026 08:00 (Trước khi khôi phục)')
   expect(box).not.toContain('04/01/2026')
   expect(box).not.toContain('05/01/2026')
-  $$('.el-message-box__btns .el-button').find((b) => b.textContent?.includes('Hủy'))!.click()
+  $$('.el-message-box__btns .el-button')
+    .find((b) => b.textContent?.includes('Hủy'))!
+    .click()
   await flushPromises()
   await sleep(50)
   expect(fake.callsTo('backup:setKeep')).toHaveLength(0)
@@ -68,6 +85,8 @@ it('says on screen that the safety copies before an import or restore are not co
   setup()
   const w = mountView(DataView)
   await flushPromises()
-  expect(document.body.textContent).toContain('Các bản tự sao lưu trước khi nhập danh sách hoặc khôi phục không tính vào số này')
+  expect(document.body.textContent).toContain(
+    'Các bản tự sao lưu trước khi nhập danh sách hoặc khôi phục không tính vào số này'
+  )
   w.unmount()
 })

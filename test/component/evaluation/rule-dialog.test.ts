@@ -9,12 +9,22 @@ afterEach(() => {
 })
 
 const initial: EvaluationRuleSetInput = {
-  id: 2, fromYear: 2023, name: 'QĐ 124-QĐ/TW', quotaPercent: 20, quotaBase: 'httnv_or_better', quotaScope: 'grassroots',
-  exemptStatuses: [], newMemberMonths: 6, scoreThresholds: null, note: null
+  id: 2,
+  fromYear: 2023,
+  name: 'QĐ 124-QĐ/TW',
+  quotaPercent: 20,
+  quotaBase: 'httnv_or_better',
+  quotaScope: 'grassroots',
+  exemptStatuses: [],
+  newMemberMonths: 6,
+  scoreThresholds: null,
+  note: null
 }
 
 it('sends a quota of 250% as typed, for the core to refuse with a message, and shows that message', async () => {
-  const w = mountView(EvaluationRuleDialog, { props: { modelValue: true, initial, saving: false, serverErrors: {} } })
+  const w = mountView(EvaluationRuleDialog, {
+    props: { modelValue: true, initial, saving: false, serverErrors: {} }
+  })
   await flushPromises()
   const input = byTestId('rule-form-percent')!.querySelector('input')!
   input.value = '250'
@@ -25,8 +35,12 @@ it('sends a quota of 250% as typed, for the core to refuse with a message, and s
   byTestId('rule-form-save')!.click()
   await flushPromises()
   expect((w.emitted('submit')![0][0] as EvaluationRuleSetInput).quotaPercent).toBe(250)
-  await w.setProps({ serverErrors: { quotaPercent: 'Tỷ lệ 250% không dùng được: phải từ 0 đến 100%.' } })
+  await w.setProps({
+    serverErrors: { quotaPercent: 'Tỷ lệ 250% không dùng được: phải từ 0 đến 100%.' }
+  })
   await sleep(50)
-  expect($$('.el-form-item__error').map((e) => e.textContent?.trim())).toEqual(['Tỷ lệ 250% không dùng được: phải từ 0 đến 100%.'])
+  expect($$('.el-form-item__error').map((e) => e.textContent?.trim())).toEqual([
+    'Tỷ lệ 250% không dùng được: phải từ 0 đến 100%.'
+  ])
   w.unmount()
 })

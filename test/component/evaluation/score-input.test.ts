@@ -30,7 +30,9 @@ it('refuses 150 with a message and keeps what was typed, saving nothing', async 
   const w = mountView(ScoreInput, { props: { modelValue: 70 } })
   const input = await enter('150')
   expect(w.emitted('update:modelValue')).toBeUndefined()
-  expect($('[data-testid="rating-score-error"]')?.textContent).toBe('Điểm 150 vượt quá 100. Ghi số từ 0 đến 100.')
+  expect($('[data-testid="rating-score-error"]')?.textContent).toBe(
+    'Điểm 150 vượt quá 100. Ghi số từ 0 đến 100.'
+  )
   expect(input.value).toBe('150')
   // Corrected: the message goes and the score is saved.
   await enter('95')

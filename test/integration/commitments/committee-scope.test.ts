@@ -13,14 +13,36 @@ let committee: number
 let cellA: number
 let cellB: number
 const ids: Record<string, number> = {}
-const item = (content: string): CommitmentItem => ({ heading: 'topic', content, tasks: null, measures: null, deadline: null, expected: null })
+const item = (content: string): CommitmentItem => ({
+  heading: 'topic',
+  content,
+  tasks: null,
+  measures: null,
+  deadline: null,
+  expected: null
+})
 
 beforeEach(async () => {
   t = openTestCore()
-  committee = (await t.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })).id
-  cellA = (await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 1', level: 'Chi bộ' })).id
-  cellB = (await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 2', level: 'Chi bộ' })).id
-  for (const [unitId, fullName] of [[cellA, 'Nguyễn Văn An'], [cellA, 'Trần Thị Bình'], [cellB, 'Võ Văn Em'], [cellB, 'Lê Thị Giang']] as const) {
+  committee = (
+    await t.call('units:create', {
+      parentId: null,
+      name: 'Đảng ủy xã Tân Lập',
+      level: 'Đảng ủy cơ sở'
+    })
+  ).id
+  cellA = (
+    await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
+  ).id
+  cellB = (
+    await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
+  ).id
+  for (const [unitId, fullName] of [
+    [cellA, 'Nguyễn Văn An'],
+    [cellA, 'Trần Thị Bình'],
+    [cellB, 'Võ Văn Em'],
+    [cellB, 'Lê Thị Giang']
+  ] as const) {
     ids[fullName] = (await t.call('people:create', personInput(unitId, { fullName }))).id
   }
 })
@@ -42,15 +64,30 @@ it("shows a committee's whole subtree: must commit, made, and the list with each
 it("makes commitments over a whole committee, each from its own chi bộ's template, overwriting nothing", async () => {
   await t.call('commitments:saveTemplate', { unitId: cellA, year: 2024, items: [item('Mẫu ấp 1')] })
   await t.call('commitments:saveTemplate', { unitId: cellB, year: 2024, items: [item('Mẫu ấp 2')] })
-  await t.call('commitments:save', { personId: ids['Võ Văn Em'], year: 2024, madeOn: '2024-02-01', items: [item('Của riêng Em')] })
-  const result = await t.call('commitments:bulk', { unitId: committee, year: 2024, madeOn: '2024-03-01' })
+  await t.call('commitments:save', {
+    personId: ids['Võ Văn Em'],
+    year: 2024,
+    madeOn: '2024-02-01',
+    items: [item('Của riêng Em')]
+  })
+  const result = await t.call('commitments:bulk', {
+    unitId: committee,
+    year: 2024,
+    madeOn: '2024-03-01'
+  })
   expect(result).toMatchObject({ created: 3, skippedExisting: 1 })
-  const content = async (name: string) => (await t.call('commitments:person', { personId: ids[name], year: 2024 })).commitment!.items.map((i) => i.content)
+  const content = async (name: string) =>
+    (await t.call('commitments:person', { personId: ids[name], year: 2024 })).commitment!.items.map(
+      (i) => i.content
+    )
   expect(await content('Nguyễn Văn An')).toEqual(['Mẫu ấp 1'])
   expect(await content('Lê Thị Giang')).toEqual(['Mẫu ấp 2'])
   expect(await content('Võ Văn Em')).toEqual(['Của riêng Em'])
   // The commitment belongs to the person's chi bộ, not to the committee that ran the bulk.
-  expect((await t.call('commitments:roster', { unitId: cellB, year: 2024 })).counts).toMatchObject({ required: 2, made: 2 })
+  expect((await t.call('commitments:roster', { unitId: cellB, year: 2024 })).counts).toMatchObject({
+    required: 2,
+    made: 2
+  })
 })
 
 it("prints the committee's commitments, everyone of the subtree who made one", async () => {

@@ -3,7 +3,8 @@ import { expect, it, vi } from 'vitest'
 import { toApiError } from '../../../src/core/rpc/dispatch'
 
 /** English words SQLite and libraries put in their texts. */
-const ENGLISH = /\b(constraint|failed|unique|foreign|key|error|undefined|null|cannot|read|property|not a database)\b/i
+const ENGLISH =
+  /\b(constraint|failed|unique|foreign|key|error|undefined|null|cannot|read|property|not a database)\b/i
 
 it("never shows SQLite's or a library's English text to the user", () => {
   const log = vi.spyOn(console, 'error').mockImplementation(() => {})
