@@ -30,3 +30,26 @@ export function formatPercent(p: number | null | undefined, options: PercentForm
   if (p == null) return options.none ?? '—'
   return `${(options.oneDecimal ? viOneDecimal : viNumber).format(p)}%`
 }
+
+/** What a typed score reads as: the number (null for an empty cell), or why it cannot be one. */
+export type ScoreReading = { value: number | null } | { error: string }
+
+/**
+ * A score out of 100 as typed: "92,5" (the Vietnamese decimal comma) and "92.5" both read as
+ * 92.5; an empty cell clears the score. A value outside 0–100 or with more than one decimal is
+ * refused with a sentence, never clamped or rounded, so what the user typed is what is kept.
+ */
+export function readScore(typed: string): ScoreReading {
+  const t = typed.trim()
+  if (t === '') return { value: null }
+  if (!/^\d{1,3}([.,]\d+)?$/.test(t)) return { error: `"${t}" không phải là điểm. Ghi số từ 0 đến 100, phần lẻ sau dấu phẩy (ví dụ 92,5).` }
+  const value = Number(t.replace(',', '.'))
+  if (value > 100) return { error: `Điểm ${formatNumber(value)} vượt quá 100. Ghi số từ 0 đến 100.` }
+  if (Math.round(value * 10) !== value * 10) return { error: `Điểm chỉ lấy một chữ số lẻ (ví dụ 92,5), không phải ${t}.` }
+  return { value }
+}
+
+/** A score as Vietnamese write it: "92,5", "100", "88". */
+export function formatScore(score: number | null | undefined): string {
+  return score == null ? '' : formatNumber(score)
+}

@@ -12,7 +12,7 @@ const data = (): FakeData => ({
 })
 
 const row = (personId: number, fullName: string, extra: Partial<CommitmentRosterRow> = {}): CommitmentRosterRow => ({
-  personId, fullName, kind: 'member', status: 'active', position: null, partyCardNumber: null, state: 'missing', itemCount: 0,
+  personId, fullName, kind: 'member', status: 'active', position: null, partyCardNumber: null, unitId: 2, unitName: 'Chi bộ ấp 1', state: 'missing', itemCount: 0,
   hasBreakthrough: false, madeOn: null, praises: 0, reminders: 0, lastOutcome: null, result: null, ...extra
 })
 

@@ -3,6 +3,7 @@
 
 import {
   CHANNELS,
+  LEFT_STATUSES,
   type BackupInfo,
   type Channel,
   type Input,
@@ -102,7 +103,8 @@ export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
         (p) =>
           (!units || units.has(p.unitId)) &&
           (!q || foldVietnamese(p.fullName).includes(q)) &&
-          (!input.statuses || input.statuses.includes(p.status)) &&
+          // As the core does: no statuses (or an empty list) means those still on the rolls.
+          (input.statuses && input.statuses.length > 0 ? input.statuses.includes(p.status) : !LEFT_STATUSES.includes(p.status)) &&
           (!input.kind || p.kind === input.kind)
       )
       const offset = input.offset ?? 0

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import PeopleView from '@renderer/views/PeopleView.vue'
 import { PAGE_SIZE, usePeopleStore } from '@renderer/stores/people'
+import { PERSON_STATUSES } from '@shared/api'
 import { createFakeApi, person, unit, type FakeData } from './fake-api'
 import { $$, byTestId, installApi, mountView, sleep, type } from './helpers'
 
@@ -92,8 +93,10 @@ describe('PeopleView', () => {
     await flushPromises()
     byTestId('people-status-all')!.click()
     await flushPromises()
-    expect(fake.callsTo('people:list').at(-1)!.statuses).toBeUndefined()
+    // "Tất cả trạng thái" means all: the deceased person is listed too.
+    expect(fake.callsTo('people:list').at(-1)!.statuses).toEqual([...PERSON_STATUSES])
     expect(byTestId('people-total')?.textContent).toBe('4')
+    expect($$('[data-testid="people-row"]').map((r) => r.textContent).join()).toContain('Lê Văn Cường')
     wrapper.unmount()
   })
 })

@@ -83,6 +83,21 @@ describe('backups', () => {
     expect((await t.call('app:info', null)).backupKeep).toBe(2)
   })
 
+  it('keeps the safety copies taken before a restore apart: a lower limit never lets them push out ordinary backups', async () => {
+    const t = use(openTestCore())
+    await t.call('units:create', { parentId: null, name: 'Chi bộ A', level: 'Chi bộ' })
+    const first = await t.call('backup:create', null)
+    await t.call('backup:create', null)
+    await t.call('backup:restore', { fileName: first.fileName })
+    await t.call('backup:restore', { fileName: first.fileName })
+    const newestManual = (await t.call('backup:create', null)).fileName
+    const before = await t.call('backup:list', null)
+    expect(before.map((b) => b.reason).sort()).toEqual(['before-restore', 'before-restore', 'manual', 'manual', 'manual'])
+    const newestSafety = before.find((b) => b.reason === 'before-restore')!.fileName
+    await t.call('backup:setKeep', { keep: 1 })
+    expect((await t.call('backup:list', null)).map((b) => b.fileName).sort()).toEqual([newestManual, newestSafety].sort())
+  })
+
   it('restores a backup after taking a safety copy, and can undo the restore', async () => {
     const t = use(openTestCore())
     const unit = await t.call('units:create', { parentId: null, name: 'Chi bộ A', level: 'Chi bộ' })

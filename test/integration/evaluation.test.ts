@@ -43,6 +43,11 @@ describe('evaluation: rule sets', () => {
     expect(clash.fields?.fromYear).toContain('2023')
     const bad = await t.refuse('evaluation:createRule', { ...r2023, fromYear: 2030, scoreThresholds: { excellent: 60, good: 70, done: 50 } })
     expect(bad.fields?.scoreThresholds).toBeTruthy()
+    // 250% is refused on its field with a sentence, not saved as 100%.
+    const over = await t.refuse('evaluation:updateRule', { id: r2023.id, fields: { ...r2023, quotaPercent: 250 } })
+    expect(over.code).toBe('VALIDATION')
+    expect(over.fields?.quotaPercent).toBe('Tỷ lệ 250% không dùng được: phải từ 0 đến 100%.')
+    expect((await t.call('evaluation:listRules', null))[1].quotaPercent).toBe(15)
     const added = await t.call('evaluation:createRule', { ...r2023, fromYear: 2030, name: 'Quy định mới' })
     const rules = await t.call('evaluation:listRules', null)
     expect(rules.map((r) => [r.fromYear, r.toYear])).toEqual([[2018, 2022], [2023, 2024], [2025, 2029], [2030, null]])
@@ -176,6 +181,11 @@ describe('evaluation: the sheet', () => {
     expect(r.rows.find((x) => x.fullName === 'Nguyễn Văn An')!.warnings).toEqual([])
     expect(r.rows.find((x) => x.fullName === 'Trần Thị Bình')!.warnings[0]).toContain('85 điểm ứng với HTTNV')
     expect((await t.refuse('evaluation:save', { year: 2025, unitId: o.cellA, entries: [{ personId: o.ids['Nguyễn Văn An'], score: 101 }] })).code).toBe('INVALID_INPUT')
+    // A score of 40 beside a self-rating of HTXSNV, before the chi bộ has proposed anything.
+    const self = await t.call('evaluation:save', { year: 2025, unitId: o.cellA, entries: [{ personId: o.ids['Nguyễn Văn An'], score: 40, self: 'HTXSNV', proposed: null }] })
+    expect(self.rows.find((x) => x.fullName === 'Nguyễn Văn An')!.warnings).toEqual(['40 điểm ứng với KHTNV, khác mức tự xếp loại (HTXSNV).'])
+    const half = await t.call('evaluation:save', { year: 2025, unitId: o.cellA, entries: [{ personId: o.ids['Nguyễn Văn An'], score: 72.5, self: 'HTTNV' }] })
+    expect(half.rows.find((x) => x.fullName === 'Nguyễn Văn An')!.warnings).toEqual([])
   })
 
   it('keeps a reason only beside a "không xếp loại", and forgets a member whose ratings are all cleared', async () => {

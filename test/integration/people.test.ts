@@ -50,6 +50,14 @@ describe('people', () => {
     expect(future.fields?.birthDate).toBe('Ngày sinh ở tương lai.')
   })
 
+  it('refuses a name over 120 characters with a sentence on the field, never cutting it', async () => {
+    for (const length of [121, 250]) {
+      const err = await t.refuse('people:create', personInput(cellA, { fullName: `Nguyễn ${'Văn '.repeat(60)}An`.slice(0, length) }))
+      expect(err.code).toBe('VALIDATION')
+      expect(err.fields?.fullName).toBe('Họ và tên quá dài (tối đa 120 ký tự).')
+    }
+  })
+
   it('refuses a card number already used by someone else', async () => {
     await t.call('people:create', personInput(cellA, { fullName: 'Trần Văn Hai', partyCardNumber: '11112222' }))
     const err = await t.refuse('people:create', personInput(cellB, { fullName: 'Lê Văn Ba', partyCardNumber: '11112222' }))
@@ -64,12 +72,25 @@ describe('people', () => {
     const q = await t.call('people:list', { unitId: null, includeSubunits: true, q: 'nguyen van dung' })
     expect(q.rows.map((r) => r.fullName)).toEqual(['Nguyễn Văn Dũng'])
     expect((await t.call('people:list', { unitId: null, includeSubunits: true, q: 'dang' })).rows[0].fullName).toBe('Đặng Thị Hoa')
-    expect((await t.call('people:list', { unitId: null, includeSubunits: true, q: 'dung nguyen' })).total).toBe(1)
+    // Words are matched at word beginnings, in the order typed.
+    expect((await t.call('people:list', { unitId: null, includeSubunits: true, q: 'dung nguyen' })).total).toBe(0)
+    expect((await t.call('people:list', { unitId: null, includeSubunits: true, q: 'ng v dun' })).total).toBe(1)
     const all = await t.call('people:list', { unitId: commune, includeSubunits: true })
     expect(all.rows.map((r) => r.fullName)).toEqual(['Trần Văn An', 'Nguyễn Văn Dũng', 'Đặng Thị Hoa'])
     expect((await t.call('people:list', { unitId: commune, includeSubunits: false })).total).toBe(0)
     expect((await t.call('people:list', { unitId: cellA, includeSubunits: false })).total).toBe(2)
     expect((await t.call('people:list', { unitId: null, includeSubunits: true, kind: 'non_member' })).rows[0].role).toBe('Công chức')
+  })
+
+  it('matches the beginnings of words in order, not letters inside a word', async () => {
+    for (const fullName of ['Phạm Thị Hà', 'Phạm Thị Ngọc', 'Phạm Thị Hải', 'Thái Hà Phạm']) await t.call('people:create', personInput(cellA, { fullName }))
+    const names = async (q: string) => (await t.call('people:list', { unitId: null, includeSubunits: true, q })).rows.map((r) => r.fullName).sort()
+    expect(await names('pham thi ha')).toEqual(['Phạm Thị Hà', 'Phạm Thị Hải'])
+    expect(await names('pham thi ha ')).toEqual(['Phạm Thị Hà', 'Phạm Thị Hải'])
+    expect(await names('ha')).toEqual(['Phạm Thị Hà', 'Phạm Thị Hải', 'Thái Hà Phạm'])
+    expect(await names('ngoc')).toEqual(['Phạm Thị Ngọc'])
+    expect(await names('am')).toEqual([])
+    expect(await names('50%_')).toEqual([])
   })
 
   it('filters by status; people who left stay for history but off the default list', async () => {

@@ -52,6 +52,16 @@ describe('units', () => {
     expect(dup.message).toContain('Đã có đơn vị')
   })
 
+  it('refuses a name over 200 characters with a sentence, never cutting it', async () => {
+    const { commune } = await tree()
+    for (const length of [201, 350]) {
+      const err = await t.refuse('units:create', { parentId: commune.id, name: `Chi bộ ${'a'.repeat(length - 7)}`, level: 'Chi bộ' })
+      expect(err.code).toBe('VALIDATION')
+      expect(err.fields?.name).toBe(`Tên đơn vị dài ${length} ký tự, quá mức tối đa 200 ký tự: hãy rút gọn.`)
+    }
+    expect((await t.call('units:list', { includeRetired: false })).length).toBe(4)
+  })
+
   it('renames, moves and keeps the history', async () => {
     const { province, district, commune, cell } = await tree()
     // The 2025 reform: the district level goes, communes sit under the province.

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api'
+import { backupsBeyondKeep } from '../../shared/backup-retention'
 import { openDatabase, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
 import { corruptFileError, unusableFileError } from '../db/file-header'
@@ -159,5 +160,5 @@ export function createBackup(db: Database, dir: string, reason: BackupReason, ke
 }
 
 export function pruneBackups(dir: string, keep: number): void {
-  for (const old of listBackups(dir).slice(keep)) rmSync(old.path, { force: true })
+  for (const old of backupsBeyondKeep(listBackups(dir), keep)) rmSync(old.path, { force: true })
 }

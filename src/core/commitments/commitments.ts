@@ -21,6 +21,7 @@ import { percent } from '../../shared/numbers'
 import { normaliseItems, readItems, writeItems } from './items'
 import { trailOf } from './reviews'
 import { LEFT_SQL } from '../people/status-sql'
+import { scopeRange, UNIT_IDS_IN_RANGE } from '../units/subtree'
 import { isAsked, stateOf } from './scope'
 import { getTemplate } from './templates'
 
@@ -170,13 +171,16 @@ export function setResult(db: Database, input: CommitmentResultInput): Commitmen
   })
 }
 
-/** Everyone on the rolls of one unit (not its subunits), with their commitment of the year. */
+/**
+ * Everyone on the rolls of a unit and its whole subtree, with their commitment of the year: a
+ * committee sees the people of all its chi bộ (unit by unit in tree order), a chi bộ its own.
+ */
 export function roster(db: Database, { year, unitId }: { year: number; unitId: number }): CommitmentRoster {
   const unit = db.prepare('SELECT name, level FROM units WHERE id = ?').get(unitId) as { name: string; level: string } | undefined
   if (!unit) throw notFound('đơn vị')
   const rows = db
     .prepare(
-      `SELECT p.id, p.full_name, p.kind, p.status, p.position, p.party_card_number,
+      `SELECT p.id, p.full_name, p.kind, p.status, p.position, p.party_card_number, p.unit_id, u.name AS unit_name,
               c.id AS cid, c.made_on, c.result,
               (SELECT count(*) FROM commitment_items i WHERE i.commitment_id = c.id) AS items,
               (SELECT count(*) FROM commitment_items i WHERE i.commitment_id = c.id AND i.heading = 'breakthrough') AS breakthroughs,
@@ -186,12 +190,14 @@ export function roster(db: Database, { year, unitId }: { year: number; unitId: n
                  WHERE e.person_id = p.id AND r.year = ? AND e.outcome = 'reminder') AS reminders,
               (SELECT e.outcome FROM commitment_review_entries e JOIN commitment_reviews r ON r.id = e.review_id
                  WHERE e.person_id = p.id AND r.year = ? ORDER BY r.held_on DESC, r.id DESC LIMIT 1) AS last_outcome
-       FROM people p LEFT JOIN commitments c ON c.person_id = p.id AND c.year = ?
-       WHERE p.unit_id = ? AND p.status NOT IN ${LEFT_SQL}
-       ORDER BY p.kind, p.sort_key, p.id`
+       FROM people p JOIN units u ON u.id = p.unit_id LEFT JOIN commitments c ON c.person_id = p.id AND c.year = ?
+       WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status NOT IN ${LEFT_SQL}
+       ORDER BY u.tree_order, p.kind, p.sort_key, p.id`
     )
-    .all(year, year, year, year, unitId) as {
+    .all(year, year, year, year, ...scopeRange(db, unitId)) as {
     id: number
+    unit_id: number
+    unit_name: string
     full_name: string
     kind: PersonKind
     status: PersonStatus
@@ -213,6 +219,8 @@ export function roster(db: Database, { year, unitId }: { year: number; unitId: n
     status: r.status,
     position: r.position,
     partyCardNumber: r.party_card_number,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
     state: stateOf(r.status, r.cid !== null),
     itemCount: r.items,
     hasBreakthrough: r.breakthroughs > 0,
@@ -235,17 +243,32 @@ export function roster(db: Database, { year, unitId }: { year: number; unitId: n
 }
 
 /**
- * Makes commitments from the unit's template for everyone of the unit who is asked and has none
- * yet (or only for `personIds`), in one transaction. Existing commitments are never overwritten.
+ * Makes commitments for everyone of the unit and its subtree who is asked and has none yet (or
+ * only for `personIds`), each from their own unit's template, in one transaction. Existing
+ * commitments are never overwritten.
  */
 export function bulkFromTemplate(db: Database, input: CommitmentBulkInput): CommitmentBulkResult {
   const madeOn = checkDay(input.madeOn, 'madeOn', 'Ngày lập cam kết')
   return inTransaction(db, () => {
+    // Over a committee, each person gets the template of their own chi bộ (its own, or the
+    // nearest ancestor's, or the built-in one), and the commitment belongs to that chi bộ.
+    const templates = new Map<number, ReturnType<typeof getTemplate>>()
+    const templateOf = (unitId: number) => {
+      let t = templates.get(unitId)
+      if (!t) {
+        t = getTemplate(db, { unitId, year: input.year })
+        if (t.items.length === 0) {
+          const name = (db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string }).name
+          throw new CoreError('VALIDATION', `Mẫu cam kết của "${name}" chưa có nội dung nào.`)
+        }
+        templates.set(unitId, t)
+      }
+      return t
+    }
     const template = getTemplate(db, input)
-    if (template.items.length === 0) throw new CoreError('VALIDATION', 'Mẫu cam kết của đơn vị chưa có nội dung nào.')
     const people = db
-      .prepare(`SELECT id, status, full_name FROM people WHERE unit_id = ? AND status NOT IN ${LEFT_SQL}`)
-      .all(input.unitId) as { id: number; status: PersonStatus; full_name: string }[]
+      .prepare(`SELECT id, status, full_name, unit_id FROM people WHERE unit_id IN ${UNIT_IDS_IN_RANGE} AND status NOT IN ${LEFT_SQL}`)
+      .all(...scopeRange(db, input.unitId)) as { id: number; status: PersonStatus; full_name: string; unit_id: number }[]
     const only = input.personIds ? new Set(input.personIds) : null
     if (only) {
       const here = new Set(people.map((p) => p.id))
@@ -266,8 +289,9 @@ export function bulkFromTemplate(db: Database, input: CommitmentBulkInput): Comm
         result.skippedExisting++
         continue
       }
-      const id = Number(insert.run(p.id, input.year, input.unitId, madeOn, 'template', now, now).lastInsertRowid)
-      writeItems(db, 'commitment_items', id, template.items)
+      const own = templateOf(p.unit_id)
+      const id = Number(insert.run(p.id, input.year, p.unit_id, madeOn, 'template', now, now).lastInsertRowid)
+      writeItems(db, 'commitment_items', id, own.items)
       result.created++
     }
     return result

@@ -26,12 +26,14 @@ const entry = z.object({
 const ruleFields = z.object({
   fromYear: year,
   name: text(500),
-  quotaPercent: percent.nullable(),
+  // Any number: the rule's own check refuses 250% with a sentence on the field (not zod's
+  // "không đúng dạng"), and the dialog no longer clamps it to 100 on the way.
+  quotaPercent: z.number().finite().nullable(),
   quotaBase: z.enum(QUOTA_BASES),
   quotaScope: z.enum(QUOTA_SCOPES),
   exemptStatuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length),
   newMemberMonths: z.number().int().min(1).max(24).nullable(),
-  scoreThresholds: z.object({ excellent: percent, good: percent, done: percent }).nullable(),
+  scoreThresholds: z.object({ excellent: z.number().finite(), good: z.number().finite(), done: z.number().finite() }).nullable(),
   note: nullableText(4000)
 })
 

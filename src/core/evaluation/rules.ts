@@ -4,6 +4,7 @@
 import type { EvaluationRuleSet, EvaluationRuleSetInput, PersonStatus, RatingLevel } from '../../shared/api'
 import { MEMBER_ONLY_STATUSES, PERSON_STATUSES } from '../../shared/api'
 import { cleanText } from '../../shared/vn-text'
+import { formatNumber } from '../../shared/numbers'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 
@@ -79,7 +80,7 @@ export function saveRuleSet(db: Database, input: EvaluationRuleSetInput): Evalua
   const name = cleanText(input.name)
   if (!name) errors.name = 'Hãy ghi tên văn bản quy định (ví dụ: QĐ 124-QĐ/TW; HD 25-HD/BTCTW).'
   if (!Number.isInteger(input.fromYear) || input.fromYear < 2000 || input.fromYear > 2100) errors.fromYear = 'Năm áp dụng không hợp lệ.'
-  if (input.quotaPercent !== null && !(input.quotaPercent >= 0 && input.quotaPercent <= 100)) errors.quotaPercent = 'Tỷ lệ phải từ 0 đến 100%.'
+  if (input.quotaPercent !== null && !(input.quotaPercent >= 0 && input.quotaPercent <= 100)) errors.quotaPercent = `Tỷ lệ ${formatNumber(input.quotaPercent)}% không dùng được: phải từ 0 đến 100%.`
   if (input.newMemberMonths !== null && !(Number.isInteger(input.newMemberMonths) && input.newMemberMonths >= 1 && input.newMemberMonths <= 24)) {
     errors.newMemberMonths = 'Số tháng phải là số nguyên từ 1 đến 24.'
   }

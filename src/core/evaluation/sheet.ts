@@ -120,12 +120,14 @@ function rowWarnings(row: EvaluationRow, rules: EvaluationRuleSet | null, year: 
   }
   if (stages.includes('not_rated') && !row.reason) out.push('Chưa ghi lý do không xếp loại.')
   const t = rules?.scoreThresholds
-  const final = row.decided ?? row.proposed
-  if (t && row.score !== null && isLevel(final)) {
+  // The latest stage written is checked against the score, the member's own rating too: the
+  // score is often given with the self-rating, before the chi bộ proposes anything.
+  const stage = row.decided ? 'decided' : row.proposed ? 'proposed' : row.self ? 'self' : null
+  const level = stage ? row[stage] : null
+  if (t && row.score !== null && stage && isLevel(level)) {
     const byScore = levelForScore(row.score, t)
-    if (byScore !== final) {
-      const stage = row.decided ? RATING_STAGE_LABELS.decided : RATING_STAGE_LABELS.proposed
-      out.push(`${formatNumber(row.score)} điểm ứng với ${byScore}, khác mức ${stage.toLocaleLowerCase('vi')} (${final}).`)
+    if (byScore !== level) {
+      out.push(`${formatNumber(row.score)} điểm ứng với ${byScore}, khác mức ${RATING_STAGE_LABELS[stage].toLocaleLowerCase('vi')} (${level}).`)
     }
   }
   return out

@@ -208,11 +208,10 @@ export async function readXlsxExcelJS(path: string, pace?: ReadPace): Promise<Gr
   } catch (e) {
     if (e instanceof CoreError) throw e
     // sniff has read the zip's directory whole (a cut file is refused there): what fails now is a
-    // part inside, XML that does not parse or data that does not inflate.
-    throw refuse(
-      'FILE_DAMAGED',
-      `${REFUSAL.damaged} (Chi tiết: ${String((e as Error)?.message ?? e).slice(0, 200)})`
-    )
+    // part inside, XML that does not parse or data that does not inflate. The library's own text
+    // is English: logged, not shown.
+    console.error(`[excel] ${String((e as Error)?.message ?? e).slice(0, 500)}`)
+    throw refuse('FILE_DAMAGED', REFUSAL.damaged)
   } finally {
     try {
       internals.stream?.destroy()

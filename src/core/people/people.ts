@@ -237,11 +237,13 @@ export function listPeople(db: Database, input: PeopleListInput): PeopleListOutp
       where.push('(p.party_card_number = ? OR p.party_profile_number = ? OR p.national_id = ? OR p.name_key LIKE ?)')
       params.push(q, q, q, `%${q}%`)
     } else {
-      // Every word must appear, in any order: "dung nguyen" finds "Nguyễn Văn Dũng".
-      for (const word of q.split(' ')) {
-        where.push("p.name_key LIKE ? ESCAPE '\\'")
-        params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-      }
+      // Each word typed begins a word of the name, in the order typed: "pham thi ha" finds
+      // "Phạm Thị Hà" and "Phạm Thị Hải", never "Phạm Thị Ngọc" (whose "pham" holds "ha").
+      // name_key is the folded name with single spaces: the first word typed begins the name
+      // or follows a space, each next one follows a space ('pham% thi% ha%' or '% pham% thi% ha%').
+      const rest = q.split(' ').map((word) => word.replace(/[\\%_]/g, (c) => `\\${c}`)).join('% ') + '%'
+      where.push("(p.name_key LIKE ? ESCAPE '\\' OR p.name_key LIKE ? ESCAPE '\\')")
+      params.push(rest, `% ${rest}`)
     }
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''

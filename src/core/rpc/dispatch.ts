@@ -18,8 +18,16 @@ function failure(error: ApiError): Result<never> {
   return { ok: false, error }
 }
 
+const CONSTRAINT_KINDS: Record<string, string> = {
+  SQLITE_CONSTRAINT_UNIQUE: 'trùng với một mục đã có',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'trùng với một mục đã có',
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'mục này đang được dùng ở nơi khác, hoặc trỏ tới mục không còn',
+  SQLITE_CONSTRAINT_NOTNULL: 'thiếu một giá trị bắt buộc',
+  SQLITE_CONSTRAINT_CHECK: 'có giá trị không hợp lệ'
+}
+
 /** Turns anything thrown into a Vietnamese message; SQLite's own codes get a plain meaning. */
-function toApiError(e: unknown): ApiError {
+export function toApiError(e: unknown): ApiError {
   if (e instanceof CoreError) return e.toApiError()
   const code = (e as { code?: string })?.code ?? ''
   const detail = e instanceof Error ? e.message : String(e)
@@ -30,8 +38,11 @@ function toApiError(e: unknown): ApiError {
   if (code.startsWith('SQLITE_CORRUPT')) {
     return { code: 'DB_CORRUPT', message: 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ một bản sao lưu trong mục Dữ liệu & sao lưu.' }
   }
-  if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: `Dữ liệu mâu thuẫn với dữ liệu đã có (${detail}).` }
-  return { code: 'INTERNAL', message: `Đã xảy ra lỗi không mong muốn: ${detail}` }
+  // SQLite's and libraries' own texts are English: they go to the log for whoever supports the
+  // user, and the message says in Vietnamese what kind of problem it is.
+  console.error(`[core] ${code || 'lỗi'}: ${detail}`)
+  if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: `Dữ liệu mâu thuẫn với dữ liệu đã có (${CONSTRAINT_KINDS[code] ?? 'vi phạm ràng buộc của dữ liệu'}).` }
+  return { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn; chưa có gì bị thay đổi. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người hỗ trợ kèm thời điểm xảy ra.' }
 }
 
 /** Parses `input` with the channel's schema; reading the input may itself throw. */

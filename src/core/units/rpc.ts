@@ -7,8 +7,10 @@ import { createUnit, listUnits, moveUnit, restoreUnit, retireUnit, unitHistory, 
 
 export const unitSchemas = {
   'units:list': z.object({ includeRetired: z.boolean() }),
-  'units:create': z.object({ parentId: id.nullable(), name: text(300), level: text(300) }),
-  'units:update': z.object({ id, name: text(300).optional(), level: text(300).optional() }),
+  // Generous limits: the domain rule refuses a name over 200 characters with a sentence on the
+  // field; this only keeps absurd payloads out.
+  'units:create': z.object({ parentId: id.nullable(), name: text(5000), level: text(5000) }),
+  'units:update': z.object({ id, name: text(5000).optional(), level: text(5000).optional() }),
   'units:move': z.object({ id, parentId: id.nullable() }),
   'units:retire': z.object({ id, on: isoDay.optional() }),
   'units:restore': z.object({ id }),

@@ -41,7 +41,10 @@ export function listUnits(db: Database, includeRetired: boolean): Unit[] {
 function requireText(value: string, field: string, label: string): string {
   const v = cleanText(value)
   if (!v) throw new CoreError('VALIDATION', `${label} không được để trống.`, { [field]: `${label} không được để trống.` })
-  if (v.length > 200) throw new CoreError('VALIDATION', `${label} quá dài (tối đa 200 ký tự).`, { [field]: 'Tối đa 200 ký tự.' })
+  if (v.length > 200) {
+    const message = `${label} dài ${v.length} ký tự, quá mức tối đa 200 ký tự: hãy rút gọn.`
+    throw new CoreError('VALIDATION', message, { [field]: message })
+  }
   return v
 }
 

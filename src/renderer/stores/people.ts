@@ -46,7 +46,9 @@ function listInput(f: PeopleFilters, offset: number, limit: number): PeopleListI
   const input: PeopleListInput = { unitId: f.unitId, includeSubunits: f.includeSubunits, offset, limit }
   const q = foldVietnamese(f.q)
   if (q) input.q = q
-  if (f.statuses.length > 0) input.statuses = [...f.statuses]
+  // Always sent: the core reads "no statuses" as "those on the rolls", and the filter's empty
+  // choice ("Tất cả trạng thái") means everyone, those who left included.
+  input.statuses = f.statuses.length > 0 ? [...f.statuses] : [...PERSON_STATUSES]
   if (f.kind) input.kind = f.kind
   return input
 }

@@ -90,6 +90,9 @@ export interface CommitmentRosterRow {
   status: PersonStatus
   position: string | null
   partyCardNumber: string | null
+  /** The person's own unit (a committee's roster lists the people of its whole subtree). */
+  unitId: number
+  unitName: string
   state: CommitmentState
   itemCount: number
   hasBreakthrough: boolean
