@@ -17,7 +17,7 @@ const CORE_ALLOWED = {
   settings: ['db'],
   app: ['db', 'settings', 'backup', 'rpc'],
   backup: ['db', 'settings'],
-  units: ['db', 'people', 'settings', 'rpc'],
+  units: ['db', 'people', 'settings', 'backup', 'rpc'], // a merge takes a backup first
   people: ['db', 'units', 'settings', 'rpc'],
   import: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc'],
   study: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'import'],

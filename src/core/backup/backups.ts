@@ -16,7 +16,7 @@ const NAME = /^sao-luu_(\d{8})-(\d{6})-(\d{3})_([a-z-]+)\.sqlite$/
 /** Suffix of a file being written; never a finished copy. */
 export const PARTIAL_SUFFIX = '.partial'
 
-const BACKUP_REASONS = ['manual', 'before-migration', 'before-restore', 'before-import'] as const
+const BACKUP_REASONS = ['manual', 'before-migration', 'before-restore', 'before-import', 'before-merge'] as const
 export type BackupReason = (typeof BACKUP_REASONS)[number]
 
 function stamp(d: Date): string {
