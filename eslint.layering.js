@@ -18,7 +18,7 @@ const CORE_ALLOWED = {
   settings: ['db'],
   app: ['db', 'settings', 'backup', 'rpc'],
   backup: ['db', 'settings', 'rpc'],
-  units: ['db', 'people', 'settings', 'rpc'],
+  units: ['db', 'people', 'settings', 'backup', 'rpc'], // a merge takes a backup first
   people: ['db', 'units', 'settings', 'rpc'],
   import: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc'],
   study: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'import'],

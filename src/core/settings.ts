@@ -35,15 +35,14 @@ export function checkYear(year: number): void {
 }
 
 /**
- * The working year: the one chosen, else the latest year with a study topic up to this year (a
- * new file opened in 2026 starts on the last topic it knows), else this year.
+ * The working year: the one chosen, else this year. A new file opened after the last seeded topic
+ * starts on this year, not on the old topic: the study view then asks for this year's topic
+ * ("Chưa có chủ đề năm …", with the button to enter it) instead of silently working on a past year.
  */
 export function getWorkingYear(db: Database): WorkingYear {
   const chosen = Number(getSetting(db, YEAR_SETTING))
   if (Number.isInteger(chosen) && chosen >= MIN_YEAR && chosen <= MAX_YEAR) return { year: chosen }
-  const thisYear = Number(todayIso().slice(0, 4))
-  const r = db.prepare('SELECT max(year) AS y FROM study_topics WHERE year <= ?').get(thisYear) as { y: number | null }
-  return { year: r.y ?? thisYear }
+  return { year: Number(todayIso().slice(0, 4)) }
 }
 
 export function setWorkingYear(db: Database, year: number): WorkingYear {

@@ -13,6 +13,8 @@ let app: CommitmentsPage
 const ids: Record<string, number> = {}
 
 const e2e = useApp(async (harness) => {
+  // A new file starts on this year; this suite's data is 2024's.
+  await harness.call('app:setYear', { year: 2024 })
   const committee = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
   const cellA = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
   const cellB = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })

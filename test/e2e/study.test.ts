@@ -12,6 +12,8 @@ import { personInput } from '../helpers/core'
 let app: StudyPage
 
 const e2e = useApp(async (harness) => {
+  // A new file starts on this year; this suite's data is 2024's.
+  await harness.call('app:setYear', { year: 2024 })
   // An organisation to study in: one committee, two chi bộ, members and non-members.
   const committee = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
   const cellA = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })

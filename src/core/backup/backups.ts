@@ -17,7 +17,7 @@ const NAME = /^sao-luu_(\d{8})-(\d{6})-(\d{3})_([a-z-]+)\.sqlite$/
 /** Suffix of a file being written; never a finished copy. */
 export const PARTIAL_SUFFIX = '.partial'
 
-export type BackupReason = 'manual' | 'before-migration' | 'before-restore' | 'before-import'
+export type BackupReason = 'manual' | 'before-migration' | 'before-restore' | 'before-import' | 'before-merge'
 
 function stamp(d: Date): string {
   const iso = d.toISOString() // 2026-11-27T06:52:23.123Z

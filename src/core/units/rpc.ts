@@ -3,7 +3,16 @@
 import { z } from 'zod'
 import type { HandlerMap } from '../rpc/handlers'
 import { id, isoDay, text } from '../rpc/fields'
-import { createUnit, listUnits, moveUnit, restoreUnit, retireUnit, unitHistory, updateUnit } from './units'
+import { mergeUnits } from './merge'
+import {
+  createUnit,
+  listUnits,
+  moveUnit,
+  restoreUnit,
+  retireUnit,
+  unitHistory,
+  updateUnit
+} from './units'
 
 export const unitSchemas = {
   'units:list': z.object({ includeRetired: z.boolean() }),
@@ -14,7 +23,8 @@ export const unitSchemas = {
   'units:move': z.object({ id, parentId: id.nullable() }),
   'units:retire': z.object({ id, on: isoDay.optional() }),
   'units:restore': z.object({ id }),
-  'units:history': z.object({ id })
+  'units:history': z.object({ id }),
+  'units:merge': z.object({ id, intoId: id, on: isoDay.optional() })
 }
 
 type UnitChannel = keyof typeof unitSchemas
@@ -26,5 +36,6 @@ export const unitHandlers: Pick<HandlerMap, UnitChannel> = {
   'units:move': (ctx, i) => moveUnit(ctx.db, i.id, i.parentId),
   'units:retire': (ctx, i) => retireUnit(ctx.db, i.id, i.on),
   'units:restore': (ctx, i) => restoreUnit(ctx.db, i.id),
-  'units:history': (ctx, i) => unitHistory(ctx.db, i.id)
+  'units:history': (ctx, i) => unitHistory(ctx.db, i.id),
+  'units:merge': (ctx, i) => mergeUnits(ctx, i)
 }

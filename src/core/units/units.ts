@@ -8,7 +8,7 @@ import { LEFT_SQL } from '../people/status-sql'
 import { subtreeRange, type TreeUnitRow } from './subtree'
 import { renumberUnits } from './tree-order'
 
-interface UnitRow extends TreeUnitRow {
+export interface UnitRow extends TreeUnitRow {
   people_count: number
 }
 
@@ -18,18 +18,18 @@ const SELECT = `
             AND p.status NOT IN ${LEFT_SQL}) AS people_count
   FROM units u`
 
-function toUnit(r: UnitRow): Unit {
+export function toUnit(r: UnitRow): Unit {
   return { id: r.id, parentId: r.parent_id, name: r.name, level: r.level, retiredOn: r.retired_on, peopleCount: r.people_count }
 }
 
-function row(db: Database, id: number): UnitRow {
+export function unitRow(db: Database, id: number): UnitRow {
   const r = db.prepare(`${SELECT} WHERE u.id = ?`).get(id) as UnitRow | undefined
   if (!r) throw notFound('đơn vị')
   return r
 }
 
-function getUnit(db: Database, id: number): Unit {
-  return toUnit(row(db, id))
+export function getUnit(db: Database, id: number): Unit {
+  return toUnit(unitRow(db, id))
 }
 
 export function listUnits(db: Database, includeRetired: boolean): Unit[] {
@@ -58,13 +58,13 @@ function checkSiblingName(db: Database, parentId: number | null, name: string, e
   }
 }
 
-function record(db: Database, unitId: number, change: UnitHistoryEntry['change'], oldValue: string | null, newValue: string | null): void {
+export function recordUnitChange(db: Database, unitId: number, change: UnitHistoryEntry['change'], oldValue: string | null, newValue: string | null): void {
   db.prepare('INSERT INTO unit_history(unit_id, at, change, old_value, new_value) VALUES (?, ?, ?, ?, ?)').run(unitId, nowIso(), change, oldValue, newValue)
 }
 
 function activeParent(db: Database, parentId: number | null): UnitRow | null {
   if (parentId === null) return null
-  const parent = row(db, parentId)
+  const parent = unitRow(db, parentId)
   if (parent.retired_on) throw new CoreError('VALIDATION', `Đơn vị cấp trên "${parent.name}" đã giải thể.`, { parentId: 'Đơn vị cấp trên đã giải thể.' })
   return parent
 }
@@ -80,7 +80,7 @@ export function createUnit(db: Database, input: UnitCreateInput): Unit {
       .run(input.parentId, name, foldVietnamese(name), level, nowIso())
     const id = Number(info.lastInsertRowid)
     db.prepare('UPDATE units SET path = ? WHERE id = ?').run(`${parent?.path ?? '/'}${id}/`, id)
-    record(db, id, 'created', null, name)
+    recordUnitChange(db, id, 'created', null, name)
     renumberUnits(db)
     return getUnit(db, id)
   })
@@ -88,13 +88,13 @@ export function createUnit(db: Database, input: UnitCreateInput): Unit {
 
 export function updateUnit(db: Database, input: UnitUpdateInput): Unit {
   return inTransaction(db, () => {
-    const current = row(db, input.id)
+    const current = unitRow(db, input.id)
     if (input.name !== undefined) {
       const name = requireText(input.name, 'name', 'Tên đơn vị')
       if (name !== current.name) {
         checkSiblingName(db, current.parent_id, name, current.id)
         db.prepare('UPDATE units SET name = ?, name_key = ? WHERE id = ?').run(name, foldVietnamese(name), current.id)
-        record(db, current.id, 'renamed', current.name, name)
+        recordUnitChange(db, current.id, 'renamed', current.name, name)
         renumberUnits(db)
       }
     }
@@ -102,7 +102,7 @@ export function updateUnit(db: Database, input: UnitUpdateInput): Unit {
       const level = requireText(input.level, 'level', 'Cấp tổ chức')
       if (level !== current.level) {
         db.prepare('UPDATE units SET level = ? WHERE id = ?').run(level, current.id)
-        record(db, current.id, 'relabelled', current.level, level)
+        recordUnitChange(db, current.id, 'relabelled', current.level, level)
       }
     }
     return getUnit(db, current.id)
@@ -111,7 +111,7 @@ export function updateUnit(db: Database, input: UnitUpdateInput): Unit {
 
 export function moveUnit(db: Database, id: number, parentId: number | null): Unit {
   return inTransaction(db, () => {
-    const current = row(db, id)
+    const current = unitRow(db, id)
     if (current.parent_id === parentId) return toUnit(current)
     const parent = activeParent(db, parentId)
     if (parent && parent.path.startsWith(current.path)) {
@@ -123,8 +123,8 @@ export function moveUnit(db: Database, id: number, parentId: number | null): Uni
     // Rewrite the path prefix of the whole subtree in one statement.
     db.prepare('UPDATE units SET path = ? || substr(path, ?) WHERE path >= ? AND path < ?').run(newPath, current.path.length + 1, ...subtreeRange(current.path))
     db.prepare('UPDATE units SET parent_id = ? WHERE id = ?').run(parentId, id)
-    const oldParent = current.parent_id === null ? null : row(db, current.parent_id).name
-    record(db, id, 'moved', oldParent, parent?.name ?? null)
+    const oldParent = current.parent_id === null ? null : unitRow(db, current.parent_id).name
+    recordUnitChange(db, id, 'moved', oldParent, parent?.name ?? null)
     renumberUnits(db)
     return getUnit(db, id)
   })
@@ -132,7 +132,7 @@ export function moveUnit(db: Database, id: number, parentId: number | null): Uni
 
 export function retireUnit(db: Database, id: number, on: string | undefined): Unit {
   return inTransaction(db, () => {
-    const current = row(db, id)
+    const current = unitRow(db, id)
     if (current.retired_on) return toUnit(current)
     // path > lo: the subtree without the unit itself.
     const active = db.prepare(`SELECT count(*) AS n FROM units WHERE path > ? AND path < ? AND retired_on IS NULL`).get(...subtreeRange(current.path)) as { n: number }
@@ -144,19 +144,19 @@ export function retireUnit(db: Database, id: number, on: string | undefined): Un
     }
     const date = on ?? todayIso()
     db.prepare('UPDATE units SET retired_on = ? WHERE id = ?').run(date, id)
-    record(db, id, 'retired', null, date)
+    recordUnitChange(db, id, 'retired', null, date)
     return getUnit(db, id)
   })
 }
 
 export function restoreUnit(db: Database, id: number): Unit {
   return inTransaction(db, () => {
-    const current = row(db, id)
+    const current = unitRow(db, id)
     if (!current.retired_on) return toUnit(current)
     activeParent(db, current.parent_id)
     checkSiblingName(db, current.parent_id, current.name, current.id)
     db.prepare('UPDATE units SET retired_on = NULL WHERE id = ?').run(id)
-    record(db, id, 'restored', current.retired_on, null)
+    recordUnitChange(db, id, 'restored', current.retired_on, null)
     return getUnit(db, id)
   })
 }
@@ -175,11 +175,15 @@ function describeChange(change: UnitHistoryEntry['change'], oldValue: string | n
       return `Giải thể / sáp nhập ngày ${newValue?.split('-').reverse().join('/')}`
     case 'restored':
       return 'Hoạt động trở lại'
+    case 'merged_into':
+      return `Sáp nhập vào "${newValue}" ngày ${oldValue?.split('-').reverse().join('/')}: người và hồ sơ chuyển sang đơn vị đó`
+    case 'merged_from':
+      return `Nhận người và hồ sơ của "${newValue}" (sáp nhập ngày ${oldValue?.split('-').reverse().join('/')})`
   }
 }
 
 export function unitHistory(db: Database, id: number): UnitHistoryEntry[] {
-  row(db, id)
+  unitRow(db, id)
   const rows = db.prepare('SELECT at, change, old_value, new_value FROM unit_history WHERE unit_id = ? ORDER BY id').all(id) as {
     at: string
     change: UnitHistoryEntry['change']

@@ -1,6 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Unit, UnitCreateInput, UnitHistoryEntry, UnitUpdateInput } from '@shared/api'
+import type {
+  Unit,
+  UnitCreateInput,
+  UnitHistoryEntry,
+  UnitMergeResult,
+  UnitUpdateInput
+} from '@shared/api'
 import { compareUnitNames } from '@shared/vn-text'
 import { call } from '../api'
 
@@ -13,11 +19,11 @@ export interface UnitNode {
   totalPeople: number
 }
 
-
 /** The tree from the flat list; a unit whose parent is not in the list becomes a root. */
 export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
   const nodes = new Map<number, UnitNode>()
-  for (const unit of units) nodes.set(unit.id, { id: unit.id, unit, children: [], depth: 0, totalPeople: 0 })
+  for (const unit of units)
+    nodes.set(unit.id, { id: unit.id, unit, children: [], depth: 0, totalPeople: 0 })
   const roots: UnitNode[] = []
   for (const node of nodes.values()) {
     const parent = node.unit.parentId === null ? undefined : nodes.get(node.unit.parentId)
@@ -60,7 +66,9 @@ export const useUnitsStore = defineStore('units', () => {
   const tree = computed(() => buildUnitTree(units.value))
   const ordered = computed(() => flattenTree(tree.value))
   const byId = computed(() => new Map(units.value.map((u) => [u.id, u])))
-  const selected = computed(() => (selectedId.value === null ? null : (byId.value.get(selectedId.value) ?? null)))
+  const selected = computed(() =>
+    selectedId.value === null ? null : (byId.value.get(selectedId.value) ?? null)
+  )
 
   /** The unit itself and everything below it: never valid as its new parent. */
   function subtreeIds(id: number): Set<number> {
@@ -117,9 +125,20 @@ export const useUnitsStore = defineStore('units', () => {
   }
 
   const update = async (input: UnitUpdateInput) => afterChange(await call('units:update', input))
-  const move = async (id: number, parentId: number | null) => afterChange(await call('units:move', { id, parentId }))
-  const retire = async (id: number, on?: string) => afterChange(await call('units:retire', { id, on }))
+  const move = async (id: number, parentId: number | null) =>
+    afterChange(await call('units:move', { id, parentId }))
+  const retire = async (id: number, on?: string) =>
+    afterChange(await call('units:retire', { id, on }))
   const restore = async (id: number) => afterChange(await call('units:restore', { id }))
+
+  /** Merges `id` into `intoId`; the merged unit is retired, the receiving one selected. */
+  async function merge(id: number, intoId: number, on?: string): Promise<UnitMergeResult> {
+    const result = await call('units:merge', { id, intoId, on })
+    await load()
+    select(intoId)
+    await loadHistory()
+    return result
+  }
 
   return {
     units,
@@ -139,6 +158,7 @@ export const useUnitsStore = defineStore('units', () => {
     update,
     move,
     retire,
-    restore
+    restore,
+    merge
   }
 })

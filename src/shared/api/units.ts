@@ -16,7 +16,15 @@ export interface Unit {
 
 export interface UnitHistoryEntry {
   at: string
-  change: 'created' | 'renamed' | 'relabelled' | 'moved' | 'retired' | 'restored'
+  change:
+    | 'created'
+    | 'renamed'
+    | 'relabelled'
+    | 'moved'
+    | 'retired'
+    | 'restored'
+    | 'merged_into'
+    | 'merged_from'
   /** Vietnamese description of the change, ready to show. */
   text: string
 }
@@ -33,6 +41,35 @@ export interface UnitUpdateInput {
   level?: string
 }
 
+/** Merging one unit into another: the duplicate a mistyped chi bộ name creates. */
+export interface UnitMergeInput {
+  /** The unit that goes away (retired with a note). */
+  id: number
+  /** The unit that receives its people and records. */
+  intoId: number
+  /** ISO day of the merge; today when left out. */
+  on?: string
+}
+
+export interface UnitMergeResult {
+  unit: Unit
+  into: Unit
+  /** How many rows of each kind moved to the receiving unit. */
+  moved: {
+    people: number
+    commitments: number
+    reviews: number
+    templates: number
+    ratings: number
+    sessions: number
+    points: number
+  }
+  /** A year's commitment template both units had: the receiving unit's is kept, the other stays with the retired unit. */
+  templatesKept: number
+  /** The backup taken before the merge. */
+  backupFile: string
+}
+
 // ---------------------------------------------------------------- channels
 
 export interface UnitsApi {
@@ -43,6 +80,7 @@ export interface UnitsApi {
   'units:retire': { input: { id: number; on?: string }; output: Unit }
   'units:restore': { input: { id: number }; output: Unit }
   'units:history': { input: { id: number }; output: UnitHistoryEntry[] }
+  'units:merge': { input: UnitMergeInput; output: UnitMergeResult }
 }
 
 export const UNITS_CHANNELS = [
@@ -52,7 +90,8 @@ export const UNITS_CHANNELS = [
   'units:move',
   'units:retire',
   'units:restore',
-  'units:history'
+  'units:history',
+  'units:merge'
 ] as const satisfies readonly (keyof UnitsApi)[]
 
 const _allUnitsApiListed: ListsAll<UnitsApi, typeof UNITS_CHANNELS> = true

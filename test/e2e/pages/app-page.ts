@@ -10,7 +10,11 @@ export class AppPage {
 
   /** The text box of a field, whether the test id sits on the input or on its wrapper. */
   input(id: string): Locator {
-    return this.page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first()
+    return this.page
+      .locator(
+        `input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`
+      )
+      .first()
   }
 
   async go(section: string): Promise<void> {
@@ -19,13 +23,20 @@ export class AppPage {
 
   /** Clicks a visible dropdown option by its text (Element Plus renders options in a popper). */
   async pickOption(text: string): Promise<void> {
-    await this.page.locator('.el-select-dropdown__item:visible, .el-tree-node__content:visible, .el-autocomplete-suggestion li:visible', { hasText: text }).first().click()
+    await this.page
+      .locator(
+        '.el-select-dropdown__item:visible, .el-tree-node__content:visible, .el-autocomplete-suggestion li:visible',
+        { hasText: text }
+      )
+      .first()
+      .click()
   }
 
   /** Waits until an element's text, spaces collapsed, contains `expected`. */
   async waitText(id: string, expected: string): Promise<void> {
     await this.page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').includes(want) ?? false,
+      ([sel, want]) =>
+        document.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').includes(want) ?? false,
       [`[data-testid="${id}"]`, expected] as const,
       { timeout: 10_000 }
     )
@@ -54,6 +65,17 @@ export class UnitsPage extends AppPage {
     await this.byTestId(`units-node-${name}`).click()
   }
 
+  /** Merges the unit `name` into `into` through the "Gộp vào đơn vị khác" dialog. */
+  async merge(name: string, into: string, date: string): Promise<void> {
+    await this.select(name)
+    await this.byTestId('units-merge').click()
+    await this.byTestId('unit-merge-into').click()
+    // The unit tree behind the dialog holds the same names: pick from the dropdown only.
+    await this.page.locator('.el-select-dropdown__item:visible', { hasText: into }).first().click()
+    await this.input('unit-merge-date').fill(date)
+    await this.byTestId('unit-merge-save').click()
+  }
+
   private async fillForm(name: string, level: string): Promise<void> {
     // Level first: its suggestion list would cover the Save button, so submit with Enter
     // from the name box, which closes the list, as a user typing quickly does.
@@ -79,7 +101,9 @@ export class PeoplePage extends AppPage {
 
   async waitForTotal(n: number): Promise<void> {
     await this.page.waitForFunction(
-      (expected) => document.querySelector('[data-testid="people-total"]')?.getAttribute('data-total') === String(expected),
+      (expected) =>
+        document.querySelector('[data-testid="people-total"]')?.getAttribute('data-total') ===
+        String(expected),
       n
     )
   }
@@ -93,11 +117,17 @@ export class PeoplePage extends AppPage {
     await this.byTestId('person-dialog').waitFor()
   }
 
-  async fillPerson(fields: { fullName: string; birthDate?: string; partyCardNumber?: string; gender?: 'male' | 'female' }): Promise<void> {
+  async fillPerson(fields: {
+    fullName: string
+    birthDate?: string
+    partyCardNumber?: string
+    gender?: 'male' | 'female'
+  }): Promise<void> {
     await this.input('person-fullName').fill(fields.fullName)
     if (fields.gender) await this.byTestId(`person-gender-${fields.gender}`).click()
     if (fields.birthDate) await this.input('person-birthDate').fill(fields.birthDate)
-    if (fields.partyCardNumber) await this.input('person-partyCardNumber').fill(fields.partyCardNumber)
+    if (fields.partyCardNumber)
+      await this.input('person-partyCardNumber').fill(fields.partyCardNumber)
   }
 
   async save(): Promise<void> {
