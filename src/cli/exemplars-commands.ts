@@ -1,5 +1,6 @@
 // `exemplars …` and `awards …` commands (Thi đua & điển hình): the register of exemplars and
 // models, reward decisions with their warnings, and the counts rolled up the tree.
+import { resolve } from 'node:path'
 import type { Core } from '../core/index'
 import type { Exemplar, ExemplarFields } from '../shared/api'
 import { AWARD_KINDS, EXEMPLAR_STATUSES } from '../shared/api'
@@ -247,10 +248,28 @@ async function counts({ core, out, opts }: CommandContext): Promise<void> {
   )
 }
 
+async function proposals({ core, out, opts }: CommandContext): Promise<void> {
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const year = await yearOption(core, opts)
+  const r = await call(core, 'exemplars:exportProposals', {
+    unitId: unit.id,
+    year,
+    path: resolve(required(opts, 'out')),
+    place: text(opts, 'place')
+  })
+  printResult(
+    out,
+    { year, unitId: unit.id, unit: unit.name, ...r },
+    () =>
+      `Đã lưu danh sách đề nghị khen thưởng năm ${year} của ${unit.name} (${r?.rows ?? 0} dòng) vào ${r?.path}.`
+  )
+}
+
 export const EXEMPLARS_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'exemplars add': add,
   'exemplars list': list,
   'exemplars counts': counts,
+  'exemplars proposals': proposals,
   'awards add': awardAdd,
   'awards list': awardList
 }
@@ -260,6 +279,8 @@ export const EXEMPLARS_USAGE = `  exemplars add --kind person|unit|model --year 
                                                    Ghi điển hình (cá nhân, tập thể) hoặc mô hình
   exemplars list [--unit ĐƠN_VỊ] [--year Y] [--status proposed|recognised|rewarded|spread] [--search CHỮ]
   exemplars counts --unit ĐƠN_VỊ [--year Y] [--to Y2]  Số điển hình, mô hình, khen thưởng theo đơn vị (cộng dồn)
+  exemplars proposals --unit ĐƠN_VỊ --out TỆP.xlsx [--year Y] [--place ĐỊA_DANH]
+                                                   Danh sách đề nghị khen thưởng (mẫu gửi cấp trên)
   awards add --number SỐ --date dd/mm/yyyy --issuer CẤP --form "giấy khen" --recipients MÃ,MÃ…
              [--kind annual|five_year|ad_hoc|thematic] [--occasion DỊP] [--signer NGƯỜI_KÝ]
                                                    Ghi quyết định khen thưởng (cảnh báo vượt thẩm quyền, khen trùng)

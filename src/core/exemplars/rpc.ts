@@ -3,7 +3,17 @@
 import { z } from 'zod'
 import { AWARD_FORMS, AWARD_KINDS, EXEMPLAR_KINDS, EXEMPLAR_STATUSES } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { id, isoDay, nullableText, paging, partialDate, text, year } from '../rpc/fields'
+import {
+  filePath,
+  id,
+  isoDay,
+  nullableText,
+  paging,
+  partialDate,
+  place,
+  text,
+  year
+} from '../rpc/fields'
 import {
   awardWarnings,
   createAward,
@@ -14,6 +24,7 @@ import {
 } from './awards'
 import { exemplarCandidates } from './candidates'
 import { exemplarCounts } from './counts'
+import { exportProposals } from './proposals'
 import { deleteMovement, listMovements, saveMovement } from './movements'
 import {
   createExemplar,
@@ -115,7 +126,13 @@ export const exemplarSchemas = {
     )
     .max(500),
   'exemplars:candidates': z.object({ unitId: id, year }),
-  'exemplars:counts': z.object({ unitId: id.nullable(), fromYear: year, toYear: year })
+  'exemplars:counts': z.object({ unitId: id.nullable(), fromYear: year, toYear: year }),
+  'exemplars:exportProposals': z.object({
+    unitId: id,
+    year,
+    path: filePath.optional(),
+    place: place.optional()
+  })
 }
 
 type ExemplarChannel = keyof typeof exemplarSchemas
@@ -138,5 +155,6 @@ export const exemplarHandlers: Pick<HandlerMap, ExemplarChannel> = {
   'exemplars:listPowers': (ctx) => listPowers(ctx.db),
   'exemplars:savePowers': (ctx, i) => savePowers(ctx.db, i),
   'exemplars:candidates': (ctx, i) => exemplarCandidates(ctx.db, i),
-  'exemplars:counts': (ctx, i) => exemplarCounts(ctx.db, i)
+  'exemplars:counts': (ctx, i) => exemplarCounts(ctx.db, i),
+  'exemplars:exportProposals': (ctx, i) => exportProposals(ctx, i)
 }

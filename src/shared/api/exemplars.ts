@@ -216,6 +216,11 @@ export interface ExemplarsApi {
     input: { unitId: number | null; fromYear: number; toYear: number }
     output: ExemplarCounts
   }
+  /** Saves "Danh sách đề nghị khen thưởng" of a unit's not yet rewarded exemplars (.xlsx); null when cancelled. */
+  'exemplars:exportProposals': {
+    input: { unitId: number; year: number; path?: string; place?: string }
+    output: { path: string; rows: number } | null
+  }
 }
 
 export const EXEMPLARS_CHANNELS = [
@@ -236,7 +241,8 @@ export const EXEMPLARS_CHANNELS = [
   'exemplars:listPowers',
   'exemplars:savePowers',
   'exemplars:candidates',
-  'exemplars:counts'
+  'exemplars:counts',
+  'exemplars:exportProposals'
 ] as const satisfies readonly (keyof ExemplarsApi)[]
 
 const _allExemplarsApiListed: ListsAll<ExemplarsApi, typeof EXEMPLARS_CHANNELS> = true

@@ -257,6 +257,26 @@ describe('cli: exemplars and awards', () => {
         )
       ).stdout
     ).toContain('  Chi bộ ấp 1')
+    const file = join(tempDir(), 'dn.xlsx')
+    const exp = JSON.parse(
+      (
+        await cli(
+          'exemplars',
+          'proposals',
+          '--unit',
+          'Chi bộ ấp 1',
+          '--year',
+          '2025',
+          '--out',
+          file,
+          '--db',
+          db,
+          '--json'
+        )
+      ).stdout
+    )
+    // The person and the model are rewarded already; the chi bộ itself is still proposed.
+    expect(exp).toMatchObject({ unit: 'Chi bộ ấp 1', path: file, rows: 1 })
     expect((await cli('--help')).stdout).toContain('awards add --number SỐ')
   })
 })
