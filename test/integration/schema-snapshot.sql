@@ -1,7 +1,42 @@
 -- The schema of the data file after every migration, as test/integration/migrations.test.ts
 -- reads it (comments dropped, spaces made single, a column a line). Written by that test with
 -- UPDATE_SCHEMA_SNAPSHOT=1; review its diff with the migration that changes it.
-PRAGMA user_version = 6;
+PRAGMA user_version = 12;
+CREATE TABLE award_powers (
+  level_key TEXT PRIMARY KEY,
+  level TEXT NOT NULL,
+  forms TEXT NOT NULL
+) STRICT;
+CREATE TABLE award_recipients (
+  id INTEGER PRIMARY KEY,
+  award_id INTEGER NOT NULL REFERENCES awards(id) ON DELETE CASCADE,
+  exemplar_id INTEGER REFERENCES exemplars(id),
+  person_id INTEGER REFERENCES people(id),
+  unit_id INTEGER REFERENCES units(id),
+  count_unit_id INTEGER NOT NULL REFERENCES units(id),
+  citation TEXT,
+  CHECK (exemplar_id IS NOT NULL OR person_id IS NOT NULL OR unit_id IS NOT NULL)
+) STRICT;
+CREATE INDEX award_recipients_award ON award_recipients(award_id);
+CREATE INDEX award_recipients_exemplar ON award_recipients(exemplar_id) WHERE exemplar_id IS NOT NULL;
+CREATE INDEX award_recipients_person ON award_recipients(person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX award_recipients_unit ON award_recipients(count_unit_id);
+CREATE TABLE awards (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL,
+  decision_date TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  issuer_unit_id INTEGER REFERENCES units(id),
+  issuer_name TEXT,
+  issuer_level TEXT NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('praise', 'certificate', 'merit', 'emblem', 'flag')),
+  kind TEXT NOT NULL CHECK (kind IN ('annual', 'five_year', 'ad_hoc', 'thematic')),
+  occasion TEXT,
+  signer TEXT,
+  created_at TEXT NOT NULL,
+  CHECK (issuer_unit_id IS NOT NULL OR issuer_name IS NOT NULL)
+) STRICT;
+CREATE INDEX awards_year ON awards(year);
 CREATE TABLE commitment_items (
   id INTEGER PRIMARY KEY,
   commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
@@ -68,6 +103,20 @@ CREATE TABLE commitments (
   UNIQUE (person_id, year)
 ) STRICT;
 CREATE INDEX commitments_year_unit ON commitments(year, unit_id);
+CREATE TABLE emulation_movements (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  title TEXT NOT NULL,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  decision_number TEXT,
+  decision_date TEXT,
+  from_date TEXT,
+  to_date TEXT,
+  criteria TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX emulation_movements_year ON emulation_movements(year, unit_id);
 CREATE TABLE evaluation_grassroots (
   unit_id INTEGER PRIMARY KEY REFERENCES units(id),
   is_grassroots INTEGER NOT NULL CHECK (is_grassroots IN (0, 1))
@@ -102,6 +151,41 @@ CREATE TABLE evaluation_rule_sets (
   note TEXT,
   updated_at TEXT NOT NULL
 ) STRICT;
+CREATE TABLE exemplar_steps (
+  id INTEGER PRIMARY KEY,
+  exemplar_id INTEGER NOT NULL REFERENCES exemplars(id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('proposed', 'recognised', 'rewarded', 'spread')),
+  on_date TEXT NOT NULL,
+  unit_id INTEGER REFERENCES units(id),
+  note TEXT
+) STRICT;
+CREATE INDEX exemplar_steps_exemplar ON exemplar_steps(exemplar_id, id);
+CREATE TABLE exemplars (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('person', 'unit', 'outside', 'model')),
+  person_id INTEGER REFERENCES people(id),
+  unit_id INTEGER REFERENCES units(id),
+  name TEXT,
+  name_key TEXT,
+  field TEXT,
+  since_year INTEGER,
+  achievement TEXT,
+  proposing_unit_id INTEGER NOT NULL REFERENCES units(id),
+  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  to_year INTEGER CHECK (to_year IS NULL OR to_year >= year),
+  movement_id INTEGER REFERENCES emulation_movements(id),
+  evidence TEXT,
+  press TEXT NOT NULL DEFAULT '[]',
+  status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'recognised', 'rewarded', 'spread')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (kind <> 'person' OR person_id IS NOT NULL),
+  CHECK (kind <> 'unit' OR unit_id IS NOT NULL),
+  CHECK (kind NOT IN ('outside', 'model') OR name IS NOT NULL)
+) STRICT;
+CREATE INDEX exemplars_person ON exemplars(person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX exemplars_unit_year ON exemplars(proposing_unit_id, year);
+CREATE INDEX exemplars_year ON exemplars(year, status);
 CREATE TABLE import_changes (
   id INTEGER PRIMARY KEY,
   import_id INTEGER NOT NULL REFERENCES imports(id),

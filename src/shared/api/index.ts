@@ -20,6 +20,7 @@ import type { BackupApi } from './backup'
 import type { CommitmentsApi } from './commitments'
 import type { Result } from './common'
 import type { EvaluationApi } from './evaluation'
+import type { ExemplarsApi } from './exemplars'
 import type { ImportApi } from './import'
 import type { PeopleApi } from './people'
 import type { StudyApi } from './study'
@@ -28,6 +29,7 @@ import { APP_CHANNELS } from './app'
 import { BACKUP_CHANNELS } from './backup'
 import { COMMITMENTS_CHANNELS } from './commitments'
 import { EVALUATION_CHANNELS } from './evaluation'
+import { EXEMPLARS_CHANNELS } from './exemplars'
 import { IMPORT_CHANNELS } from './import'
 import { PEOPLE_CHANNELS } from './people'
 import { STUDY_CHANNELS } from './study'
@@ -42,8 +44,19 @@ export * from './import'
 export * from './study'
 export * from './commitments'
 export * from './evaluation'
+export * from './exemplars'
 
-export interface Api extends AppApi, UnitsApi, PeopleApi, BackupApi, ImportApi, StudyApi, CommitmentsApi, EvaluationApi {}
+export interface Api
+  extends
+    AppApi,
+    UnitsApi,
+    PeopleApi,
+    BackupApi,
+    ImportApi,
+    StudyApi,
+    CommitmentsApi,
+    EvaluationApi,
+    ExemplarsApi {}
 
 export type Channel = keyof Api
 export type Input<C extends Channel> = Api[C]['input']
@@ -58,7 +71,8 @@ export const CHANNELS = [
   ...IMPORT_CHANNELS,
   ...STUDY_CHANNELS,
   ...COMMITMENTS_CHANNELS,
-  ...EVALUATION_CHANNELS
+  ...EVALUATION_CHANNELS,
+  ...EXEMPLARS_CHANNELS
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own

@@ -1,0 +1,160 @@
+// The exemplars channels' input schemas and handlers, spread at the end of rpc/schemas.ts and
+// rpc/handlers.ts (which hold them to the contract with `satisfies`).
+import { z } from 'zod'
+import { AWARD_FORMS, AWARD_KINDS, EXEMPLAR_KINDS, EXEMPLAR_STATUSES } from '../../shared/api'
+import type { HandlerMap } from '../rpc/handlers'
+import {
+  filePath,
+  id,
+  isoDay,
+  nullableText,
+  paging,
+  partialDate,
+  place,
+  text,
+  year
+} from '../rpc/fields'
+import {
+  awardWarnings,
+  createAward,
+  deleteAward,
+  listAwards,
+  listPowers,
+  savePowers
+} from './awards'
+import { exemplarCandidates } from './candidates'
+import { exemplarCounts } from './counts'
+import { exportProposals } from './proposals'
+import { deleteMovement, listMovements, saveMovement } from './movements'
+import {
+  createExemplar,
+  deleteExemplar,
+  getExemplar,
+  listExemplars,
+  setExemplarStatus,
+  updateExemplar
+} from './register'
+
+const movementFields = z.object({
+  year,
+  title: text(1000),
+  unitId: id,
+  decisionNumber: nullableText(100),
+  decisionDate: isoDay.nullable(),
+  fromDate: isoDay.nullable(),
+  toDate: isoDay.nullable(),
+  criteria: nullableText(10_000)
+})
+
+const press = z.object({
+  outlet: text(300).min(1),
+  date: partialDate.nullable(),
+  title: text(1000),
+  link: nullableText(2000)
+})
+
+const exemplarFields = z.object({
+  kind: z.enum(EXEMPLAR_KINDS),
+  personId: id.nullable(),
+  unitId: id.nullable(),
+  name: nullableText(500),
+  field: nullableText(300),
+  sinceYear: z.number().int().nullable(),
+  achievement: nullableText(10_000),
+  proposingUnitId: id,
+  year,
+  toYear: year.nullable(),
+  movementId: id.nullable(),
+  evidence: nullableText(10_000),
+  press: z.array(press).max(200)
+})
+
+const awardFields = z.object({
+  number: text(100),
+  date: isoDay,
+  issuerUnitId: id.nullable(),
+  issuerName: nullableText(300),
+  form: z.enum(AWARD_FORMS),
+  kind: z.enum(AWARD_KINDS),
+  occasion: nullableText(500),
+  signer: nullableText(200),
+  recipients: z
+    .array(
+      z.object({
+        exemplarId: id.nullable(),
+        personId: id.nullable(),
+        unitId: id.nullable(),
+        citation: nullableText(4000)
+      })
+    )
+    .max(10_000)
+})
+
+export const exemplarSchemas = {
+  'exemplars:listMovements': z.object({ year: year.nullable() }),
+  'exemplars:createMovement': movementFields,
+  'exemplars:updateMovement': z.object({ id, fields: movementFields }),
+  'exemplars:deleteMovement': z.object({ id }),
+  'exemplars:list': z.object({
+    unitId: id.nullable().optional(),
+    year: year.nullable().optional(),
+    kind: z.enum(EXEMPLAR_KINDS).nullable().optional(),
+    status: z.enum(EXEMPLAR_STATUSES).nullable().optional(),
+    movementId: id.nullable().optional(),
+    search: nullableText(200).optional(),
+    ...paging(500)
+  }),
+  'exemplars:get': z.object({ id }),
+  'exemplars:create': exemplarFields,
+  'exemplars:update': z.object({ id, fields: exemplarFields }),
+  'exemplars:delete': z.object({ id }),
+  'exemplars:setStatus': z.object({
+    id,
+    status: z.enum(EXEMPLAR_STATUSES),
+    date: isoDay,
+    unitId: id.nullable(),
+    note: nullableText(2000)
+  }),
+  'exemplars:listAwards': z.object({ year: year.nullable(), unitId: id.nullable() }),
+  'exemplars:createAward': awardFields,
+  'exemplars:deleteAward': z.object({ id }),
+  'exemplars:checkAward': awardFields,
+  'exemplars:listPowers': z.null(),
+  'exemplars:savePowers': z
+    .array(
+      z.object({ level: text(200), forms: z.array(z.enum(AWARD_FORMS)).max(AWARD_FORMS.length) })
+    )
+    .max(500),
+  'exemplars:candidates': z.object({ unitId: id, year }),
+  'exemplars:counts': z.object({ unitId: id.nullable(), fromYear: year, toYear: year }),
+  'exemplars:exportProposals': z.object({
+    unitId: id,
+    year,
+    path: filePath.optional(),
+    place: place.optional()
+  })
+}
+
+type ExemplarChannel = keyof typeof exemplarSchemas
+
+export const exemplarHandlers: Pick<HandlerMap, ExemplarChannel> = {
+  'exemplars:listMovements': (ctx, i) => listMovements(ctx.db, i.year),
+  'exemplars:createMovement': (ctx, i) => saveMovement(ctx.db, null, i),
+  'exemplars:updateMovement': (ctx, i) => saveMovement(ctx.db, i.id, i.fields),
+  'exemplars:deleteMovement': (ctx, i) => deleteMovement(ctx.db, i.id),
+  'exemplars:list': (ctx, i) => listExemplars(ctx.db, i),
+  'exemplars:get': (ctx, i) => getExemplar(ctx.db, i.id),
+  'exemplars:create': (ctx, i) => createExemplar(ctx.db, i),
+  'exemplars:update': (ctx, i) => updateExemplar(ctx.db, i.id, i.fields),
+  'exemplars:delete': (ctx, i) => deleteExemplar(ctx.db, i.id),
+  'exemplars:setStatus': (ctx, i) => setExemplarStatus(ctx.db, i),
+  'exemplars:listAwards': (ctx, i) => listAwards(ctx.db, i.year, i.unitId),
+  'exemplars:createAward': (ctx, i) => createAward(ctx.db, i),
+  'exemplars:deleteAward': (ctx, i) => deleteAward(ctx.db, i.id),
+  'exemplars:checkAward': (ctx, i) => awardWarnings(ctx.db, i),
+  'exemplars:listPowers': (ctx) => listPowers(ctx.db),
+  'exemplars:savePowers': (ctx, i) => savePowers(ctx.db, i),
+  'exemplars:candidates': (ctx, i) => exemplarCandidates(ctx.db, i),
+  'exemplars:counts': (ctx, i) => exemplarCounts(ctx.db, i),
+  'exemplars:exportProposals': (ctx, i) => exportProposals(ctx, i)
+}
