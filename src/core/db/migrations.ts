@@ -15,6 +15,11 @@ import m0003 from './migrations/0003_study'
 import m0004 from './migrations/0004_commitments'
 import m0005 from './migrations/0005_evaluation'
 import m0006 from './migrations/0006_import_people'
+import m0007 from './migrations/0007_anniversaries'
+import m0008 from './migrations/0008_anniversary_seed'
+import m0009 from './migrations/0009_propaganda_activities'
+import m0010 from './migrations/0010_press_works'
+import m0011 from './migrations/0011_press_work_authors'
 
 export interface Migration {
   version: number
@@ -29,7 +34,12 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'study', sql: m0003 },
   { version: 4, name: 'commitments', sql: m0004 },
   { version: 5, name: 'evaluation', sql: m0005 },
-  { version: 6, name: 'import people', sql: m0006 }
+  { version: 6, name: 'import people', sql: m0006 },
+  { version: 7, name: 'anniversaries', sql: m0007 },
+  { version: 8, name: 'anniversary seed', sql: m0008 },
+  { version: 9, name: 'propaganda activities', sql: m0009 },
+  { version: 10, name: 'press works', sql: m0010 },
+  { version: 11, name: 'press work authors', sql: m0011 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
@@ -51,7 +61,11 @@ export function pendingMigrations(db: Database): Migration[] {
 
 export function applyMigrations(db: Database, migrations: Migration[]): void {
   // Functions the migrations' SQL may call.
-  db.function(FINGERPRINT_SQL_FUNCTION, { deterministic: true, varargs: true }, (...values: unknown[]) => fingerprintValues(values))
+  db.function(
+    FINGERPRINT_SQL_FUNCTION,
+    { deterministic: true, varargs: true },
+    (...values: unknown[]) => fingerprintValues(values)
+  )
   for (const m of migrations) {
     db.transaction(() => {
       db.exec(m.sql)

@@ -11,8 +11,12 @@ import { importHandlers } from '../import/rpc'
 import { studyHandlers } from '../study/rpc'
 import { commitmentHandlers } from '../commitments/rpc'
 import { evaluationHandlers } from '../evaluation/rpc'
+import { propagandaHandlers } from '../propaganda/rpc'
 
-type Handler<C extends Channel> = (ctx: CoreContext, input: Input<C>) => Output<C> | Promise<Output<C>>
+type Handler<C extends Channel> = (
+  ctx: CoreContext,
+  input: Input<C>
+) => Output<C> | Promise<Output<C>>
 export type HandlerMap = { [C in Channel]: Handler<C> }
 
 export const handlers = {
@@ -23,5 +27,6 @@ export const handlers = {
   ...importHandlers,
   ...studyHandlers,
   ...commitmentHandlers,
-  ...evaluationHandlers
+  ...evaluationHandlers,
+  ...propagandaHandlers
 } satisfies HandlerMap

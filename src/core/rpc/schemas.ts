@@ -10,6 +10,7 @@ import { importSchemas } from '../import/rpc'
 import { studySchemas } from '../study/rpc'
 import { commitmentSchemas } from '../commitments/rpc'
 import { evaluationSchemas } from '../evaluation/rpc'
+import { propagandaSchemas } from '../propaganda/rpc'
 
 export const schemas = {
   ...appSchemas,
@@ -19,7 +20,8 @@ export const schemas = {
   ...importSchemas,
   ...studySchemas,
   ...commitmentSchemas,
-  ...evaluationSchemas
+  ...evaluationSchemas,
+  ...propagandaSchemas
 }
 
 // Each schema must produce exactly what its channel's handler is promised.

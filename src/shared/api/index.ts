@@ -22,6 +22,7 @@ import type { Result } from './common'
 import type { EvaluationApi } from './evaluation'
 import type { ImportApi } from './import'
 import type { PeopleApi } from './people'
+import type { PropagandaApi } from './propaganda'
 import type { StudyApi } from './study'
 import type { UnitsApi } from './units'
 import { APP_CHANNELS } from './app'
@@ -30,6 +31,7 @@ import { COMMITMENTS_CHANNELS } from './commitments'
 import { EVALUATION_CHANNELS } from './evaluation'
 import { IMPORT_CHANNELS } from './import'
 import { PEOPLE_CHANNELS } from './people'
+import { PROPAGANDA_CHANNELS } from './propaganda'
 import { STUDY_CHANNELS } from './study'
 import { UNITS_CHANNELS } from './units'
 
@@ -42,8 +44,19 @@ export * from './import'
 export * from './study'
 export * from './commitments'
 export * from './evaluation'
+export * from './propaganda'
 
-export interface Api extends AppApi, UnitsApi, PeopleApi, BackupApi, ImportApi, StudyApi, CommitmentsApi, EvaluationApi {}
+export interface Api
+  extends
+    AppApi,
+    UnitsApi,
+    PeopleApi,
+    BackupApi,
+    ImportApi,
+    StudyApi,
+    CommitmentsApi,
+    EvaluationApi,
+    PropagandaApi {}
 
 export type Channel = keyof Api
 export type Input<C extends Channel> = Api[C]['input']
@@ -58,7 +71,8 @@ export const CHANNELS = [
   ...IMPORT_CHANNELS,
   ...STUDY_CHANNELS,
   ...COMMITMENTS_CHANNELS,
-  ...EVALUATION_CHANNELS
+  ...EVALUATION_CHANNELS,
+  ...PROPAGANDA_CHANNELS
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own
