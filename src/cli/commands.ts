@@ -10,6 +10,7 @@ import { STUDY_COMMANDS, STUDY_USAGE } from './study-commands'
 import { IMPORT_COMMANDS, IMPORT_USAGE } from './import-commands'
 import { COMMITMENTS_COMMANDS, COMMITMENTS_USAGE } from './commitments-commands'
 import { EVALUATION_COMMANDS, EVALUATION_USAGE } from './evaluation-commands'
+import { PROPAGANDA_COMMANDS, PROPAGANDA_USAGE } from './propaganda-commands'
 
 export interface CommandContext {
   core: Core
@@ -25,7 +26,8 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   ...STUDY_COMMANDS,
   ...IMPORT_COMMANDS,
   ...COMMITMENTS_COMMANDS,
-  ...EVALUATION_COMMANDS
+  ...EVALUATION_COMMANDS,
+  ...PROPAGANDA_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -38,6 +40,7 @@ ${STUDY_USAGE}
 ${IMPORT_USAGE}
 ${COMMITMENTS_USAGE}
 ${EVALUATION_USAGE}
+${PROPAGANDA_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
 --json: in kết quả dạng JSON cho script; lỗi trả mã thoát 2 với {"error":{"code","message"}}.`

@@ -8,7 +8,57 @@ import type { Options } from './args'
 import { COMMANDS, USAGE } from './commands'
 import { CliRefusal, EXIT_OK, EXIT_REFUSED, printRefusal, type Out } from './output'
 
-const valued = ['db', 'name', 'level', 'parent', 'unit', 'q', 'limit', 'gender', 'birth', 'kind', 'joined', 'official', 'card', 'profile', 'national-id', 'position', 'role', 'ethnicity', 'religion', 'hometown', 'residence', 'phone', 'year', 'date', 'title', 'points', 'extra', 'note', 'file', 'people', 'out', 'place']
+const valued = [
+  'db',
+  'name',
+  'level',
+  'parent',
+  'unit',
+  'q',
+  'limit',
+  'gender',
+  'birth',
+  'kind',
+  'joined',
+  'official',
+  'card',
+  'profile',
+  'national-id',
+  'position',
+  'role',
+  'ethnicity',
+  'religion',
+  'hometown',
+  'residence',
+  'phone',
+  'year',
+  'date',
+  'title',
+  'points',
+  'extra',
+  'note',
+  'file',
+  'people',
+  'out',
+  'place',
+  'anniversary',
+  'members',
+  'others',
+  'attendances',
+  'items',
+  'articles',
+  'reports',
+  'panels',
+  'end',
+  'from',
+  'to',
+  'authors',
+  'outlet',
+  'category',
+  'link',
+  'stage',
+  'result'
+]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit']
 const OPTIONS = Object.fromEntries([
   ...valued.map((n) => [n, { type: 'string' as const }]),
@@ -33,12 +83,20 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS })
   } catch (e) {
     const unknown = /'(-[^']+)'/.exec((e as Error).message)?.[1]
-    printRefusal(out, 'USAGE', unknown ? `Tùy chọn không hợp lệ hoặc thiếu giá trị: ${unknown}. Xem --help.` : 'Tùy chọn không hợp lệ. Xem --help.')
+    printRefusal(
+      out,
+      'USAGE',
+      unknown
+        ? `Tùy chọn không hợp lệ hoặc thiếu giá trị: ${unknown}. Xem --help.`
+        : 'Tùy chọn không hợp lệ. Xem --help.'
+    )
     return EXIT_REFUSED
   }
   const opts = parsed.values as Options
   const positionals = parsed.positionals
-  const name = COMMANDS[positionals.slice(0, 2).join(' ')] ? positionals.slice(0, 2).join(' ') : positionals[0]
+  const name = COMMANDS[positionals.slice(0, 2).join(' ')]
+    ? positionals.slice(0, 2).join(' ')
+    : positionals[0]
   const command = name ? COMMANDS[name] : undefined
   if (!command || opts.help) {
     if (opts.help || positionals.length === 0) {

@@ -7,7 +7,7 @@ import { cleanText } from '../../shared/vn-text'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { scopeRange } from '../units/subtree'
-import { windowWarning } from './press-window'
+import { windowWarning } from '../../shared/press-window'
 
 interface Row {
   id: number

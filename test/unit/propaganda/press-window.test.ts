@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { awardYearOf, pressWindow, windowWarning } from '../../../src/core/propaganda/press-window'
+import { awardYearOf, pressWindow, windowWarning } from '../../../src/shared/press-window'
 
 describe('press award window (1 November – 31 October)', () => {
   it('runs from 1/11 of the year before to 31/10', () => {
