@@ -11,6 +11,7 @@ import { IMPORT_COMMANDS, IMPORT_USAGE } from './import-commands'
 import { COMMITMENTS_COMMANDS, COMMITMENTS_USAGE } from './commitments-commands'
 import { EVALUATION_COMMANDS, EVALUATION_USAGE } from './evaluation-commands'
 import { EXEMPLARS_COMMANDS, EXEMPLARS_USAGE } from './exemplars-commands'
+import { PROPAGANDA_COMMANDS, PROPAGANDA_USAGE } from './propaganda-commands'
 
 export interface CommandContext {
   core: Core
@@ -27,7 +28,8 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   ...IMPORT_COMMANDS,
   ...COMMITMENTS_COMMANDS,
   ...EVALUATION_COMMANDS,
-  ...EXEMPLARS_COMMANDS
+  ...EXEMPLARS_COMMANDS,
+  ...PROPAGANDA_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -41,6 +43,7 @@ ${IMPORT_USAGE}
 ${COMMITMENTS_USAGE}
 ${EVALUATION_USAGE}
 ${EXEMPLARS_USAGE}
+${PROPAGANDA_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
 --json: in kết quả dạng JSON cho script; lỗi trả mã thoát 2 với {"error":{"code","message"}}.`

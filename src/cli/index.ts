@@ -54,7 +54,23 @@ const valued = [
   'form',
   'recipients',
   'occasion',
-  'signer'
+  'signer',
+  'anniversary',
+  'members',
+  'others',
+  'attendances',
+  'items',
+  'articles',
+  'reports',
+  'panels',
+  'end',
+  'from',
+  'authors',
+  'outlet',
+  'category',
+  'link',
+  'stage',
+  'result'
 ]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit']
 const OPTIONS = Object.fromEntries([

@@ -16,7 +16,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Parts of an ISO partial date, or null when it is not a real calendar date. */
-function parsePartialDate(value: string): DateParts | null {
+export function parsePartialDate(value: string): DateParts | null {
   const m = ISO.exec(value)
   if (!m) return null
   const year = Number(m[1])

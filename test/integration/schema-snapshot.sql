@@ -1,7 +1,17 @@
 -- The schema of the data file after every migration, as test/integration/migrations.test.ts
 -- reads it (comments dropped, spaces made single, a column a line). Written by that test with
 -- UPDATE_SCHEMA_SNAPSHOT=1; review its diff with the migration that changes it.
-PRAGMA user_version = 12;
+PRAGMA user_version = 17;
+CREATE TABLE anniversaries (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  date TEXT NOT NULL,
+  source TEXT,
+  note TEXT,
+  seeded INTEGER NOT NULL DEFAULT 0 CHECK (seeded IN (0, 1)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
 CREATE TABLE award_powers (
   level_key TEXT PRIMARY KEY,
   level TEXT NOT NULL,
@@ -268,6 +278,54 @@ CREATE TABLE person_status_history (
 ) STRICT;
 CREATE INDEX person_status_history_import ON person_status_history(import_id) WHERE import_id IS NOT NULL;
 CREATE INDEX person_status_history_person ON person_status_history(person_id, id);
+CREATE TABLE press_work_authors (
+  work_id INTEGER NOT NULL REFERENCES press_works(id),
+  position INTEGER NOT NULL,
+  person_id INTEGER REFERENCES people(id),
+  name TEXT NOT NULL,
+  PRIMARY KEY (work_id, position)
+) STRICT;
+CREATE INDEX press_work_authors_person ON press_work_authors(person_id) WHERE person_id IS NOT NULL;
+CREATE TABLE press_works (
+  id INTEGER PRIMARY KEY,
+  award_year INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  outlet TEXT,
+  published_on TEXT NOT NULL,
+  category TEXT NOT NULL CHECK (category IN ('print', 'online', 'radio', 'television', 'photo')),
+  link TEXT,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  stage TEXT NOT NULL CHECK (stage IN ('submitted', 'preliminary', 'final')),
+  result TEXT CHECK (result IN ('not_awarded', 'special', 'a', 'b', 'c', 'encouragement')),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX press_works_published ON press_works(published_on, unit_id);
+CREATE TABLE propaganda_activities (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('conference', 'contest', 'themed_meeting', 'exhibition', 'arts', 'mobile', 'banners', 'portal', 'radio_press', 'social_media', 'other')),
+  starts_on TEXT NOT NULL,
+  ends_on TEXT,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  title TEXT,
+  on_topic INTEGER NOT NULL DEFAULT 0 CHECK (on_topic IN (0, 1)),
+  anniversary_id INTEGER REFERENCES anniversaries(id),
+  points INTEGER NOT NULL DEFAULT 0 CHECK (points >= 0),
+  members INTEGER NOT NULL DEFAULT 0 CHECK (members >= 0),
+  non_members INTEGER NOT NULL DEFAULT 0 CHECK (non_members >= 0),
+  attendances INTEGER NOT NULL DEFAULT 0 CHECK (attendances >= 0),
+  news INTEGER NOT NULL DEFAULT 0 CHECK (news >= 0),
+  articles INTEGER NOT NULL DEFAULT 0 CHECK (articles >= 0),
+  reports INTEGER NOT NULL DEFAULT 0 CHECK (reports >= 0),
+  panels INTEGER NOT NULL DEFAULT 0 CHECK (panels >= 0),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (ends_on IS NULL OR ends_on >= starts_on)
+) STRICT;
+CREATE INDEX propaganda_activities_anniversary ON propaganda_activities(anniversary_id) WHERE anniversary_id IS NOT NULL;
+CREATE INDEX propaganda_activities_period ON propaganda_activities(starts_on, unit_id, kind, points, members, non_members, attendances, news, articles, reports, panels);
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

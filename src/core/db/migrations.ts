@@ -21,6 +21,11 @@ import m0009 from './migrations/0009_exemplar_steps'
 import m0010 from './migrations/0010_award_powers'
 import m0011 from './migrations/0011_awards'
 import m0012 from './migrations/0012_award_recipients'
+import m0013 from './migrations/0013_anniversaries'
+import m0014 from './migrations/0014_anniversary_seed'
+import m0015 from './migrations/0015_propaganda_activities'
+import m0016 from './migrations/0016_press_works'
+import m0017 from './migrations/0017_press_work_authors'
 
 export interface Migration {
   version: number
@@ -41,7 +46,12 @@ export const MIGRATIONS: Migration[] = [
   { version: 9, name: 'exemplar steps', sql: m0009 },
   { version: 10, name: 'award powers', sql: m0010 },
   { version: 11, name: 'awards', sql: m0011 },
-  { version: 12, name: 'award recipients', sql: m0012 }
+  { version: 12, name: 'award recipients', sql: m0012 },
+  { version: 13, name: 'anniversaries', sql: m0013 },
+  { version: 14, name: 'anniversary seed', sql: m0014 },
+  { version: 15, name: 'propaganda activities', sql: m0015 },
+  { version: 16, name: 'press works', sql: m0016 },
+  { version: 17, name: 'press work authors', sql: m0017 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -12,6 +12,7 @@ import { studyHandlers } from '../study/rpc'
 import { commitmentHandlers } from '../commitments/rpc'
 import { evaluationHandlers } from '../evaluation/rpc'
 import { exemplarHandlers } from '../exemplars/rpc'
+import { propagandaHandlers } from '../propaganda/rpc'
 
 type Handler<C extends Channel> = (
   ctx: CoreContext,
@@ -28,5 +29,6 @@ export const handlers = {
   ...studyHandlers,
   ...commitmentHandlers,
   ...evaluationHandlers,
-  ...exemplarHandlers
+  ...exemplarHandlers,
+  ...propagandaHandlers
 } satisfies HandlerMap

@@ -11,6 +11,7 @@ import { studySchemas } from '../study/rpc'
 import { commitmentSchemas } from '../commitments/rpc'
 import { evaluationSchemas } from '../evaluation/rpc'
 import { exemplarSchemas } from '../exemplars/rpc'
+import { propagandaSchemas } from '../propaganda/rpc'
 
 export const schemas = {
   ...appSchemas,
@@ -21,7 +22,8 @@ export const schemas = {
   ...studySchemas,
   ...commitmentSchemas,
   ...evaluationSchemas,
-  ...exemplarSchemas
+  ...exemplarSchemas,
+  ...propagandaSchemas
 }
 
 // Each schema must produce exactly what its channel's handler is promised.

@@ -23,6 +23,7 @@ import type { EvaluationApi } from './evaluation'
 import type { ExemplarsApi } from './exemplars'
 import type { ImportApi } from './import'
 import type { PeopleApi } from './people'
+import type { PropagandaApi } from './propaganda'
 import type { StudyApi } from './study'
 import type { UnitsApi } from './units'
 import { APP_CHANNELS } from './app'
@@ -32,6 +33,7 @@ import { EVALUATION_CHANNELS } from './evaluation'
 import { EXEMPLARS_CHANNELS } from './exemplars'
 import { IMPORT_CHANNELS } from './import'
 import { PEOPLE_CHANNELS } from './people'
+import { PROPAGANDA_CHANNELS } from './propaganda'
 import { STUDY_CHANNELS } from './study'
 import { UNITS_CHANNELS } from './units'
 
@@ -45,6 +47,7 @@ export * from './study'
 export * from './commitments'
 export * from './evaluation'
 export * from './exemplars'
+export * from './propaganda'
 
 export interface Api
   extends
@@ -56,7 +59,8 @@ export interface Api
     StudyApi,
     CommitmentsApi,
     EvaluationApi,
-    ExemplarsApi {}
+    ExemplarsApi,
+    PropagandaApi {}
 
 export type Channel = keyof Api
 export type Input<C extends Channel> = Api[C]['input']
@@ -72,7 +76,8 @@ export const CHANNELS = [
   ...STUDY_CHANNELS,
   ...COMMITMENTS_CHANNELS,
   ...EVALUATION_CHANNELS,
-  ...EXEMPLARS_CHANNELS
+  ...EXEMPLARS_CHANNELS,
+  ...PROPAGANDA_CHANNELS
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own
