@@ -1,4 +1,4 @@
-// Layering as lint rules (CONVENTIONS.md §9), beside test/unit/layering.test.ts: an editor shows
+// Layering as lint rules (CONVENTIONS.md §9), beside test/unit/architecture/layering.test.ts: an editor shows
 // a forbidden import as it is typed. Two levels:
 //  1. layers: renderer, main, preload, cli, core, shared may import only what they are allowed;
 //  2. core folders: infrastructure (db, excel, word, jobs, rpc) knows no domain; a domain may use

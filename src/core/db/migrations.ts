@@ -4,7 +4,7 @@
 // From 0007 on, each migration file holds one change (one table, one column, one data move), named
 // for it, so a failure, a review or a later reader points at one thing; 0001–0006 shipped as they
 // are (0006 holds several) and are never edited. Adding one: write NNNN_name.ts with the next
-// number, register it below, then update test/integration/schema-snapshot.sql (the migration test,
+// number, register it below, then update test/integration/data/schema-snapshot.sql (the migration test,
 // test/integration/migrations.test.ts, says how) and review its diff: it must show that one change.
 import type { Database } from 'better-sqlite3'
 import { fingerprintValues, FINGERPRINT_SQL_FUNCTION } from '../people/fingerprint'

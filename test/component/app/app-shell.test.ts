@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { createMemoryHistory } from 'vue-router'
+import App from '@renderer/App.vue'
+import { createAppRouter } from '@renderer/router'
+import { createFakeApi } from '../fake-api'
+import { $$, byTestId, installApi, mountView } from '../helpers'
+
+async function mountApp(path: string) {
+  installApi(createFakeApi({ units: [], people: [], backups: [] }).api)
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  const wrapper = mountView(App, { plugins: [router] })
+  await router.isReady()
+  await flushPromises()
+  return { wrapper, router }
+}
+
+describe('app shell', () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('names all eleven sections in the navigation, in order', async () => {
+    const { wrapper } = await mountApp('/')
+    const items = $$('[data-testid^="nav-"]')
+    expect(items.map((i) => i.textContent?.trim())).toEqual([
+      'Tổng quan',
+      'Tổ chức đảng',
+      'Đảng viên & cán bộ',
+      'Chuyên đề & học tập',
+      'Cam kết',
+      'Đánh giá xếp loại',
+      'Thi đua & điển hình',
+      'Tuyên truyền',
+      'Kiểm tra giám sát',
+      'Báo cáo',
+      'Dữ liệu & sao lưu'
+    ])
+    expect(items.map((i) => i.dataset.testid)).toContain('nav-people')
+    wrapper.unmount()
+  })
+
+  it('says plainly that an unbuilt section is not built yet, and what it will do', async () => {
+    const { wrapper } = await mountApp('/propaganda')
+    const page = byTestId('not-built')
+    expect(page?.textContent).toContain('Tuyên truyền')
+    expect(page?.textContent).toContain('Mục này chưa được xây dựng trong phiên bản này.')
+    expect(byTestId('not-built-plan')?.textContent).toContain('tuyên truyền gắn với ngày kỷ niệm')
+    wrapper.unmount()
+  })
+
+  it('moves between sections from the navigation', async () => {
+    const { wrapper, router } = await mountApp('/')
+    expect(byTestId('not-built')).toBeNull()
+    byTestId('nav-reports')!.click()
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('reports')
+    expect(byTestId('not-built')?.textContent).toContain('Báo cáo')
+    wrapper.unmount()
+  })
+})
