@@ -24,33 +24,108 @@ const CORE_ALLOWED = {
   study: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'import'],
   commitments: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'study'],
   evaluation: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'import', 'commitments'],
-  exemplars: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'import', 'study', 'commitments', 'evaluation'],
+  exemplars: [
+    ...INFRASTRUCTURE,
+    ...FOUNDATIONS,
+    'rpc',
+    'import',
+    'study',
+    'commitments',
+    'evaluation'
+  ],
   propaganda: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc'],
   inspections: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc'],
-  reports: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'study', 'commitments', 'evaluation', 'exemplars', 'propaganda', 'inspections'],
+  reports: [
+    ...INFRASTRUCTURE,
+    ...FOUNDATIONS,
+    'rpc',
+    'study',
+    'commitments',
+    'evaluation',
+    'exemplars',
+    'propaganda',
+    'inspections'
+  ],
   rpc: null // composes every domain's handlers
 }
 
-const folderPatterns = (names) => names.flatMap((n) => [`../${n}`, `../${n}/*`, `../../core/${n}/*`])
+const folderPatterns = (names) =>
+  names.flatMap((n) => [`../${n}`, `../${n}/*`, `../../core/${n}/*`])
 
 const restrict = (files, patterns, paths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths, patterns }] }
 })
 
-const NODE_ONLY = ['electron', 'better-sqlite3', 'exceljs', 'yauzl', 'docx'].map((name) => ({ name, message: 'Chỉ dùng được trong core/main.' }))
-const UI = ['vue', 'pinia', 'vue-router', 'element-plus'].map((name) => ({ name, message: 'Giao diện chỉ có trong renderer.' }))
+const NODE_ONLY = ['electron', 'better-sqlite3', 'exceljs', 'yauzl', 'docx'].map((name) => ({
+  name,
+  message: 'Chỉ dùng được trong core/main.'
+}))
+const UI = ['vue', 'pinia', 'vue-router', 'element-plus'].map((name) => ({
+  name,
+  message: 'Giao diện chỉ có trong renderer.'
+}))
 
 export const layeringRules = [
-  restrict(['src/shared/**'], [{ group: ['../core/*', '../main/*', '../renderer/*', '../cli/*', '../preload/*', 'node:*'], message: 'shared chỉ chứa mã thuần, không phụ thuộc tầng khác.' }], [...NODE_ONLY, ...UI]),
-  restrict(['src/renderer/**'], [{ group: ['**/core/*', '**/main/*', '**/cli/*', '**/preload/*', 'node:*'], message: 'renderer chỉ gọi core qua api.ts.' }], NODE_ONLY),
-  restrict(['src/preload/**'], [{ group: ['**/core/*', '**/main/*', '**/renderer/*', '**/cli/*', 'node:*'], message: 'preload chỉ phơi bày hợp đồng api.' }], UI),
-  restrict(['src/main/**'], [{ group: ['**/renderer/*', '**/cli/*'], message: 'main không dùng renderer hay cli.' }], UI),
-  restrict(['src/cli/**'], [{ group: ['**/renderer/*', '**/main/*'], message: 'cli dùng core qua dispatch.' }], [{ name: 'electron', message: 'cli chạy bằng Node.' }, ...UI]),
+  restrict(
+    ['src/shared/**'],
+    [
+      {
+        group: ['../core/*', '../main/*', '../renderer/*', '../cli/*', '../preload/*', 'node:*'],
+        message: 'shared chỉ chứa mã thuần, không phụ thuộc tầng khác.'
+      }
+    ],
+    [...NODE_ONLY, ...UI]
+  ),
+  restrict(
+    ['src/renderer/**'],
+    [
+      {
+        group: ['**/core/*', '**/main/*', '**/cli/*', '**/preload/*', 'node:*'],
+        message: 'renderer chỉ gọi core qua api.ts.'
+      }
+    ],
+    NODE_ONLY
+  ),
+  restrict(
+    ['src/preload/**'],
+    [
+      {
+        group: ['**/core/*', '**/main/*', '**/renderer/*', '**/cli/*', 'node:*'],
+        message: 'preload chỉ phơi bày hợp đồng api.'
+      }
+    ],
+    UI
+  ),
+  restrict(
+    ['src/main/**'],
+    [{ group: ['**/renderer/*', '**/cli/*'], message: 'main không dùng renderer hay cli.' }],
+    UI
+  ),
+  restrict(
+    ['src/cli/**'],
+    [{ group: ['**/renderer/*', '**/main/*'], message: 'cli dùng core qua dispatch.' }],
+    [{ name: 'electron', message: 'cli chạy bằng Node.' }, ...UI]
+  ),
   ...Object.entries(CORE_ALLOWED).map(([folder, allowed]) => {
-    const forbiddenCore = allowed === null ? [] : Object.keys(CORE_ALLOWED).filter((n) => n !== folder && !allowed.includes(n))
-    const patterns = [{ group: ['**/renderer/*', '**/main/*', '**/cli/*', '**/preload/*'], message: 'core không biết đến các tầng trên nó.' }]
-    if (forbiddenCore.length) patterns.push({ group: folderPatterns(forbiddenCore), message: `core/${folder} không được phụ thuộc thư mục này (xem eslint.layering.js).` })
-    return restrict([`src/core/${folder}/**`], patterns, [{ name: 'electron', message: 'core là Node thuần.' }, ...UI])
+    const forbiddenCore =
+      allowed === null
+        ? []
+        : Object.keys(CORE_ALLOWED).filter((n) => n !== folder && !allowed.includes(n))
+    const patterns = [
+      {
+        group: ['**/renderer/*', '**/main/*', '**/cli/*', '**/preload/*'],
+        message: 'core không biết đến các tầng trên nó.'
+      }
+    ]
+    if (forbiddenCore.length)
+      patterns.push({
+        group: folderPatterns(forbiddenCore),
+        message: `core/${folder} không được phụ thuộc thư mục này (xem eslint.layering.js).`
+      })
+    return restrict([`src/core/${folder}/**`], patterns, [
+      { name: 'electron', message: 'core là Node thuần.' },
+      ...UI
+    ])
   })
 ]

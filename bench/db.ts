@@ -13,7 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-db-'))
 const core = openCore({ dataDir: dir, appVersion: 'bench', platform: noDialogs })
 let t0 = performance.now()
 const tree = buildTree(core.ctx.db, 10, 40, 50_000)
-console.log(`setup: 50,000 people, ${tree.cells.length} chi bộ, ${tree.committees.length} committees in ${(performance.now() - t0).toFixed(0)} ms`)
+console.log(
+  `setup: 50,000 people, ${tree.cells.length} chi bộ, ${tree.committees.length} committees in ${(performance.now() - t0).toFixed(0)} ms`
+)
 core.ctx.db.pragma('optimize')
 
 async function measure(label: string, target: number, input: unknown, runs = 30): Promise<void> {
@@ -34,12 +36,40 @@ async function measure(label: string, target: number, input: unknown, runs = 30)
   )
 }
 
-await measure('committee subtree, search "nguyen van dung", first page', 50, { unitId: tree.committees[0], includeSubunits: true, q: 'nguyen van dung', limit: 200 })
-await measure('committee subtree, search "dang", first page', 50, { unitId: tree.committees[3], includeSubunits: true, q: 'dang', limit: 200 })
-await measure('whole organisation, search "thi hoa", first page', 50, { unitId: null, includeSubunits: true, q: 'thi hoa', limit: 200 })
-await measure('committee subtree, no search, first page', 50, { unitId: tree.committees[3], includeSubunits: true, limit: 200 })
-await measure('one chi bộ, its people (125)', 20, { unitId: tree.cells[123], includeSubunits: false, limit: 200 })
-await measure('whole organisation, page at offset 40,000', 50, { unitId: null, includeSubunits: true, offset: 40_000, limit: 200 })
+await measure('committee subtree, search "nguyen van dung", first page', 50, {
+  unitId: tree.committees[0],
+  includeSubunits: true,
+  q: 'nguyen van dung',
+  limit: 200
+})
+await measure('committee subtree, search "dang", first page', 50, {
+  unitId: tree.committees[3],
+  includeSubunits: true,
+  q: 'dang',
+  limit: 200
+})
+await measure('whole organisation, search "thi hoa", first page', 50, {
+  unitId: null,
+  includeSubunits: true,
+  q: 'thi hoa',
+  limit: 200
+})
+await measure('committee subtree, no search, first page', 50, {
+  unitId: tree.committees[3],
+  includeSubunits: true,
+  limit: 200
+})
+await measure('one chi bộ, its people (125)', 20, {
+  unitId: tree.cells[123],
+  includeSubunits: false,
+  limit: 200
+})
+await measure('whole organisation, page at offset 40,000', 50, {
+  unitId: null,
+  includeSubunits: true,
+  offset: 40_000,
+  limit: 200
+})
 t0 = performance.now()
 await core.dispatch('units:list', { includeRetired: false })
 console.log(`units:list (411 units with counts): ${(performance.now() - t0).toFixed(1)} ms`)

@@ -13,13 +13,28 @@ import { noDialogs } from '../src/core/platform'
 import { inTransaction } from '../src/core/db/connection'
 import { buildTree } from './fixtures'
 
-const LEVELS = ['HTXSNV', 'HTTNV', 'HTTNV', 'HTTNV', 'HTTNV', 'HTTNV', 'HTNV', 'HTNV', 'KHTNV'] as const
+const LEVELS = [
+  'HTXSNV',
+  'HTTNV',
+  'HTTNV',
+  'HTTNV',
+  'HTTNV',
+  'HTTNV',
+  'HTNV',
+  'HTNV',
+  'KHTNV'
+] as const
 
 async function child(dataDir: string, unitId: number, out: string): Promise<void> {
   const core = openCore({ dataDir, appVersion: 'bench', platform: noDialogs })
   // The export first, so the peak memory read right after it is the export's.
   const t0 = performance.now()
-  const r = await core.dispatch('evaluation:export', { year: 2024, unitId, path: out, place: 'Tây Ninh' })
+  const r = await core.dispatch('evaluation:export', {
+    year: 2024,
+    unitId,
+    path: out,
+    place: 'Tây Ninh'
+  })
   const t1 = performance.now()
   if (!r.ok) throw new Error(r.error.message)
   const maxRssMb = process.resourceUsage().maxRSS / 1024
@@ -27,7 +42,14 @@ async function child(dataDir: string, unitId: number, out: string): Promise<void
   const t2 = performance.now()
   if (!sheet.ok) throw new Error(sheet.error.message)
   core.close()
-  process.stdout.write(JSON.stringify({ exportMs: t1 - t0, sheetMs: t2 - t1, rows: (r.value as { rows: number }).rows, maxRssMb }))
+  process.stdout.write(
+    JSON.stringify({
+      exportMs: t1 - t0,
+      sheetMs: t2 - t1,
+      rows: (r.value as { rows: number }).rows,
+      maxRssMb
+    })
+  )
 }
 
 async function main(): Promise<void> {
@@ -38,7 +60,10 @@ async function main(): Promise<void> {
   // One person in ten of the fixture is a non-member: 55,556 people give 50,000 members.
   const tree = buildTree(db, 1, 400, 55_556)
   const committee = tree.committees[0]
-  const ids = db.prepare("SELECT id FROM people WHERE kind = 'member' ORDER BY id").pluck().all() as number[]
+  const ids = db
+    .prepare("SELECT id FROM people WHERE kind = 'member' ORDER BY id")
+    .pluck()
+    .all() as number[]
   inTransaction(db, () => {
     const put = db.prepare(
       `INSERT INTO evaluation_ratings(person_id, year, self_rating, proposed_rating, decided_rating, reason, score, note, updated_at)
@@ -46,29 +71,52 @@ async function main(): Promise<void> {
     )
     ids.forEach((id, i) => {
       const l = LEVELS[(i * 7) % LEVELS.length]
-      put.run(id, l, l, i % 50 === 0 ? null : l, i % 20 === 0 ? 'Có sáng kiến trong công tác' : null)
+      put.run(
+        id,
+        l,
+        l,
+        i % 50 === 0 ? null : l,
+        i % 20 === 0 ? 'Có sáng kiến trong công tác' : null
+      )
     })
   })
   db.pragma('optimize')
   core.close()
-  console.log(`setup: ${ids.length.toLocaleString('en')} members rated in ${tree.cells.length} chi bộ of one committee in ${(performance.now() - t0).toFixed(0)} ms`)
+  console.log(
+    `setup: ${ids.length.toLocaleString('en')} members rated in ${tree.cells.length} chi bộ of one committee in ${(performance.now() - t0).toFixed(0)} ms`
+  )
 
   const out = join(dir, 'bang-tong-hop.xlsx')
   t0 = performance.now()
-  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', dir, String(committee), out], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20
-  })
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--child', dir, String(committee), out],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20
+    }
+  )
   const wall = performance.now() - t0
   if (run.status !== 0) throw new Error(run.stderr || `child exited with ${run.status}`)
-  const f = JSON.parse(run.stdout) as { sheetMs: number; exportMs: number; rows: number; maxRssMb: number }
+  const f = JSON.parse(run.stdout) as {
+    sheetMs: number
+    exportMs: number
+    rows: number
+    maxRssMb: number
+  }
   const size = statSync(out).size / 1024 / 1024
-  console.log(`evaluation:sheet, committee of ${f.rows.toLocaleString('en')} members      ${f.sheetMs.toFixed(0).padStart(6)} ms`)
+  console.log(
+    `evaluation:sheet, committee of ${f.rows.toLocaleString('en')} members      ${f.sheetMs.toFixed(0).padStart(6)} ms`
+  )
   console.log(
     `evaluation:export, committee-wide .xlsx (${size.toFixed(1)} MB)    ${f.exportMs.toFixed(0).padStart(6)} ms  (target ≤ 5000 ms) ${f.exportMs <= 5000 ? 'OK' : 'SLOW'}`
   )
-  console.log(`peak memory of the exporting process (maxRSS)          ${f.maxRssMb.toFixed(0).padStart(6)} MB  (target ≤ 400 MB) ${f.maxRssMb <= 400 ? 'OK' : 'TOO MUCH'}`)
-  console.log(`child process wall time (start-up, open, sheet, export) ${wall.toFixed(0).padStart(6)} ms`)
+  console.log(
+    `peak memory of the exporting process (maxRSS)          ${f.maxRssMb.toFixed(0).padStart(6)} MB  (target ≤ 400 MB) ${f.maxRssMb <= 400 ? 'OK' : 'TOO MUCH'}`
+  )
+  console.log(
+    `child process wall time (start-up, open, sheet, export) ${wall.toFixed(0).padStart(6)} ms`
+  )
   rmSync(dir, { recursive: true, force: true })
 }
 

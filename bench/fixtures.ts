@@ -5,9 +5,61 @@ import { inTransaction } from '../src/core/db/connection'
 import { insertPersonRow } from '../src/core/people/people'
 import { createUnit } from '../src/core/units/units'
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý'
+]
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quốc', 'Hoàng', 'Kim']
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hòa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Phương', 'Quang', 'Sơn', 'Tâm', 'Thảo', 'Thắng', 'Trang', 'Trung', 'Tuấn', 'Vân', 'Yến', 'Ánh', 'Ân', 'Út']
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đức',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hòa',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Nga',
+  'Phúc',
+  'Phương',
+  'Quang',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Thắng',
+  'Trang',
+  'Trung',
+  'Tuấn',
+  'Vân',
+  'Yến',
+  'Ánh',
+  'Ân',
+  'Út'
+]
 
 export function personName(i: number): string {
   return `${FAMILY[i % FAMILY.length]} ${MIDDLE[(i >> 4) % MIDDLE.length]} ${GIVEN[(i * 7 + (i >> 8)) % GIVEN.length]}`
@@ -19,14 +71,25 @@ export interface BenchTree {
 }
 
 /** committees × cellsPerCommittee chi bộ under one province, people spread evenly. */
-export function buildTree(db: Database, committees: number, cellsPerCommittee: number, people: number): BenchTree {
+export function buildTree(
+  db: Database,
+  committees: number,
+  cellsPerCommittee: number,
+  people: number
+): BenchTree {
   const tree: BenchTree = { committees: [], cells: [] }
   const province = createUnit(db, { parentId: null, name: 'Tỉnh ủy Tây Ninh', level: 'Tỉnh ủy' })
   for (let c = 0; c < committees; c++) {
-    const committee = createUnit(db, { parentId: province.id, name: `Đảng ủy xã số ${c + 1}`, level: 'Đảng ủy cơ sở' })
+    const committee = createUnit(db, {
+      parentId: province.id,
+      name: `Đảng ủy xã số ${c + 1}`,
+      level: 'Đảng ủy cơ sở'
+    })
     tree.committees.push(committee.id)
     for (let k = 0; k < cellsPerCommittee; k++) {
-      tree.cells.push(createUnit(db, { parentId: committee.id, name: `Chi bộ ấp ${k + 1}`, level: 'Chi bộ' }).id)
+      tree.cells.push(
+        createUnit(db, { parentId: committee.id, name: `Chi bộ ấp ${k + 1}`, level: 'Chi bộ' }).id
+      )
     }
   }
   inTransaction(db, () => {

@@ -18,7 +18,10 @@ const LAZY = ['exceljs', 'iconv-lite', 'yauzl']
 const lazyPackages = {
   name: 'lazy-packages',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${LAZY.join('|')})$`) }, (a) => ({ path: a.path, namespace: 'lazy-package' }))
+    b.onResolve({ filter: new RegExp(`^(${LAZY.join('|')})$`) }, (a) => ({
+      path: a.path,
+      namespace: 'lazy-package'
+    }))
     b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (a) => ({
       loader: 'js',
       resolveDir: ROOT,
@@ -46,7 +49,9 @@ export async function buildCli() {
     external: ['better-sqlite3'],
     plugins: [lazyPackages],
     // The bundled CommonJS parts (none today but zod's) may call require.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
+    },
     logLevel: 'warning'
   })
 }

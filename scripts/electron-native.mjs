@@ -19,7 +19,17 @@
 // Without --targets: the host platform, or every packaged platform when run as `npm run dist`.
 
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -42,7 +52,11 @@ export function nativeDirName(electronVersion, platform, arch) {
 }
 
 /** Which platforms to build for. */
-export function chooseTargets(argv, env, host = { platform: process.platform, arch: process.arch }) {
+export function chooseTargets(
+  argv,
+  env,
+  host = { platform: process.platform, arch: process.arch }
+) {
   const flag = argv.find((a) => a.startsWith('--targets='))
   if (flag) {
     return flag
@@ -84,15 +98,20 @@ function cleanEnv() {
 }
 
 function run(label, args, cwd) {
-  console.log(`[electron-native] ${label}: ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : a)).join(' ')}`)
+  console.log(
+    `[electron-native] ${label}: ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : a)).join(' ')}`
+  )
   const result = spawnSync(process.execPath, args, { cwd, env: cleanEnv(), stdio: 'inherit' })
-  if (result.error) console.error(`[electron-native] ${label} could not start: ${result.error.message}`)
+  if (result.error)
+    console.error(`[electron-native] ${label} could not start: ${result.error.message}`)
   return result.status === 0
 }
 
 function resolveTool(specifier) {
   try {
-    return require.resolve(specifier, { paths: [dirname(require.resolve('better-sqlite3/package.json')), projectRoot] })
+    return require.resolve(specifier, {
+      paths: [dirname(require.resolve('better-sqlite3/package.json')), projectRoot]
+    })
   } catch {
     return null
   }
@@ -114,7 +133,16 @@ function copyPackageSources(from, to) {
  * Builds (or downloads) better_sqlite3.node for one runtime/target/platform/arch into outFile.
  * Exported with all its knobs so it can be exercised against Node's own headers.
  */
-export function buildNative({ runtime, target, platform, arch, outFile, distUrl, devDir, gypArgs = [] }) {
+export function buildNative({
+  runtime,
+  target,
+  platform,
+  arch,
+  outFile,
+  distUrl,
+  devDir,
+  gypArgs = []
+}) {
   const sourceDir = dirname(require.resolve('better-sqlite3/package.json'))
   const work = mkdtempSync(join(tmpdir(), 'chuyende05-native-'))
   try {
@@ -125,7 +153,14 @@ export function buildNative({ runtime, target, platform, arch, outFile, distUrl,
 
     const prebuild = resolveTool('prebuild-install/bin.js')
     if (prebuild) {
-      const args = [prebuild, `--runtime=${runtime}`, `--target=${target}`, `--platform=${platform}`, `--arch=${arch}`, '--verbose']
+      const args = [
+        prebuild,
+        `--runtime=${runtime}`,
+        `--target=${target}`,
+        `--platform=${platform}`,
+        `--arch=${arch}`,
+        '--verbose'
+      ]
       if (run('prebuild-install', args, pkgDir) && existsSync(built)) method = 'prebuild-install'
     }
     if (!method) {
@@ -137,14 +172,25 @@ export function buildNative({ runtime, target, platform, arch, outFile, distUrl,
         )
       }
       const nodeGyp = resolveTool('node-gyp/bin/node-gyp.js') ?? process.env.npm_config_node_gyp
-      if (!nodeGyp) throw new Error('node-gyp not found (it comes with npm; reinstall npm or run npm install).')
-      const args = [nodeGyp, 'rebuild', '--release', `--target=${target}`, `--arch=${arch}`, ...gypArgs]
+      if (!nodeGyp)
+        throw new Error('node-gyp not found (it comes with npm; reinstall npm or run npm install).')
+      const args = [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        `--target=${target}`,
+        `--arch=${arch}`,
+        ...gypArgs
+      ]
       if (runtime !== 'node') args.push(`--runtime=${runtime}`)
       if (distUrl) args.push(`--dist-url=${distUrl}`)
       if (devDir) args.push(`--devdir=${devDir}`)
       if (run('node-gyp', args, pkgDir) && existsSync(built)) method = 'node-gyp'
     }
-    if (!method) throw new Error(`Could not build better-sqlite3 for ${runtime} ${target} ${platform}-${arch} (see the output above).`)
+    if (!method)
+      throw new Error(
+        `Could not build better-sqlite3 for ${runtime} ${target} ${platform}-${arch} (see the output above).`
+      )
     if (!looksLikeLibraryFor(platform, readFileSync(built))) {
       throw new Error(`${built} is not a ${platform} library; refusing to use it.`)
     }
@@ -169,7 +215,14 @@ function readJson(path) {
 }
 
 /** Builds for one Electron target unless an up-to-date file is there. Returns its path. */
-export function ensureElectronNative({ electronVersion, betterSqliteVersion, platform, arch, nativeRoot, force = false }) {
+export function ensureElectronNative({
+  electronVersion,
+  betterSqliteVersion,
+  platform,
+  arch,
+  nativeRoot,
+  force = false
+}) {
   const dir = join(nativeRoot, nativeDirName(electronVersion, platform, arch))
   const file = join(dir, NATIVE_FILE)
   const infoFile = join(dir, 'info.json')
@@ -178,7 +231,9 @@ export function ensureElectronNative({ electronVersion, betterSqliteVersion, pla
     console.log(`[electron-native] up to date: ${relative(projectRoot, file)}`)
     return file
   }
-  console.log(`[electron-native] building better-sqlite3 ${betterSqliteVersion} for Electron ${electronVersion} ${platform}-${arch}`)
+  console.log(
+    `[electron-native] building better-sqlite3 ${betterSqliteVersion} for Electron ${electronVersion} ${platform}-${arch}`
+  )
   const method = buildNative({
     runtime: 'electron',
     target: electronVersion,
@@ -191,13 +246,28 @@ export function ensureElectronNative({ electronVersion, betterSqliteVersion, pla
   })
   writeFileSync(
     infoFile,
-    JSON.stringify({ electron: electronVersion, betterSqlite3: betterSqliteVersion, platform, arch, method, builtAt: new Date().toISOString() }, null, 2) + '\n'
+    JSON.stringify(
+      {
+        electron: electronVersion,
+        betterSqlite3: betterSqliteVersion,
+        platform,
+        arch,
+        method,
+        builtAt: new Date().toISOString()
+      },
+      null,
+      2
+    ) + '\n'
   )
   // Older Electron versions' builds for this platform would only be packaged by mistake.
   const prefix = 'electron-v'
   const suffix = `-${platform}-${arch}`
   for (const name of readdirSync(nativeRoot)) {
-    if (name.startsWith(prefix) && name.endsWith(suffix) && name !== nativeDirName(electronVersion, platform, arch)) {
+    if (
+      name.startsWith(prefix) &&
+      name.endsWith(suffix) &&
+      name !== nativeDirName(electronVersion, platform, arch)
+    ) {
       rmSync(join(nativeRoot, name), { recursive: true, force: true })
       console.log(`[electron-native] removed stale ${name}`)
     }
@@ -210,10 +280,18 @@ function main() {
   const argv = process.argv.slice(2)
   const electronVersion = readJson(require.resolve('electron/package.json'))?.version
   const betterSqliteVersion = readJson(require.resolve('better-sqlite3/package.json'))?.version
-  if (!electronVersion || !betterSqliteVersion) throw new Error('electron or better-sqlite3 is not installed; run npm install.')
+  if (!electronVersion || !betterSqliteVersion)
+    throw new Error('electron or better-sqlite3 is not installed; run npm install.')
   const nativeRoot = join(projectRoot, 'build', 'native')
   for (const { platform, arch } of chooseTargets(argv, process.env)) {
-    ensureElectronNative({ electronVersion, betterSqliteVersion, platform, arch, nativeRoot, force: argv.includes('--force') })
+    ensureElectronNative({
+      electronVersion,
+      betterSqliteVersion,
+      platform,
+      arch,
+      nativeRoot,
+      force: argv.includes('--force')
+    })
   }
 }
 

@@ -20,13 +20,18 @@ export function date(opts: Options, name: string): string | null {
   const v = text(opts, name)
   if (v === undefined) return null
   const d = readUserDate(v)
-  if (d === null) throw new CliRefusal('VALIDATION', `--${name}: ngày "${v}" không hợp lệ (dùng dd/mm/yyyy, mm/yyyy hoặc yyyy).`)
+  if (d === null)
+    throw new CliRefusal(
+      'VALIDATION',
+      `--${name}: ngày "${v}" không hợp lệ (dùng dd/mm/yyyy, mm/yyyy hoặc yyyy).`
+    )
   return d
 }
 
 export function positiveInt(opts: Options, name: string): number | undefined {
   const v = text(opts, name)
   if (v === undefined) return undefined
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new CliRefusal('USAGE', `--${name} phải là số nguyên dương.`)
+  if (!/^\d+$/.test(v) || Number(v) < 1)
+    throw new CliRefusal('USAGE', `--${name} phải là số nguyên dương.`)
   return Number(v)
 }

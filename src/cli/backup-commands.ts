@@ -5,12 +5,18 @@ import { CliRefusal, printResult } from './output'
 
 async function backup({ core, out }: CommandContext): Promise<void> {
   const b = await call(core, 'backup:create', { reason: 'manual' })
-  printResult(out, b, () => `Đã sao lưu và kiểm tra: ${b.path} (${Math.round(b.sizeBytes / 1024)} KB).`)
+  printResult(
+    out,
+    b,
+    () => `Đã sao lưu và kiểm tra: ${b.path} (${Math.round(b.sizeBytes / 1024)} KB).`
+  )
 }
 
 async function check({ core, out }: CommandContext): Promise<void> {
   const r = await call(core, 'db:check', null)
-  printResult(out, r, () => (r.ok ? 'Tệp dữ liệu toàn vẹn.' : `Tệp dữ liệu có lỗi:\n${r.problems.join('\n')}`))
+  printResult(out, r, () =>
+    r.ok ? 'Tệp dữ liệu toàn vẹn.' : `Tệp dữ liệu có lỗi:\n${r.problems.join('\n')}`
+  )
   if (!r.ok) throw new CliRefusal('DB_CORRUPT', 'Tệp dữ liệu không toàn vẹn.')
 }
 

@@ -16,7 +16,14 @@ async function status({ core, out, opts }: CommandContext): Promise<void> {
       `Cam kết năm ${year}`,
       table(
         ['Đơn vị', 'Phải lập', 'Đã lập', 'Chưa lập', 'Tỷ lệ', 'Không phải lập'],
-        s.rows.map((r) => [indentedName(r), String(r.required), String(r.made), String(r.missing), formatPercent(r.percent), String(r.notAsked)])
+        s.rows.map((r) => [
+          indentedName(r),
+          String(r.required),
+          String(r.made),
+          String(r.missing),
+          formatPercent(r.percent),
+          String(r.notAsked)
+        ])
       )
     ].join('\n')
   )
@@ -26,11 +33,19 @@ async function bulk({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
   const unit = await resolveUnit(core, required(opts, 'unit'))
   const madeOn = date(opts, 'date')
-  if (madeOn !== null && madeOn.length !== 10) throw new CliRefusal('VALIDATION', '--date: cần đủ ngày, tháng, năm (dd/mm/yyyy).')
+  if (madeOn !== null && madeOn.length !== 10)
+    throw new CliRefusal('VALIDATION', '--date: cần đủ ngày, tháng, năm (dd/mm/yyyy).')
   const r = await call(core, 'commitments:bulk', { unitId: unit.id, year, madeOn })
-  const from = { own: 'mẫu của đơn vị', inherited: 'mẫu của cấp trên', default: 'mẫu gợi ý có sẵn' }[r.templateSource]
-  printResult(out, { unitId: unit.id, unit: unit.name, year, ...r }, () =>
-    `${unit.name}, năm ${year}: đã lập ${r.created} bản cam kết từ ${from}; ${r.skippedExisting} người đã có, ${r.skippedNotAsked} người không phải lập.`
+  const from = {
+    own: 'mẫu của đơn vị',
+    inherited: 'mẫu của cấp trên',
+    default: 'mẫu gợi ý có sẵn'
+  }[r.templateSource]
+  printResult(
+    out,
+    { unitId: unit.id, unit: unit.name, year, ...r },
+    () =>
+      `${unit.name}, năm ${year}: đã lập ${r.created} bản cam kết từ ${from}; ${r.skippedExisting} người đã có, ${r.skippedNotAsked} người không phải lập.`
   )
 }
 
@@ -39,26 +54,48 @@ async function exportPerson({ core, out, opts }: CommandContext, ref: string): P
   let personId = Number(ref)
   if (/^\d{8}$/.test(ref)) {
     // 8 digits: a party card number (a person id that long is not realistic).
-    const found = await call(core, 'people:list', { unitId: null, includeSubunits: true, q: ref, limit: 5 })
+    const found = await call(core, 'people:list', {
+      unitId: null,
+      includeSubunits: true,
+      q: ref,
+      limit: 5
+    })
     const hit = found.rows.filter((p) => p.partyCardNumber === ref)
-    if (hit.length !== 1) throw new CliRefusal('NOT_FOUND', `Không tìm thấy đảng viên có số thẻ ${ref}.`)
+    if (hit.length !== 1)
+      throw new CliRefusal('NOT_FOUND', `Không tìm thấy đảng viên có số thẻ ${ref}.`)
     personId = hit[0].id
   }
   const year = await yearOption(core, opts)
   const path = required(opts, 'out')
-  const r = await call(core, 'commitments:export', { personId, year, path, place: text(opts, 'place') })
-  printResult(out, { personId, year, path: r?.path ?? null }, () => `Đã lưu bản cam kết năm ${year} vào ${r?.path}.`)
+  const r = await call(core, 'commitments:export', {
+    personId,
+    year,
+    path,
+    place: text(opts, 'place')
+  })
+  printResult(
+    out,
+    { personId, year, path: r?.path ?? null },
+    () => `Đã lưu bản cam kết năm ${year} vào ${r?.path}.`
+  )
 }
 
 async function exportUnit({ core, out, opts }: CommandContext, ref: string): Promise<void> {
   const unit = await resolveUnit(core, ref)
   const year = await yearOption(core, opts)
   const path = required(opts, 'out')
-  const r = await call(core, 'commitments:exportUnit', { unitId: unit.id, year, path, place: text(opts, 'place') })
+  const r = await call(core, 'commitments:exportUnit', {
+    unitId: unit.id,
+    year,
+    path,
+    place: text(opts, 'place')
+  })
   printResult(out, { unitId: unit.id, unit: unit.name, year, ...r }, () =>
     [
       `Đã lưu ${r?.people} bản cam kết năm ${year} của ${unit.name} vào ${r?.path} (mỗi người một trang tính).`,
-      ...(r?.withoutCommitment ? [`${r.withoutCommitment} người chưa có bản cam kết nên không có trong tệp.`] : [])
+      ...(r?.withoutCommitment
+        ? [`${r.withoutCommitment} người chưa có bản cam kết nên không có trong tệp.`]
+        : [])
     ].join('\n')
   )
 }
@@ -67,10 +104,14 @@ async function exportUnit({ core, out, opts }: CommandContext, ref: string): Pro
 async function exportCommitments(c: CommandContext): Promise<void> {
   const ref = c.positionals[0]
   const unitRef = text(c.opts, 'unit')
-  if (ref !== undefined && unitRef !== undefined) throw new CliRefusal('USAGE', 'Chọn một người (NGƯỜI) hoặc một đơn vị (--unit), không cả hai.')
+  if (ref !== undefined && unitRef !== undefined)
+    throw new CliRefusal('USAGE', 'Chọn một người (NGƯỜI) hoặc một đơn vị (--unit), không cả hai.')
   if (unitRef !== undefined) return exportUnit(c, unitRef)
   if (ref === undefined || !/^\d+$/.test(ref))
-    throw new CliRefusal('USAGE', 'Cần mã người, số thẻ đảng viên hoặc đơn vị: commitments export NGƯỜI --out TỆP.xlsx, hoặc commitments export --unit ĐƠN_VỊ --out TỆP.xlsx.')
+    throw new CliRefusal(
+      'USAGE',
+      'Cần mã người, số thẻ đảng viên hoặc đơn vị: commitments export NGƯỜI --out TỆP.xlsx, hoặc commitments export --unit ĐƠN_VỊ --out TỆP.xlsx.'
+    )
   return exportPerson(c, ref)
 }
 

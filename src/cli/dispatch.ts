@@ -6,7 +6,11 @@ import type { Core } from '../core/index'
 import { text, type Options } from './args'
 import { CliRefusal } from './output'
 
-export async function call<C extends Channel>(core: Core, channel: C, input: Input<C>): Promise<Output<C>> {
+export async function call<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: Input<C>
+): Promise<Output<C>> {
   const r = await core.dispatch(channel, input)
   if (!r.ok) throw new CliRefusal(r.error.code, r.error.message)
   return r.value as Output<C>
@@ -21,7 +25,11 @@ export async function resolveUnit(core: Core, ref: string): Promise<Unit> {
   }
   const matches = units.filter((u) => foldVietnamese(u.name) === foldVietnamese(ref))
   if (matches.length === 1) return matches[0]
-  if (matches.length > 1) throw new CliRefusal('AMBIGUOUS', `Có ${matches.length} đơn vị tên "${ref}"; hãy dùng mã số (id) của đơn vị.`)
+  if (matches.length > 1)
+    throw new CliRefusal(
+      'AMBIGUOUS',
+      `Có ${matches.length} đơn vị tên "${ref}"; hãy dùng mã số (id) của đơn vị.`
+    )
   throw new CliRefusal('NOT_FOUND', `Không tìm thấy đơn vị "${ref}".`)
 }
 

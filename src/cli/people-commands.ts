@@ -49,21 +49,43 @@ async function peopleList({ core, out, opts }: CommandContext): Promise<void> {
     if (page.rows.length < 1000 || (limit !== undefined && people.length >= limit)) break
   }
   const shown = limit !== undefined ? people.slice(0, limit) : people
-  printResult(out, shown.map(personJson), () =>
-    table(
-      ['Mã', 'Họ và tên', 'Ngày sinh', 'Số thẻ ĐV', 'Đơn vị', 'Trạng thái'],
-      shown.map((p) => [String(p.id), p.fullName, displayPartialDate(p.birthDate), p.partyCardNumber ?? '', p.unitName, STATUS_LABELS[p.status]])
-    ) + `\n${shown.length} người.`
+  printResult(
+    out,
+    shown.map(personJson),
+    () =>
+      table(
+        ['Mã', 'Họ và tên', 'Ngày sinh', 'Số thẻ ĐV', 'Đơn vị', 'Trạng thái'],
+        shown.map((p) => [
+          String(p.id),
+          p.fullName,
+          displayPartialDate(p.birthDate),
+          p.partyCardNumber ?? '',
+          p.unitName,
+          STATUS_LABELS[p.status]
+        ])
+      ) + `\n${shown.length} người.`
   )
 }
 
 async function peopleAdd({ core, out, opts }: CommandContext): Promise<void> {
   const unit = await resolveUnit(core, required(opts, 'unit'))
   const gender = text(opts, 'gender')
-  const genderValue = gender === undefined ? null : /^(nam|male|m)$/i.test(gender) ? 'male' : /^(n[uữ]|female|f)$/i.test(gender) ? 'female' : undefined
-  if (genderValue === undefined) throw new CliRefusal('VALIDATION', '--gender: dùng "nam" hoặc "nu".')
+  const genderValue =
+    gender === undefined
+      ? null
+      : /^(nam|male|m)$/i.test(gender)
+        ? 'male'
+        : /^(n[uữ]|female|f)$/i.test(gender)
+          ? 'female'
+          : undefined
+  if (genderValue === undefined)
+    throw new CliRefusal('VALIDATION', '--gender: dùng "nam" hoặc "nu".')
   const kind = text(opts, 'kind') ?? 'member'
-  if (kind !== 'member' && kind !== 'non_member') throw new CliRefusal('VALIDATION', '--kind: dùng "member" (đảng viên) hoặc "non_member" (quần chúng).')
+  if (kind !== 'member' && kind !== 'non_member')
+    throw new CliRefusal(
+      'VALIDATION',
+      '--kind: dùng "member" (đảng viên) hoặc "non_member" (quần chúng).'
+    )
   const person = await call(core, 'people:create', {
     ...emptyPersonFields(unit.id, kind),
     fullName: required(opts, 'name'),
@@ -82,7 +104,11 @@ async function peopleAdd({ core, out, opts }: CommandContext): Promise<void> {
     role: text(opts, 'role') ?? null,
     phone: text(opts, 'phone') ?? null
   })
-  printResult(out, personJson(person), () => `Đã thêm "${person.fullName}" vào ${person.unitName} (mã ${person.id}).`)
+  printResult(
+    out,
+    personJson(person),
+    () => `Đã thêm "${person.fullName}" vào ${person.unitName} (mã ${person.id}).`
+  )
 }
 
 export const PEOPLE_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {

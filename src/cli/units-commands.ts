@@ -6,7 +6,14 @@ import { call, unitOption } from './dispatch'
 import { printResult, table } from './output'
 
 function unitJson(u: Unit) {
-  return { id: u.id, parentId: u.parentId, name: u.name, level: u.level, retiredOn: u.retiredOn, peopleCount: u.peopleCount }
+  return {
+    id: u.id,
+    parentId: u.parentId,
+    name: u.name,
+    level: u.level,
+    retiredOn: u.retiredOn,
+    peopleCount: u.peopleCount
+  }
 }
 
 async function unitsList({ core, out, opts }: CommandContext): Promise<void> {
@@ -16,14 +23,23 @@ async function unitsList({ core, out, opts }: CommandContext): Promise<void> {
   printResult(out, units.map(unitJson), () =>
     table(
       ['Mã', 'Tên đơn vị', 'Cấp', 'Số người'],
-      units.map((u) => [String(u.id), '  '.repeat(depth.get(u.id) ?? 0) + u.name + (u.retiredOn ? ' (đã giải thể)' : ''), u.level, String(u.peopleCount)])
+      units.map((u) => [
+        String(u.id),
+        '  '.repeat(depth.get(u.id) ?? 0) + u.name + (u.retiredOn ? ' (đã giải thể)' : ''),
+        u.level,
+        String(u.peopleCount)
+      ])
     )
   )
 }
 
 async function unitsAdd({ core, out, opts }: CommandContext): Promise<void> {
   const parent = await unitOption(core, opts, 'parent')
-  const unit = await call(core, 'units:create', { parentId: parent?.id ?? null, name: required(opts, 'name'), level: required(opts, 'level') })
+  const unit = await call(core, 'units:create', {
+    parentId: parent?.id ?? null,
+    name: required(opts, 'name'),
+    level: required(opts, 'level')
+  })
   printResult(out, unitJson(unit), () => `Đã thêm đơn vị "${unit.name}" (mã ${unit.id}).`)
 }
 

@@ -40,7 +40,10 @@ export function createExclusive(path: string): void {
  */
 export function checkOrdinaryFile(path: string, what = 'tệp'): Stats {
   if (path.includes('\0')) {
-    throw new CoreError('BAD_PATH', `Đường dẫn ${what} chứa ký tự không hợp lệ; hãy chọn lại ${what}.`)
+    throw new CoreError(
+      'BAD_PATH',
+      `Đường dẫn ${what} chứa ký tự không hợp lệ; hãy chọn lại ${what}.`
+    )
   }
   let st: Stats
   try {
@@ -48,9 +51,16 @@ export function checkOrdinaryFile(path: string, what = 'tệp'): Stats {
   } catch {
     throw new CoreError('NOT_FOUND', `Không tìm thấy ${what} ${path}.`)
   }
-  if (st.isDirectory()) throw new CoreError('NOT_A_FILE', `“${basename(path)}” là một thư mục, không phải ${what}; hãy chọn một ${what}.`)
+  if (st.isDirectory())
+    throw new CoreError(
+      'NOT_A_FILE',
+      `“${basename(path)}” là một thư mục, không phải ${what}; hãy chọn một ${what}.`
+    )
   if (!st.isFile()) {
-    throw new CoreError('NOT_A_FILE', `“${basename(path)}” không phải một ${what} thông thường (có thể là ống dẫn hay thiết bị); hãy chọn một ${what}.`)
+    throw new CoreError(
+      'NOT_A_FILE',
+      `“${basename(path)}” không phải một ${what} thông thường (có thể là ống dẫn hay thiết bị); hãy chọn một ${what}.`
+    )
   }
   return st
 }

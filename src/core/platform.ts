@@ -12,7 +12,11 @@ export interface PlatformPort {
   /** Asks the user for a file to open; null when cancelled. */
   chooseOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>
   /** Asks the user where to save; null when cancelled. */
-  chooseSaveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>
+  chooseSaveFile(options: {
+    title: string
+    defaultName: string
+    filters: FileFilter[]
+  }): Promise<string | null>
 }
 
 /** For the CLI: there is nobody to ask. */

@@ -17,7 +17,13 @@ export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, bypassCSP: false }
+  privileges: {
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    corsEnabled: false,
+    bypassCSP: false
+  }
 }
 
 const TYPES: Record<string, string> = {
@@ -71,14 +77,22 @@ function safeDecode(text: string): string | null {
 }
 
 /** The handler for protocol.handle(APP_SCHEME, …): files of out/renderer, nothing else. */
-export function createAppProtocolHandler(rendererDir: string): (request: { url: string; method?: string }) => Promise<Response> {
+export function createAppProtocolHandler(
+  rendererDir: string
+): (request: { url: string; method?: string }) => Promise<Response> {
   return async (request) => {
-    if (request.method && request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 })
+    if (request.method && request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response(null, { status: 405 })
     const file = resolveAppRequest(request.url, rendererDir)
     if (file === null) return new Response(null, { status: 403 })
     try {
       const body = await readFile(file)
-      return new Response(body, { status: 200, headers: { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' } })
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+        }
+      })
     } catch {
       return new Response(null, { status: 404 })
     }

@@ -1,6 +1,11 @@
 // The PlatformPort of the desktop app: the core asks for a file, Electron's native dialogs
 // answer. Pure: the dialog functions are passed in (index.ts binds them to the main window).
-import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron'
+import type {
+  OpenDialogOptions,
+  OpenDialogReturnValue,
+  SaveDialogOptions,
+  SaveDialogReturnValue
+} from 'electron'
 import { extname, join } from 'node:path'
 import type { FileFilter, PlatformPort } from '../core/platform'
 

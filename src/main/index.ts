@@ -1,11 +1,25 @@
 // The Electron main process: lifecycle, window, menu, IPC, native dialogs. Thin on purpose:
 // every decision that can be tested lives in the pure modules next to this file.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type WebContents
+} from 'electron'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { appDataFolderName, openCore, type Core } from '../core/index'
-import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import {
+  APP_PAGE_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler
+} from './app-protocol'
 import { createDialogPort } from './dialogs'
 import { registerIpc } from './ipc'
 import { ABOUT_TITLE, aboutDetail, buildMenuTemplate } from './menu'
@@ -70,7 +84,9 @@ function start(): void {
   // Serves out/renderer only; anything else (.., other hosts) is refused by the handler.
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir))
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ devTools, onAbout: showAbout })))
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate({ devTools, onAbout: showAbout }))
+  )
 
   const nativeBinding = nativeBindingPath({
     packaged: app.isPackaged,
@@ -108,7 +124,10 @@ function start(): void {
     (channel, input) => opened.dispatch(channel, input),
     (event) =>
       isTrustedSender(
-        { frame: event.senderFrame, fromMainWindow: mainWindow !== null && event.sender === mainWindow.webContents },
+        {
+          frame: event.senderFrame,
+          fromMainWindow: mainWindow !== null && event.sender === mainWindow.webContents
+        },
         page
       ),
     tracker
@@ -121,7 +140,11 @@ function createMainWindow(): void {
     ? join(process.resourcesPath, 'icon.png')
     : join(app.getAppPath(), 'resources', 'icon.png')
   const win = new BrowserWindow(
-    mainWindowOptions({ preloadPath: paths.preload, iconPath: existsSync(iconPath) ? iconPath : undefined, devTools })
+    mainWindowOptions({
+      preloadPath: paths.preload,
+      iconPath: existsSync(iconPath) ? iconPath : undefined,
+      devTools
+    })
   )
   mainWindow = win
   guardContents(win.webContents)

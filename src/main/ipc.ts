@@ -20,7 +20,8 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Result<unkno
 const IPC_MESSAGES = {
   forbidden: 'Yêu cầu bị từ chối: nó không đến từ trang của ứng dụng.',
   closing: 'Ứng dụng đang đóng nên không thực hiện thao tác này.',
-  internal: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại; nếu lỗi lặp lại, hãy khởi động lại ứng dụng.'
+  internal:
+    'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại; nếu lỗi lặp lại, hãy khởi động lại ứng dụng.'
 } as const
 
 function failure(code: string, message: string): { ok: false; error: ApiError } {
@@ -51,7 +52,9 @@ export function registerIpc<E>(
       if (!tracker.accepting) return failure('APP_CLOSING', IPC_MESSAGES.closing)
       try {
         // async wrapper: a synchronous throw in dispatch becomes a rejection, tracked alike.
-        return await tracker.track((async () => dispatch(channel, input === undefined ? null : input))())
+        return await tracker.track(
+          (async () => dispatch(channel, input === undefined ? null : input))()
+        )
       } catch (error) {
         // dispatch returns errors as data; reaching here is a bug, which must not cross IPC
         // as a thrown Error (its class and fields would be lost).

@@ -2,7 +2,10 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { PRODUCT_NAME } from './window-options'
 
-export function buildMenuTemplate(options: { devTools: boolean; onAbout: () => void }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(options: {
+  devTools: boolean
+  onAbout: () => void
+}): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload', label: 'Tải lại' },
     { type: 'separator' },
@@ -12,7 +15,8 @@ export function buildMenuTemplate(options: { devTools: boolean; onAbout: () => v
     { type: 'separator' },
     { role: 'togglefullscreen', label: 'Toàn màn hình' }
   ]
-  if (options.devTools) view.push({ type: 'separator' }, { role: 'toggleDevTools', label: 'Công cụ phát triển' })
+  if (options.devTools)
+    view.push({ type: 'separator' }, { role: 'toggleDevTools', label: 'Công cụ phát triển' })
   return [
     { label: 'Tệp', submenu: [{ role: 'quit', label: 'Thoát', accelerator: 'CmdOrCtrl+Q' }] },
     {
@@ -32,7 +36,12 @@ export function buildMenuTemplate(options: { devTools: boolean; onAbout: () => v
   ]
 }
 
-export function aboutDetail(info: { appVersion: string; electron: string; chrome: string; node: string }): string {
+export function aboutDetail(info: {
+  appVersion: string
+  electron: string
+  chrome: string
+  node: string
+}): string {
   return [
     `Phiên bản ${info.appVersion}`,
     'Quản lý việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (Chỉ thị 05-CT/TW).',

@@ -6,7 +6,11 @@ import { join } from 'node:path'
 export const PRODUCT_NAME = 'Chuyên đề 05'
 
 /** Where electron-vite puts the preload and the page, relative to out/main. */
-export function builtPaths(mainDir: string): { preload: string; rendererDir: string; indexHtml: string } {
+export function builtPaths(mainDir: string): {
+  preload: string
+  rendererDir: string
+  indexHtml: string
+} {
   const rendererDir = join(mainDir, '..', 'renderer')
   return {
     preload: join(mainDir, '..', 'preload', 'index.cjs'),
@@ -19,7 +23,10 @@ export function builtPaths(mainDir: string): { preload: string; rendererDir: str
  * The page runs with no Node, in Chromium's sandbox, isolated from the preload; the only way
  * out is window.api (Electron security checklist items 2-4, 6, 8, 10, 11).
  */
-export function secureWebPreferences(preloadPath: string, options: { devTools?: boolean } = {}): WebPreferences {
+export function secureWebPreferences(
+  preloadPath: string,
+  options: { devTools?: boolean } = {}
+): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,

@@ -6,7 +6,10 @@ import { CHANNELS, type WindowApi } from '../shared/api'
 
 // Same prefix as src/main/ipc.ts (IPC_PREFIX); kept literal so the preload bundles nothing of main.
 const api = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(`api:${channel}`, input)])
+  CHANNELS.map((channel) => [
+    channel,
+    (input: unknown) => ipcRenderer.invoke(`api:${channel}`, input)
+  ])
 ) as unknown as WindowApi
 
 contextBridge.exposeInMainWorld('api', api)

@@ -21,11 +21,13 @@ export class ApiFailure extends Error {
 }
 
 const NO_BRIDGE = 'Không tìm thấy phần lõi của ứng dụng. Hãy đóng và mở lại chương trình.'
-const TRANSPORT = 'Không liên lạc được với phần lõi của ứng dụng. Hãy thử lại; nếu vẫn lỗi, đóng và mở lại chương trình.'
+const TRANSPORT =
+  'Không liên lạc được với phần lõi của ứng dụng. Hãy thử lại; nếu vẫn lỗi, đóng và mở lại chương trình.'
 
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   // Looked up on every call so tests (and the e2e harness) can install window.api late.
-  const fn = window.api?.[channel] as unknown as ((input: Input<C>) => Promise<Result<Output<C>>>) | undefined
+  const fn = window.api?.[channel] as unknown as
+    ((input: Input<C>) => Promise<Result<Output<C>>>) | undefined
   if (typeof fn !== 'function') throw new ApiFailure('NO_BRIDGE', NO_BRIDGE)
   let result: Result<Output<C>>
   try {

@@ -1,13 +1,22 @@
 // Dates are typed as text (users type faster than they click calendars, and often know only a
 // month or a year). These read what was typed and say in Vietnamese what is wrong.
 
-import { comparePartialDates, displayPartialDate, readUserDate, todayIso, type PartialDate } from '@shared/partial-date'
+import {
+  comparePartialDates,
+  displayPartialDate,
+  readUserDate,
+  todayIso,
+  type PartialDate
+} from '@shared/partial-date'
 
 export const DATE_PLACEHOLDER = 'dd/mm/yyyy'
 
 export type DateCheck = { ok: true; value: PartialDate | null } | { ok: false; error: string }
 
-export function checkDateText(text: string, options: { fullDay?: boolean; required?: boolean } = {}): DateCheck {
+export function checkDateText(
+  text: string,
+  options: { fullDay?: boolean; required?: boolean } = {}
+): DateCheck {
   if (!text.trim()) {
     return options.required ? { ok: false, error: 'Chưa nhập ngày.' } : { ok: true, value: null }
   }
@@ -20,8 +29,10 @@ export function checkDateText(text: string, options: { fullDay?: boolean; requir
         : 'Ngày không hợp lệ. Nhập theo dạng dd/mm/yyyy, mm/yyyy hoặc yyyy.'
     }
   }
-  if (options.fullDay && value.length !== 10) return { ok: false, error: 'Nhập đủ ngày, tháng, năm (dd/mm/yyyy).' }
-  if (comparePartialDates(value, todayIso()) > 0) return { ok: false, error: 'Ngày không được sau hôm nay.' }
+  if (options.fullDay && value.length !== 10)
+    return { ok: false, error: 'Nhập đủ ngày, tháng, năm (dd/mm/yyyy).' }
+  if (comparePartialDates(value, todayIso()) > 0)
+    return { ok: false, error: 'Ngày không được sau hôm nay.' }
   return { ok: true, value }
 }
 

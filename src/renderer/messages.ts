@@ -20,8 +20,7 @@ export const SECTIONS: readonly Section[] = [
     name: 'study',
     path: '/study',
     label: 'Chuyên đề & học tập',
-    plan:
-      'Ghi chủ đề Chuyên đề của từng năm, hội nghị trực tuyến và các điểm cầu, số người dự, các đợt học bù qua sinh hoạt chi bộ, hội nghị; cho biết ai đã học, ai chưa học và tỷ lệ theo từng đơn vị.'
+    plan: 'Ghi chủ đề Chuyên đề của từng năm, hội nghị trực tuyến và các điểm cầu, số người dự, các đợt học bù qua sinh hoạt chi bộ, hội nghị; cho biết ai đã học, ai chưa học và tỷ lệ theo từng đơn vị.'
   },
   {
     name: 'commitments',
@@ -60,7 +59,6 @@ export const SECTIONS: readonly Section[] = [
   { name: 'data', path: '/data', label: 'Dữ liệu & sao lưu' }
 ]
 
-
 /** Suggestions only: any level label may be typed. */
 export const LEVEL_SUGGESTIONS = [
   'Tỉnh ủy',
@@ -71,7 +69,14 @@ export const LEVEL_SUGGESTIONS = [
   'Chi bộ'
 ]
 
-export const ROLE_SUGGESTIONS = ['Cán bộ', 'Công chức', 'Viên chức', 'Chiến sĩ', 'Đoàn viên', 'Hội viên']
+export const ROLE_SUGGESTIONS = [
+  'Cán bộ',
+  'Công chức',
+  'Viên chức',
+  'Chiến sĩ',
+  'Đoàn viên',
+  'Hội viên'
+]
 
 export const THEORY_SUGGESTIONS = ['Sơ cấp', 'Trung cấp', 'Cao cấp', 'Cử nhân']
 

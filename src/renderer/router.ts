@@ -1,4 +1,9 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteRecordRaw,
+  type RouterHistory
+} from 'vue-router'
 import { SECTIONS } from './messages'
 import OverviewView from './views/OverviewView.vue'
 import UnitsView from './views/UnitsView.vue'
@@ -10,7 +15,15 @@ import CommitmentsView from './views/CommitmentsView.vue'
 import EvaluationView from './views/EvaluationView.vue'
 import ImportView from './views/ImportView.vue'
 
-const BUILT = { overview: OverviewView, units: UnitsView, people: PeopleView, data: DataView, study: StudyView, commitments: CommitmentsView, evaluation: EvaluationView }
+const BUILT = {
+  overview: OverviewView,
+  units: UnitsView,
+  people: PeopleView,
+  data: DataView,
+  study: StudyView,
+  commitments: CommitmentsView,
+  evaluation: EvaluationView
+}
 
 const routes: RouteRecordRaw[] = [
   ...SECTIONS.map((s) => ({

@@ -41,11 +41,22 @@ export interface FakeData {
   backups: BackupInfo[]
 }
 
-export function unit(id: number, parentId: number | null, name: string, level: string, peopleCount = 0): Unit {
+export function unit(
+  id: number,
+  parentId: number | null,
+  name: string,
+  level: string,
+  peopleCount = 0
+): Unit {
   return { id, parentId, name, level, retiredOn: null, peopleCount }
 }
 
-export function person(id: number, unitId: number, fullName: string, extra: Partial<Person> = {}): Person {
+export function person(
+  id: number,
+  unitId: number,
+  fullName: string,
+  extra: Partial<Person> = {}
+): Person {
   return {
     ...emptyPersonFields(unitId),
     id,
@@ -63,7 +74,7 @@ export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
   const unitName = (id: number) => data.units.find((u) => u.id === id)?.name ?? ''
   const below = (id: number): Set<number> => {
     const ids = new Set([id])
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false
       for (const u of data.units)
         if (u.parentId !== null && ids.has(u.parentId) && !ids.has(u.id)) {
@@ -89,31 +100,52 @@ export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
       backupDir: 'C:\\Users\\vanphong\\AppData\\Roaming\\chuyen-de\\backups',
       backupKeep: 20
     }),
-    'units:list': ({ includeRetired }) => data.units.filter((u) => includeRetired || u.retiredOn === null),
+    'units:list': ({ includeRetired }) =>
+      data.units.filter((u) => includeRetired || u.retiredOn === null),
     'units:create': (input) => {
-      const u = unit(Math.max(0, ...data.units.map((x) => x.id)) + 1, input.parentId, input.name, input.level)
+      const u = unit(
+        Math.max(0, ...data.units.map((x) => x.id)) + 1,
+        input.parentId,
+        input.name,
+        input.level
+      )
       data.units.push(u)
       return u
     },
     'units:history': () => [],
     'people:list': (input) => {
-      const units = input.unitId === null ? null : input.includeSubunits ? below(input.unitId) : new Set([input.unitId])
+      const units =
+        input.unitId === null
+          ? null
+          : input.includeSubunits
+            ? below(input.unitId)
+            : new Set([input.unitId])
       const q = input.q ? foldVietnamese(input.q) : ''
       const matches = data.people.filter(
         (p) =>
           (!units || units.has(p.unitId)) &&
           (!q || foldVietnamese(p.fullName).includes(q)) &&
           // As the core does: no statuses (or an empty list) means those still on the rolls.
-          (input.statuses && input.statuses.length > 0 ? input.statuses.includes(p.status) : !LEFT_STATUSES.includes(p.status)) &&
+          (input.statuses && input.statuses.length > 0
+            ? input.statuses.includes(p.status)
+            : !LEFT_STATUSES.includes(p.status)) &&
           (!input.kind || p.kind === input.kind)
       )
       const offset = input.offset ?? 0
-      return { total: matches.length, rows: matches.slice(offset, offset + (input.limit ?? 100)).map(toRow) }
+      return {
+        total: matches.length,
+        rows: matches.slice(offset, offset + (input.limit ?? 100)).map(toRow)
+      }
     },
     'people:get': ({ id }) => find(id),
     'people:statusHistory': () => [],
     'people:create': (fields: PersonFields) => {
-      const p = person(Math.max(0, ...data.people.map((x) => x.id)) + 1, fields.unitId, fields.fullName, fields)
+      const p = person(
+        Math.max(0, ...data.people.map((x) => x.id)) + 1,
+        fields.unitId,
+        fields.fullName,
+        fields
+      )
       data.people.push(p)
       return find(p.id)
     },
@@ -127,11 +159,19 @@ export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
       async (input: unknown): Promise<Result<unknown>> => {
         calls.push({ channel, input: structuredClone(input) })
         const handler = handlers[channel] as ((i: unknown) => unknown) | undefined
-        if (!handler) return { ok: false, error: { code: 'NOT_IMPLEMENTED', message: `Kênh ${channel} chưa có trong bản giả lập.` } }
+        if (!handler)
+          return {
+            ok: false,
+            error: {
+              code: 'NOT_IMPLEMENTED',
+              message: `Kênh ${channel} chưa có trong bản giả lập.`
+            }
+          }
         try {
           return { ok: true, value: await handler(input) }
         } catch (e) {
-          if (e instanceof ApiError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } }
+          if (e instanceof ApiError)
+            return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } }
           throw e
         }
       }

@@ -16,7 +16,10 @@ export function installApi(api: WindowApi): void {
   window.api = api
 }
 
-export function mountView(component: Component, options: { props?: Record<string, unknown>; plugins?: unknown[] } = {}) {
+export function mountView(
+  component: Component,
+  options: { props?: Record<string, unknown>; plugins?: unknown[] } = {}
+) {
   const pinia = createPinia()
   setActivePinia(pinia)
   return mount(component, {
@@ -36,7 +39,8 @@ export const byTestId = (id: string) => $(`[data-testid="${id}"]`)
 
 export async function type(id: string, text: string): Promise<void> {
   const el = byTestId(id)
-  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) throw new Error(`no input ${id}`)
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement))
+    throw new Error(`no input ${id}`)
   el.value = text
   el.dispatchEvent(new Event('input', { bubbles: true }))
   await flushPromises()

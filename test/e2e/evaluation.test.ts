@@ -18,9 +18,21 @@ let cellAId = 0
 
 const e2e = useApp(async (harness) => {
   await harness.call('app:setYear', { year: 2024 })
-  const committee = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
-  const cellA = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
-  const cellB = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
+  const committee = await harness.call('units:create', {
+    parentId: null,
+    name: 'Đảng ủy xã Tân Lập',
+    level: 'Đảng ủy cơ sở'
+  })
+  const cellA = await harness.call('units:create', {
+    parentId: committee.id,
+    name: 'Chi bộ ấp 1',
+    level: 'Chi bộ'
+  })
+  const cellB = await harness.call('units:create', {
+    parentId: committee.id,
+    name: 'Chi bộ ấp 2',
+    level: 'Chi bộ'
+  })
   cellAId = cellA.id
   const a: [string, Partial<ReturnType<typeof personInput>>][] = [
     ['Nguyễn Văn An', { birthDate: '1970-03-05', position: 'Bí thư chi bộ' }],
@@ -30,7 +42,10 @@ const e2e = useApp(async (harness) => {
     ['Võ Văn Em', { birthDate: '1999-07-07', partyJoinDate: '2024-09-01' }],
     ['Hồ Thị Giang', { birthDate: '1985-05-05' }]
   ]
-  for (const [name, extra] of a) ids[name] = (await harness.call('people:create', personInput(cellA.id, { fullName: name, ...extra }))).id
+  for (const [name, extra] of a)
+    ids[name] = (
+      await harness.call('people:create', personInput(cellA.id, { fullName: name, ...extra }))
+    ).id
   await harness.call('people:setStatus', { id: ids['Phạm Thị Dung'], status: 'exempt' })
   for (const name of ['Bùi Văn Khánh', 'Đỗ Thị Lan', 'Ngô Văn Minh']) {
     ids[name] = (await harness.call('people:create', personInput(cellB.id, { fullName: name }))).id
@@ -38,7 +53,12 @@ const e2e = useApp(async (harness) => {
   await harness.call('evaluation:save', {
     year: 2024,
     unitId: cellB.id,
-    entries: ['Bùi Văn Khánh', 'Đỗ Thị Lan', 'Ngô Văn Minh'].map((n): EvaluationEntry => ({ personId: ids[n], self: 'HTTNV', proposed: 'HTTNV', decided: 'HTTNV' }))
+    entries: ['Bùi Văn Khánh', 'Đỗ Thị Lan', 'Ngô Văn Minh'].map((n): EvaluationEntry => ({
+      personId: ids[n],
+      self: 'HTTNV',
+      proposed: 'HTTNV',
+      decided: 'HTTNV'
+    }))
   })
 })
 
@@ -54,7 +74,9 @@ describe('evaluation, end to end', () => {
     await app.byTestId('evaluation-units-node-Chi bộ ấp 1').click()
     await app.waitText('evaluation-unit', 'Chi bộ ấp 1')
     await app.row('Hồ Thị Giang').waitFor()
-    expect(await app.page.locator('[data-testid="evaluation-table"] tr.el-table__row').count()).toBe(6)
+    expect(
+      await app.page.locator('[data-testid="evaluation-table"] tr.el-table__row').count()
+    ).toBe(6)
     await app.waitText('evaluation-table', 'Diện không xếp loại: miễn công tác và sinh hoạt đảng')
     await app.waitText('evaluation-table', 'Diện không xếp loại: mới kết nạp chưa đủ 6 tháng')
     await screenshot(e2e.page, 'danh-gia-02-danh-sach-chi-bo')
@@ -75,7 +97,10 @@ describe('evaluation, end to end', () => {
     expect(await app.ratingText('Phạm Thị Dung', 'decided')).toBe('Không XL')
     await app.waitText('evaluation-totals-not_rated-decided', '2')
     const s = await e2e.harness.call('evaluation:sheet', { year: 2024, unitId: cellAId })
-    expect(s.rows.find((r) => r.fullName === 'Võ Văn Em')).toMatchObject({ decided: 'not_rated', reason: 'new_member' })
+    expect(s.rows.find((r) => r.fullName === 'Võ Văn Em')).toMatchObject({
+      decided: 'not_rated',
+      reason: 'new_member'
+    })
   })
 
   it('warns when the tổ chức cơ sở đảng goes over the HTXSNV quota, naming the unit, the count and the limit', async () => {
@@ -86,18 +111,28 @@ describe('evaluation, end to end', () => {
     expect(text).toContain('2 đảng viên HTXSNV')
     expect(text).toContain('vượt mức tối đa 1')
     // A note, typed and confirmed with Enter.
-    const note = app.row('Hồ Thị Giang').locator('input[data-testid="rating-note"], [data-testid="rating-note"] input').first()
+    const note = app
+      .row('Hồ Thị Giang')
+      .locator('input[data-testid="rating-note"], [data-testid="rating-note"] input')
+      .first()
     await note.fill('Cần cố gắng hơn')
     await note.press('Enter')
     await expect
-      .poll(async () => (await e2e.harness.call('evaluation:sheet', { year: 2024, unitId: cellAId })).rows.find((r) => r.fullName === 'Hồ Thị Giang')?.note)
+      .poll(
+        async () =>
+          (await e2e.harness.call('evaluation:sheet', { year: 2024, unitId: cellAId })).rows.find(
+            (r) => r.fullName === 'Hồ Thị Giang'
+          )?.note
+      )
       .toBe('Cần cố gắng hơn')
     expect(await note.inputValue()).toBe('Cần cố gắng hơn')
     await e2e.page.locator('.el-message').first().waitFor({ state: 'detached' })
     await screenshot(e2e.page, 'danh-gia-03-canh-bao-ty-le')
     // One HTXSNV fewer: the warning goes.
     await app.rate('Trần Thị Bình', 'decided', 'httnv')
-    await e2e.page.waitForFunction(() => document.querySelectorAll('[data-testid="evaluation-quota-warning"]').length === 1)
+    await e2e.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="evaluation-quota-warning"]').length === 1
+    )
     await app.waitText('evaluation-quota-info', 'trong mức tối đa')
   })
 
@@ -106,12 +141,16 @@ describe('evaluation, end to end', () => {
     e2e.harness.dialogs.save.push(out)
     await app.input('evaluation-place').fill('Tân Lập')
     await app.byTestId('evaluation-export').click()
-    await e2e.page.locator('.el-message', { hasText: 'Đã lưu bảng tổng hợp (6 đảng viên)' }).waitFor()
+    await e2e.page
+      .locator('.el-message', { hasText: 'Đã lưu bảng tổng hợp (6 đảng viên)' })
+      .waitFor()
     expect(existsSync(out)).toBe(true)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
     const ws = wb.worksheets[0]
-    expect(ws.getCell('A5').value).toBe('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2024')
+    expect(ws.getCell('A5').value).toBe(
+      'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2024'
+    )
     const names = ws.getColumn(2).values.map((v) => String(v ?? ''))
     expect(names).toEqual(expect.arrayContaining(['Nguyễn Văn An', 'Hồ Thị Giang']))
     // The chi bộ fills it: a different proposal for Cường, a note for An.
@@ -135,7 +174,13 @@ describe('evaluation, end to end', () => {
     await e2e.page.locator('.el-message', { hasText: 'Đã nhập 2 thay đổi' }).waitFor()
     await app.byTestId('evaluation-import-dialog').waitFor({ state: 'hidden' })
     expect(await app.ratingText('Lê Văn Cường', 'proposed')).toBe('HTNV')
-    expect(await app.row('Nguyễn Văn An').locator('input[data-testid="rating-note"], [data-testid="rating-note"] input').first().inputValue()).toBe('Gương mẫu, có sáng kiến')
+    expect(
+      await app
+        .row('Nguyễn Văn An')
+        .locator('input[data-testid="rating-note"], [data-testid="rating-note"] input')
+        .first()
+        .inputValue()
+    ).toBe('Gương mẫu, có sáng kiến')
   })
 
   it('shows the committee’s sheet grouped by chi bộ', async () => {
@@ -144,7 +189,9 @@ describe('evaluation, end to end', () => {
     await app.waitText('evaluation-unit', 'Đảng ủy xã Tân Lập')
     await app.byTestId('evaluation-groups').waitFor()
     await app.waitText('evaluation-groups', 'Chi bộ ấp 2')
-    expect(await app.page.locator('[data-testid="evaluation-table"] tr.el-table__row').count()).toBe(9)
+    expect(
+      await app.page.locator('[data-testid="evaluation-table"] tr.el-table__row').count()
+    ).toBe(9)
     await screenshot(e2e.page, 'danh-gia-05-dang-uy')
     await app.byTestId('evaluation-groups').scrollIntoViewIfNeeded()
     await screenshot(e2e.page, 'danh-gia-06-tong-hop-theo-chi-bo')

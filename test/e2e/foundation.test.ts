@@ -11,8 +11,16 @@ describe('foundation, end to end', () => {
   it('opens on Tổng quan with the full navigation and no errors', async () => {
     const app = new AppPage(e2e.page)
     await app.byTestId('overview-units').waitFor()
-    for (const label of ['Tổng quan', 'Tổ chức đảng', 'Đảng viên & cán bộ', 'Chuyên đề & học tập', 'Dữ liệu & sao lưu']) {
-      await expect(e2e.page.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true)
+    for (const label of [
+      'Tổng quan',
+      'Tổ chức đảng',
+      'Đảng viên & cán bộ',
+      'Chuyên đề & học tập',
+      'Dữ liệu & sao lưu'
+    ]) {
+      await expect(e2e.page.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(
+        true
+      )
     }
     await screenshot(e2e.page, '01-tong-quan-trong')
     expect(e2e.errors).toEqual([])
@@ -27,11 +35,9 @@ describe('foundation, end to end', () => {
     await units.addChild('Đảng ủy xã Tân Lập', 'Chi bộ Ấp 4', 'Chi bộ')
     await units.byTestId('units-node-Chi bộ Ấp 3').waitFor()
     const stored = await e2e.harness.core.dispatch('units:list', { includeRetired: false })
-    expect(stored.ok && (stored.value as { name: string; parentId: number | null }[]).map((u) => u.name)).toEqual([
-      'Đảng ủy xã Tân Lập',
-      'Chi bộ Ấp 3',
-      'Chi bộ Ấp 4'
-    ])
+    expect(
+      stored.ok && (stored.value as { name: string; parentId: number | null }[]).map((u) => u.name)
+    ).toEqual(['Đảng ủy xã Tân Lập', 'Chi bộ Ấp 3', 'Chi bộ Ấp 4'])
     await units.select('Chi bộ Ấp 3')
     await units.byTestId('units-history').waitFor()
     await screenshot(e2e.page, '03-to-chuc-cay')
@@ -42,7 +48,11 @@ describe('foundation, end to end', () => {
     await people.go('people')
     await people.selectUnit('Chi bộ Ấp 3')
     await people.openAddForm()
-    await people.fillPerson({ fullName: 'Trần Thị Bích', birthDate: '31/02/1980', partyCardNumber: '123' })
+    await people.fillPerson({
+      fullName: 'Trần Thị Bích',
+      birthDate: '31/02/1980',
+      partyCardNumber: '123'
+    })
     await people.save()
     await e2e.page.getByText('Số thẻ đảng viên gồm 8 chữ số', { exact: false }).first().waitFor()
     await screenshot(e2e.page, '04-nguoi-loi-nhap')
@@ -53,7 +63,12 @@ describe('foundation, end to end', () => {
   it('adds a person and finds them again without diacritics', async () => {
     const people = new PeoplePage(e2e.page)
     await people.openAddForm()
-    await people.fillPerson({ fullName: 'NGUYỄN VĂN DŨNG', gender: 'male', birthDate: '12/03/1980', partyCardNumber: '01234567' })
+    await people.fillPerson({
+      fullName: 'NGUYỄN VĂN DŨNG',
+      gender: 'male',
+      birthDate: '12/03/1980',
+      partyCardNumber: '01234567'
+    })
     await people.save()
     await people.byTestId('person-dialog').waitFor({ state: 'hidden' })
     await people.openAddForm()
@@ -105,7 +120,9 @@ describe('foundation, end to end', () => {
     await screenshot(e2e.page, '09-chua-xay-dung')
     await app.go('overview')
     await app.byTestId('overview-on-roll').waitFor()
-    await e2e.page.waitForFunction(() => document.querySelector('[data-testid="overview-on-roll"]')?.textContent?.includes('2'))
+    await e2e.page.waitForFunction(() =>
+      document.querySelector('[data-testid="overview-on-roll"]')?.textContent?.includes('2')
+    )
     await screenshot(e2e.page, '10-tong-quan')
     expect(e2e.errors).toEqual([])
   })

@@ -22,11 +22,45 @@ const e2e = useApp(async (harness) => {
       cell: 'Chi bộ Ấp 3',
       tcvn3: true,
       members: [
-        { name: 'Nguyễn Văn Dũng', birth: utc(1980, 3, 12), gender: 'Nam', join: utc(2005, 5, 19), official: utc(2006, 5, 19), card: '01234567', position: 'Bí thư' },
-        { name: 'Trần Thị Bích Hằng', birth: 27000, gender: 'Nữ', join: '03/02/2010', official: '03/02/2011', card: '12345678' },
-        { name: 'Lê Văn Đức', birth: '05/11/1985', gender: 'Nam', join: '09/2012', card: '22345678' },
-        { name: 'Phạm Thị Thủy', birth: 1962, gender: 'Nữ', join: utc(1990, 12, 1), official: utc(1991, 12, 1), card: '32345678' },
-        { name: 'Võ Văn Lợi', birth: '01/01/1990', gender: 'Nam', join: '02/09/2015', card: '12345' }
+        {
+          name: 'Nguyễn Văn Dũng',
+          birth: utc(1980, 3, 12),
+          gender: 'Nam',
+          join: utc(2005, 5, 19),
+          official: utc(2006, 5, 19),
+          card: '01234567',
+          position: 'Bí thư'
+        },
+        {
+          name: 'Trần Thị Bích Hằng',
+          birth: 27000,
+          gender: 'Nữ',
+          join: '03/02/2010',
+          official: '03/02/2011',
+          card: '12345678'
+        },
+        {
+          name: 'Lê Văn Đức',
+          birth: '05/11/1985',
+          gender: 'Nam',
+          join: '09/2012',
+          card: '22345678'
+        },
+        {
+          name: 'Phạm Thị Thủy',
+          birth: 1962,
+          gender: 'Nữ',
+          join: utc(1990, 12, 1),
+          official: utc(1991, 12, 1),
+          card: '32345678'
+        },
+        {
+          name: 'Võ Văn Lợi',
+          birth: '01/01/1990',
+          gender: 'Nam',
+          join: '02/09/2015',
+          card: '12345'
+        }
       ]
     },
     {
@@ -34,13 +68,30 @@ const e2e = useApp(async (harness) => {
       cell: 'Chi bộ Ấp 5',
       tcvn3: false,
       members: [
-        { name: 'Đặng Văn Tâm', birth: '20/10/1975', gender: 'Nam', join: '19/05/2000', official: '19/05/2001', card: '42345678' },
-        { name: 'Huỳnh Thị Mai', birth: utc(1988, 8, 8), gender: 'Nữ', join: '03/02/2016', card: '52345678' }
+        {
+          name: 'Đặng Văn Tâm',
+          birth: '20/10/1975',
+          gender: 'Nam',
+          join: '19/05/2000',
+          official: '19/05/2001',
+          card: '42345678'
+        },
+        {
+          name: 'Huỳnh Thị Mai',
+          birth: utc(1988, 8, 8),
+          gender: 'Nữ',
+          join: '03/02/2016',
+          card: '52345678'
+        }
       ]
     }
   ])
   writeFileSync(join(dir, 'rong.xlsx'), '')
-  const root = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
+  const root = await harness.call('units:create', {
+    parentId: null,
+    name: 'Đảng ủy xã Tân Lập',
+    level: 'Đảng ủy cơ sở'
+  })
   await harness.call('units:create', { parentId: root.id, name: 'Chi bộ Ấp 3', level: 'Chi bộ' })
 })
 
@@ -71,7 +122,9 @@ describe('import wizard, end to end', () => {
     e2e.harness.dialogs.open.push(join(dir, 'DS dang vien Tan Lap.xlsx'))
     await wizard.chooseFile()
     await wizard.waitForStep('sheets')
-    await expect(wizard.byTestId('import-file-name').innerText()).resolves.toBe('DS dang vien Tan Lap.xlsx')
+    await expect(wizard.byTestId('import-file-name').innerText()).resolves.toBe(
+      'DS dang vien Tan Lap.xlsx'
+    )
     await expect(wizard.byTestId('import-legacy-note').innerText()).resolves.toContain('TCVN3')
     const sheets = await wizard.byTestId('import-sheets').innerText()
     expect(sheets).toContain('Ấp 3')
@@ -89,7 +142,10 @@ describe('import wizard, end to end', () => {
     expect(table).toContain('Ngày vào Đảng / Dự bị')
     // The empty "Ghi chú" column is not wanted.
     await wizard.byTestId('import-field-0-I').click()
-    await e2e.page.locator('.el-select-dropdown__item:visible', { hasText: 'Bỏ qua cột này' }).first().click()
+    await e2e.page
+      .locator('.el-select-dropdown__item:visible', { hasText: 'Bỏ qua cột này' })
+      .first()
+      .click()
     await wizard.byTestId('import-mapping-reset-0').waitFor()
     await screenshot(e2e.page, '23-nhap-ghep-cot')
   })
@@ -111,8 +167,12 @@ describe('import wizard, end to end', () => {
     expect(await wizard.count('skip')).toBe(0)
     expect(await wizard.count('errors')).toBe(1)
     expect(await wizard.count('units')).toBe(1)
-    await expect(wizard.byTestId('import-unit-plan-Chi bộ ấp 5').innerText()).resolves.toContain('Tạo mới "Chi bộ ấp 5" thuộc Đảng ủy xã Tân Lập')
-    await expect(wizard.byTestId('import-unit-plan-Chi bộ ấp 3').innerText()).resolves.toBe('Chi bộ Ấp 3')
+    await expect(wizard.byTestId('import-unit-plan-Chi bộ ấp 5').innerText()).resolves.toContain(
+      'Tạo mới "Chi bộ ấp 5" thuộc Đảng ủy xã Tân Lập'
+    )
+    await expect(wizard.byTestId('import-unit-plan-Chi bộ ấp 3').innerText()).resolves.toBe(
+      'Chi bộ Ấp 3'
+    )
     const rows = await wizard.byTestId('import-rows').innerText()
     expect(rows).toContain('Nguyễn Văn Dũng')
     expect(rows).toContain('Trần Thị Bích Hằng')
@@ -138,8 +198,12 @@ describe('import wizard, end to end', () => {
     await wizard.byTestId('import-commit').click()
     await wizard.confirm()
     await wizard.byTestId('import-done').waitFor()
-    await expect(wizard.byTestId('import-done-created').getAttribute('data-count')).resolves.toBe('7')
-    await expect(wizard.byTestId('import-done-skipped').getAttribute('data-count')).resolves.toBe('0')
+    await expect(wizard.byTestId('import-done-created').getAttribute('data-count')).resolves.toBe(
+      '7'
+    )
+    await expect(wizard.byTestId('import-done-skipped').getAttribute('data-count')).resolves.toBe(
+      '0'
+    )
     await expect(wizard.byTestId('import-done-units').getAttribute('data-count')).resolves.toBe('1')
     await screenshot(e2e.page, '27-nhap-xong')
   })
@@ -169,18 +233,31 @@ describe('import wizard, end to end', () => {
     await wizard.go('data')
     await wizard.byTestId('data-import-history').click()
     await wizard.byTestId('import-history-table').waitFor()
-    await expect(wizard.byTestId('import-history-table').innerText()).resolves.toContain('DS dang vien Tan Lap.xlsx')
+    await expect(wizard.byTestId('import-history-table').innerText()).resolves.toContain(
+      'DS dang vien Tan Lap.xlsx'
+    )
     await screenshot(e2e.page, '29-nhap-lich-su')
 
     // Someone edits an imported person: undoing would lose that edit, so the core refuses.
-    const found = await e2e.harness.core.dispatch('people:list', { unitId: null, includeSubunits: true, q: 'nguyen van dung' })
+    const found = await e2e.harness.core.dispatch('people:list', {
+      unitId: null,
+      includeSubunits: true,
+      q: 'nguyen van dung'
+    })
     if (!found.ok) throw new Error(found.error.message)
-    const dung = (found.value as { rows: ({ id: number; phone: string | null } & Record<string, unknown>)[] }).rows[0]
+    const dung = (
+      found.value as { rows: ({ id: number; phone: string | null } & Record<string, unknown>)[] }
+    ).rows[0]
     const { id, status: _s, statusSince: _ss, unitName: _u, ...fields } = dung
-    const edited = await e2e.harness.core.dispatch('people:update', { id, fields: { ...fields, phone: '0912345678' } })
+    const edited = await e2e.harness.core.dispatch('people:update', {
+      id,
+      fields: { ...fields, phone: '0912345678' }
+    })
     expect(edited.ok).toBe(true)
 
-    const undo = e2e.page.locator('[data-testid^="import-undo-"]:not([data-testid="import-undo-error"])').first()
+    const undo = e2e.page
+      .locator('[data-testid^="import-undo-"]:not([data-testid="import-undo-error"])')
+      .first()
     await undo.click()
     await e2e.page.locator('.el-message-box').waitFor()
     await screenshot(e2e.page, '30-nhap-hoan-tac-xac-nhan')
@@ -192,7 +269,10 @@ describe('import wizard, end to end', () => {
     await screenshot(e2e.page, '31-nhap-hoan-tac-bi-tu-choi')
 
     // The edit is taken back; now the import can be undone.
-    const reverted = await e2e.harness.core.dispatch('people:update', { id, fields: { ...fields, phone: null } })
+    const reverted = await e2e.harness.core.dispatch('people:update', {
+      id,
+      fields: { ...fields, phone: null }
+    })
     expect(reverted.ok).toBe(true)
     await undo.click()
     await wizard.confirm()

@@ -19,12 +19,33 @@ const PERSON = `Nguyễn <img Src=x Onerror=window.__xss=true> An`
 const PERSON_BOLD = `Trần <b Class="xss">Đậm</b> Bình`
 
 const e2e = useApp(async (harness) => {
-  const committee = await harness.call('units:create', { parentId: null, name: COMMITTEE, level: 'Đảng ủy cơ sở' })
-  const cell = await harness.call('units:create', { parentId: committee.id, name: CELL, level: 'Chi bộ' })
-  const plain = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
-  await harness.call('people:create', personInput(cell.id, { fullName: PERSON, partyCardNumber: '01000001' }))
-  await harness.call('people:create', personInput(cell.id, { fullName: PERSON_BOLD, partyCardNumber: '01000002' }))
-  await harness.call('people:create', personInput(plain.id, { fullName: 'Lê Văn Cường', partyCardNumber: '01000003' }))
+  const committee = await harness.call('units:create', {
+    parentId: null,
+    name: COMMITTEE,
+    level: 'Đảng ủy cơ sở'
+  })
+  const cell = await harness.call('units:create', {
+    parentId: committee.id,
+    name: CELL,
+    level: 'Chi bộ'
+  })
+  const plain = await harness.call('units:create', {
+    parentId: committee.id,
+    name: 'Chi bộ ấp 2',
+    level: 'Chi bộ'
+  })
+  await harness.call(
+    'people:create',
+    personInput(cell.id, { fullName: PERSON, partyCardNumber: '01000001' })
+  )
+  await harness.call(
+    'people:create',
+    personInput(cell.id, { fullName: PERSON_BOLD, partyCardNumber: '01000002' })
+  )
+  await harness.call(
+    'people:create',
+    personInput(plain.id, { fullName: 'Lê Văn Cường', partyCardNumber: '01000003' })
+  )
 })
 
 /** Nothing of the names became elements, and the onerror handler never ran. */
@@ -57,7 +78,9 @@ describe('markup in names is shown as text', () => {
       await e2e.page.mouse.move(box.x + box.width + 60, box.y + box.height / 2)
       const tip = chart.locator('div', { hasText: 'Đã học' }).last()
       await tip.waitFor()
-      await expect.poll(async () => !tooltips.includes(await tip.innerText()), { timeout: 5000 }).toBe(true)
+      await expect
+        .poll(async () => !tooltips.includes(await tip.innerText()), { timeout: 5000 })
+        .toBe(true)
       tooltips.push(await tip.innerText())
       expect(await tip.locator('img, b').count()).toBe(0)
     }
@@ -85,7 +108,9 @@ describe('markup in names is shown as text', () => {
     await app.go('study')
     await app.byTestId('study-topic').waitFor()
     await e2e.page.getByText('Ai đã học, ai chưa', { exact: true }).click()
-    await expect.poll(async () => (await pageText(e2e.page)).includes(CELL), { timeout: 10_000 }).toBe(true)
+    await expect
+      .poll(async () => (await pageText(e2e.page)).includes(CELL), { timeout: 10_000 })
+      .toBe(true)
     await screenshot(e2e.page, 'markup-03-ai-da-hoc')
     await expectNoMarkup(e2e.page, 'Chuyên đề & học tập')
 
@@ -103,7 +128,13 @@ describe('the harness answers only its own page', () => {
     const url = new URL(`${e2e.harness.url}/rpc/units:create`)
     return new Promise((resolve, reject) => {
       const req = request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers }
+        },
         (res) => {
           res.resume()
           resolve(res.statusCode ?? 0)
@@ -122,7 +153,12 @@ describe('the harness answers only its own page', () => {
     const other = await e2e.browser.newPage()
     await other.goto('data:text/html,<p>khác</p>')
     await other.evaluate(
-      (url) => fetch(`${url}/rpc/units:create`, { method: 'POST', mode: 'no-cors', body: JSON.stringify({ parentId: null, name: 'Chi bộ lạ', level: 'Chi bộ' }) }).catch(() => null),
+      (url) =>
+        fetch(`${url}/rpc/units:create`, {
+          method: 'POST',
+          mode: 'no-cors',
+          body: JSON.stringify({ parentId: null, name: 'Chi bộ lạ', level: 'Chi bộ' })
+        }).catch(() => null),
       e2e.harness.url
     )
     await other.close()

@@ -15,16 +15,49 @@ const e2e = useApp(async (harness) => {
   // A new file starts on this year; this suite's data is 2024's.
   await harness.call('app:setYear', { year: 2024 })
   // An organisation to study in: one committee, two chi bộ, members and non-members.
-  const committee = await harness.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
-  const cellA = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
-  const cellB = await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
-  const a = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Võ Văn Em', 'Hồ Thị Giang']
+  const committee = await harness.call('units:create', {
+    parentId: null,
+    name: 'Đảng ủy xã Tân Lập',
+    level: 'Đảng ủy cơ sở'
+  })
+  const cellA = await harness.call('units:create', {
+    parentId: committee.id,
+    name: 'Chi bộ ấp 1',
+    level: 'Chi bộ'
+  })
+  const cellB = await harness.call('units:create', {
+    parentId: committee.id,
+    name: 'Chi bộ ấp 2',
+    level: 'Chi bộ'
+  })
+  const a = [
+    'Nguyễn Văn An',
+    'Trần Thị Bình',
+    'Lê Văn Cường',
+    'Phạm Thị Dung',
+    'Võ Văn Em',
+    'Hồ Thị Giang'
+  ]
   for (const [i, name] of a.entries()) {
-    await harness.call('people:create', personInput(cellA.id, { fullName: name, partyCardNumber: `0100000${i}` }))
+    await harness.call(
+      'people:create',
+      personInput(cellA.id, { fullName: name, partyCardNumber: `0100000${i}` })
+    )
   }
-  await harness.call('people:create', personInput(cellA.id, { fullName: 'Đặng Văn Hùng', kind: 'non_member', role: 'Công chức' }))
-  for (const [i, name] of ['Bùi Văn Khánh', 'Đỗ Thị Lan', 'Ngô Văn Minh', 'Dương Thị Nga'].entries()) {
-    await harness.call('people:create', personInput(cellB.id, { fullName: name, partyCardNumber: `0200000${i}` }))
+  await harness.call(
+    'people:create',
+    personInput(cellA.id, { fullName: 'Đặng Văn Hùng', kind: 'non_member', role: 'Công chức' })
+  )
+  for (const [i, name] of [
+    'Bùi Văn Khánh',
+    'Đỗ Thị Lan',
+    'Ngô Văn Minh',
+    'Dương Thị Nga'
+  ].entries()) {
+    await harness.call(
+      'people:create',
+      personInput(cellB.id, { fullName: name, partyCardNumber: `0200000${i}` })
+    )
   }
 })
 
@@ -75,8 +108,12 @@ describe('study, end to end', () => {
     await app.input('checklist-search').fill('')
     await app.byTestId('checklist-all').click()
     await app.byTestId('checklist-row-Hồ Thị Giang').locator('.el-checkbox').click()
-    await expect(app.byTestId('checklist-row-Hồ Thị Giang').locator('.el-checkbox.is-checked').count()).resolves.toBe(0)
-    await expect(app.byTestId('checklist-list').locator('.el-checkbox.is-checked').count()).resolves.toBe(6)
+    await expect(
+      app.byTestId('checklist-row-Hồ Thị Giang').locator('.el-checkbox.is-checked').count()
+    ).resolves.toBe(0)
+    await expect(
+      app.byTestId('checklist-list').locator('.el-checkbox.is-checked').count()
+    ).resolves.toBe(6)
     await app.waitText('checklist-count', 'Có mặt: 6 / 7')
     await screenshot(e2e.page, 'study-05-diem-danh')
     await app.byTestId('checklist-save').click()
@@ -98,9 +135,18 @@ describe('study, end to end', () => {
     await wb.xlsx.writeFile(file)
     // A session hosted by the committee, so people of both chi bộ can be matched.
     const topic = (await e2e.harness.call('study:listTopics', null)).find((t) => t.year === 2024)!
-    const committee = (await e2e.harness.call('units:list', { includeRetired: false })).find((u) => u.name === 'Đảng ủy xã Tân Lập')!
+    const committee = (await e2e.harness.call('units:list', { includeRetired: false })).find(
+      (u) => u.name === 'Đảng ủy xã Tân Lập'
+    )!
     await e2e.harness.call('study:createSession', {
-      topicId: topic.id, kind: 'makeup', heldOn: '2024-07-02', hostUnitId: committee.id, title: 'Học bù', points: [], extraNonMembers: 3, note: null
+      topicId: topic.id,
+      kind: 'makeup',
+      heldOn: '2024-07-02',
+      hostUnitId: committee.id,
+      title: 'Học bù',
+      points: [],
+      extraNonMembers: 3,
+      note: null
     })
     await e2e.page.reload()
     await app.waitText('study-sessions', 'Học bù')
@@ -125,7 +171,9 @@ describe('study, end to end', () => {
     const out = join(e2e.harness.dataDir, 'chua-hoc.xlsx')
     e2e.harness.dialogs.save.push(out)
     await app.byTestId('coverage-export').click()
-    await e2e.page.locator('.el-message', { hasText: 'Đã lưu danh sách 3 người chưa học' }).waitFor()
+    await e2e.page
+      .locator('.el-message', { hasText: 'Đã lưu danh sách 3 người chưa học' })
+      .waitFor()
     expect(existsSync(out)).toBe(true)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
@@ -142,7 +190,11 @@ describe('study, end to end', () => {
     await app.waitText('overview-study-studied', '8')
     expect(await app.text('overview-study-percent')).toBe('72,7%')
     await app.byTestId('chart-progress').locator('svg').first().waitFor()
-    await app.byTestId('chart-units').locator('svg text', { hasText: 'Chi bộ ấp 1' }).first().waitFor()
+    await app
+      .byTestId('chart-units')
+      .locator('svg text', { hasText: 'Chi bộ ấp 1' })
+      .first()
+      .waitFor()
     await e2e.page.locator('.el-message').first().waitFor({ state: 'detached' })
     await app.byTestId('chart-progress').scrollIntoViewIfNeeded()
     await e2e.page.waitForTimeout(300)

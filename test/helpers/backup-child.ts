@@ -12,7 +12,10 @@ const db = core.ctx.db
 db.pragma('wal_autocheckpoint = 0')
 
 function addPeople(count: number, note: string, cardBase: number): void {
-  const unit = db.prepare("INSERT INTO units(parent_id, name, name_key, level, path, created_at) VALUES (NULL, ?, ?, 'Chi bộ', '/', '2026-01-01') RETURNING id")
+  const unit = db
+    .prepare(
+      "INSERT INTO units(parent_id, name, name_key, level, path, created_at) VALUES (NULL, ?, ?, 'Chi bộ', '/', '2026-01-01') RETURNING id"
+    )
     .get(`Chi bộ ${cardBase}`, `chi bo ${cardBase}`) as { id: number }
   db.prepare("UPDATE units SET path = '/' || id || '/' WHERE id = ?").run(unit.id)
   const insert = db.prepare(

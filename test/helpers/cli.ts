@@ -11,7 +11,11 @@ export interface CliRun {
 export async function cli(...argv: string[]): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
-  const out: Out = { json: false, write: (t) => (stdout += `${t}\n`), writeError: (t) => (stderr += `${t}\n`) }
+  const out: Out = {
+    json: false,
+    write: (t) => (stdout += `${t}\n`),
+    writeError: (t) => (stderr += `${t}\n`)
+  }
   const code = await runCli(argv, out)
   return { code, stdout, stderr }
 }

@@ -13,7 +13,10 @@ export interface TestCore {
   /** Calls a channel and returns its value; fails the test on a refusal. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
   /** Calls a channel expecting a refusal; returns the error. */
-  refuse<C extends Channel>(channel: C, input: unknown): Promise<{ code: string; message: string; fields?: Record<string, string> }>
+  refuse<C extends Channel>(
+    channel: C,
+    input: unknown
+  ): Promise<{ code: string; message: string; fields?: Record<string, string> }>
   dispose(): void
 }
 
@@ -23,7 +26,11 @@ export function tempDir(prefix = 'cd05-'): string {
 
 export function openTestCore(options: { dir?: string; platform?: PlatformPort } = {}): TestCore {
   const dir = options.dir ?? tempDir()
-  const core = openCore({ dataDir: dir, appVersion: 'test', platform: options.platform ?? noDialogs })
+  const core = openCore({
+    dataDir: dir,
+    appVersion: 'test',
+    platform: options.platform ?? noDialogs
+  })
   return {
     core,
     dir,
@@ -45,6 +52,9 @@ export function openTestCore(options: { dir?: string; platform?: PlatformPort } 
 }
 
 /** A complete PersonFields with sensible blanks, overridden by `fields`. */
-export function personInput(unitId: number, fields: Partial<Input<'people:create'>> = {}): Input<'people:create'> {
+export function personInput(
+  unitId: number,
+  fields: Partial<Input<'people:create'>> = {}
+): Input<'people:create'> {
   return { ...emptyPersonFields(unitId), fullName: 'Nguyễn Văn An', ...fields }
 }

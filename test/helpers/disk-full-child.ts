@@ -9,7 +9,11 @@ import { noDialogs } from '../../src/core/platform'
 const dir = process.argv[2]
 const core = openCore({ dataDir: dir, appVersion: 'disk-full', platform: noDialogs })
 const db = core.ctx.db
-const unit = await core.dispatch('units:create', { parentId: null, name: 'Chi bộ A', level: 'Chi bộ' })
+const unit = await core.dispatch('units:create', {
+  parentId: null,
+  name: 'Chi bộ A',
+  level: 'Chi bộ'
+})
 if (!unit.ok) throw new Error(unit.error.message)
 // About 2 MB of people, folded into the main file.
 const insert = db.prepare(
@@ -17,10 +21,18 @@ const insert = db.prepare(
    VALUES (?, 'member', ?, ?, ?, ?, 'active', '2026-01-01', '2026-01-01')`
 )
 db.transaction(() => {
-  for (let i = 0; i < 800; i++) insert.run((unit.value as { id: number }).id, `Người ${i}`, `nguoi ${i}`, `${i}`, 'y'.repeat(2500))
+  for (let i = 0; i < 800; i++)
+    insert.run(
+      (unit.value as { id: number }).id,
+      `Người ${i}`,
+      `nguoi ${i}`,
+      `${i}`,
+      'y'.repeat(2500)
+    )
 }).immediate()
 db.pragma('wal_checkpoint(TRUNCATE)')
-const walSize = () => statSync(join(dir, 'chuyen-de.sqlite-wal'), { throwIfNoEntry: false })?.size ?? 0
+const walSize = () =>
+  statSync(join(dir, 'chuyen-de.sqlite-wal'), { throwIfNoEntry: false })?.size ?? 0
 
 // A file of the user's, taking 1 MB.
 writeFileSync(join(dir, 'filler'), Buffer.alloc(1024 * 1024))
@@ -29,7 +41,8 @@ writeFileSync(join(dir, 'filler'), Buffer.alloc(1024 * 1024))
 let writeError = ''
 try {
   db.transaction(() => {
-    for (let i = 0; i < 100_000; i++) db.prepare('INSERT INTO settings(key, value) VALUES (?, ?)').run(`k${i}`, 'z'.repeat(2000))
+    for (let i = 0; i < 100_000; i++)
+      db.prepare('INSERT INTO settings(key, value) VALUES (?, ?)').run(`k${i}`, 'z'.repeat(2000))
   }).immediate()
 } catch (e) {
   writeError = (e as { code?: string }).code ?? String(e)
@@ -53,5 +66,16 @@ const whileFull = await core.dispatch('backup:create', null)
 rmSync(join(dir, 'filler'))
 const afterFreeing = await core.dispatch('backup:create', null)
 const partialsLeft = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.partial'))
-process.stdout.write(JSON.stringify({ writeError, walAfterFailure, walAfterBackup, first, filled, whileFull, afterFreeing, partialsLeft }) + '\n')
+process.stdout.write(
+  JSON.stringify({
+    writeError,
+    walAfterFailure,
+    walAfterBackup,
+    first,
+    filled,
+    whileFull,
+    afterFreeing,
+    partialsLeft
+  }) + '\n'
+)
 core.close()

@@ -64,7 +64,11 @@ export const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m -
  * numbers, the data, a total row and a signature block. Optionally the hometown column is typed
  * in TCVN3 with a .VnTime font.
  */
-export async function writeMemberList(path: string, members: Member[], options: { title?: string; tcvn3Hometown?: boolean; sheetName?: string } = {}): Promise<void> {
+export async function writeMemberList(
+  path: string,
+  members: Member[],
+  options: { title?: string; tcvn3Hometown?: boolean; sheetName?: string } = {}
+): Promise<void> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet(options.sheetName ?? 'Danh sách')
   ws.getCell('A1').value = 'ĐẢNG BỘ XÃ TÂN HÒA'
@@ -73,7 +77,19 @@ export async function writeMemberList(path: string, members: Member[], options: 
   ws.getCell('F2').value = 'Tân Hòa, ngày 10 tháng 5 năm 2024'
   ws.getCell('A4').value = options.title ?? 'DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3 NĂM 2024'
   ws.mergeCells('A4:J4')
-  const top = ['STT', 'Họ và tên', 'Ngày sinh', null, 'Quê quán', 'Ngày vào Đảng', null, 'Số thẻ ĐV', 'Số lý lịch', 'CCCD', 'Chức vụ']
+  const top = [
+    'STT',
+    'Họ và tên',
+    'Ngày sinh',
+    null,
+    'Quê quán',
+    'Ngày vào Đảng',
+    null,
+    'Số thẻ ĐV',
+    'Số lý lịch',
+    'CCCD',
+    'Chức vụ'
+  ]
   const sub = [null, null, 'Nam', 'Nữ', null, 'Dự bị', 'Chính thức', null, null, null, null]
   ws.getRow(6).values = top
   ws.getRow(7).values = sub
@@ -118,10 +134,44 @@ export async function writeMemberList(path: string, members: Member[], options: 
 }
 
 export const SAMPLE: Member[] = [
-  { name: 'NGUYỄN VĂN AN', birth: utc(1970, 3, 12), male: true, join: utc(1995, 5, 19), official: utc(1996, 5, 19), card: '01234567', profile: '00112233', cccd: '079070001234', hometown: 'Hồ Chí Minh', position: 'Bí thư' },
-  { name: 'Trần  Thị Bình', birth: '05/11/1985', male: false, join: '3/2/2010', official: '03/02/2011', card: 12345678, profile: '00112234', hometown: 'Tây Ninh' },
-  { name: 'Lê Văn Cường', birth: 1962, male: true, join: '09/1990', card: '22345678', hometown: 'Thủ Dầu Một' },
-  { name: 'Phạm Thị Dung', birth: 31000, male: false, join: utc(2005, 12, 1), profile: '00112236', hometown: 'Long An' }
+  {
+    name: 'NGUYỄN VĂN AN',
+    birth: utc(1970, 3, 12),
+    male: true,
+    join: utc(1995, 5, 19),
+    official: utc(1996, 5, 19),
+    card: '01234567',
+    profile: '00112233',
+    cccd: '079070001234',
+    hometown: 'Hồ Chí Minh',
+    position: 'Bí thư'
+  },
+  {
+    name: 'Trần  Thị Bình',
+    birth: '05/11/1985',
+    male: false,
+    join: '3/2/2010',
+    official: '03/02/2011',
+    card: 12345678,
+    profile: '00112234',
+    hometown: 'Tây Ninh'
+  },
+  {
+    name: 'Lê Văn Cường',
+    birth: 1962,
+    male: true,
+    join: '09/1990',
+    card: '22345678',
+    hometown: 'Thủ Dầu Một'
+  },
+  {
+    name: 'Phạm Thị Dung',
+    birth: 31000,
+    male: false,
+    join: utc(2005, 12, 1),
+    profile: '00112236',
+    hometown: 'Long An'
+  }
 ]
 
 /** As Windows writes Vietnamese in code page 1258: â ê ô ă ơ ư precomposed, tones as combining marks. */
@@ -135,21 +185,78 @@ export function toWindows1258Form(s: string): string {
     })
 }
 
-
 /**
  * A long list written with ExcelJS's streaming writer (as the import benchmark does): title rows,
  * one header row, `rows` distinct people with dates, cards and a unit column, a totals row and a
  * signature line.
  */
 export async function writeLargeList(path: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: true,
+    useStyles: true
+  })
   const ws = wb.addWorksheet('Danh sách')
   ws.addRow(['ĐẢNG BỘ XÃ TÂN HÒA']).commit()
   ws.addRow(['DANH SÁCH ĐẢNG VIÊN NĂM 2024']).commit()
-  ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Quê quán', 'Ngày vào Đảng', 'Số thẻ ĐV', 'Chi bộ']).commit()
-  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương']
+  ws.addRow([
+    'STT',
+    'Họ và tên',
+    'Ngày sinh',
+    'Giới tính',
+    'Quê quán',
+    'Ngày vào Đảng',
+    'Số thẻ ĐV',
+    'Chi bộ'
+  ]).commit()
+  const family = [
+    'Nguyễn',
+    'Trần',
+    'Lê',
+    'Phạm',
+    'Hoàng',
+    'Huỳnh',
+    'Phan',
+    'Vũ',
+    'Võ',
+    'Đặng',
+    'Bùi',
+    'Đỗ',
+    'Hồ',
+    'Ngô',
+    'Dương'
+  ]
   const middle = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Đức']
-  const given = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hằng', 'Hòa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quang', 'Sơn', 'Tâm', 'Thảo', 'Trung', 'Tuấn', 'Uyên', 'Việt', 'Xuân', 'Yến']
+  const given = [
+    'An',
+    'Bình',
+    'Cường',
+    'Dũng',
+    'Giang',
+    'Hà',
+    'Hải',
+    'Hằng',
+    'Hòa',
+    'Hùng',
+    'Hương',
+    'Khánh',
+    'Lan',
+    'Long',
+    'Mai',
+    'Nam',
+    'Nga',
+    'Phúc',
+    'Quang',
+    'Sơn',
+    'Tâm',
+    'Thảo',
+    'Trung',
+    'Tuấn',
+    'Uyên',
+    'Việt',
+    'Xuân',
+    'Yến'
+  ]
   for (let i = 1; i <= rows; i++) {
     const name = `${family[i % 15]} ${middle[Math.floor(i / 15) % 8]} ${given[Math.floor(i / 120) % 28]} ${given[Math.floor(i / 3360) % 28]}`
     const by = 1950 + (i % 50)
@@ -175,6 +282,12 @@ export async function writeLargeList(path: string, rows: number): Promise<void> 
 /** A fresh core with the root unit most import tests import under. */
 export async function startCoreWithParent(): Promise<{ t: TestCore; parentId: number }> {
   const t = startCore()
-  const parentId = (await t.call('units:create', { parentId: null, name: 'Đảng bộ xã Tân Hòa', level: 'Đảng ủy cơ sở' })).id
+  const parentId = (
+    await t.call('units:create', {
+      parentId: null,
+      name: 'Đảng bộ xã Tân Hòa',
+      level: 'Đảng ủy cơ sở'
+    })
+  ).id
   return { t, parentId }
 }

@@ -13,4 +13,15 @@ export const THREE_ROW_LABELS = [
   'Số thẻ ĐV',
   'Quê quán'
 ]
-export const THREE_ROW_FIELDS = ['rowNumber', 'fullName', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate', 'position', 'position', 'partyCardNumber', 'hometown']
+export const THREE_ROW_FIELDS = [
+  'rowNumber',
+  'fullName',
+  'birthDateMale',
+  'birthDateFemale',
+  'partyJoinDate',
+  'partyOfficialDate',
+  'position',
+  'position',
+  'partyCardNumber',
+  'hometown'
+]

@@ -7,7 +7,11 @@ import { emptyPersonFields } from '../../src/shared/person-rules'
 const dir = process.argv[2]
 const base = Number(process.argv[3] ?? 10_000_000)
 const core = openCore({ dataDir: dir, appVersion: 'writer', platform: noDialogs })
-const unit = await core.dispatch('units:create', { parentId: null, name: `Chi bộ ${process.pid}`, level: 'Chi bộ' })
+const unit = await core.dispatch('units:create', {
+  parentId: null,
+  name: `Chi bộ ${process.pid}`,
+  level: 'Chi bộ'
+})
 if (!unit.ok) throw new Error(unit.error.message)
 const unitId = (unit.value as { id: number }).id
 for (let i = 0; ; i++) {

@@ -17,7 +17,8 @@ const NAME = /^sao-luu_(\d{8})-(\d{6})-(\d{3})_([a-z-]+)\.sqlite$/
 /** Suffix of a file being written; never a finished copy. */
 export const PARTIAL_SUFFIX = '.partial'
 
-export type BackupReason = 'manual' | 'before-migration' | 'before-restore' | 'before-import' | 'before-merge'
+export type BackupReason =
+  'manual' | 'before-migration' | 'before-restore' | 'before-import' | 'before-merge'
 
 function stamp(d: Date): string {
   const iso = d.toISOString() // 2026-11-27T06:52:23.123Z
@@ -82,11 +83,21 @@ export function verifyOpenDatabase(db: Database, path: string): void {
   }
   const version = schemaVersion(db)
   if (version > SCHEMA_VERSION) {
-    throw new CoreError('DB_TOO_NEW', `Tệp ${basename(path)} được tạo bởi phiên bản mới hơn của phần mềm; hãy cập nhật phần mềm trước khi khôi phục.`)
+    throw new CoreError(
+      'DB_TOO_NEW',
+      `Tệp ${basename(path)} được tạo bởi phiên bản mới hơn của phần mềm; hãy cập nhật phần mềm trước khi khôi phục.`
+    )
   }
-  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('units', 'people')").get() as { n: number }
+  const tables = db
+    .prepare(
+      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('units', 'people')"
+    )
+    .get() as { n: number }
   if (version < 1 || tables.n !== 2) {
-    throw new CoreError('NOT_OUR_FILE', `Tệp ${basename(path)} không phải bản sao lưu dữ liệu của phần mềm này.`)
+    throw new CoreError(
+      'NOT_OUR_FILE',
+      `Tệp ${basename(path)} không phải bản sao lưu dữ liệu của phần mềm này.`
+    )
   }
 }
 
@@ -127,17 +138,33 @@ export function snapshotInto(source: Database, target: string): void {
 export function copyFailure(e: unknown, failed: string): CoreError {
   if (e instanceof CoreError) return e
   if (isDiskFull(e)) {
-    return new CoreError('DISK_FULL', `${failed}: ổ đĩa đã đầy. Hãy giải phóng dung lượng (xóa bớt tệp không cần) rồi thử lại.`)
+    return new CoreError(
+      'DISK_FULL',
+      `${failed}: ổ đĩa đã đầy. Hãy giải phóng dung lượng (xóa bớt tệp không cần) rồi thử lại.`
+    )
   }
   const code = (e as { code?: string }).code ?? ''
-  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+  if (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'SQLITE_READONLY'
+  ) {
     return new CoreError('NO_PERMISSION', `${failed}: không có quyền ghi vào thư mục dữ liệu.`)
   }
-  return new CoreError('BACKUP_FAILED', `${failed} (mã lỗi ${code || 'không rõ'}). Hãy thử lại; nếu lỗi lặp lại, hãy kiểm tra ổ đĩa.`)
+  return new CoreError(
+    'BACKUP_FAILED',
+    `${failed} (mã lỗi ${code || 'không rõ'}). Hãy thử lại; nếu lỗi lặp lại, hãy kiểm tra ổ đĩa.`
+  )
 }
 
 /** Copies the open database into the backup folder, verifies the copy, then prunes old ones. */
-export function createBackup(db: Database, dir: string, reason: BackupReason, keep: number): BackupInfo {
+export function createBackup(
+  db: Database,
+  dir: string,
+  reason: BackupReason,
+  keep: number
+): BackupInfo {
   ensurePrivateDir(dir)
   removePartials(dir)
   let now = new Date()

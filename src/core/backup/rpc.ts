@@ -9,7 +9,13 @@ export const backupSchemas = {
   'backup:list': z.null(),
   'backup:create': z.object({ reason: z.literal('manual').optional() }).nullable(),
   'backup:restore': z
-    .object({ fileName: z.string().regex(/^[\w.-]+\.sqlite$/).optional(), chooseFile: z.boolean().optional() })
+    .object({
+      fileName: z
+        .string()
+        .regex(/^[\w.-]+\.sqlite$/)
+        .optional(),
+      chooseFile: z.boolean().optional()
+    })
     .refine((v) => (v.fileName ? 1 : 0) + (v.chooseFile ? 1 : 0) === 1),
   'backup:setKeep': z.object({ keep: z.number().int().min(1).max(200) }),
   'db:check': z.null()

@@ -10,13 +10,23 @@ import { unusableFileError } from '../db/file-header'
 import { checkOrdinaryFile } from '../files'
 import { schemaVersion } from '../db/migrations'
 import { backupKeep, setSetting } from '../settings'
-import { copyFailure, createBackup, PARTIAL_SUFFIX, pruneBackups, snapshotInto, verifyOpenDatabase, type BackupReason } from './backups'
+import {
+  copyFailure,
+  createBackup,
+  PARTIAL_SUFFIX,
+  pruneBackups,
+  snapshotInto,
+  verifyOpenDatabase,
+  type BackupReason
+} from './backups'
 
 export function appInfo(ctx: CoreContext): AppInfo {
   return {
     appVersion: ctx.appVersion,
     dbPath: ctx.dbPath,
-    dbSizeBytes: statSync(ctx.dbPath).size + (existsSync(`${ctx.dbPath}-wal`) ? statSync(`${ctx.dbPath}-wal`).size : 0),
+    dbSizeBytes:
+      statSync(ctx.dbPath).size +
+      (existsSync(`${ctx.dbPath}-wal`) ? statSync(`${ctx.dbPath}-wal`).size : 0),
     schemaVersion: schemaVersion(ctx.db),
     backupDir: ctx.backupDir,
     backupKeep: backupKeep(ctx.db)
@@ -40,7 +50,8 @@ export async function restoreBackup(
   let source: string | null
   if (input.fileName) {
     source = join(ctx.backupDir, basename(input.fileName))
-    if (!existsSync(source)) throw new CoreError('NOT_FOUND', `Không tìm thấy bản sao lưu ${input.fileName}.`)
+    if (!existsSync(source))
+      throw new CoreError('NOT_FOUND', `Không tìm thấy bản sao lưu ${input.fileName}.`)
   } else {
     source = await ctx.platform.chooseOpenFile({
       title: 'Chọn tệp sao lưu để khôi phục',
@@ -52,7 +63,12 @@ export async function restoreBackup(
   snapshotForRestore(source, incoming)
   try {
     // The current data is copied first, so a restore can itself be undone.
-    const safetyBackup = createBackup(ctx.db, ctx.backupDir, 'before-restore', Math.max(backupKeep(ctx.db), 1) + 1)
+    const safetyBackup = createBackup(
+      ctx.db,
+      ctx.backupDir,
+      'before-restore',
+      Math.max(backupKeep(ctx.db), 1) + 1
+    )
     ctx.replaceDatabase(incoming)
     return { restoredFrom: source, safetyBackup }
   } finally {
@@ -81,7 +97,8 @@ function snapshotForRestore(source: string, target: string): void {
       snapshotInto(db, target)
     } catch (e) {
       const code = (e as { code?: string }).code ?? ''
-      if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw unusableFileError(source, code)
+      if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+        throw unusableFileError(source, code)
       throw copyFailure(e, 'Không khôi phục được')
     }
   } finally {

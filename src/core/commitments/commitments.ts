@@ -58,8 +58,12 @@ function toCommitment(db: Database, r: CommitmentRow): Commitment {
   }
 }
 
-export function findCommitment(db: Database, { personId, year }: { personId: number; year: number }): Commitment | null {
-  const r = db.prepare(`${SELECT} WHERE c.person_id = ? AND c.year = ?`).get(personId, year) as CommitmentRow | undefined
+export function findCommitment(
+  db: Database,
+  { personId, year }: { personId: number; year: number }
+): Commitment | null {
+  const r = db.prepare(`${SELECT} WHERE c.person_id = ? AND c.year = ?`).get(personId, year) as
+    CommitmentRow | undefined
   return r ? toCommitment(db, r) : null
 }
 
@@ -92,7 +96,10 @@ export function personRow(db: Database, personId: number): PersonRow {
   return p
 }
 
-export function personCommitment(db: Database, { personId, year }: { personId: number; year: number }): CommitmentPerson {
+export function personCommitment(
+  db: Database,
+  { personId, year }: { personId: number; year: number }
+): CommitmentPerson {
   const p = personRow(db, personId)
   const commitment = findCommitment(db, { personId, year })
   return {
@@ -112,29 +119,52 @@ export function personCommitment(db: Database, { personId, year }: { personId: n
 
 function checkDay(value: string | null | undefined, field: string, label: string): string | null {
   if (value == null || value === '') return null
-  if (!isPartialDate(value) || value.length !== 10) throw new CoreError('VALIDATION', `${label} không hợp lệ (cần đủ ngày, tháng, năm).`, { [field]: `${label} không hợp lệ.` })
+  if (!isPartialDate(value) || value.length !== 10)
+    throw new CoreError('VALIDATION', `${label} không hợp lệ (cần đủ ngày, tháng, năm).`, {
+      [field]: `${label} không hợp lệ.`
+    })
   return value
 }
 
 /** Creates or replaces a person's commitment; a person who left the rolls is refused. */
-export function saveCommitment(db: Database, input: CommitmentSaveInput, source: 'template' | 'manual' = 'manual'): Commitment {
+export function saveCommitment(
+  db: Database,
+  input: CommitmentSaveInput,
+  source: 'template' | 'manual' = 'manual'
+): Commitment {
   const items = normaliseItems(input.items)
-  if (items.length === 0) throw new CoreError('VALIDATION', 'Bản cam kết cần ít nhất một nội dung.', { items: 'Chưa có nội dung nào.' })
+  if (items.length === 0)
+    throw new CoreError('VALIDATION', 'Bản cam kết cần ít nhất một nội dung.', {
+      items: 'Chưa có nội dung nào.'
+    })
   const madeOn = checkDay(input.madeOn, 'madeOn', 'Ngày lập cam kết')
   return inTransaction(db, () => {
     const p = personRow(db, input.personId)
-    const existing = db.prepare('SELECT id FROM commitments WHERE person_id = ? AND year = ?').get(input.personId, input.year) as { id: number } | undefined
+    const existing = db
+      .prepare('SELECT id FROM commitments WHERE person_id = ? AND year = ?')
+      .get(input.personId, input.year) as { id: number } | undefined
     const now = nowIso()
     let id: number
     if (existing) {
       id = existing.id
       // Editing by hand makes it the person's own, whatever it was made from.
-      db.prepare('UPDATE commitments SET made_on = ?, source = ?, updated_at = ? WHERE id = ?').run(madeOn, source, now, id)
+      db.prepare('UPDATE commitments SET made_on = ?, source = ?, updated_at = ? WHERE id = ?').run(
+        madeOn,
+        source,
+        now,
+        id
+      )
     } else {
-      if (LEFT_STATUSES.includes(p.status)) throw new CoreError('VALIDATION', `"${p.full_name}" không còn trong danh sách; không lập cam kết được.`)
+      if (LEFT_STATUSES.includes(p.status))
+        throw new CoreError(
+          'VALIDATION',
+          `"${p.full_name}" không còn trong danh sách; không lập cam kết được.`
+        )
       id = Number(
         db
-          .prepare('INSERT INTO commitments(person_id, year, unit_id, made_on, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO commitments(person_id, year, unit_id, made_on, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+          )
           .run(input.personId, input.year, p.unit_id, madeOn, source, now, now).lastInsertRowid
       )
     }
@@ -144,9 +174,14 @@ export function saveCommitment(db: Database, input: CommitmentSaveInput, source:
 }
 
 /** Deletes a commitment (made by mistake); the reviews keep their lines about the person. */
-export function deleteCommitment(db: Database, { personId, year }: { personId: number; year: number }): null {
+export function deleteCommitment(
+  db: Database,
+  { personId, year }: { personId: number; year: number }
+): null {
   inTransaction(db, () => {
-    const r = db.prepare('DELETE FROM commitments WHERE person_id = ? AND year = ?').run(personId, year)
+    const r = db
+      .prepare('DELETE FROM commitments WHERE person_id = ? AND year = ?')
+      .run(personId, year)
     if (r.changes === 0) throw notFound('bản cam kết này')
   })
   return null
@@ -157,10 +192,15 @@ export function setResult(db: Database, input: CommitmentResultInput): Commitmen
     const c = findCommitment(db, input)
     if (!c) {
       const p = personRow(db, input.personId)
-      throw new CoreError('NO_COMMITMENT', `"${p.full_name}" chưa lập cam kết năm ${input.year}; chưa ghi được kết quả.`)
+      throw new CoreError(
+        'NO_COMMITMENT',
+        `"${p.full_name}" chưa lập cam kết năm ${input.year}; chưa ghi được kết quả.`
+      )
     }
     const note = input.note ? cleanText(input.note) || null : null
-    db.prepare('UPDATE commitments SET result = ?, result_note = ?, result_on = ?, updated_at = ? WHERE id = ?').run(
+    db.prepare(
+      'UPDATE commitments SET result = ?, result_note = ?, result_on = ?, updated_at = ? WHERE id = ?'
+    ).run(
       input.result,
       note,
       input.result === null && note === null ? null : nowIso().slice(0, 10),
@@ -175,8 +215,12 @@ export function setResult(db: Database, input: CommitmentResultInput): Commitmen
  * Everyone on the rolls of a unit and its whole subtree, with their commitment of the year: a
  * committee sees the people of all its chi bộ (unit by unit in tree order), a chi bộ its own.
  */
-export function roster(db: Database, { year, unitId }: { year: number; unitId: number }): CommitmentRoster {
-  const unit = db.prepare('SELECT name, level FROM units WHERE id = ?').get(unitId) as { name: string; level: string } | undefined
+export function roster(
+  db: Database,
+  { year, unitId }: { year: number; unitId: number }
+): CommitmentRoster {
+  const unit = db.prepare('SELECT name, level FROM units WHERE id = ?').get(unitId) as
+    { name: string; level: string } | undefined
   if (!unit) throw notFound('đơn vị')
   const rows = db
     .prepare(
@@ -238,7 +282,13 @@ export function roster(db: Database, { year, unitId }: { year: number; unitId: n
     unitName: unit.name,
     unitLevel: unit.level,
     rows: out,
-    counts: { required, made, missing: required - made, notAsked: out.length - required, percent: percent(made, required) }
+    counts: {
+      required,
+      made,
+      missing: required - made,
+      notAsked: out.length - required,
+      percent: percent(made, required)
+    }
   }
 }
 
@@ -258,7 +308,9 @@ export function bulkFromTemplate(db: Database, input: CommitmentBulkInput): Comm
       if (!t) {
         t = getTemplate(db, { unitId, year: input.year })
         if (t.items.length === 0) {
-          const name = (db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string }).name
+          const name = (
+            db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string }
+          ).name
           throw new CoreError('VALIDATION', `Mẫu cam kết của "${name}" chưa có nội dung nào.`)
         }
         templates.set(unitId, t)
@@ -267,18 +319,36 @@ export function bulkFromTemplate(db: Database, input: CommitmentBulkInput): Comm
     }
     const template = getTemplate(db, input)
     const people = db
-      .prepare(`SELECT id, status, full_name, unit_id FROM people WHERE unit_id IN ${UNIT_IDS_IN_RANGE} AND status NOT IN ${LEFT_SQL}`)
-      .all(...scopeRange(db, input.unitId)) as { id: number; status: PersonStatus; full_name: string; unit_id: number }[]
+      .prepare(
+        `SELECT id, status, full_name, unit_id FROM people WHERE unit_id IN ${UNIT_IDS_IN_RANGE} AND status NOT IN ${LEFT_SQL}`
+      )
+      .all(...scopeRange(db, input.unitId)) as {
+      id: number
+      status: PersonStatus
+      full_name: string
+      unit_id: number
+    }[]
     const only = input.personIds ? new Set(input.personIds) : null
     if (only) {
       const here = new Set(people.map((p) => p.id))
       const stranger = [...only].find((id) => !here.has(id))
-      if (stranger !== undefined) throw new CoreError('VALIDATION', `Người có mã ${stranger} không thuộc danh sách của đơn vị này.`)
+      if (stranger !== undefined)
+        throw new CoreError(
+          'VALIDATION',
+          `Người có mã ${stranger} không thuộc danh sách của đơn vị này.`
+        )
     }
     const has = db.prepare('SELECT 1 FROM commitments WHERE person_id = ? AND year = ?')
-    const insert = db.prepare('INSERT INTO commitments(person_id, year, unit_id, made_on, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    const insert = db.prepare(
+      'INSERT INTO commitments(person_id, year, unit_id, made_on, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+    )
     const now = nowIso()
-    const result: CommitmentBulkResult = { created: 0, skippedExisting: 0, skippedNotAsked: 0, templateSource: template.source }
+    const result: CommitmentBulkResult = {
+      created: 0,
+      skippedExisting: 0,
+      skippedNotAsked: 0,
+      templateSource: template.source
+    }
     for (const p of people) {
       if (only && !only.has(p.id)) continue
       if (!isAsked(p.status)) {
@@ -290,7 +360,9 @@ export function bulkFromTemplate(db: Database, input: CommitmentBulkInput): Comm
         continue
       }
       const own = templateOf(p.unit_id)
-      const id = Number(insert.run(p.id, input.year, p.unit_id, madeOn, 'template', now, now).lastInsertRowid)
+      const id = Number(
+        insert.run(p.id, input.year, p.unit_id, madeOn, 'template', now, now).lastInsertRowid
+      )
       writeItems(db, 'commitment_items', id, own.items)
       result.created++
     }

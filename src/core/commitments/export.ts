@@ -6,14 +6,25 @@
 // one workbook with that same sheet for each person.
 import { basename } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { CommitmentExportInput, CommitmentHeading, CommitmentItem, CommitmentUnitExportInput, CommitmentUnitExportResult } from '../../shared/api'
+import type {
+  CommitmentExportInput,
+  CommitmentHeading,
+  CommitmentItem,
+  CommitmentUnitExportInput,
+  CommitmentUnitExportResult
+} from '../../shared/api'
 import { COMMITMENT_HEADINGS } from '../../shared/api'
 import { COMMITMENT_HEADING_LABELS } from '../../shared/labels'
 import { displayPartialDate } from '../../shared/partial-date'
 import { foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
-import { addPartyDocumentSheet, writeWorkbook, type DocValue, type PartyDocument } from '../excel/party-document'
+import {
+  addPartyDocumentSheet,
+  writeWorkbook,
+  type DocValue,
+  type PartyDocument
+} from '../excel/party-document'
 import { topicByYear } from '../study/topics'
 import { unitSigner } from '../units/signer'
 import { findCommitment, personRow, roster } from './commitments'
@@ -21,7 +32,9 @@ import { findCommitment, personRow, roster } from './commitments'
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']
 
 function headingTitle(heading: CommitmentHeading, year: number): string {
-  return heading === 'topic' ? `Về học tập và làm theo Chuyên đề năm ${year}` : COMMITMENT_HEADING_LABELS[heading]
+  return heading === 'topic'
+    ? `Về học tập và làm theo Chuyên đề năm ${year}`
+    : COMMITMENT_HEADING_LABELS[heading]
 }
 
 export interface CommitmentDocument {
@@ -33,13 +46,19 @@ export interface CommitmentDocument {
 }
 
 /** Builds the document of one person's commitment; refused when the person has none. */
-function commitmentDocument(ctx: CoreContext, input: Omit<CommitmentExportInput, 'path'>): CommitmentDocument {
+function commitmentDocument(
+  ctx: CoreContext,
+  input: Omit<CommitmentExportInput, 'path'>
+): CommitmentDocument {
   const db = ctx.db
   const c = findCommitment(db, input)
   const p = personRow(db, input.personId)
-  if (!c) throw new CoreError('NO_COMMITMENT', `"${p.full_name}" chưa lập cam kết năm ${input.year}.`)
+  if (!c)
+    throw new CoreError('NO_COMMITMENT', `"${p.full_name}" chưa lập cam kết năm ${input.year}.`)
   const unit = db
-    .prepare('SELECT u.name, u.level, pu.name AS parent FROM units u LEFT JOIN units pu ON pu.id = u.parent_id WHERE u.id = ?')
+    .prepare(
+      'SELECT u.name, u.level, pu.name AS parent FROM units u LEFT JOIN units pu ON pu.id = u.parent_id WHERE u.id = ?'
+    )
     .get(c.unitId) as { name: string; level: string; parent: string | null }
   const topic = topicByYear(db, input.year)
   const member = p.kind === 'member'
@@ -61,8 +80,24 @@ function commitmentDocument(ctx: CoreContext, input: Omit<CommitmentExportInput,
     if (items.length === 0) continue
     const mark = ROMAN[h++]
     headingMarks.push(mark)
-    rows.push([mark, headingTitle(heading, input.year).toLocaleUpperCase('vi'), null, null, null, null])
-    items.forEach((it, k) => rows.push([k + 1, it.content, it.tasks ?? '', it.measures ?? '', it.deadline ?? '', it.expected ?? '']))
+    rows.push([
+      mark,
+      headingTitle(heading, input.year).toLocaleUpperCase('vi'),
+      null,
+      null,
+      null,
+      null
+    ])
+    items.forEach((it, k) =>
+      rows.push([
+        k + 1,
+        it.content,
+        it.tasks ?? '',
+        it.measures ?? '',
+        it.deadline ?? '',
+        it.expected ?? ''
+      ])
+    )
   }
   const signer = unitSigner(unit)
   const doc: PartyDocument = {
@@ -82,7 +117,10 @@ function commitmentDocument(ctx: CoreContext, input: Omit<CommitmentExportInput,
       { header: 'Kết quả dự kiến', width: 20 }
     ],
     rows,
-    signers: [{ lines: [`Xác nhận của ${signer.body}`, ...signer.lines] }, { lines: ['Người cam kết'], name: p.full_name }],
+    signers: [
+      { lines: [`Xác nhận của ${signer.body}`, ...signer.lines] },
+      { lines: ['Người cam kết'], name: p.full_name }
+    ],
     orientation: 'portrait'
   }
   return { doc, plainLines, headingMarks }
@@ -100,7 +138,11 @@ function newWorkbook(): ExcelJS.Workbook {
  * writer makes it one Excel accepts, unique in the workbook), restyled and fitted to one A4
  * page: the one layout of a printed commitment.
  */
-function addCommitmentSheet(wb: ExcelJS.Workbook, d: CommitmentDocument, sheetName = d.doc.sheetName): ExcelJS.Worksheet {
+function addCommitmentSheet(
+  wb: ExcelJS.Workbook,
+  d: CommitmentDocument,
+  sheetName = d.doc.sheetName
+): ExcelJS.Worksheet {
   const ws = addPartyDocumentSheet(wb, { ...d.doc, sheetName })
   const n = d.doc.columns.length
   const plain = new Set(d.plainLines)
@@ -115,7 +157,8 @@ function addCommitmentSheet(wb: ExcelJS.Workbook, d: CommitmentDocument, sheetNa
     if (first === 'STT') header = r
     if (header && r > header + 1 && typeof first === 'string' && marks.has(first)) {
       ws.mergeCells(r, 2, r, n)
-      for (const c of [1, 2]) row.getCell(c).font = { name: 'Times New Roman', size: 12, bold: true }
+      for (const c of [1, 2])
+        row.getCell(c).font = { name: 'Times New Roman', size: 12, bold: true }
     }
   })
   ws.pageSetup.fitToHeight = 1
@@ -125,13 +168,27 @@ function addCommitmentSheet(wb: ExcelJS.Workbook, d: CommitmentDocument, sheetNa
 }
 
 function fileNameFor(name: string, year: number): string {
-  return `ban-cam-ket-${year}-${foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.xlsx`
+  return `ban-cam-ket-${year}-${foldVietnamese(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.xlsx`
 }
 
 /** The path given, or the one the user chooses (null when cancelled); an .xlsx either way. */
-async function targetPath(ctx: CoreContext, path: string | undefined, title: string, defaultName: string): Promise<string | null> {
-  const chosen = path ?? (await ctx.platform.chooseSaveFile({ title, defaultName, filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] }))
-  if (chosen && !/\.xlsx$/i.test(basename(chosen))) throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
+async function targetPath(
+  ctx: CoreContext,
+  path: string | undefined,
+  title: string,
+  defaultName: string
+): Promise<string | null> {
+  const chosen =
+    path ??
+    (await ctx.platform.chooseSaveFile({
+      title,
+      defaultName,
+      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+    }))
+  if (chosen && !/\.xlsx$/i.test(basename(chosen)))
+    throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
   return chosen
 }
 
@@ -144,10 +201,18 @@ async function save(path: string, wb: ExcelJS.Workbook): Promise<void> {
   }
 }
 
-export async function exportCommitment(ctx: CoreContext, input: CommitmentExportInput): Promise<{ path: string } | null> {
+export async function exportCommitment(
+  ctx: CoreContext,
+  input: CommitmentExportInput
+): Promise<{ path: string } | null> {
   // Build first: a person without a commitment is told so before any dialog opens.
   const d = commitmentDocument(ctx, input)
-  const path = await targetPath(ctx, input.path, 'Lưu bản cam kết', fileNameFor(personRow(ctx.db, input.personId).full_name, input.year))
+  const path = await targetPath(
+    ctx,
+    input.path,
+    'Lưu bản cam kết',
+    fileNameFor(personRow(ctx.db, input.personId).full_name, input.year)
+  )
   if (!path) return null
   const wb = newWorkbook()
   addCommitmentSheet(wb, d)
@@ -159,12 +224,26 @@ export async function exportCommitment(ctx: CoreContext, input: CommitmentExport
  * The commitments of a unit's own people on the rolls (not its subunits'), in the roster's
  * order (by name), one sheet each named after the person; those without one are counted.
  */
-export async function exportUnitCommitments(ctx: CoreContext, input: CommitmentUnitExportInput): Promise<CommitmentUnitExportResult | null> {
+export async function exportUnitCommitments(
+  ctx: CoreContext,
+  input: CommitmentUnitExportInput
+): Promise<CommitmentUnitExportResult | null> {
   const r = roster(ctx.db, input)
   const made = r.rows.filter((row) => row.state === 'made')
-  if (made.length === 0) throw new CoreError('NO_COMMITMENT', `Chưa ai trong "${r.unitName}" lập cam kết năm ${input.year}.`)
-  const docs = made.map((row) => commitmentDocument(ctx, { personId: row.personId, year: input.year, place: input.place }))
-  const path = await targetPath(ctx, input.path, 'Lưu bản cam kết của cả đơn vị', fileNameFor(r.unitName, input.year))
+  if (made.length === 0)
+    throw new CoreError(
+      'NO_COMMITMENT',
+      `Chưa ai trong "${r.unitName}" lập cam kết năm ${input.year}.`
+    )
+  const docs = made.map((row) =>
+    commitmentDocument(ctx, { personId: row.personId, year: input.year, place: input.place })
+  )
+  const path = await targetPath(
+    ctx,
+    input.path,
+    'Lưu bản cam kết của cả đơn vị',
+    fileNameFor(r.unitName, input.year)
+  )
   if (!path) return null
   const wb = newWorkbook()
   // Named after the person; the writer makes the name one Excel accepts, and unique.

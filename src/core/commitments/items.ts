@@ -16,7 +16,10 @@ function cleanLong(value: string | null | undefined): string | null {
     .normalize('NFC')
     .split(/\r?\n/)
     .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-  const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()
+  const text = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
   return text || null
 }
 
@@ -26,7 +29,8 @@ function cleanLong(value: string | null | undefined): string | null {
  */
 export function normaliseItems(items: CommitmentItem[]): CommitmentItem[] {
   const errors: Record<string, string> = {}
-  if (items.length > MAX_ITEMS) throw new CoreError('VALIDATION', `Tối đa ${MAX_ITEMS} nội dung trong một bản cam kết.`)
+  if (items.length > MAX_ITEMS)
+    throw new CoreError('VALIDATION', `Tối đa ${MAX_ITEMS} nội dung trong một bản cam kết.`)
   const out: (CommitmentItem & { i: number })[] = []
   items.forEach((item, i) => {
     if (!COMMITMENT_HEADINGS.includes(item.heading)) {
@@ -42,17 +46,25 @@ export function normaliseItems(items: CommitmentItem[]): CommitmentItem[] {
       expected: cleanLong(item.expected)
     }
     // An entirely blank row (added and never filled) is dropped, not refused.
-    if (!clean.content && !clean.tasks && !clean.measures && !clean.deadline && !clean.expected) return
-    if (!clean.content) errors[`items.${i}.content`] = `Nội dung thứ ${i + 1} (${COMMITMENT_HEADING_LABELS[item.heading]}): chưa ghi nội dung cam kết.`
+    if (!clean.content && !clean.tasks && !clean.measures && !clean.deadline && !clean.expected)
+      return
+    if (!clean.content)
+      errors[`items.${i}.content`] =
+        `Nội dung thứ ${i + 1} (${COMMITMENT_HEADING_LABELS[item.heading]}): chưa ghi nội dung cam kết.`
     for (const key of ['content', 'tasks', 'measures', 'expected'] as const) {
-      if ((clean[key]?.length ?? 0) > MAX_TEXT) errors[`items.${i}.${key}`] = `Nội dung thứ ${i + 1}: quá dài (tối đa ${MAX_TEXT} ký tự).`
+      if ((clean[key]?.length ?? 0) > MAX_TEXT)
+        errors[`items.${i}.${key}`] = `Nội dung thứ ${i + 1}: quá dài (tối đa ${MAX_TEXT} ký tự).`
     }
-    if ((clean.deadline?.length ?? 0) > 200) errors[`items.${i}.deadline`] = `Nội dung thứ ${i + 1}: thời hạn quá dài.`
+    if ((clean.deadline?.length ?? 0) > 200)
+      errors[`items.${i}.deadline`] = `Nội dung thứ ${i + 1}: thời hạn quá dài.`
     out.push({ ...clean, i })
   })
-  if (Object.keys(errors).length > 0) throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
+  if (Object.keys(errors).length > 0)
+    throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
   const order = (h: CommitmentItem['heading']) => COMMITMENT_HEADINGS.indexOf(h)
-  return out.sort((a, b) => order(a.heading) - order(b.heading) || a.i - b.i).map(({ i: _i, ...item }) => item)
+  return out
+    .sort((a, b) => order(a.heading) - order(b.heading) || a.i - b.i)
+    .map(({ i: _i, ...item }) => item)
 }
 
 interface ItemRow {
@@ -75,7 +87,11 @@ const toItem = (r: ItemRow): CommitmentItem => ({
 })
 
 /** Items of several owners (commitments or templates) at once, by owner id. */
-export function readItems(db: Database, table: 'commitment_items' | 'commitment_template_items', ids: number[]): Map<number, CommitmentItem[]> {
+export function readItems(
+  db: Database,
+  table: 'commitment_items' | 'commitment_template_items',
+  ids: number[]
+): Map<number, CommitmentItem[]> {
   const owner = table === 'commitment_items' ? 'commitment_id' : 'template_id'
   const map = new Map<number, CommitmentItem[]>()
   for (let k = 0; k < ids.length; k += 500) {
@@ -95,11 +111,18 @@ export function readItems(db: Database, table: 'commitment_items' | 'commitment_
   return map
 }
 
-export function writeItems(db: Database, table: 'commitment_items' | 'commitment_template_items', ownerId: number, items: CommitmentItem[]): void {
+export function writeItems(
+  db: Database,
+  table: 'commitment_items' | 'commitment_template_items',
+  ownerId: number,
+  items: CommitmentItem[]
+): void {
   const owner = table === 'commitment_items' ? 'commitment_id' : 'template_id'
   db.prepare(`DELETE FROM ${table} WHERE ${owner} = ?`).run(ownerId)
   const insert = db.prepare(
     `INSERT INTO ${table}(${owner}, position, heading, content, tasks, measures, deadline, expected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  items.forEach((it, i) => insert.run(ownerId, i, it.heading, it.content, it.tasks, it.measures, it.deadline, it.expected))
+  items.forEach((it, i) =>
+    insert.run(ownerId, i, it.heading, it.content, it.tasks, it.measures, it.deadline, it.expected)
+  )
 }

@@ -55,8 +55,15 @@ function toReview(r: ReviewRow): CommitmentReview {
   }
 }
 
-export function listReviews(db: Database, { year, unitId }: { year: number; unitId: number }): CommitmentReview[] {
-  return (db.prepare(`${SELECT} WHERE r.year = ? AND r.unit_id = ? ORDER BY r.held_on DESC, r.id DESC`).all(year, unitId) as ReviewRow[]).map(toReview)
+export function listReviews(
+  db: Database,
+  { year, unitId }: { year: number; unitId: number }
+): CommitmentReview[] {
+  return (
+    db
+      .prepare(`${SELECT} WHERE r.year = ? AND r.unit_id = ? ORDER BY r.held_on DESC, r.id DESC`)
+      .all(year, unitId) as ReviewRow[]
+  ).map(toReview)
 }
 
 export function getReview(db: Database, id: number): CommitmentReviewDetail {
@@ -67,41 +74,68 @@ export function getReview(db: Database, id: number): CommitmentReviewDetail {
       `SELECT e.person_id, e.outcome, e.progress, p.full_name FROM commitment_review_entries e JOIN people p ON p.id = e.person_id
        WHERE e.review_id = ? ORDER BY p.kind, p.sort_key, p.id`
     )
-    .all(id) as { person_id: number; outcome: CommitmentOutcome; progress: string | null; full_name: string }[]
+    .all(id) as {
+    person_id: number
+    outcome: CommitmentOutcome
+    progress: string | null
+    full_name: string
+  }[]
   return {
     ...toReview(r),
-    entries: entries.map((e) => ({ personId: e.person_id, outcome: e.outcome, progress: e.progress, fullName: e.full_name }))
+    entries: entries.map((e) => ({
+      personId: e.person_id,
+      outcome: e.outcome,
+      progress: e.progress,
+      fullName: e.full_name
+    }))
   }
 }
 
 function normalise(db: Database, f: CommitmentReviewFields): CommitmentReviewFields {
   const errors: Record<string, string> = {}
-  if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(f.unitId)) errors.unitId = 'Đơn vị không tồn tại.'
-  if (!isPartialDate(f.heldOn) || f.heldOn.length !== 10) errors.heldOn = 'Ngày kiểm điểm không hợp lệ (cần đủ ngày, tháng, năm).'
+  if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(f.unitId))
+    errors.unitId = 'Đơn vị không tồn tại.'
+  if (!isPartialDate(f.heldOn) || f.heldOn.length !== 10)
+    errors.heldOn = 'Ngày kiểm điểm không hợp lệ (cần đủ ngày, tháng, năm).'
   // A review of December may be held early in January: allow the next year too.
-  else if (![f.year, f.year + 1].includes(Number(f.heldOn.slice(0, 4)))) errors.heldOn = `Ngày kiểm điểm phải trong năm ${f.year} (hoặc đầu năm sau).`
+  else if (![f.year, f.year + 1].includes(Number(f.heldOn.slice(0, 4))))
+    errors.heldOn = `Ngày kiểm điểm phải trong năm ${f.year} (hoặc đầu năm sau).`
   const seen = new Set<number>()
   const entries = f.entries.map((e, i) => {
-    if (seen.has(e.personId)) errors[`entries.${i}`] = 'Một người được ghi hai lần trong cùng buổi kiểm điểm.'
+    if (seen.has(e.personId))
+      errors[`entries.${i}`] = 'Một người được ghi hai lần trong cùng buổi kiểm điểm.'
     seen.add(e.personId)
-    if (!COMMITMENT_OUTCOMES.includes(e.outcome)) errors[`entries.${i}.outcome`] = 'Kết quả kiểm điểm không hợp lệ.'
+    if (!COMMITMENT_OUTCOMES.includes(e.outcome))
+      errors[`entries.${i}.outcome`] = 'Kết quả kiểm điểm không hợp lệ.'
     const progress = e.progress == null ? null : cleanText(e.progress) || null
-    if ((progress?.length ?? 0) > 2000) errors[`entries.${i}.progress`] = 'Ghi chú tiến độ quá dài (tối đa 2000 ký tự).'
+    if ((progress?.length ?? 0) > 2000)
+      errors[`entries.${i}.progress`] = 'Ghi chú tiến độ quá dài (tối đa 2000 ký tự).'
     return { personId: e.personId, outcome: e.outcome, progress }
   })
   if (entries.length === 0) errors.entries = 'Chưa có ai trong buổi kiểm điểm.'
-  if (Object.keys(errors).length > 0) throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
+  if (Object.keys(errors).length > 0)
+    throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
   // Only people with a commitment of the year are reviewed on it.
-  const has = db.prepare('SELECT p.full_name, c.id AS cid FROM people p LEFT JOIN commitments c ON c.person_id = p.id AND c.year = ? WHERE p.id = ?')
+  const has = db.prepare(
+    'SELECT p.full_name, c.id AS cid FROM people p LEFT JOIN commitments c ON c.person_id = p.id AND c.year = ? WHERE p.id = ?'
+  )
   for (const e of entries) {
     const p = has.get(f.year, e.personId) as { full_name: string; cid: number | null } | undefined
     if (!p) throw notFound(`người có mã ${e.personId}`)
-    if (p.cid === null) throw new CoreError('VALIDATION', `"${p.full_name}" chưa lập cam kết năm ${f.year}; không ghi kiểm điểm được.`)
+    if (p.cid === null)
+      throw new CoreError(
+        'VALIDATION',
+        `"${p.full_name}" chưa lập cam kết năm ${f.year}; không ghi kiểm điểm được.`
+      )
   }
   return { ...f, note: f.note ? cleanText(f.note) || null : null, entries }
 }
 
-export function saveReview(db: Database, id: number | undefined, input: CommitmentReviewFields): CommitmentReviewDetail {
+export function saveReview(
+  db: Database,
+  id: number | undefined,
+  input: CommitmentReviewFields
+): CommitmentReviewDetail {
   return inTransaction(db, () => {
     const f = normalise(db, input)
     const now = nowIso()
@@ -109,18 +143,23 @@ export function saveReview(db: Database, id: number | undefined, input: Commitme
     if (id === undefined) {
       reviewId = Number(
         db
-          .prepare('INSERT INTO commitment_reviews(unit_id, year, held_on, kind, reviewer, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO commitment_reviews(unit_id, year, held_on, kind, reviewer, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+          )
           .run(f.unitId, f.year, f.heldOn, f.kind, f.reviewer, f.note, now, now).lastInsertRowid
       )
     } else {
-      if (!db.prepare('SELECT 1 FROM commitment_reviews WHERE id = ?').get(id)) throw notFound('buổi kiểm điểm này')
-      db.prepare('UPDATE commitment_reviews SET unit_id = ?, year = ?, held_on = ?, kind = ?, reviewer = ?, note = ?, updated_at = ? WHERE id = ?').run(
-        f.unitId, f.year, f.heldOn, f.kind, f.reviewer, f.note, now, id
-      )
+      if (!db.prepare('SELECT 1 FROM commitment_reviews WHERE id = ?').get(id))
+        throw notFound('buổi kiểm điểm này')
+      db.prepare(
+        'UPDATE commitment_reviews SET unit_id = ?, year = ?, held_on = ?, kind = ?, reviewer = ?, note = ?, updated_at = ? WHERE id = ?'
+      ).run(f.unitId, f.year, f.heldOn, f.kind, f.reviewer, f.note, now, id)
       db.prepare('DELETE FROM commitment_review_entries WHERE review_id = ?').run(id)
       reviewId = id
     }
-    const insert = db.prepare('INSERT INTO commitment_review_entries(review_id, person_id, outcome, progress) VALUES (?, ?, ?, ?)')
+    const insert = db.prepare(
+      'INSERT INTO commitment_review_entries(review_id, person_id, outcome, progress) VALUES (?, ?, ?, ?)'
+    )
     for (const e of f.entries) insert.run(reviewId, e.personId, e.outcome, e.progress)
     return getReview(db, reviewId)
   })
@@ -128,13 +167,17 @@ export function saveReview(db: Database, id: number | undefined, input: Commitme
 
 export function deleteReview(db: Database, id: number): null {
   inTransaction(db, () => {
-    if (db.prepare('DELETE FROM commitment_reviews WHERE id = ?').run(id).changes === 0) throw notFound('buổi kiểm điểm này')
+    if (db.prepare('DELETE FROM commitment_reviews WHERE id = ?').run(id).changes === 0)
+      throw notFound('buổi kiểm điểm này')
   })
   return null
 }
 
 /** A person's trail for the year: every review that spoke of them, oldest first. */
-export function trailOf(db: Database, { personId, year }: { personId: number; year: number }): CommitmentTrailEntry[] {
+export function trailOf(
+  db: Database,
+  { personId, year }: { personId: number; year: number }
+): CommitmentTrailEntry[] {
   const rows = db
     .prepare(
       `SELECT r.id, r.held_on, r.kind, r.reviewer, u.name AS unit_name, e.outcome, e.progress

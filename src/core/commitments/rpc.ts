@@ -1,17 +1,29 @@
 // The commitment channels' input schemas and handlers, spread at the end of rpc/schemas.ts and
 // rpc/handlers.ts (which hold them to the contract with `satisfies`).
 import { z } from 'zod'
-import { COMMITMENT_HEADINGS, COMMITMENT_OUTCOMES, COMMITMENT_RESULTS, COMMITMENT_REVIEW_KINDS, COMMITMENT_REVIEWERS } from '../../shared/api'
+import {
+  COMMITMENT_HEADINGS,
+  COMMITMENT_OUTCOMES,
+  COMMITMENT_RESULTS,
+  COMMITMENT_REVIEW_KINDS,
+  COMMITMENT_REVIEWERS
+} from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
 import { filePath, id, ids, isoDay, nullableText, place, text, year } from '../rpc/fields'
-import { bulkFromTemplate, deleteCommitment, personCommitment, roster, saveCommitment, setResult } from './commitments'
+import {
+  bulkFromTemplate,
+  deleteCommitment,
+  personCommitment,
+  roster,
+  saveCommitment,
+  setResult
+} from './commitments'
 import { exportCommitment, exportUnitCommitments } from './export'
 import { MAX_ITEMS } from './items'
 import { commitmentResultRows } from './results'
 import { deleteReview, getReview, listReviews, saveReview } from './reviews'
 import { commitmentStatus } from './status'
 import { getTemplate, saveTemplate } from './templates'
-
 
 const item = z.object({
   heading: z.enum(COMMITMENT_HEADINGS),
@@ -31,7 +43,11 @@ const reviewFields = z.object({
   kind: z.enum(COMMITMENT_REVIEW_KINDS),
   reviewer: z.enum(COMMITMENT_REVIEWERS),
   note: nullableText(2000),
-  entries: z.array(z.object({ personId: id, outcome: z.enum(COMMITMENT_OUTCOMES), progress: nullableText(4000) })).max(5000)
+  entries: z
+    .array(
+      z.object({ personId: id, outcome: z.enum(COMMITMENT_OUTCOMES), progress: nullableText(4000) })
+    )
+    .max(5000)
 })
 
 export const commitmentSchemas = {
@@ -42,16 +58,31 @@ export const commitmentSchemas = {
   'commitments:delete': personYear,
   'commitments:template': z.object({ unitId: id, year }),
   'commitments:saveTemplate': z.object({ unitId: id, year, items }),
-  'commitments:bulk': z.object({ unitId: id, year, madeOn: isoDay.nullable().optional(), personIds: ids.optional() }),
+  'commitments:bulk': z.object({
+    unitId: id,
+    year,
+    madeOn: isoDay.nullable().optional(),
+    personIds: ids.optional()
+  }),
   'commitments:listReviews': z.object({ year, unitId: id }),
   'commitments:getReview': z.object({ id }),
   'commitments:createReview': reviewFields,
   'commitments:updateReview': z.object({ id, fields: reviewFields }),
   'commitments:deleteReview': z.object({ id }),
-  'commitments:setResult': z.object({ personId: id, year, result: z.enum(COMMITMENT_RESULTS).nullable(), note: nullableText(2000) }),
+  'commitments:setResult': z.object({
+    personId: id,
+    year,
+    result: z.enum(COMMITMENT_RESULTS).nullable(),
+    note: nullableText(2000)
+  }),
   'commitments:listResults': z.object({ year, personIds: ids.optional() }),
   'commitments:export': personYear.extend({ path: filePath.optional(), place: place.optional() }),
-  'commitments:exportUnit': z.object({ year, unitId: id, path: filePath.optional(), place: place.optional() })
+  'commitments:exportUnit': z.object({
+    year,
+    unitId: id,
+    path: filePath.optional(),
+    place: place.optional()
+  })
 }
 
 type CommitmentChannel = keyof typeof commitmentSchemas

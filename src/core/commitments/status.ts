@@ -1,6 +1,11 @@
 // Who must make a commitment, who has, who has not: per unit, rolled up the tree (like study
 // coverage). One grouped query gives the counts per unit; units/rollup.ts adds them up the tree.
-import type { CommitmentCounts, CommitmentStatus, CommitmentStatusRow, PersonKind } from '../../shared/api'
+import type {
+  CommitmentCounts,
+  CommitmentStatus,
+  CommitmentStatusRow,
+  PersonKind
+} from '../../shared/api'
 import { PERSON_KINDS } from '../../shared/api'
 import type { Database } from '../db/connection'
 import { LEFT_SQL } from '../people/status-sql'
@@ -25,7 +30,10 @@ const toRow = (r: RollupRow<Measure, 'percent', PersonKind>): CommitmentStatusRo
   nonMembers: counts(r.groups.non_member)
 })
 
-export function commitmentStatus(db: Database, { year, unitId }: { year: number; unitId: number | null }): CommitmentStatus {
+export function commitmentStatus(
+  db: Database,
+  { year, unitId }: { year: number; unitId: number | null }
+): CommitmentStatus {
   const [lo, hi] = scopeRange(db, unitId)
   const perUnit = db
     .prepare(

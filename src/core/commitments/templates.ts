@@ -13,16 +13,21 @@ export function defaultTemplateItems(year: number, topicTitle: string | null): C
   return [
     {
       heading: 'politics',
-      content: 'Kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh, mục tiêu độc lập dân tộc gắn liền với chủ nghĩa xã hội; tin tưởng vào đường lối đổi mới của Đảng.',
-      tasks: 'Học tập, quán triệt đầy đủ các nghị quyết, chỉ thị của Đảng; không dao động trước thông tin sai trái, thù địch.',
-      measures: 'Tham gia đầy đủ các buổi học tập, quán triệt; thường xuyên tự nghiên cứu tài liệu, báo chí chính thống.',
+      content:
+        'Kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh, mục tiêu độc lập dân tộc gắn liền với chủ nghĩa xã hội; tin tưởng vào đường lối đổi mới của Đảng.',
+      tasks:
+        'Học tập, quán triệt đầy đủ các nghị quyết, chỉ thị của Đảng; không dao động trước thông tin sai trái, thù địch.',
+      measures:
+        'Tham gia đầy đủ các buổi học tập, quán triệt; thường xuyên tự nghiên cứu tài liệu, báo chí chính thống.',
       deadline: 'Thường xuyên',
       expected: 'Tư tưởng chính trị vững vàng; chấp hành nghiêm chủ trương, chính sách.'
     },
     {
       heading: 'ethics',
-      content: 'Giữ gìn phẩm chất đạo đức, lối sống trong sạch, giản dị; thực hành cần, kiệm, liêm, chính, chí công vô tư.',
-      tasks: 'Phòng, chống các biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa".',
+      content:
+        'Giữ gìn phẩm chất đạo đức, lối sống trong sạch, giản dị; thực hành cần, kiệm, liêm, chính, chí công vô tư.',
+      tasks:
+        'Phòng, chống các biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa".',
       measures: 'Thường xuyên tự soi, tự sửa; lắng nghe góp ý của chi bộ, đồng nghiệp và nhân dân.',
       deadline: 'Thường xuyên',
       expected: 'Không vi phạm; được quần chúng tín nhiệm.'
@@ -31,7 +36,8 @@ export function defaultTemplateItems(year: number, topicTitle: string | null): C
       heading: 'duty',
       content: 'Hoàn thành tốt chức trách, nhiệm vụ được giao.',
       tasks: 'Thực hiện đúng tiến độ, bảo đảm chất lượng các nhiệm vụ chuyên môn của năm.',
-      measures: 'Xây dựng kế hoạch công tác từng tháng, quý; chủ động đề xuất, phối hợp giải quyết công việc.',
+      measures:
+        'Xây dựng kế hoạch công tác từng tháng, quý; chủ động đề xuất, phối hợp giải quyết công việc.',
       deadline: 'Cả năm',
       expected: 'Hoàn thành tốt nhiệm vụ được giao.'
     },
@@ -39,7 +45,8 @@ export function defaultTemplateItems(year: number, topicTitle: string | null): C
       heading: 'discipline',
       content: 'Chấp hành nghiêm nguyên tắc tổ chức, kỷ luật và quy định về trách nhiệm nêu gương.',
       tasks: 'Tham gia sinh hoạt đầy đủ, đúng giờ; gương mẫu ở nơi công tác và nơi cư trú.',
-      measures: 'Giữ mối liên hệ với cấp ủy nơi cư trú; thực hiện đúng nội quy, quy chế của cơ quan, đơn vị.',
+      measures:
+        'Giữ mối liên hệ với cấp ủy nơi cư trú; thực hiện đúng nội quy, quy chế của cơ quan, đơn vị.',
       deadline: 'Thường xuyên',
       expected: 'Không vi phạm kỷ luật; là tấm gương cho quần chúng noi theo.'
     },
@@ -47,7 +54,8 @@ export function defaultTemplateItems(year: number, topicTitle: string | null): C
       heading: 'topic',
       content: `Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo ${topic}.`,
       tasks: 'Tham gia học tập đầy đủ Chuyên đề; đăng ký ít nhất một việc làm cụ thể để làm theo.',
-      measures: 'Gắn nội dung Chuyên đề với nhiệm vụ chuyên môn; báo cáo kết quả tại các kỳ sinh hoạt chi bộ.',
+      measures:
+        'Gắn nội dung Chuyên đề với nhiệm vụ chuyên môn; báo cáo kết quả tại các kỳ sinh hoạt chi bộ.',
       deadline: 'Cả năm',
       expected: 'Có việc làm cụ thể được chi bộ ghi nhận.'
     }
@@ -63,8 +71,12 @@ interface TemplateRow {
 }
 
 /** The unit's own template of the year, or the nearest ancestor's, or the built-in one. */
-export function getTemplate(db: Database, { unitId, year }: { unitId: number; year: number }): CommitmentTemplate {
-  const unit = db.prepare('SELECT path FROM units WHERE id = ?').get(unitId) as { path: string } | undefined
+export function getTemplate(
+  db: Database,
+  { unitId, year }: { unitId: number; year: number }
+): CommitmentTemplate {
+  const unit = db.prepare('SELECT path FROM units WHERE id = ?').get(unitId) as
+    { path: string } | undefined
   if (!unit) throw notFound('đơn vị')
   // Ancestors are the units whose path is a prefix of this unit's path; the longest is the nearest.
   const row = db
@@ -97,7 +109,10 @@ export function getTemplate(db: Database, { unitId, year }: { unitId: number; ye
   }
 }
 
-export function saveTemplate(db: Database, { unitId, year, items }: { unitId: number; year: number; items: CommitmentItem[] }): CommitmentTemplate {
+export function saveTemplate(
+  db: Database,
+  { unitId, year, items }: { unitId: number; year: number; items: CommitmentItem[] }
+): CommitmentTemplate {
   const clean = normaliseItems(items)
   return inTransaction(db, () => {
     if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) throw notFound('đơn vị')
@@ -105,7 +120,9 @@ export function saveTemplate(db: Database, { unitId, year, items }: { unitId: nu
       `INSERT INTO commitment_templates(unit_id, year, updated_at) VALUES (?, ?, ?)
        ON CONFLICT(unit_id, year) DO UPDATE SET updated_at = excluded.updated_at`
     ).run(unitId, year, nowIso())
-    const { id } = db.prepare('SELECT id FROM commitment_templates WHERE unit_id = ? AND year = ?').get(unitId, year) as { id: number }
+    const { id } = db
+      .prepare('SELECT id FROM commitment_templates WHERE unit_id = ? AND year = ?')
+      .get(unitId, year) as { id: number }
     writeItems(db, 'commitment_template_items', id, clean)
     return getTemplate(db, { unitId, year })
   })

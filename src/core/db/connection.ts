@@ -20,12 +20,21 @@ const WAL_SIZE_LIMIT = 64 * 1024 * 1024
 /** Opens (creating if needed) a data file with the settings every connection must have. */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   // SQLite stops at a NUL and would open (or create) a file of another name.
-  if (path.includes('\0')) throw new CoreError('BAD_PATH', 'Đường dẫn tệp dữ liệu chứa ký tự không hợp lệ; hãy chọn lại tệp.')
+  if (path.includes('\0'))
+    throw new CoreError(
+      'BAD_PATH',
+      'Đường dẫn tệp dữ liệu chứa ký tự không hợp lệ; hãy chọn lại tệp.'
+    )
   if (!options.readonly) mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE })
-  else if (!existsSync(path)) throw new CoreError('NOT_FOUND', `Không tìm thấy tệp dữ liệu: ${path}`)
+  else if (!existsSync(path))
+    throw new CoreError('NOT_FOUND', `Không tìm thấy tệp dữ liệu: ${path}`)
   let db: Database
   try {
-    db = new BetterSqlite3(path, { readonly: options.readonly ?? false, nativeBinding: options.nativeBinding, timeout: 5000 })
+    db = new BetterSqlite3(path, {
+      readonly: options.readonly ?? false,
+      nativeBinding: options.nativeBinding,
+      timeout: 5000
+    })
   } catch (e) {
     throw new CoreError('DB_OPEN', `Không mở được tệp dữ liệu ${path} (${sqliteReason(e)}).`)
   }

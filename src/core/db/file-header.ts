@@ -25,7 +25,8 @@ function inspectDatabaseHeader(path: string): FileState {
   } finally {
     closeSync(fd)
   }
-  if (read < MAGIC.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return { kind: 'not-sqlite' }
+  if (read < MAGIC.length || !head.subarray(0, MAGIC.length).equals(MAGIC))
+    return { kind: 'not-sqlite' }
   if (read < 100) return { kind: 'truncated', size, expected: 100 }
   const rawPageSize = head.readUInt16BE(16)
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize
@@ -33,7 +34,8 @@ function inspectDatabaseHeader(path: string): FileState {
   // The page count in the header is trusted only when written by SQLite 3.7.0+ (version-valid-for
   // equal to the change counter); older files leave it stale.
   const countValid = head.readUInt32BE(92) === head.readUInt32BE(24) && pages > 0
-  if (countValid && size < pages * pageSize) return { kind: 'truncated', size, expected: pages * pageSize }
+  if (countValid && size < pages * pageSize)
+    return { kind: 'truncated', size, expected: pages * pageSize }
   return { kind: 'whole' }
 }
 
@@ -52,7 +54,10 @@ export function unusableFileError(path: string, sqliteCode?: string): CoreError 
   }
   switch (state.kind) {
     case 'empty':
-      return new CoreError('DB_NOT_SQLITE', `Tệp ${name} trống (0 byte), không phải tệp dữ liệu của phần mềm.`)
+      return new CoreError(
+        'DB_NOT_SQLITE',
+        `Tệp ${name} trống (0 byte), không phải tệp dữ liệu của phần mềm.`
+      )
     case 'not-sqlite':
       return new CoreError('DB_NOT_SQLITE', `Tệp ${name} không phải tệp dữ liệu của phần mềm.`)
     case 'truncated':
@@ -62,14 +67,18 @@ export function unusableFileError(path: string, sqliteCode?: string): CoreError 
           'Hãy chép lại tệp từ nơi gốc, hoặc chọn một bản sao lưu khác.'
       )
     case 'whole':
-      if (sqliteCode === 'SQLITE_NOTADB') return new CoreError('DB_NOT_SQLITE', `Tệp ${name} không phải tệp dữ liệu của phần mềm.`)
+      if (sqliteCode === 'SQLITE_NOTADB')
+        return new CoreError('DB_NOT_SQLITE', `Tệp ${name} không phải tệp dữ liệu của phần mềm.`)
       return corruptFileError(path)
   }
 }
 
 /** A damaged file, without SQLite's page-by-page report (of no use to the user). */
 export function corruptFileError(path: string, problems?: number): CoreError {
-  const count = problems && problems > 0 ? ` (SQLite tìm thấy ${problems.toLocaleString('vi-VN')}${problems >= 100 ? '+' : ''} chỗ sai)` : ''
+  const count =
+    problems && problems > 0
+      ? ` (SQLite tìm thấy ${problems.toLocaleString('vi-VN')}${problems >= 100 ? '+' : ''} chỗ sai)`
+      : ''
   return new CoreError(
     'DB_CORRUPT',
     `Tệp ${basename(path)} bị hỏng${count} nên không dùng được. Hãy chọn một bản sao lưu khác trong mục Dữ liệu & sao lưu.`

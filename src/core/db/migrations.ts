@@ -5,7 +5,7 @@
 // for it, so a failure, a review or a later reader points at one thing; 0001–0006 shipped as they
 // are (0006 holds several) and are never edited. Adding one: write NNNN_name.ts with the next
 // number, register it below, then update test/integration/data/schema-snapshot.sql (the migration test,
-// test/integration/migrations.test.ts, says how) and review its diff: it must show that one change.
+// test/integration/data/migrations.test.ts, says how) and review its diff: it must show that one change.
 import type { Database } from 'better-sqlite3'
 import { fingerprintValues, FINGERPRINT_SQL_FUNCTION } from '../people/fingerprint'
 import { CoreError } from './errors'

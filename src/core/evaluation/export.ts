@@ -4,20 +4,50 @@
 // holds the person id the import reads back (import-sheet.ts), the rating columns offer a
 // drop-down list, and the layout of the columns is described once here for both directions.
 import { basename } from 'node:path'
-import type { EvaluationCounts, EvaluationExportInput, EvaluationRow, EvaluationSheet, EvaluationTotals, Rating } from '../../shared/api'
+import type {
+  EvaluationCounts,
+  EvaluationExportInput,
+  EvaluationRow,
+  EvaluationSheet,
+  EvaluationTotals,
+  Rating
+} from '../../shared/api'
 import { RATING_LEVELS } from '../../shared/api'
-import { NOT_RATED_REASON_LABELS, QUOTA_BASE_LABELS, QUOTA_SCOPE_LABELS, RATING_LEVEL_LABELS, RATING_SHORT_LABELS } from '../../shared/labels'
+import {
+  NOT_RATED_REASON_LABELS,
+  QUOTA_BASE_LABELS,
+  QUOTA_SCOPE_LABELS,
+  RATING_LEVEL_LABELS,
+  RATING_SHORT_LABELS
+} from '../../shared/labels'
 import { formatPercent } from '../../shared/numbers'
 import { displayPartialDate, todayIso } from '../../shared/partial-date'
 import { foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
-import { writePartyDocument, type DocColumn, type DocRow, type DocValue, type PartyDocument } from '../excel/party-document'
+import {
+  writePartyDocument,
+  type DocColumn,
+  type DocRow,
+  type DocValue,
+  type PartyDocument
+} from '../excel/party-document'
 import { unitSigner } from '../units/signer'
 import { buildSheet } from './sheet'
 
 /** The columns of the sheet, by what they hold. The import finds them again by their headers. */
-export type SheetColumn = 'stt' | 'name' | 'birth' | 'position' | 'score' | 'self' | 'proposed' | 'decided' | 'commitment' | 'note' | 'id'
+export type SheetColumn =
+  | 'stt'
+  | 'name'
+  | 'birth'
+  | 'position'
+  | 'score'
+  | 'self'
+  | 'proposed'
+  | 'decided'
+  | 'commitment'
+  | 'note'
+  | 'id'
 
 export const SHEET_HEADERS: Record<SheetColumn, string> = {
   stt: 'STT',
@@ -52,11 +82,16 @@ function columnsFor(withScore: boolean): { keys: SheetColumn[]; columns: DocColu
     ['id', { width: 8, hidden: true }]
   ]
   const used = all.filter(([k]) => withScore || k !== 'score')
-  return { keys: used.map(([k]) => k), columns: used.map(([k, c]) => ({ header: SHEET_HEADERS[k], ...c })) }
+  return {
+    keys: used.map(([k]) => k),
+    columns: used.map(([k, c]) => ({ header: SHEET_HEADERS[k], ...c }))
+  }
 }
 
 /** "Miễn công tác và sinh hoạt đảng. Đã báo cáo" — the reason of a "không xếp loại", then the note. */
-export function noteCell(row: Pick<EvaluationRow, 'reason' | 'note' | 'self' | 'proposed' | 'decided'>): string {
+export function noteCell(
+  row: Pick<EvaluationRow, 'reason' | 'note' | 'self' | 'proposed' | 'decided'>
+): string {
   const reason = row.reason ? NOT_RATED_REASON_LABELS[row.reason] : null
   return [reason, row.note].filter(Boolean).join('. ')
 }
@@ -84,7 +119,11 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
     v[at('id')] = String(r.personId)
     return v
   }
-  const countsRow = (label: string, value: (c: EvaluationCounts) => DocValue, t: EvaluationTotals): DocValue[] => {
+  const countsRow = (
+    label: string,
+    value: (c: EvaluationCounts) => DocValue,
+    t: EvaluationTotals
+  ): DocValue[] => {
     const v = blank()
     v[at('name')] = label
     for (const s of stages) v[at(s)] = value(t[s])
@@ -92,7 +131,9 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
   }
   const summary = (t: EvaluationTotals): DocValue[][] => [
     countsRow('Tổng số đảng viên trong danh sách', (c) => c.total, t),
-    ...RATING_LEVELS.map((l) => countsRow(`${RATING_LEVEL_LABELS[l]} (${l})`, (c) => `${c.levels[l]}${pct(c.percents[l])}`, t)),
+    ...RATING_LEVELS.map((l) =>
+      countsRow(`${RATING_LEVEL_LABELS[l]} (${l})`, (c) => `${c.levels[l]}${pct(c.percents[l])}`, t)
+    ),
     countsRow('Không xếp loại', (c) => c.notRated, t),
     countsRow('Chưa ghi mức xếp loại', (c) => c.blank, t)
   ]
@@ -102,20 +143,27 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
     v[at('name')] = `Cộng ${name}: ${t.self.total} đảng viên`
     for (const s of stages) {
       const c = t[s]
-      v[at(s)] = [...RATING_LEVELS.map((l) => `${l}: ${c.levels[l]}`), `Không XL: ${c.notRated}`, ...(c.blank ? [`Chưa ghi: ${c.blank}`] : [])].join('\n')
+      v[at(s)] = [
+        ...RATING_LEVELS.map((l) => `${l}: ${c.levels[l]}`),
+        `Không XL: ${c.notRated}`,
+        ...(c.blank ? [`Chưa ghi: ${c.blank}`] : [])
+      ].join('\n')
     }
     const lines = Math.max(...stages.map((s) => 5 + (t[s].blank ? 1 : 0)))
     return { values: v, bold: true, height: 16 * lines + 4 }
   }
 
-  const grouped = sheet.groups.length > 1 || (sheet.groups.length === 1 && sheet.groups[0].unitId !== sheet.unit.id)
+  const grouped =
+    sheet.groups.length > 1 ||
+    (sheet.groups.length === 1 && sheet.groups[0].unitId !== sheet.unit.id)
   const rows: DocRow[] = []
   let stt = 0
   if (grouped) {
     let k = 0
     for (const g of sheet.groups) {
       rows.push({ heading: g.unitName })
-      for (; k < sheet.rows.length && sheet.rows[k].unitId === g.unitId; k++) rows.push(personRow(sheet.rows[k], ++stt))
+      for (; k < sheet.rows.length && sheet.rows[k].unitId === g.unitId; k++)
+        rows.push(personRow(sheet.rows[k], ++stt))
       rows.push(subtotal(g.unitName, g.totals))
     }
   } else for (const r of sheet.rows) rows.push(personRow(r, ++stt))
@@ -126,7 +174,9 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
     'Tỷ lệ % tính trên số đảng viên được xếp loại (không tính người không xếp loại và người chưa ghi mức xếp loại).'
   ]
   if (rules?.quotaPercent != null) {
-    notes.push(`Theo ${rules.name}: HTXSNV không vượt quá ${formatPercent(rules.quotaPercent)} ${QUOTA_BASE_LABELS[rules.quotaBase]}, tính ở ${QUOTA_SCOPE_LABELS[rules.quotaScope]}.`)
+    notes.push(
+      `Theo ${rules.name}: HTXSNV không vượt quá ${formatPercent(rules.quotaPercent)} ${QUOTA_BASE_LABELS[rules.quotaBase]}, tính ở ${QUOTA_SCOPE_LABELS[rules.quotaScope]}.`
+    )
   }
   // The app's own words to whoever fills the sheet in: beside the document, never printed with it.
   const instructions = [
@@ -149,17 +199,31 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
     notes,
     signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(sheet.unit).lines }],
     orientation: withScore ? 'landscape' : 'portrait',
-    validations: [{ columns: stages.map(at), list: ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', RATING_SHORT_LABELS.not_rated] }],
+    validations: [
+      {
+        columns: stages.map(at),
+        list: ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', RATING_SHORT_LABELS.not_rated]
+      }
+    ],
     labelSpan: [at('name'), at('position')],
-    instructions: { sheetName: 'Hướng dẫn', title: 'Hướng dẫn điền và gửi lại bảng tổng hợp', lines: instructions }
+    instructions: {
+      sheetName: 'Hướng dẫn',
+      title: 'Hướng dẫn điền và gửi lại bảng tổng hợp',
+      lines: instructions
+    }
   }
 }
 
 function fileNameFor(name: string, year: number): string {
-  return `bang-tong-hop-xep-loai-${year}-${foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.xlsx`
+  return `bang-tong-hop-xep-loai-${year}-${foldVietnamese(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.xlsx`
 }
 
-export async function exportEvaluation(ctx: CoreContext, input: EvaluationExportInput): Promise<{ path: string; rows: number } | null> {
+export async function exportEvaluation(
+  ctx: CoreContext,
+  input: EvaluationExportInput
+): Promise<{ path: string; rows: number } | null> {
   const sheet = buildSheet(ctx.db, input)
   const path =
     input.path ??
@@ -169,7 +233,8 @@ export async function exportEvaluation(ctx: CoreContext, input: EvaluationExport
       filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
     }))
   if (!path) return null
-  if (!/\.xlsx$/i.test(basename(path))) throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
+  if (!/\.xlsx$/i.test(basename(path)))
+    throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
   try {
     await writePartyDocument(path, evaluationDocument(sheet, input.place))
   } catch (e) {

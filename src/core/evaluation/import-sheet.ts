@@ -21,7 +21,11 @@ import type {
   Rating
 } from '../../shared/api'
 import { LEFT_STATUSES, NOT_RATED_REASONS } from '../../shared/api'
-import { NOT_RATED_REASON_LABELS, RATING_SHORT_LABELS, RATING_STAGE_LABELS } from '../../shared/labels'
+import {
+  NOT_RATED_REASON_LABELS,
+  RATING_SHORT_LABELS,
+  RATING_STAGE_LABELS
+} from '../../shared/labels'
 import { formatNumber } from '../../shared/numbers'
 import { displayPartialDate, readUserDate, type PartialDate } from '../../shared/partial-date'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
@@ -29,7 +33,14 @@ import { createBackup } from '../backup/backups'
 import type { CoreContext } from '../context'
 import { inTransaction, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
-import { cellText, columnLetter, DateCell, type CellValue, type GridRow, type GridSheet } from '../excel/grid'
+import {
+  cellText,
+  columnLetter,
+  DateCell,
+  type CellValue,
+  type GridRow,
+  type GridSheet
+} from '../excel/grid'
 import { readXlsx } from '../excel/read-xlsx'
 import { sniffFile } from '../excel/sniff'
 import { backupKeep } from '../settings'
@@ -52,7 +63,13 @@ const HEADER_ALIASES: Record<SheetColumn, string[]> = {
   score: ['diem thang 100', 'diem', 'tong diem', 'so diem'],
   self: ['tu xep loai', 'ca nhan tu xep loai', 'tu danh gia xep loai', 'dang vien tu xep loai'],
   proposed: ['chi bo de xuat', 'chi bo de nghi', 'chi bo xep loai', 'chi bo danh gia xep loai'],
-  decided: ['cap uy quyet dinh', 'cap uy xep loai', 'dang uy quyet dinh', 'cap tren quyet dinh', 'cap uy co tham quyen quyet dinh'],
+  decided: [
+    'cap uy quyet dinh',
+    'cap uy xep loai',
+    'dang uy quyet dinh',
+    'cap tren quyet dinh',
+    'cap uy co tham quyen quyet dinh'
+  ],
   commitment: ['ket qua thuc hien cam ket', 'thuc hien cam ket', 'ket qua cam ket'],
   note: ['ghi chu'],
   id: ['ma', 'ma so', 'ma dang vien', 'ma nguoi']
@@ -62,12 +79,15 @@ const GROUP_HEADERS = ['xep loai chat luong', 'xep loai chat luong dang vien', '
 function headerKey(text: string): SheetColumn | null {
   const f = fold(text)
   if (!f) return null
-  for (const [key, aliases] of Object.entries(HEADER_ALIASES) as [SheetColumn, string[]][]) if (aliases.includes(f)) return key
+  for (const [key, aliases] of Object.entries(HEADER_ALIASES) as [SheetColumn, string[]][])
+    if (aliases.includes(f)) return key
   return null
 }
 
 /** A rating as a chi bộ may type it; undefined when the text is not a rating. */
-export function parseRating(text: string): { rating: Rating | null; reason: NotRatedReason | null } | undefined {
+export function parseRating(
+  text: string
+): { rating: Rating | null; reason: NotRatedReason | null } | undefined {
   const f = fold(text)
   if (!f) return { rating: null, reason: null }
   const compact = f.replace(/ /g, '')
@@ -96,7 +116,12 @@ export function parseRating(text: string): { rating: Rating | null; reason: NotR
 const REASON_KEYS: [NotRatedReason, string[]][] = NOT_RATED_REASONS.map((r) => {
   const label = fold(NOT_RATED_REASON_LABELS[r])
   const extra: Record<NotRatedReason, string[]> = {
-    exempt: ['mien sinh hoat', 'mien cong tac va sinh hoat', 'mien cong tac va sinh hoat dang', 'mien sinh hoat dang'],
+    exempt: [
+      'mien sinh hoat',
+      'mien cong tac va sinh hoat',
+      'mien cong tac va sinh hoat dang',
+      'mien sinh hoat dang'
+    ],
     suspended: ['dinh chi sinh hoat', 'dinh chi'],
     new_member: ['moi ket nap', 'ket nap chua du 6 thang', 'dang vien moi ket nap'],
     temporary: ['sinh hoat tam thoi'],
@@ -116,7 +141,12 @@ export function reasonOf(text: string): { reason: NotRatedReason; rest: string }
       if (f === k || f.startsWith(`${k} `)) {
         // Cut the same number of words from the original text.
         const words = k.split(' ').length
-        const rest = raw.split(/\s+/).slice(words).join(' ').replace(/^[\s)–—:;.,-]+/, '').trim()
+        const rest = raw
+          .split(/\s+/)
+          .slice(words)
+          .join(' ')
+          .replace(/^[\s)–—:;.,-]+/, '')
+          .trim()
         return { reason, rest }
       }
     }
@@ -126,7 +156,8 @@ export function reasonOf(text: string): { reason: NotRatedReason; rest: string }
 
 function birthOf(v: CellValue): PartialDate | null {
   if (v === null) return null
-  if (v instanceof DateCell) return `${v.year}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`
+  if (v instanceof DateCell)
+    return `${v.year}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`
   if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100) return String(v)
   return readUserDate(cellText(v))
 }
@@ -165,7 +196,13 @@ function findLayout(sheets: GridSheet[]): Layout | null {
           if (key && !columns.has(key) && ![...columns.values()].includes(col)) {
             columns.set(key, col)
             last = Math.max(last, row.r)
-          } else if (!key && text && !GROUP_HEADERS.includes(fold(text)) && row.r >= rows[i].r && !/^\d+$/.test(text)) {
+          } else if (
+            !key &&
+            text &&
+            !GROUP_HEADERS.includes(fold(text)) &&
+            row.r >= rows[i].r &&
+            !/^\d+$/.test(text)
+          ) {
             if (!others.has(col)) others.set(col, text)
           }
         })
@@ -226,7 +263,11 @@ function fingerprintOf(path: string): string {
 
 async function plan(db: Database, year: number, path: string): Promise<Plan> {
   const kind = await sniffFile(path)
-  if (kind !== 'xlsx') throw new CoreError('FILE_NOT_XLSX', 'Bảng xếp loại phải là tệp Excel .xlsx (tệp được gửi xuống từ phần mềm, đã điền).')
+  if (kind !== 'xlsx')
+    throw new CoreError(
+      'FILE_NOT_XLSX',
+      'Bảng xếp loại phải là tệp Excel .xlsx (tệp được gửi xuống từ phần mềm, đã điền).'
+    )
   const fingerprint = fingerprintOf(path)
   const layout = findLayout(await readXlsx(path))
   if (!layout) {
@@ -236,7 +277,10 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
     )
   }
   if (layout.fileYear !== null && layout.fileYear !== year) {
-    throw new CoreError('YEAR_MISMATCH', `Tệp là bảng xếp loại năm ${layout.fileYear}, không phải năm ${year}. Hãy chọn năm ${layout.fileYear} rồi nhập lại.`)
+    throw new CoreError(
+      'YEAR_MISMATCH',
+      `Tệp là bảng xếp loại năm ${layout.fileYear}, không phải năm ${year}. Hãy chọn năm ${layout.fileYear} rồi nhập lại.`
+    )
   }
   const preview: EvaluationImportPreview = {
     path,
@@ -251,7 +295,8 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
   }
   const col = (k: SheetColumn) => layout.columns.get(k)
   const letter = (k: SheetColumn) => columnLetter(col(k)!)
-  const get = (row: GridRow, k: SheetColumn): CellValue => (col(k) === undefined ? null : (row.cells[col(k)!] ?? null))
+  const get = (row: GridRow, k: SheetColumn): CellValue =>
+    col(k) === undefined ? null : (row.cells[col(k)!] ?? null)
   const text = (row: GridRow, k: SheetColumn) => cleanText(cellText(get(row, k)))
 
   const SELECT = `SELECT p.id, p.full_name, p.name_key, p.birth_date, p.position, p.kind, p.status, u.name AS unit_name
@@ -276,7 +321,9 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
     // The row of column numbers, sub-headings, totals, notes and signers: no STT and no Mã.
     if (/^\d+$/.test(name)) continue
     if (!/^\d+$/.test(idText) && !/^\d+\.?$/.test(stt)) continue
-    for (const c of layout.others.keys()) if (cellText(row.cells[c] ?? null).trim()) ignoredColumns.set(c, (ignoredColumns.get(c) ?? 0) + 1)
+    for (const c of layout.others.keys())
+      if (cellText(row.cells[c] ?? null).trim())
+        ignoredColumns.set(c, (ignoredColumns.get(c) ?? 0) + 1)
 
     let person: PersonRecord | undefined
     let by: 'id' | 'name' = 'id'
@@ -290,12 +337,16 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
     if (!person && name) {
       const birth = birthOf(get(row, 'birth'))
       const candidates = (byName.all(foldVietnamese(name)) as PersonRecord[]).filter(
-        (p) => sameBirth(p.birth_date, birth) && (!(LEFT_STATUSES as readonly string[]).includes(p.status) || !!readRatings(db, year, [p.id]).size)
+        (p) =>
+          sameBirth(p.birth_date, birth) &&
+          (!(LEFT_STATUSES as readonly string[]).includes(p.status) ||
+            !!readRatings(db, year, [p.id]).size)
       )
       if (candidates.length === 1) {
         person = candidates[0]
         by = 'name'
-      } else if (candidates.length > 1) reason = `${candidates.length} đảng viên trùng họ tên và ngày sinh; hãy giữ cột Mã của bảng gửi xuống.`
+      } else if (candidates.length > 1)
+        reason = `${candidates.length} đảng viên trùng họ tên và ngày sinh; hãy giữ cột Mã của bảng gửi xuống.`
       else reason ||= 'Không có đảng viên nào trùng họ tên và ngày sinh.'
     }
     if (!person) {
@@ -311,14 +362,30 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
     matched.push({ row, person, by })
   }
   for (const [c, n] of ignoredColumns) {
-    preview.ignored.push({ row: null, column: columnLetter(c), message: `Cột ${columnLetter(c)} "${layout.others.get(c)}" (${n} ô có dữ liệu): không thuộc bảng xếp loại, không nhập.` })
+    preview.ignored.push({
+      row: null,
+      column: columnLetter(c),
+      message: `Cột ${columnLetter(c)} "${layout.others.get(c)}" (${n} ô có dữ liệu): không thuộc bảng xếp loại, không nhập.`
+    })
   }
 
-  const stored = readRatings(db, year, matched.map((m) => m.person.id))
-  const commitments = col('commitment') === undefined ? new Map() : commitmentsOf(db, year, matched.map((m) => m.person.id))
+  const stored = readRatings(
+    db,
+    year,
+    matched.map((m) => m.person.id)
+  )
+  const commitments =
+    col('commitment') === undefined
+      ? new Map()
+      : commitmentsOf(
+          db,
+          year,
+          matched.map((m) => m.person.id)
+        )
   const writes = new Map<number, StoredRating>()
   for (const { row, person, by } of matched) {
-    const ignore = (k: SheetColumn, message: string) => preview.ignored.push({ row: row.r, column: letter(k), message })
+    const ignore = (k: SheetColumn, message: string) =>
+      preview.ignored.push({ row: row.r, column: letter(k), message })
     const entry: Omit<EvaluationEntry, 'personId'> = {}
     let reasonFromRating: NotRatedReason | null = null
     for (const s of STAGES) {
@@ -326,7 +393,10 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
       const raw = text(row, s)
       const parsed = parseRating(raw)
       if (parsed === undefined) {
-        ignore(s, `"${raw}" không phải mức xếp loại (HTXSNV, HTTNV, HTNV, KHTNV hoặc Không xếp loại): giữ nguyên.`)
+        ignore(
+          s,
+          `"${raw}" không phải mức xếp loại (HTXSNV, HTTNV, HTNV, KHTNV hoặc Không xếp loại): giữ nguyên.`
+        )
         continue
       }
       entry[s] = parsed.rating
@@ -349,13 +419,23 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
     // What the sheet shows but does not import: tell when it differs from the data.
     const differs = (k: SheetColumn, fileText: string, dataText: string) => {
       if (col(k) !== undefined && fold(fileText) !== fold(dataText)) {
-        ignore(k, `${SHEET_HEADERS[k]} "${fileText}" khác dữ liệu ("${dataText}"): không nhập (bảng chỉ nhập xếp loại và ghi chú).`)
+        ignore(
+          k,
+          `${SHEET_HEADERS[k]} "${fileText}" khác dữ liệu ("${dataText}"): không nhập (bảng chỉ nhập xếp loại và ghi chú).`
+        )
       }
     }
     if (by === 'id') differs('name', text(row, 'name'), person.full_name)
     const birth = birthOf(get(row, 'birth'))
-    if (col('birth') !== undefined && (birth ?? '') !== (person.birth_date ?? '') && text(row, 'birth') !== displayPartialDate(person.birth_date)) {
-      ignore('birth', `Ngày sinh "${text(row, 'birth')}" khác dữ liệu ("${displayPartialDate(person.birth_date)}"): không nhập.`)
+    if (
+      col('birth') !== undefined &&
+      (birth ?? '') !== (person.birth_date ?? '') &&
+      text(row, 'birth') !== displayPartialDate(person.birth_date)
+    ) {
+      ignore(
+        'birth',
+        `Ngày sinh "${text(row, 'birth')}" khác dữ liệu ("${displayPartialDate(person.birth_date)}"): không nhập.`
+      )
     }
     differs('position', text(row, 'position'), person.position ?? '')
     differs('commitment', text(row, 'commitment'), commitments.get(person.id)?.label ?? '')
@@ -369,9 +449,22 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
     }
     const fields: EvaluationImportChange['fields'] = []
     for (const f of ['self', 'proposed', 'decided', 'reason', 'score', 'note'] as const) {
-      if (was[f] !== after[f]) fields.push({ field: f, label: FIELD_LABELS[f], from: show(f, was[f]), to: show(f, after[f]) })
+      if (was[f] !== after[f])
+        fields.push({
+          field: f,
+          label: FIELD_LABELS[f],
+          from: show(f, was[f]),
+          to: show(f, after[f])
+        })
     }
-    preview.changes.push({ row: row.r, personId: person.id, fullName: person.full_name, unitName: person.unit_name, matchedBy: by, fields })
+    preview.changes.push({
+      row: row.r,
+      personId: person.id,
+      fullName: person.full_name,
+      unitName: person.unit_name,
+      matchedBy: by,
+      fields
+    })
     writes.set(person.id, after)
   }
   return { preview, writes }
@@ -380,16 +473,25 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
 async function pathOf(ctx: CoreContext, input: EvaluationImportInput): Promise<string | null> {
   if (input.path) return input.path
   if (!input.chooseFile) return null
-  return ctx.platform.chooseOpenFile({ title: 'Chọn bảng xếp loại đã điền', filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }] })
+  return ctx.platform.chooseOpenFile({
+    title: 'Chọn bảng xếp loại đã điền',
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
 }
 
-export async function previewEvaluationImport(ctx: CoreContext, input: EvaluationImportInput): Promise<EvaluationImportPreview | null> {
+export async function previewEvaluationImport(
+  ctx: CoreContext,
+  input: EvaluationImportInput
+): Promise<EvaluationImportPreview | null> {
   const path = await pathOf(ctx, input)
   if (!path) return null
   return (await plan(ctx.db, input.year, path)).preview
 }
 
-export async function applyEvaluationImport(ctx: CoreContext, input: { year: number; path: string; fingerprint: string }): Promise<EvaluationImportResult> {
+export async function applyEvaluationImport(
+  ctx: CoreContext,
+  input: { year: number; path: string; fingerprint: string }
+): Promise<EvaluationImportResult> {
   let now: string
   try {
     now = fingerprintOf(input.path)
@@ -397,7 +499,10 @@ export async function applyEvaluationImport(ctx: CoreContext, input: { year: num
     throw new CoreError('NOT_FOUND', `Không tìm thấy tệp ${input.path}.`)
   }
   if (now !== input.fingerprint) {
-    throw new CoreError('CONFLICT', `Tệp "${basename(input.path)}" đã thay đổi từ lúc xem trước; hãy xem trước lại rồi mới nhập.`)
+    throw new CoreError(
+      'CONFLICT',
+      `Tệp "${basename(input.path)}" đã thay đổi từ lúc xem trước; hãy xem trước lại rồi mới nhập.`
+    )
   }
   const { preview, writes } = await plan(ctx.db, input.year, input.path)
   if (writes.size === 0) return { ...preview, backup: null }

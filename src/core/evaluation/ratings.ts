@@ -24,9 +24,20 @@ export interface StoredRating {
   note: string | null
 }
 
-const EMPTY: StoredRating = { self: null, proposed: null, decided: null, reason: null, score: null, note: null }
+const EMPTY: StoredRating = {
+  self: null,
+  proposed: null,
+  decided: null,
+  reason: null,
+  score: null,
+  note: null
+}
 
-export function readRatings(db: Database, year: number, personIds: readonly number[]): Map<number, StoredRating> {
+export function readRatings(
+  db: Database,
+  year: number,
+  personIds: readonly number[]
+): Map<number, StoredRating> {
   const out = new Map<number, StoredRating>()
   const stmt = db.prepare(
     `SELECT person_id, self_rating AS self, proposed_rating AS proposed, decided_rating AS decided, reason, score, note
@@ -34,28 +45,48 @@ export function readRatings(db: Database, year: number, personIds: readonly numb
   )
   for (const id of personIds) {
     const r = stmt.get(year, id) as (StoredRating & { person_id: number }) | undefined
-    if (r) out.set(id, { self: r.self, proposed: r.proposed, decided: r.decided, reason: r.reason, score: r.score, note: r.note })
+    if (r)
+      out.set(id, {
+        self: r.self,
+        proposed: r.proposed,
+        decided: r.decided,
+        reason: r.reason,
+        score: r.score,
+        note: r.note
+      })
   }
   return out
 }
 
 /** The stored rating after an entry: absent fields kept, a reason only beside a "không xếp loại". */
-export function merged(before: StoredRating | undefined, e: Omit<EvaluationEntry, 'personId'>): StoredRating {
+export function merged(
+  before: StoredRating | undefined,
+  e: Omit<EvaluationEntry, 'personId'>
+): StoredRating {
   const b = before ?? EMPTY
   const next: StoredRating = {
     self: e.self !== undefined ? e.self : b.self,
     proposed: e.proposed !== undefined ? e.proposed : b.proposed,
     decided: e.decided !== undefined ? e.decided : b.decided,
     reason: e.reason !== undefined ? e.reason : b.reason,
-    score: e.score !== undefined ? (e.score === null ? null : Math.round(e.score * 10) / 10) : b.score,
+    score:
+      e.score !== undefined ? (e.score === null ? null : Math.round(e.score * 10) / 10) : b.score,
     note: e.note !== undefined ? (e.note === null ? null : cleanText(e.note) || null) : b.note
   }
-  if (next.self !== 'not_rated' && next.proposed !== 'not_rated' && next.decided !== 'not_rated') next.reason = null
+  if (next.self !== 'not_rated' && next.proposed !== 'not_rated' && next.decided !== 'not_rated')
+    next.reason = null
   return next
 }
 
 export function sameRating(a: StoredRating, b: StoredRating): boolean {
-  return a.self === b.self && a.proposed === b.proposed && a.decided === b.decided && a.reason === b.reason && a.score === b.score && a.note === b.note
+  return (
+    a.self === b.self &&
+    a.proposed === b.proposed &&
+    a.decided === b.decided &&
+    a.reason === b.reason &&
+    a.score === b.score &&
+    a.note === b.note
+  )
 }
 
 /** Writes stored ratings (inside the caller's transaction); an all-empty one is deleted. */
@@ -82,13 +113,18 @@ function checkMembers(db: Database, ids: readonly number[]): void {
   for (const id of ids) {
     const p = stmt.get(id) as { kind: string } | undefined
     if (!p) throw new CoreError('NOT_FOUND', `Không tìm thấy người mã ${id}.`)
-    if (p.kind !== 'member') throw new CoreError('VALIDATION', `Người mã ${id} không phải đảng viên: chỉ đảng viên được xếp loại chất lượng.`)
+    if (p.kind !== 'member')
+      throw new CoreError(
+        'VALIDATION',
+        `Người mã ${id} không phải đảng viên: chỉ đảng viên được xếp loại chất lượng.`
+      )
   }
 }
 
 export function saveRatings(db: Database, input: EvaluationSaveInput): EvaluationSaveResult {
   const ids = input.entries.map((e) => e.personId)
-  if (new Set(ids).size !== ids.length) throw new CoreError('VALIDATION', 'Một người xuất hiện hai lần trong cùng một lần lưu.')
+  if (new Set(ids).size !== ids.length)
+    throw new CoreError('VALIDATION', 'Một người xuất hiện hai lần trong cùng một lần lưu.')
   inTransaction(db, () => {
     checkMembers(db, ids)
     const before = readRatings(db, input.year, ids)
@@ -98,7 +134,13 @@ export function saveRatings(db: Database, input: EvaluationSaveInput): Evaluatio
   })
   const sheet = buildSheet(db, input)
   const saved = new Set(ids)
-  return { saved: ids.length, rows: sheet.rows.filter((r) => saved.has(r.personId)), groups: sheet.groups, totals: sheet.totals, quota: sheet.quota }
+  return {
+    saved: ids.length,
+    rows: sheet.rows.filter((r) => saved.has(r.personId)),
+    groups: sheet.groups,
+    totals: sheet.totals,
+    quota: sheet.quota
+  }
 }
 
 /**
@@ -106,7 +148,10 @@ export function saveRatings(db: Database, input: EvaluationSaveInput): Evaluatio
  * decisions from the proposals, or "không xếp loại" with its reason for those the rules exempt.
  * Only empty ratings are filled unless `overwrite`.
  */
-export function fillRatings(db: Database, input: EvaluationFillInput): { changed: number; sheet: EvaluationSheet } {
+export function fillRatings(
+  db: Database,
+  input: EvaluationFillInput
+): { changed: number; sheet: EvaluationSheet } {
   const changed = inTransaction(db, () => {
     const sheet = buildSheet(db, input)
     const changes = new Map<number, StoredRating>()
@@ -121,11 +166,28 @@ export function fillRatings(db: Database, input: EvaluationFillInput): { changed
     const may = (v: Rating | null) => v === null || input.overwrite
     for (const r of sheet.rows) {
       let e: Omit<EvaluationEntry, 'personId'> | null = null
-      if (input.fill === 'selfToProposed' && r.self !== null && r.proposed !== r.self && may(r.proposed)) e = { proposed: r.self }
-      else if (input.fill === 'proposedToDecided' && r.proposed !== null && r.decided !== r.proposed && may(r.decided)) e = { decided: r.proposed }
+      if (
+        input.fill === 'selfToProposed' &&
+        r.self !== null &&
+        r.proposed !== r.self &&
+        may(r.proposed)
+      )
+        e = { proposed: r.self }
+      else if (
+        input.fill === 'proposedToDecided' &&
+        r.proposed !== null &&
+        r.decided !== r.proposed &&
+        may(r.decided)
+      )
+        e = { decided: r.proposed }
       else if (input.fill === 'notRatedByRules' && r.exemptBy) {
         const set = (v: Rating | null) => (may(v) ? 'not_rated' : undefined)
-        e = { self: set(r.self), proposed: set(r.proposed), decided: set(r.decided), reason: r.reason && !input.overwrite ? undefined : r.exemptBy }
+        e = {
+          self: set(r.self),
+          proposed: set(r.proposed),
+          decided: set(r.decided),
+          reason: r.reason && !input.overwrite ? undefined : r.exemptBy
+        }
       }
       if (!e) continue
       const was = before(r)

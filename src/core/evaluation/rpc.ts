@@ -1,7 +1,14 @@
 // The evaluation channels' input schemas and handlers, spread at the end of rpc/schemas.ts and
 // rpc/handlers.ts (which hold them to the contract with `satisfies`).
 import { z } from 'zod'
-import { EVALUATION_FILLS, NOT_RATED_REASONS, PERSON_STATUSES, QUOTA_BASES, QUOTA_SCOPES, RATINGS } from '../../shared/api'
+import {
+  EVALUATION_FILLS,
+  NOT_RATED_REASONS,
+  PERSON_STATUSES,
+  QUOTA_BASES,
+  QUOTA_SCOPES,
+  RATINGS
+} from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
 import { filePath, id, nullableText, percent, place, text, year } from '../rpc/fields'
 import { exportEvaluation } from './export'
@@ -33,21 +40,41 @@ const ruleFields = z.object({
   quotaScope: z.enum(QUOTA_SCOPES),
   exemptStatuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length),
   newMemberMonths: z.number().int().min(1).max(24).nullable(),
-  scoreThresholds: z.object({ excellent: z.number().finite(), good: z.number().finite(), done: z.number().finite() }).nullable(),
+  scoreThresholds: z
+    .object({
+      excellent: z.number().finite(),
+      good: z.number().finite(),
+      done: z.number().finite()
+    })
+    .nullable(),
   note: nullableText(4000)
 })
 
 export const evaluationSchemas = {
   'evaluation:sheet': z.object({ year, unitId: id }),
   'evaluation:save': z.object({ year, unitId: id, entries: z.array(entry).min(1).max(100_000) }),
-  'evaluation:fill': z.object({ year, unitId: id, fill: z.enum(EVALUATION_FILLS), overwrite: z.boolean() }),
+  'evaluation:fill': z.object({
+    year,
+    unitId: id,
+    fill: z.enum(EVALUATION_FILLS),
+    overwrite: z.boolean()
+  }),
   'evaluation:listRules': z.null(),
   'evaluation:createRule': ruleFields,
   'evaluation:updateRule': z.object({ id, fields: ruleFields }),
   'evaluation:deleteRule': z.object({ id }),
   'evaluation:setGrassroots': z.object({ unitId: id, value: z.boolean().nullable() }),
-  'evaluation:export': z.object({ year, unitId: id, path: filePath.optional(), place: place.optional() }),
-  'evaluation:previewImport': z.object({ year, path: filePath.optional(), chooseFile: z.boolean().optional() }),
+  'evaluation:export': z.object({
+    year,
+    unitId: id,
+    path: filePath.optional(),
+    place: place.optional()
+  }),
+  'evaluation:previewImport': z.object({
+    year,
+    path: filePath.optional(),
+    chooseFile: z.boolean().optional()
+  }),
   'evaluation:applyImport': z.object({ year, path: filePath, fingerprint: text(100).min(1) })
 }
 

@@ -50,9 +50,17 @@ export function loadUnits(db: Database): Map<number, UnitRow> {
 }
 
 /** The unit whose members share a quota with those of `unitId`. */
-export function quotaScopeOf(units: Map<number, UnitRow>, unitId: number, scope: QuotaScope): number {
+export function quotaScopeOf(
+  units: Map<number, UnitRow>,
+  unitId: number,
+  scope: QuotaScope
+): number {
   if (scope === 'unit') return unitId
-  for (let u = units.get(unitId); u; u = u.parent_id === null ? undefined : units.get(u.parent_id)) {
+  for (
+    let u = units.get(unitId);
+    u;
+    u = u.parent_id === null ? undefined : units.get(u.parent_id)
+  ) {
     if (isGrassroots(u)) return u.id
   }
   return units.get(unitId)?.parent_id ?? unitId
@@ -75,10 +83,9 @@ export function setGrassroots(db: Database, unitId: number, value: boolean | nul
   if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) throw notFound('đơn vị')
   if (value === null) db.prepare('DELETE FROM evaluation_grassroots WHERE unit_id = ?').run(unitId)
   else {
-    db.prepare('INSERT INTO evaluation_grassroots(unit_id, is_grassroots) VALUES (?, ?) ON CONFLICT(unit_id) DO UPDATE SET is_grassroots = excluded.is_grassroots').run(
-      unitId,
-      value ? 1 : 0
-    )
+    db.prepare(
+      'INSERT INTO evaluation_grassroots(unit_id, is_grassroots) VALUES (?, ?) ON CONFLICT(unit_id) DO UPDATE SET is_grassroots = excluded.is_grassroots'
+    ).run(unitId, value ? 1 : 0)
   }
   return null
 }

@@ -105,7 +105,13 @@ export function exemptionOf(
   if (rules.exemptStatuses.includes(r.status)) return STATUS_REASON[r.status] ?? 'other'
   // A join date known only to the year says nothing about the months; one after the cutoff does.
   if (rules.newMemberMonths !== null && r.party_join_date && r.party_join_date.length >= 7) {
-    if (comparePartialDates(r.party_join_date, newMemberCutoff({ year, months: rules.newMemberMonths })) > 0) return 'new_member'
+    if (
+      comparePartialDates(
+        r.party_join_date,
+        newMemberCutoff({ year, months: rules.newMemberMonths })
+      ) > 0
+    )
+      return 'new_member'
   }
   return null
 }
@@ -116,7 +122,9 @@ function rowWarnings(row: EvaluationRow, rules: EvaluationRuleSet | null, year: 
   const out: string[] = []
   const stages = [row.self, row.proposed, row.decided]
   if (row.exemptBy && stages.some(isLevel)) {
-    out.push(`Thuộc diện không xếp loại năm ${year} (${NOT_RATED_REASON_LABELS[row.exemptBy].toLocaleLowerCase('vi')}) nhưng đã ghi mức xếp loại.`)
+    out.push(
+      `Thuộc diện không xếp loại năm ${year} (${NOT_RATED_REASON_LABELS[row.exemptBy].toLocaleLowerCase('vi')}) nhưng đã ghi mức xếp loại.`
+    )
   }
   if (stages.includes('not_rated') && !row.reason) out.push('Chưa ghi lý do không xếp loại.')
   const t = rules?.scoreThresholds
@@ -127,7 +135,9 @@ function rowWarnings(row: EvaluationRow, rules: EvaluationRuleSet | null, year: 
   if (t && row.score !== null && stage && isLevel(level)) {
     const byScore = levelForScore(row.score, t)
     if (byScore !== level) {
-      out.push(`${formatNumber(row.score)} điểm ứng với ${byScore}, khác mức ${RATING_STAGE_LABELS[stage].toLocaleLowerCase('vi')} (${level}).`)
+      out.push(
+        `${formatNumber(row.score)} điểm ứng với ${byScore}, khác mức ${RATING_STAGE_LABELS[stage].toLocaleLowerCase('vi')} (${level}).`
+      )
     }
   }
   return out
@@ -156,7 +166,9 @@ function finish(c: EvaluationCounts): EvaluationCounts {
   return c
 }
 
-export function totalsOf(rows: readonly Pick<EvaluationRow, 'self' | 'proposed' | 'decided'>[]): EvaluationTotals {
+export function totalsOf(
+  rows: readonly Pick<EvaluationRow, 'self' | 'proposed' | 'decided'>[]
+): EvaluationTotals {
   const t = { self: emptyCounts(), proposed: emptyCounts(), decided: emptyCounts() }
   for (const row of rows) for (const s of RATING_STAGES) add(t[s], row[s])
   for (const s of RATING_STAGES) finish(t[s])
@@ -188,7 +200,13 @@ const BASE_WORDS: Record<EvaluationRuleSet['quotaBase'], string> = {
  * A scope may reach beyond the sheet (a chi bộ's tổ chức cơ sở đảng is its committee), so its
  * counts come from the ratings of its whole subtree, each member counted in their own scope.
  */
-function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null, units: Map<number, UnitRow>, unitIds: Iterable<number>): EvaluationQuotaCheck[] {
+function quotaChecks(
+  db: Database,
+  year: number,
+  rules: EvaluationRuleSet | null,
+  units: Map<number, UnitRow>,
+  unitIds: Iterable<number>
+): EvaluationQuotaCheck[] {
   if (!rules || rules.quotaPercent === null) return []
   const quotaPercent = rules.quotaPercent
   const scopes = new Set<number>()
@@ -200,19 +218,37 @@ function quotaChecks(db: Database, year: number, rules: EvaluationRuleSet | null
      GROUP BY r.unit_id, r.proposed_rating, r.decided_rating`
   )
   const checks: EvaluationQuotaCheck[] = []
-  const ordered = [...scopes].map((id) => units.get(id)!).sort((a, b) => a.tree_order - b.tree_order)
+  const ordered = [...scopes]
+    .map((id) => units.get(id)!)
+    .sort((a, b) => a.tree_order - b.tree_order)
   for (const scope of ordered) {
-    const [lo, hi] = rules.quotaScope === 'unit' ? [scope.path, scope.path + '\u0000'] : subtreeRange(scope.path)
+    const [lo, hi] =
+      rules.quotaScope === 'unit' ? [scope.path, scope.path + '\u0000'] : subtreeRange(scope.path)
     const tallies = { proposed: emptyCounts(), decided: emptyCounts() }
-    for (const g of stmt.all(year, lo, hi) as { unit_id: number; proposed: Rating | null; decided: Rating | null; n: number }[]) {
-      if (rules.quotaScope === 'unit' ? g.unit_id !== scope.id : quotaScopeOf(units, g.unit_id, 'grassroots') !== scope.id) continue
+    for (const g of stmt.all(year, lo, hi) as {
+      unit_id: number
+      proposed: Rating | null
+      decided: Rating | null
+      n: number
+    }[]) {
+      if (
+        rules.quotaScope === 'unit'
+          ? g.unit_id !== scope.id
+          : quotaScopeOf(units, g.unit_id, 'grassroots') !== scope.id
+      )
+        continue
       add(tallies.proposed, g.proposed, g.n)
       add(tallies.decided, g.decided, g.n)
     }
     for (const stage of ['proposed', 'decided'] as const) {
       const c = tallies[stage]
       const excellent = c.levels.HTXSNV
-      const base = rules.quotaBase === 'httnv' ? c.levels.HTTNV : rules.quotaBase === 'httnv_or_better' ? c.levels.HTTNV + excellent : c.total - c.blank - c.notRated
+      const base =
+        rules.quotaBase === 'httnv'
+          ? c.levels.HTTNV
+          : rules.quotaBase === 'httnv_or_better'
+            ? c.levels.HTTNV + excellent
+            : c.total - c.blank - c.notRated
       if (excellent === 0 && base === 0) continue
       const limit = quotaLimit(quotaPercent, base)
       const over = excellent > limit
@@ -257,17 +293,25 @@ function toRow(r: DbRow, rules: EvaluationRuleSet | null, year: number): Evaluat
     warnings: []
   }
   row.warnings = rowWarnings(row, rules, year)
-  if (LEFT_STATUSES.includes(r.status)) row.warnings.push(`${STATUS_LABELS[r.status]} sau khi được xếp loại.`)
+  if (LEFT_STATUSES.includes(r.status))
+    row.warnings.push(`${STATUS_LABELS[r.status]} sau khi được xếp loại.`)
   return row
 }
 
-export function buildSheet(db: Database, { year, unitId }: { year: number; unitId: number }): EvaluationSheet {
+export function buildSheet(
+  db: Database,
+  { year, unitId }: { year: number; unitId: number }
+): EvaluationSheet {
   const units = loadUnits(db)
   const unit = units.get(unitId)
   if (!unit) throw notFound('đơn vị')
   const rules = ruleSetFor(db, year)
   const rows = sheetQuery(db, year, unit.path).map((r) => toRow(r, rules, year))
-  const results = commitmentsOf(db, year, rows.map((r) => r.personId))
+  const results = commitmentsOf(
+    db,
+    year,
+    rows.map((r) => r.personId)
+  )
   for (const r of rows) r.commitment = results.get(r.personId) ?? null
   const groups = groupsOf(rows, units)
   return {
@@ -277,6 +321,12 @@ export function buildSheet(db: Database, { year, unitId }: { year: number; unitI
     rows,
     groups,
     totals: totalsOf(rows),
-    quota: quotaChecks(db, year, rules, units, groups.length > 0 ? groups.map((g) => g.unitId) : [unitId])
+    quota: quotaChecks(
+      db,
+      year,
+      rules,
+      units,
+      groups.length > 0 ? groups.map((g) => g.unitId) : [unitId]
+    )
   }
 }

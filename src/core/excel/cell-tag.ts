@@ -11,7 +11,8 @@ export function colOfRef(ref: string): number {
   for (; i < ref.length; i++) {
     const ch = ref.charCodeAt(i)
     if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64)
-    else if (ch === 36 && i === 0) continue // "$"
+    else if (ch === 36 && i === 0)
+      continue // "$"
     else break
   }
   return col > 0 && i > 0 ? col - 1 : (decodeRef(ref)?.col ?? -1)
@@ -57,7 +58,8 @@ function plainCellTag(tag: string, start: number, end: number, out: CellTag): bo
   // A prefixed name ("x:c") goes the long way.
   if (tag.charCodeAt(start + 1) !== 99 /* c */) return false
   const after = tag.charCodeAt(i)
-  if (i < end && after !== 32 && after !== 9 && after !== 10 && after !== 13 && after !== 47) return false
+  if (i < end && after !== 32 && after !== 9 && after !== 10 && after !== 13 && after !== 47)
+    return false
   for (;;) {
     let ch = tag.charCodeAt(i)
     while (i < end && (ch === 32 || ch === 9 || ch === 10 || ch === 13)) ch = tag.charCodeAt(++i)

@@ -1,7 +1,13 @@
 // Dates as lists hold them: real dates, serial numbers, text in many shapes, or only a year.
 // Every reading keeps its precision (a year stays a year) and uses calendar parts only, so the
 // computer's time zone can never move a date by a day.
-import { formatPartialDate, isPartialDate, readUserDate, todayIso, type PartialDate } from '../../shared/partial-date'
+import {
+  formatPartialDate,
+  isPartialDate,
+  readUserDate,
+  todayIso,
+  type PartialDate
+} from '../../shared/partial-date'
 import { DateCell, serialToDate, type CellValue } from './grid'
 
 export interface DateReading {
@@ -41,7 +47,9 @@ export function readDateCell(v: CellValue, label: string, today: string = todayI
   if (v === null || v === '') return { value: null }
   if (v instanceof DateCell) {
     const iso = dateCellIso(v)
-    return iso ? { value: iso } : { value: null, error: `${label} "${v.toString()}" không phải ngày có thật.` }
+    return iso
+      ? { value: iso }
+      : { value: null, error: `${label} "${v.toString()}" không phải ngày có thật.` }
   }
   if (typeof v === 'number') {
     if (Number.isInteger(v) && v >= 1000 && v <= 2200) return { value: String(v) }
@@ -65,22 +73,42 @@ export function readDateCell(v: CellValue, label: string, today: string = todayI
   // "12/03/1990 00:00:00", "1990-03-12T00:00:00": the time is not part of it.
   t = t.replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(AM|PM|SA|CH)?Z?$/i, '').trim()
   // "ngày 12 tháng 3 năm 1990", "tháng 3/1990", "năm 1990".
-  const words = /^(?:ngày\s*(\d{1,2})\s*)?(?:tháng\s*(\d{1,2})\s*)?(?:năm\s*)?(\d{4})$/i.exec(t.replace(/[,/.-]\s*/g, ' ').replace(/\s+/g, ' '))
+  const words = /^(?:ngày\s*(\d{1,2})\s*)?(?:tháng\s*(\d{1,2})\s*)?(?:năm\s*)?(\d{4})$/i.exec(
+    t.replace(/[,/.-]\s*/g, ' ').replace(/\s+/g, ' ')
+  )
   if (words && /ngày|tháng|năm/i.test(t)) {
-    const iso = formatPartialDate({ year: Number(words[3]), month: words[2] ? Number(words[2]) : null, day: words[1] && words[2] ? Number(words[1]) : null })
+    const iso = formatPartialDate({
+      year: Number(words[3]),
+      month: words[2] ? Number(words[2]) : null,
+      day: words[1] && words[2] ? Number(words[1]) : null
+    })
     if (isPartialDate(iso)) return { value: iso }
   }
   const direct = readUserDate(t, today)
   if (direct) {
-    if (/^\d{1,2}[/.\-\s]+\d{1,2}[/.\-\s]+\d{2}$/.test(t)) return { value: direct, warning: `${label} "${t}" chỉ ghi 2 số của năm; đã hiểu là năm ${direct.slice(0, 4)}.` }
+    if (/^\d{1,2}[/.\-\s]+\d{1,2}[/.\-\s]+\d{2}$/.test(t))
+      return {
+        value: direct,
+        warning: `${label} "${t}" chỉ ghi 2 số của năm; đã hiểu là năm ${direct.slice(0, 4)}.`
+      }
     return { value: direct }
   }
   // Month and day swapped, as an English-language Excel writes them: 3/25/1990.
   const p = t.split(/[/.\-]+/)
-  if (p.length === 3 && p.every((x) => /^\d+$/.test(x)) && Number(p[1]) > 12 && Number(p[0]) <= 12) {
+  if (
+    p.length === 3 &&
+    p.every((x) => /^\d+$/.test(x)) &&
+    Number(p[1]) > 12 &&
+    Number(p[0]) <= 12
+  ) {
     const swapped = readUserDate(`${p[1]}/${p[0]}/${p[2]}`, today)
-    if (swapped) return { value: swapped, warning: `${label} "${t}" ghi theo kiểu tháng/ngày/năm; đã hiểu là ${p[1]}/${p[0]}/${p[2]}.` }
+    if (swapped)
+      return {
+        value: swapped,
+        warning: `${label} "${t}" ghi theo kiểu tháng/ngày/năm; đã hiểu là ${p[1]}/${p[0]}/${p[2]}.`
+      }
   }
-  if (/^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(t) || /^\d{1,2}[/.\-]\d{4}$/.test(t)) return { value: null, error: `${label} "${t}" không phải ngày có thật.` }
+  if (/^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(t) || /^\d{1,2}[/.\-]\d{4}$/.test(t))
+    return { value: null, error: `${label} "${t}" không phải ngày có thật.` }
   return { value: null, error: `${label} "${t}" ${UNREADABLE}.` }
 }

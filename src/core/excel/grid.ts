@@ -117,9 +117,12 @@ export function serialToDate(serial: number, date1904: boolean): DateCell | null
   if (!Number.isFinite(serial) || serial < 0 || serial > 2958465) return null
   const whole = Math.floor(serial + 1 / 86400 / 2)
   let days: number // since 1970-01-01
-  if (date1904) days = whole - 24107 // 1904-01-01
-  else if (whole >= 61) days = whole - 25569 // 1899-12-30
-  else if (whole >= 1) days = whole - 25568 // 1899-12-31: before Excel's phantom 29/02/1900
+  if (date1904)
+    days = whole - 24107 // 1904-01-01
+  else if (whole >= 61)
+    days = whole - 25569 // 1899-12-30
+  else if (whole >= 1)
+    days = whole - 25568 // 1899-12-31: before Excel's phantom 29/02/1900
   else return null
   return civilFromDays(days)
 }
@@ -133,11 +136,12 @@ function civilFromDays(days: number): DateCell {
   const z = days + 719468
   const era = Math.floor(z / 146097)
   const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  )
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
   const mp = Math.floor((5 * doy + 2) / 153)
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1
   const m = mp < 10 ? mp + 3 : mp - 9
   return new DateCell(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
 }
-

@@ -18,27 +18,103 @@ export interface FontHint {
 
 /** TCVN3 byte (as a Windows-1252 character code) → Unicode. */
 const TCVN3_BYTES: Record<number, string> = {
-  0xa1: 'Ă', 0xa2: 'Â', 0xa3: 'Ê', 0xa4: 'Ô', 0xa5: 'Ơ', 0xa6: 'Ư', 0xa7: 'Đ',
-  0xa8: 'ă', 0xa9: 'â', 0xaa: 'ê', 0xab: 'ô', 0xac: 'ơ', 0xad: 'ư', 0xae: 'đ',
-  0xb5: 'à', 0xb6: 'ả', 0xb7: 'ã', 0xb8: 'á', 0xb9: 'ạ',
-  0xbb: 'ằ', 0xbc: 'ẳ', 0xbd: 'ẵ', 0xbe: 'ắ', 0xc6: 'ặ',
-  0xc7: 'ầ', 0xc8: 'ẩ', 0xc9: 'ẫ', 0xca: 'ấ', 0xcb: 'ậ',
-  0xcc: 'è', 0xce: 'ẻ', 0xcf: 'ẽ', 0xd0: 'é', 0xd1: 'ẹ',
-  0xd2: 'ề', 0xd3: 'ể', 0xd4: 'ễ', 0xd5: 'ế', 0xd6: 'ệ',
-  0xd7: 'ì', 0xd8: 'ỉ', 0xdc: 'ĩ', 0xdd: 'í', 0xde: 'ị',
-  0xdf: 'ò', 0xe1: 'ỏ', 0xe2: 'õ', 0xe3: 'ó', 0xe4: 'ọ',
-  0xe5: 'ồ', 0xe6: 'ổ', 0xe7: 'ỗ', 0xe8: 'ố', 0xe9: 'ộ',
-  0xea: 'ờ', 0xeb: 'ở', 0xec: 'ỡ', 0xed: 'ớ', 0xee: 'ợ',
-  0xef: 'ù', 0xf1: 'ủ', 0xf2: 'ũ', 0xf3: 'ú', 0xf4: 'ụ',
-  0xf5: 'ừ', 0xf6: 'ử', 0xf7: 'ữ', 0xf8: 'ứ', 0xf9: 'ự',
-  0xfa: 'ỳ', 0xfb: 'ỷ', 0xfc: 'ỹ', 0xfd: 'ý', 0xfe: 'ỵ',
+  0xa1: 'Ă',
+  0xa2: 'Â',
+  0xa3: 'Ê',
+  0xa4: 'Ô',
+  0xa5: 'Ơ',
+  0xa6: 'Ư',
+  0xa7: 'Đ',
+  0xa8: 'ă',
+  0xa9: 'â',
+  0xaa: 'ê',
+  0xab: 'ô',
+  0xac: 'ơ',
+  0xad: 'ư',
+  0xae: 'đ',
+  0xb5: 'à',
+  0xb6: 'ả',
+  0xb7: 'ã',
+  0xb8: 'á',
+  0xb9: 'ạ',
+  0xbb: 'ằ',
+  0xbc: 'ẳ',
+  0xbd: 'ẵ',
+  0xbe: 'ắ',
+  0xc6: 'ặ',
+  0xc7: 'ầ',
+  0xc8: 'ẩ',
+  0xc9: 'ẫ',
+  0xca: 'ấ',
+  0xcb: 'ậ',
+  0xcc: 'è',
+  0xce: 'ẻ',
+  0xcf: 'ẽ',
+  0xd0: 'é',
+  0xd1: 'ẹ',
+  0xd2: 'ề',
+  0xd3: 'ể',
+  0xd4: 'ễ',
+  0xd5: 'ế',
+  0xd6: 'ệ',
+  0xd7: 'ì',
+  0xd8: 'ỉ',
+  0xdc: 'ĩ',
+  0xdd: 'í',
+  0xde: 'ị',
+  0xdf: 'ò',
+  0xe1: 'ỏ',
+  0xe2: 'õ',
+  0xe3: 'ó',
+  0xe4: 'ọ',
+  0xe5: 'ồ',
+  0xe6: 'ổ',
+  0xe7: 'ỗ',
+  0xe8: 'ố',
+  0xe9: 'ộ',
+  0xea: 'ờ',
+  0xeb: 'ở',
+  0xec: 'ỡ',
+  0xed: 'ớ',
+  0xee: 'ợ',
+  0xef: 'ù',
+  0xf1: 'ủ',
+  0xf2: 'ũ',
+  0xf3: 'ú',
+  0xf4: 'ụ',
+  0xf5: 'ừ',
+  0xf6: 'ử',
+  0xf7: 'ữ',
+  0xf8: 'ứ',
+  0xf9: 'ự',
+  0xfa: 'ỳ',
+  0xfb: 'ỷ',
+  0xfc: 'ỹ',
+  0xfd: 'ý',
+  0xfe: 'ỵ',
   // Capitals with a tone exist only in TCVN 5712 VN1, at codes ABC leaves unused; accepted
   // when decoding so text from VN1 fonts converts too.
-  0xaf: 'Ằ', 0xba: 'Ẳ', 0xbf: 'Ẵ', 0xc0: 'Ắ', 0xc1: 'Ầ', 0xc2: 'Ẩ', 0xc3: 'Ẫ', 0xc4: 'Ấ',
-  0xc5: 'Ề', 0xcd: 'Ể', 0xd9: 'Ễ', 0xda: 'Ế', 0xdb: 'Ồ', 0xe0: 'Ổ', 0xf0: 'Ỗ', 0xff: 'Ố'
+  0xaf: 'Ằ',
+  0xba: 'Ẳ',
+  0xbf: 'Ẵ',
+  0xc0: 'Ắ',
+  0xc1: 'Ầ',
+  0xc2: 'Ẩ',
+  0xc3: 'Ẫ',
+  0xc4: 'Ấ',
+  0xc5: 'Ề',
+  0xcd: 'Ể',
+  0xd9: 'Ễ',
+  0xda: 'Ế',
+  0xdb: 'Ồ',
+  0xe0: 'Ổ',
+  0xf0: 'Ỗ',
+  0xff: 'Ố'
 }
 /** The codes of ABC proper (used for encoding): everything above except the VN1 capitals. */
-const VN1_ONLY = new Set([0xaf, 0xba, 0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xcd, 0xd9, 0xda, 0xdb, 0xe0, 0xf0, 0xff])
+const VN1_ONLY = new Set([
+  0xaf, 0xba, 0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xcd, 0xd9, 0xda, 0xdb, 0xe0, 0xf0, 0xff
+])
 
 const TCVN3_DECODE = new Map<string, string>()
 const TCVN3_ENCODE = new Map<string, string>()
@@ -85,7 +161,9 @@ const VNI_I = ['í', 'ì', 'æ', 'ó', 'ò'] // i with a tone: one character eac
 const VNI_ENCODE_LOWER = new Map<string, string>()
 function addVni(unicodeBase: string, vniBase: string, marks: string[], bare: string): void {
   VNI_ENCODE_LOWER.set(unicodeBase.normalize('NFC'), bare)
-  marks.forEach((m, i) => VNI_ENCODE_LOWER.set((unicodeBase + TONE_MARKS[i]).normalize('NFC'), vniBase + m))
+  marks.forEach((m, i) =>
+    VNI_ENCODE_LOWER.set((unicodeBase + TONE_MARKS[i]).normalize('NFC'), vniBase + m)
+  )
 }
 addVni('a', 'a', VNI_TONE, 'a')
 addVni('â', 'a', VNI_CIRCUMFLEX, 'aâ')
@@ -161,13 +239,16 @@ export function fontHint(fontName: string | null | undefined): FontHint | null {
 
 // Characters a Unicode Vietnamese text never contains, but TCVN3 text read through Windows-1252
 // does, and VNI text never does (VNI uses only the letters below and its mark characters).
-const TCVN3_ONLY = /[\u00a1-\u00a7\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c7\u00d0\u00d7\u00de\u00df\u00e7\u00f7\u00fe]/g
+const TCVN3_ONLY =
+  /[\u00a1-\u00a7\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c7\u00d0\u00d7\u00de\u00df\u00e7\u00f7\u00fe]/g
 // Latin-1 letters that are not Vietnamese letters: both legacy encodings produce them.
-const FOREIGN = /[\u00c4-\u00c8\u00cb\u00ce\u00cf\u00d1\u00d6\u00d8\u00db\u00dc\u00e4-\u00e8\u00eb\u00ee\u00ef\u00f1\u00f6\u00f8\u00fb\u00fc]/
+const FOREIGN =
+  /[\u00c4-\u00c8\u00cb\u00ce\u00cf\u00d1\u00d6\u00d8\u00db\u00dc\u00e4-\u00e8\u00eb\u00ee\u00ef\u00f1\u00f6\u00f8\u00fb\u00fc]/
 // VNI marks glued after a vowel, impossible in Unicode Vietnamese ("aù", "eã", "oâ", "ôù" …).
 const VNI_PAIRS = /[aeouyô][ùøûõï]|[ae][âáàåãä]|o[âåä]|a[êéèúüë]|[ñö]/gi
 // A character beyond Latin-1 that only Unicode Vietnamese text has: then the text is Unicode.
-const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/
+const UNICODE_VIETNAMESE =
+  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/
 const SUSPECT = /[\u00a1-\u00ff]/
 
 const VOWEL_CLUSTERS = new Set(
@@ -176,7 +257,8 @@ const VOWEL_CLUSTERS = new Set(
     'iêu yêu oai oao oay oeo uây uôi ươi ươu uya uyê uyu uơi'
   ).split(' ')
 )
-const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?([aăâeêioôơuưy]*)(ch|ng|nh|[cmnpt])?$/
+const SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?([aăâeêioôơuưy]*)(ch|ng|nh|[cmnpt])?$/
 
 /** 1 for a word that reads as one Vietnamese syllable (at most one tone, a known vowel group). */
 function syllableScore(word: string): number {
@@ -184,7 +266,8 @@ function syllableScore(word: string): number {
   let tones = 0
   let plain = ''
   for (const ch of d) {
-    if (ch === '\u0301' || ch === '\u0300' || ch === '\u0309' || ch === '\u0303' || ch === '\u0323') tones++
+    if (ch === '\u0301' || ch === '\u0300' || ch === '\u0309' || ch === '\u0303' || ch === '\u0323')
+      tones++
     else plain += ch
   }
   if (tones > 1) return 0
@@ -196,7 +279,8 @@ function syllableScore(word: string): number {
 
 function textScore(text: string): number {
   let score = 0
-  for (const w of text.split(/[^\p{L}\u0300-\u036f]+/u)) if (w) score += syllableScore(w) - (FOREIGN.test(w) ? 1 : 0)
+  for (const w of text.split(/[^\p{L}\u0300-\u036f]+/u))
+    if (w) score += syllableScore(w) - (FOREIGN.test(w) ? 1 : 0)
   return score
 }
 
@@ -227,7 +311,8 @@ export function fixLegacyText(text: string, hint: FontHint | null): LegacyResult
   const vni = tcvnOnly > 0 ? text : decodeVni(text)
   const tcvnScore = textScore(tcvn)
   const vniScore = textScore(vni)
-  if (tcvnScore > asIs && tcvnScore >= vniScore && tcvn !== text) return { text: tcvn, converted: 'tcvn3' }
+  if (tcvnScore > asIs && tcvnScore >= vniScore && tcvn !== text)
+    return { text: tcvn, converted: 'tcvn3' }
   if (vniScore > asIs && vni !== text) return { text: vni, converted: 'vni' }
   return { text, converted: null }
 }
@@ -279,4 +364,7 @@ export function fixLegacyRuns(runs: readonly TextRun[], cellHint: FontHint | nul
   return { text: nfc(text), converted }
 }
 
-export const LEGACY_LABELS: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' }
+export const LEGACY_LABELS: Record<LegacyEncoding, string> = {
+  tcvn3: 'TCVN3 (ABC)',
+  vni: 'VNI-Windows'
+}

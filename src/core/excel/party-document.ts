@@ -37,7 +37,10 @@ export interface DocColumn {
 }
 
 /** A row of the table: plain values, a bold sub-heading across the table, or a bold subtotal. */
-export type DocRow = DocValue[] | { heading: string } | { values: DocValue[]; bold: true; /** Points, for lines broken by "\n". */ height?: number }
+export type DocRow =
+  | DocValue[]
+  | { heading: string }
+  | { values: DocValue[]; bold: true; /** Points, for lines broken by "\n". */ height?: number }
 
 export interface DocSigner {
   /** Lines in bold capitals, e.g. ["T/M CHI BỘ", "BÍ THƯ"] or ["NGƯỜI LẬP BIỂU"]. */
@@ -107,7 +110,10 @@ const FONTS: Record<FontName, Partial<ExcelJS.Font>> = {
   note: { name: FONT, size: 11, italic: true }
 }
 type Align = 'left' | 'center' | 'right'
-const measureFont = (font: FontName): TextFont => ({ size: FONTS[font].size!, bold: FONTS[font].bold === true })
+const measureFont = (font: FontName): TextFont => ({
+  size: FONTS[font].size!,
+  bold: FONTS[font].bold === true
+})
 
 /**
  * Lays out one document on a worksheet. Every cell gets one of a few style objects: shared as
@@ -127,21 +133,42 @@ class SheetWriter {
     private readonly widths: readonly number[]
   ) {}
 
-  private style(font: FontName, align: Align | undefined, border: boolean, numFmt: string | undefined): Partial<ExcelJS.Style> {
+  private style(
+    font: FontName,
+    align: Align | undefined,
+    border: boolean,
+    numFmt: string | undefined
+  ): Partial<ExcelJS.Style> {
     const key = `${font}|${align ?? ''}|${border ? 1 : 0}|${numFmt ?? ''}`
     let s = this.presets.get(key)
     if (!s) {
-      s = { font: FONTS[font], alignment: { vertical: 'middle', wrapText: true, ...(align ? { horizontal: align } : {}) } }
+      s = {
+        font: FONTS[font],
+        alignment: { vertical: 'middle', wrapText: true, ...(align ? { horizontal: align } : {}) }
+      }
       if (border) s.border = BORDER
       if (numFmt) s.numFmt = numFmt
       this.presets.set(key, s)
     }
     if (this.streaming) return s
-    return { ...s, font: { ...s.font }, alignment: { ...s.alignment }, ...(s.border ? { border: { ...s.border } } : {}) }
+    return {
+      ...s,
+      font: { ...s.font },
+      alignment: { ...s.alignment },
+      ...(s.border ? { border: { ...s.border } } : {})
+    }
   }
 
   /** Writes a value: a string stays a string (ExcelJS makes formulas only from { formula } objects). */
-  set(r: number, c: number, value: DocValue, font: FontName, align?: Align, border = false, numFmt?: string): void {
+  set(
+    r: number,
+    c: number,
+    value: DocValue,
+    font: FontName,
+    align?: Align,
+    border = false,
+    numFmt?: string
+  ): void {
     const cell = this.ws.getCell(r, c)
     cell.value = value === null ? null : typeof value === 'number' ? value : String(value)
     cell.style = this.style(font, align, border, typeof value === 'string' ? '@' : numFmt)
@@ -176,7 +203,9 @@ class SheetWriter {
   /** Sets row r (the last one written) tall enough for the wrapped text of every cell, at least `min` points. */
   fit(r: number, min = 0): void {
     const cells: MeasuredCell[] = []
-    if (r === this.textRow) for (const [c, t] of this.texts) cells.push({ text: t.text, width: this.widthOf(c, t.to), font: measureFont(t.font) })
+    if (r === this.textRow)
+      for (const [c, t] of this.texts)
+        cells.push({ text: t.text, width: this.widthOf(c, t.to), font: measureFont(t.font) })
     // A row with nothing to measure keeps the default height.
     if (cells.length > 0 || min > 0) this.height(r, rowHeight(cells, min))
   }
@@ -205,8 +234,11 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   const all = doc.columns.length
   const n = doc.columns.filter((c) => !c.hidden).length
   if (n < 2) throw new Error('A party document needs at least two visible columns.')
-  if (doc.columns.slice(0, n).some((c) => c.hidden)) throw new Error('Hidden columns must come after the visible ones.')
-  ws.columns = doc.columns.map((c) => (c.hidden ? { width: c.width, hidden: true } : { width: c.width }))
+  if (doc.columns.slice(0, n).some((c) => c.hidden))
+    throw new Error('Hidden columns must come after the visible ones.')
+  ws.columns = doc.columns.map((c) =>
+    c.hidden ? { width: c.width, hidden: true } : { width: c.width }
+  )
 
   // ---- header band
   const leftEnd = Math.max(1, Math.floor(n / 2))
@@ -255,7 +287,7 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   let groupHeight = 20
   let subHeight = 20
   let tallHeight = 20
-  for (let c = 1; c <= all; ) {
+  for (let c = 1; c <= all;) {
     const col = doc.columns[c - 1]
     if (twoRows && col.group) {
       let end = c
@@ -266,7 +298,8 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
       groupHeight = Math.max(groupHeight, w.heightOf(col.group, 'bold', c, end))
       for (let k = c; k <= end; k++) {
         w.set(r + 1, k, doc.columns[k - 1].header, 'bold', 'center', true)
-        if (visible(k)) subHeight = Math.max(subHeight, w.heightOf(doc.columns[k - 1].header, 'bold', k))
+        if (visible(k))
+          subHeight = Math.max(subHeight, w.heightOf(doc.columns[k - 1].header, 'bold', k))
       }
       c = end + 1
     } else {
@@ -295,11 +328,19 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   // ---- rows, then totals
   const firstBody = r
   const plainRuns: [number, number][] = []
-  const writeValues = (values: DocValue[], font: FontName, span?: [number, number], min?: number) => {
+  const writeValues = (
+    values: DocValue[],
+    font: FontName,
+    span?: [number, number],
+    min?: number
+  ) => {
     for (let c = 1; c <= all; c++) {
       const col = doc.columns[c - 1]
       const v = values[c - 1] ?? null
-      const align = span && c === span[0] + 1 ? 'left' : (col.align ?? (typeof v === 'number' ? 'right' : 'left'))
+      const align =
+        span && c === span[0] + 1
+          ? 'left'
+          : (col.align ?? (typeof v === 'number' ? 'right' : 'left'))
       w.set(r, c, v, font, align, true, col.numFmt)
     }
     if (span) w.merge(r, span[0] + 1, span[1] + 1)
@@ -324,19 +365,30 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
       writeValues(row.values, 'bold', doc.labelSpan, row.height)
     }
   }
-  const totals = doc.totals ? (Array.isArray(doc.totals[0]) ? (doc.totals as DocValue[][]) : [doc.totals as DocValue[]]) : []
+  const totals = doc.totals
+    ? Array.isArray(doc.totals[0])
+      ? (doc.totals as DocValue[][])
+      : [doc.totals as DocValue[]]
+    : []
   for (const t of totals) writeValues(t, 'bold', doc.labelSpan)
   if (r === firstBody) r++
   r++
 
   // Both kinds of worksheet have dataValidations; ExcelJS's typings do not say so.
-  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations
+  const validations = (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations
   for (const v of doc.validations ?? []) {
     const list = `"${v.list.map((x) => x.replace(/"/g, '')).join(',')}"`
     for (const c of v.columns) {
       const letter = ws.getColumn(c + 1).letter
       for (const [from, to] of plainRuns) {
-        validations.add(`${letter}${from}:${letter}${to}`, { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [list] })
+        validations.add(`${letter}${from}:${letter}${to}`, {
+          type: 'list',
+          allowBlank: true,
+          showErrorMessage: false,
+          formulae: [list]
+        })
       }
     }
   }
@@ -351,7 +403,10 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
   if (doc.notes?.length) r++
   const k = doc.signers.length
   if (k > 0) {
-    const blocks = doc.signers.map((_, i) => [Math.floor((i * n) / k) + 1, Math.floor(((i + 1) * n) / k)])
+    const blocks = doc.signers.map((_, i) => [
+      Math.floor((i * n) / k) + 1,
+      Math.floor(((i + 1) * n) / k)
+    ])
     const tallest = Math.max(...doc.signers.map((s) => s.lines.length))
     // Row by row (each row measured once its cells are written); the names under the space to sign.
     for (let j = 0; j <= tallest; j++) {
@@ -403,7 +458,12 @@ export function sheetNames(wanted: readonly string[], taken: readonly string[] =
   const key = (name: string) => name.toLocaleLowerCase('vi')
   const used = new Set(taken.map(key))
   return wanted.map((name) => {
-    const base = name.replace(/[\\/?*[\]:]/g, ' ').replace(/'/g, '’').replace(/\s+/g, ' ').trim() || 'Trang'
+    const base =
+      name
+        .replace(/[\\/?*[\]:]/g, ' ')
+        .replace(/'/g, '’')
+        .replace(/\s+/g, ' ')
+        .trim() || 'Trang'
     for (let k = 1; ; k++) {
       const suffix = k === 1 ? '' : ` (${k})`
       const candidate = shorten(base, SHEET_NAME_MAX - suffix.length) + suffix
@@ -418,10 +478,17 @@ export function sheetNames(wanted: readonly string[], taken: readonly string[] =
 const INSTRUCTIONS_WIDTH = 80
 
 /** The instructions sheet: a title and one wrapped paragraph a row, on A4 should anyone print it. */
-function layoutInstructions(ws: ExcelJS.Worksheet, streaming: boolean, text: NonNullable<PartyDocument['instructions']>): void {
+function layoutInstructions(
+  ws: ExcelJS.Worksheet,
+  streaming: boolean,
+  text: NonNullable<PartyDocument['instructions']>
+): void {
   const w = new SheetWriter(ws, streaming, [INSTRUCTIONS_WIDTH])
   ws.columns = [{ width: INSTRUCTIONS_WIDTH }]
-  const lines: [string, FontName][] = [[text.title, 'bold'], ...text.lines.map((l): [string, FontName] => [l, 'body'])]
+  const lines: [string, FontName][] = [
+    [text.title, 'bold'],
+    ...text.lines.map((l): [string, FontName] => [l, 'body'])
+  ]
   lines.forEach(([line, font], i) => {
     w.set(i + 1, 1, line, font, 'left')
     w.fit(i + 1)
@@ -430,16 +497,33 @@ function layoutInstructions(ws: ExcelJS.Worksheet, streaming: boolean, text: Non
 }
 
 function instructionOptions(): Partial<ExcelJS.AddWorksheetOptions> {
-  return { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } }
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0
+    }
+  }
 }
 
 /** Adds the document as a worksheet of an in-memory `workbook` (and its instructions sheet after it). */
-export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocument): ExcelJS.Worksheet {
-  const [name] = sheetNames([doc.sheetName], workbook.worksheets.map((w) => w.name))
+export function addPartyDocumentSheet(
+  workbook: ExcelJS.Workbook,
+  doc: PartyDocument
+): ExcelJS.Worksheet {
+  const [name] = sheetNames(
+    [doc.sheetName],
+    workbook.worksheets.map((w) => w.name)
+  )
   const ws = workbook.addWorksheet(name, sheetOptions(doc))
   layout(new SheetWriter(ws, false, measuredWidths(doc)), doc)
   if (doc.instructions) {
-    const [other] = sheetNames([doc.instructions.sheetName], workbook.worksheets.map((w) => w.name))
+    const [other] = sheetNames(
+      [doc.instructions.sheetName],
+      workbook.worksheets.map((w) => w.name)
+    )
     layoutInstructions(workbook.addWorksheet(other, instructionOptions()), false, doc.instructions)
   }
   return ws
@@ -449,17 +533,28 @@ export function addPartyDocumentSheet(workbook: ExcelJS.Workbook, doc: PartyDocu
  * Streams the documents to `path`, one sheet each, writing beside the target and renaming at
  * the end: a failure never leaves a half-written file.
  */
-export async function writePartyDocument(path: string, docs: PartyDocument | PartyDocument[]): Promise<void> {
+export async function writePartyDocument(
+  path: string,
+  docs: PartyDocument | PartyDocument[]
+): Promise<void> {
   const temp = tempBeside(path)
   // Created exclusively (never written through something already at that name) and owner-only.
   const stream = createWriteStream(temp, { flags: 'wx', mode: 0o600 })
   try {
     await once(stream, 'open')
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      useStyles: true,
+      useSharedStrings: false
+    })
     wb.creator = 'Chuyên đề 05'
     wb.created = new Date()
     const list = Array.isArray(docs) ? docs : [docs]
-    const names = sheetNames(list.flatMap((d) => (d.instructions ? [d.sheetName, d.instructions.sheetName] : [d.sheetName])))
+    const names = sheetNames(
+      list.flatMap((d) =>
+        d.instructions ? [d.sheetName, d.instructions.sheetName] : [d.sheetName]
+      )
+    )
     let k = 0
     for (const doc of list) {
       const ws = wb.addWorksheet(names[k++], sheetOptions(doc))

@@ -16,9 +16,12 @@ export interface DecodedText {
 
 /** Decodes file bytes, telling which encoding was found. */
 export function decodeText(buf: Buffer): DecodedText {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'UTF-8 (BOM)' }
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'UTF-16LE' }
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'UTF-16BE' }
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { text: buf.subarray(3).toString('utf8'), encoding: 'UTF-8 (BOM)' }
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'UTF-16LE' }
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'UTF-16BE' }
   // UTF-16 without a BOM: zeros in every other byte of ASCII text.
   const sample = buf.subarray(0, 4096)
   let evenZeros = 0
@@ -28,8 +31,10 @@ export function decodeText(buf: Buffer): DecodedText {
     if (i % 2 === 0) evenZeros++
     else oddZeros++
   }
-  if (oddZeros > sample.length / 4 && evenZeros < oddZeros / 8) return { text: iconv.decode(buf, 'utf16le'), encoding: 'UTF-16LE' }
-  if (evenZeros > sample.length / 4 && oddZeros < evenZeros / 8) return { text: iconv.decode(buf, 'utf16be'), encoding: 'UTF-16BE' }
+  if (oddZeros > sample.length / 4 && evenZeros < oddZeros / 8)
+    return { text: iconv.decode(buf, 'utf16le'), encoding: 'UTF-16LE' }
+  if (evenZeros > sample.length / 4 && oddZeros < evenZeros / 8)
+    return { text: iconv.decode(buf, 'utf16be'), encoding: 'UTF-16BE' }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'UTF-8' }
   } catch {
@@ -53,7 +58,9 @@ function detectDelimiter(text: string): string {
       }
       return n
     })
-    const score = counts.reduce((a, b) => a + b, 0) + (counts.length > 1 && counts.every((c) => c === counts[0] && c > 0) ? 1000 : 0)
+    const score =
+      counts.reduce((a, b) => a + b, 0) +
+      (counts.length > 1 && counts.every((c) => c === counts[0] && c > 0) ? 1000 : 0)
     if (score > bestScore) {
       best = d
       bestScore = score
@@ -146,7 +153,10 @@ export function* readCsvSteps(path: string, job?: PhasedJob<'reading'> | null): 
     r++
     if (r % CHUNK_ROWS === 0) yield r
     if (rows.length >= LIMITS.maxRows || cells > LIMITS.maxCells) {
-      throw refuse('FILE_TOO_LARGE', `Tệp quá lớn (quá ${LIMITS.maxRows.toLocaleString('vi')} dòng) để là một danh sách. Hãy tách thành các tệp nhỏ hơn.`)
+      throw refuse(
+        'FILE_TOO_LARGE',
+        `Tệp quá lớn (quá ${LIMITS.maxRows.toLocaleString('vi')} dòng) để là một danh sách. Hãy tách thành các tệp nhỏ hơn.`
+      )
     }
     const out: CellValue[] = []
     let any = false
@@ -170,5 +180,8 @@ export function* readCsvSteps(path: string, job?: PhasedJob<'reading'> | null): 
     while (out.length > 0 && out[out.length - 1] === null) out.pop()
     if (any) rows.push({ r, cells: out })
   }
-  return { sheet: { name: basename(path, extname(path)), hidden: false, rows, merges: [], legacy }, encoding }
+  return {
+    sheet: { name: basename(path, extname(path)), hidden: false, rows, merges: [], legacy },
+    encoding
+  }
 }

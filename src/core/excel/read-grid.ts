@@ -10,11 +10,19 @@ import { readXlsx } from './read-xlsx'
 import { inspectFile } from './sniff'
 
 /** Reads a file into a grid (refusing what cannot be read); with a job, in slices it reports and can stop. */
-export async function readGrid(path: string, job: PhasedJob<'reading'> | null = null): Promise<Grid> {
+export async function readGrid(
+  path: string,
+  job: PhasedJob<'reading'> | null = null
+): Promise<Grid> {
   const { kind, sheetBytes } = await inspectFile(path)
   job?.begin('reading', sheetBytes || null)
   if (kind === 'csv') {
-    const { sheet, encoding } = await runSliced(readCsvSteps(path, job), job, 0, (n) => `Đang đọc tệp… ${rowsText(n)}`)
+    const { sheet, encoding } = await runSliced(
+      readCsvSteps(path, job),
+      job,
+      0,
+      (n) => `Đang đọc tệp… ${rowsText(n)}`
+    )
     return { format: 'csv', encoding, sheets: [sheet] }
   }
   const pace = job

@@ -153,7 +153,12 @@ export function lineCount(text: string, width: number, font: TextFont): number {
       place()
       gap += space
     } else {
-      word += code > 32 && code <= 126 ? table[code - 32] : known[code] >= 0 ? known[code] : charWidth(text[i], bold)
+      word +=
+        code > 32 && code <= 126
+          ? table[code - 32]
+          : known[code] >= 0
+            ? known[code]
+            : charWidth(text[i], bold)
       inWord = true
     }
   }

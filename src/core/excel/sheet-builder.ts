@@ -3,8 +3,25 @@
 // NFC, legacy encodings), for what each style says about its cells, and for the limits of rows,
 // cells and time that every read keeps to.
 import { CoreError } from '../db/errors'
-import { DateCell, LIMITS, decodeRef, serialToDate, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid'
-import { fixLegacyRuns, fixLegacyText, fontHint, nfc, type FontHint, type LegacyEncoding, type TextRun } from './legacy-encoding'
+import {
+  DateCell,
+  LIMITS,
+  decodeRef,
+  serialToDate,
+  type CellValue,
+  type GridRow,
+  type GridSheet,
+  type MergeRange
+} from './grid'
+import {
+  fixLegacyRuns,
+  fixLegacyText,
+  fontHint,
+  nfc,
+  type FontHint,
+  type LegacyEncoding,
+  type TextRun
+} from './legacy-encoding'
 import { refuse } from './sniff'
 
 export interface StyleInfo {
@@ -27,7 +44,10 @@ export interface SharedStrings {
 
 function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false
-  const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '')
+  const f = fmt
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
   return /[ymd]/i.test(f)
 }
 
@@ -63,7 +83,10 @@ export type ReadPace = (bytes: number, rows: number) => Promise<void>
 
 export function checkTime(budget: ReadBudget): void {
   if (Date.now() - budget.started > LIMITS.maxMillis) {
-    throw refuse('FILE_TIMEOUT', 'Đọc tệp quá lâu nên đã dừng; tệp có thể quá lớn hoặc bị hỏng. Hãy tách danh sách thành các tệp nhỏ hơn.')
+    throw refuse(
+      'FILE_TIMEOUT',
+      'Đọc tệp quá lâu nên đã dừng; tệp có thể quá lớn hoặc bị hỏng. Hãy tách danh sách thành các tệp nhỏ hơn.'
+    )
   }
 }
 
@@ -126,7 +149,8 @@ export class SheetBuilder {
     const [a, b] = ref.split(':')
     const from = decodeRef(a ?? '')
     const to = decodeRef(b ?? a ?? '')
-    if (from && to && this.merges.length < 100_000) this.merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col })
+    if (from && to && this.merges.length < 100_000)
+      this.merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col })
   }
 
   /** A cell's decoded text with its style index and type attribute. */
@@ -168,11 +192,14 @@ export class SheetBuilder {
         return null
       case 'd': {
         const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
-        return m ? new DateCell(Number(m[1]), Number(m[2]), Number(m[3])) : this.textValue(text, info)
+        return m
+          ? new DateCell(Number(m[1]), Number(m[2]), Number(m[3]))
+          : this.textValue(text, info)
       }
       default: {
         const n = Number(text)
-        if (text.trim() === '' || !Number.isFinite(n)) return text.trim() === '' ? null : this.textValue(text, info)
+        if (text.trim() === '' || !Number.isFinite(n))
+          return text.trim() === '' ? null : this.textValue(text, info)
         if (info?.isDate) return serialToDate(n, this.date1904) ?? n
         return n
       }
@@ -186,8 +213,14 @@ export class SheetBuilder {
       const before = this.legacy.tcvn3 ?? 0
       const beforeVni = this.legacy.vni ?? 0
       v = this.sharedText(idx, null)
-      this.sharedLegacy[idx] = (this.legacy.tcvn3 ?? 0) !== before ? 'tcvn3' : (this.legacy.vni ?? 0) !== beforeVni ? 'vni' : null
-      if (Number.isInteger(idx) && idx >= 0 && idx < this.shared.texts.length) this.sharedValue[idx] = v
+      this.sharedLegacy[idx] =
+        (this.legacy.tcvn3 ?? 0) !== before
+          ? 'tcvn3'
+          : (this.legacy.vni ?? 0) !== beforeVni
+            ? 'vni'
+            : null
+      if (Number.isInteger(idx) && idx >= 0 && idx < this.shared.texts.length)
+        this.sharedValue[idx] = v
     } else {
       const enc = this.sharedLegacy[idx]
       if (enc) this.legacy[enc] = (this.legacy[enc] ?? 0) + 1

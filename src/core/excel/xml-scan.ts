@@ -57,7 +57,13 @@ function tagEnd(s: string, i: number): number {
  * The values of the attributes named in `names` (exactly, prefix included), decoded, into `out`
  * (undefined where absent): one pass over the tag whatever the number of names.
  */
-export function attrs(tag: string, start: number, end: number, names: readonly string[], out: (string | undefined)[]): void {
+export function attrs(
+  tag: string,
+  start: number,
+  end: number,
+  names: readonly string[],
+  out: (string | undefined)[]
+): void {
   for (let k = 0; k < names.length; k++) out[k] = undefined
   let i = start + 1
   // Skip the tag name.
@@ -69,13 +75,21 @@ export function attrs(tag: string, start: number, end: number, names: readonly s
     const nameStart = i
     while (i < end) {
       ch = tag.charCodeAt(i)
-      if (ch === 61 /* = */ || ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === SLASH) break
+      if (ch === 61 /* = */ || ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === SLASH)
+        break
       i++
     }
     const nameLength = i - nameStart
     while (i < end && tag.charCodeAt(i) !== 61) i++
     i++
-    while (i < end && (tag.charCodeAt(i) === 32 || tag.charCodeAt(i) === 9 || tag.charCodeAt(i) === 10 || tag.charCodeAt(i) === 13)) i++
+    while (
+      i < end &&
+      (tag.charCodeAt(i) === 32 ||
+        tag.charCodeAt(i) === 9 ||
+        tag.charCodeAt(i) === 10 ||
+        tag.charCodeAt(i) === 13)
+    )
+      i++
     const q = tag.charCodeAt(i)
     if (q !== DQ && q !== SQ) return
     const close = tag.indexOf(q === DQ ? '"' : "'", i + 1)
@@ -104,8 +118,11 @@ const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g
 
 function entity(whole: string, body: string): string {
   if (body.charCodeAt(0) === 35) {
-    const code = body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
-    return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    const code =
+      body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
+    return Number.isFinite(code) && code >= 0 && code <= 0x10ffff
+      ? String.fromCodePoint(code)
+      : whole
   }
   return NAMED[body] ?? whole
 }
@@ -214,7 +231,8 @@ export class XmlScanner {
         if (gt < 0) break
         const selfClosing = s.charCodeAt(gt - 1) === SLASH
         const name = tagName(s, lt + 1, gt)
-        if (this.stack.length === 0 && ++this.roots > 1) throw new Error('XML with more than one root element')
+        if (this.stack.length === 0 && ++this.roots > 1)
+          throw new Error('XML with more than one root element')
         if (!selfClosing) this.stack.push(name)
         h.open(name, s, lt, gt, selfClosing)
         pos = gt + 1
@@ -237,7 +255,7 @@ export class XmlScanner {
       this.text(this.rest)
       this.rest = ''
     }
-    if (this.stack.length > 0 || this.roots !== 1) throw new Error('XML ends with elements left open')
+    if (this.stack.length > 0 || this.roots !== 1)
+      throw new Error('XML ends with elements left open')
   }
 }
-

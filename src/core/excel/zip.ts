@@ -15,10 +15,14 @@ class UnsupportedEntry extends Error {}
 
 export function openZip(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) reject(err ?? new Error('zip'))
-      else resolve(zip)
-    })
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => {
+        if (err || !zip) reject(err ?? new Error('zip'))
+        else resolve(zip)
+      }
+    )
   })
 }
 
@@ -43,7 +47,11 @@ export function eachEntry(zip: ZipFile, onEntry: (entry: ZipEntry) => void): Pro
 
 const INFLATE_CHUNK = 256 * 1024
 /** zlib passes the stream options on (its typings leave them out): up to 4 inflated pieces wait ready. */
-const INFLATE_OPTIONS = { chunkSize: INFLATE_CHUNK, readableHighWaterMark: 4 * INFLATE_CHUNK, writableHighWaterMark: INFLATE_CHUNK }
+const INFLATE_OPTIONS = {
+  chunkSize: INFLATE_CHUNK,
+  readableHighWaterMark: 4 * INFLATE_CHUNK,
+  writableHighWaterMark: INFLATE_CHUNK
+}
 
 /**
  * An entry's bytes as they inflate. The inflating is done here rather than by yauzl, in large
@@ -52,7 +60,8 @@ const INFLATE_OPTIONS = { chunkSize: INFLATE_CHUNK, readableHighWaterMark: 4 * I
  * so the next piece is usually ready when the scanner asks for it.
  */
 export function entryStream(zip: ZipFile, entry: ZipEntry): Promise<NodeJS.ReadableStream> {
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return Promise.reject(new UnsupportedEntry('compression'))
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+    return Promise.reject(new UnsupportedEntry('compression'))
   return new Promise((resolve, reject) => {
     if (entry.isEncrypted()) {
       reject(new UnsupportedEntry('encrypted'))
@@ -75,7 +84,12 @@ export function entryStream(zip: ZipFile, entry: ZipEntry): Promise<NodeJS.Reada
 }
 
 /** An entry whole, as it inflates; `tooBig()` is thrown past `limit` bytes. */
-export async function entryBytes(zip: ZipFile, entry: ZipEntry, limit: number, tooBig: () => Error): Promise<Buffer> {
+export async function entryBytes(
+  zip: ZipFile,
+  entry: ZipEntry,
+  limit: number,
+  tooBig: () => Error
+): Promise<Buffer> {
   const chunks: Buffer[] = []
   let n = 0
   for await (const chunk of await entryStream(zip, entry)) {
@@ -87,7 +101,12 @@ export async function entryBytes(zip: ZipFile, entry: ZipEntry, limit: number, t
 }
 
 /** Reads an entry whole through yauzl (small ones only), checking its real size against the directory's. */
-export function readEntry(zip: ZipFile, entry: ZipEntry, limit: number, tooBig: () => Error): Promise<Buffer> {
+export function readEntry(
+  zip: ZipFile,
+  entry: ZipEntry,
+  limit: number,
+  tooBig: () => Error
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) {
@@ -112,8 +131,15 @@ export function readEntry(zip: ZipFile, entry: ZipEntry, limit: number, tooBig: 
 }
 
 /** Drains an entry, counting its bytes: proves it inflates to what the directory says, and no further than `limit`. */
-export function checkEntry(zip: ZipFile, entry: ZipEntry, limit: number, path: string, tooBig: () => Error): Promise<void> {
-  if (entry.compressionMethod === 8 && entry.compressedSize > 0 && !entry.isEncrypted()) return checkDeflated(zip, entry, limit, path, tooBig)
+export function checkEntry(
+  zip: ZipFile,
+  entry: ZipEntry,
+  limit: number,
+  path: string,
+  tooBig: () => Error
+): Promise<void> {
+  if (entry.compressionMethod === 8 && entry.compressedSize > 0 && !entry.isEncrypted())
+    return checkDeflated(zip, entry, limit, path, tooBig)
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) {
@@ -142,14 +168,24 @@ const CHECK_CHUNK = 256 * 1024
  * reads and inflates 16 kB at a time, a thread-pool round trip each, and the shared strings of a
  * long list took tens of milliseconds here, mostly waiting.
  */
-function checkDeflated(zip: ZipFile, entry: ZipEntry, limit: number, path: string, tooBig: () => Error): Promise<void> {
+function checkDeflated(
+  zip: ZipFile,
+  entry: ZipEntry,
+  limit: number,
+  path: string,
+  tooBig: () => Error
+): Promise<void> {
   return new Promise((resolve, reject) => {
     zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
       if (err || !header) {
         reject(err ?? new Error('entry'))
         return
       }
-      const raw = createReadStream(path, { start: header.fileDataStart, end: header.fileDataStart + entry.compressedSize - 1, highWaterMark: CHECK_CHUNK })
+      const raw = createReadStream(path, {
+        start: header.fileDataStart,
+        end: header.fileDataStart + entry.compressedSize - 1,
+        highWaterMark: CHECK_CHUNK
+      })
       const inflate = createInflateRaw({ chunkSize: CHECK_CHUNK })
       let n = 0
       let done = false
@@ -162,7 +198,8 @@ function checkDeflated(zip: ZipFile, entry: ZipEntry, limit: number, path: strin
       }
       pipeline(raw, inflate, (e) => {
         if (e) fail(e)
-        else if (n !== entry.uncompressedSize) fail(new Error('inflated size differs from the directory'))
+        else if (n !== entry.uncompressedSize)
+          fail(new Error('inflated size differs from the directory'))
         else if (!done) {
           done = true
           resolve()

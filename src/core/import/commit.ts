@@ -1,6 +1,11 @@
 // import:commit (backup first, then one transaction; or, as a dry run, only what it would do),
 // import:history and import:undo.
-import type { ImportCommitInput, ImportRecord, ImportSummary, ImportUndoResult } from '../../shared/api'
+import type {
+  ImportCommitInput,
+  ImportRecord,
+  ImportSummary,
+  ImportUndoResult
+} from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { createBackup } from '../backup/backups'
@@ -12,8 +17,19 @@ import type { Plan } from './plan'
 import { allProblems, effectiveFields, ensureDrafts, planFor, planNow } from './preview'
 import { exclusive } from './sessions'
 
-
-function summaryOf(fileName: string, plan: Plan, importId: number | null, backup: string | null, applied?: { created: number; updated: number; unchanged: number; skipped: number; unitsCreated: number }): ImportSummary {
+function summaryOf(
+  fileName: string,
+  plan: Plan,
+  importId: number | null,
+  backup: string | null,
+  applied?: {
+    created: number
+    updated: number
+    unchanged: number
+    skipped: number
+    unitsCreated: number
+  }
+): ImportSummary {
   const c = plan.counts
   return {
     importId,
@@ -42,23 +58,30 @@ export const commitHooks: { afterWrites: null | (() => void) } = { afterWrites: 
  * is honoured only before it starts (the wizard says so), and that the window waits for it (about
  * a second for 50,000 new people; milliseconds for a usual list).
  */
-export async function commitImport(ctx: CoreContext, input: ImportCommitInput): Promise<ImportSummary> {
+export async function commitImport(
+  ctx: CoreContext,
+  input: ImportCommitInput
+): Promise<ImportSummary> {
   const s = ctx.imports.get(input.sessionId)
   return exclusive(s, async (job) => {
     await ensureDrafts(ctx, s, input, job)
     const plan = await planFor(ctx, s, input, job)
-    if (plan.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
+    if (plan.blockers.length > 0)
+      throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${plan.blockers.join(' ')}`)
     // A dry run (the CLI's --dry-run) stops here, the session kept for a real commit.
     if (input.dryRun) return summaryOf(s.fileName, plan, null, null)
     // The last moment a cancel is honoured: from here to the end of the transaction nothing awaits.
     job.throwIfCancelled()
     const writes = plan.counts.create + plan.counts.update + plan.counts.unitsCreated > 0
     job.begin('writing', null, 'Đang sao lưu rồi ghi vào dữ liệu…')
-    const backup = writes ? createBackup(ctx.db, ctx.backupDir, 'before-import', backupKeep(ctx.db)).fileName : null
+    const backup = writes
+      ? createBackup(ctx.db, ctx.backupDir, 'before-import', backupKeep(ctx.db)).fileName
+      : null
     const applied = inTransaction(ctx.db, () => {
       // The backup does not write; anything else since the plan means it is worked out again.
       const fresh = planNow(ctx, s, input)
-      if (fresh.blockers.length > 0) throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${fresh.blockers.join(' ')}`)
+      if (fresh.blockers.length > 0)
+        throw new CoreError('IMPORT_BLOCKED', `Chưa nhập được: ${fresh.blockers.join(' ')}`)
       const result = applyPlan(ctx.db, fresh, { name: s.fileName, path: s.path, backup })
       const { included, fields, views } = effectiveFields(s, input)
       for (const i of included) {

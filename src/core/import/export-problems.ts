@@ -16,14 +16,30 @@ import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { sheetNames } from '../excel/party-document'
 import { rowHeight, type MeasuredCell } from '../excel/row-height'
-import { cellText, DateCell, decodeRef, type CellValue, type Grid, type GridRow, type GridSheet } from '../excel/grid'
+import {
+  cellText,
+  DateCell,
+  decodeRef,
+  type CellValue,
+  type Grid,
+  type GridRow,
+  type GridSheet
+} from '../excel/grid'
 import type { SheetLayout } from './headers'
 import type { ImportJob } from './import-job'
 import { rowsText } from '../jobs/job'
 import { CHUNK_ROWS, runSliced, type Steps } from '../jobs/slices'
 
-const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }
-const WARNING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } }
+const ERROR_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFFFC7CE' }
+}
+const WARNING_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFFFEB9C' }
+}
 const MESSAGE_HEADER = 'Lỗi / cảnh báo cần sửa'
 const MESSAGE_WIDTH = 60
 /** Column widths the copy gives the sender's columns (characters): room for a date, no column wider than a third of a page. */
@@ -49,7 +65,11 @@ export interface ProblemsCopy {
 }
 
 /** Where to save: the path given, or the one the user chooses (null: the dialog was closed); always .xlsx. */
-export async function chooseExportPath(ctx: CoreContext, fileName: string, given?: string): Promise<string | null> {
+export async function chooseExportPath(
+  ctx: CoreContext,
+  fileName: string,
+  given?: string
+): Promise<string | null> {
   const path =
     given ??
     (await ctx.platform.chooseSaveFile({
@@ -65,12 +85,24 @@ export async function chooseExportPath(ctx: CoreContext, fileName: string, given
  * Writes the annotated copy to `path` in slices the job reports and can cancel. Returns how many
  * rows carry a message. Throws CANCELLED or EXPORT_FAILED, leaving nothing at `path`.
  */
-export async function writeProblemsFile(path: string, copy: ProblemsCopy, job: ImportJob): Promise<number> {
+export async function writeProblemsFile(
+  path: string,
+  copy: ProblemsCopy,
+  job: ImportJob
+): Promise<number> {
   const byRow = problemsByRow(copy.problems)
   const file = await PartialFile.beside(path)
   try {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useStyles: true, useSharedStrings: false })
-    job.begin('exporting', copy.grid.sheets.reduce((n, sh) => n + sh.rows.length, 0), WRITING)
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: file.stream,
+      useStyles: true,
+      useSharedStrings: false
+    })
+    job.begin(
+      'exporting',
+      copy.grid.sheets.reduce((n, sh) => n + sh.rows.length, 0),
+      WRITING
+    )
     await runSliced(copySteps(wb, copy, byRow, file), job, 0, (n) => `${WRITING} ${rowsText(n)}`)
     await file.finish(wb.commit())
     // A cancel that came while the zip was being finished is still honoured: nothing is renamed.
@@ -97,7 +129,12 @@ function problemsByRow(problems: ImportProblem[]): Map<string, ImportProblem[]> 
 }
 
 /** Every sheet, row by row, yielding the rows written so far every CHUNK_ROWS rows. */
-function* copySteps(wb: ExcelJS.stream.xlsx.WorkbookWriter, copy: ProblemsCopy, byRow: Map<string, ImportProblem[]>, file: PartialFile): Steps<void> {
+function* copySteps(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  copy: ProblemsCopy,
+  byRow: Map<string, ImportProblem[]>,
+  file: PartialFile
+): Steps<void> {
   let done = 0
   // A CSV's sheet is named after its file, which Excel may not accept as a sheet name.
   const names = sheetNames(copy.grid.sheets.map((sh) => sh.name))
@@ -171,7 +208,8 @@ function columnWidths(sheet: GridSheet, count: number, tableFrom: number): numbe
     if (r.r < tableFrom) continue
     r.cells.forEach((v, c) => {
       if (v === null || v === undefined || c >= count) return
-      const chars = v instanceof DateCell ? DATE_WIDTH : Math.ceil(longestLine(cellText(v)) * 1.1) + 2
+      const chars =
+        v instanceof DateCell ? DATE_WIDTH : Math.ceil(longestLine(cellText(v)) * 1.1) + 2
       if (chars > widths[c]) widths[c] = Math.min(MAX_WIDTH, chars)
     })
   }
@@ -188,7 +226,8 @@ function longestLine(text: string): number {
 function fitRow(row: ExcelJS.Row, r: GridRow, widths: number[], message: string): void {
   const cells: MeasuredCell[] = []
   r.cells.forEach((v, c) => {
-    if (v !== null && v !== undefined && !(v instanceof DateCell)) cells.push({ text: cellText(v), width: widths[c], font: FONT })
+    if (v !== null && v !== undefined && !(v instanceof DateCell))
+      cells.push({ text: cellText(v), width: widths[c], font: FONT })
   })
   if (message) cells.push({ text: message, width: widths[widths.length - 1], font: FONT })
   const height = rowHeight(cells)
@@ -227,11 +266,16 @@ function markProblems(row: ExcelJS.Row, msgCol: number, list: ImportProblem[]): 
     const ref = p.column ? decodeRef(`${p.column}1`) : null
     if (ref && worst.get(ref.col) !== 'error') worst.set(ref.col, p.severity)
   }
-  for (const [col, severity] of worst) row.getCell(col + 1).fill = severity === 'error' ? ERROR_FILL : WARNING_FILL
+  for (const [col, severity] of worst)
+    row.getCell(col + 1).fill = severity === 'error' ? ERROR_FILL : WARNING_FILL
   const m = row.getCell(msgCol)
   m.value = list.map((p) => importProblemText(p)).join('\n')
   m.alignment = { wrapText: true, vertical: 'top' }
-  m.font = { name: 'Calibri', size: 11, color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' } }
+  m.font = {
+    name: 'Calibri',
+    size: 11,
+    color: { argb: list.some((p) => p.severity === 'error') ? 'FFC00000' : 'FF9C5700' }
+  }
   return m.value
 }
 
@@ -284,7 +328,8 @@ class PartialFile {
   }
 
   private async closed(): Promise<void> {
-    if (!this.stream.closed) await new Promise<void>((resolve) => this.stream.once('close', () => resolve()))
+    if (!this.stream.closed)
+      await new Promise<void>((resolve) => this.stream.once('close', () => resolve()))
   }
 }
 
@@ -296,5 +341,8 @@ function exportFailure(e: unknown, path: string): CoreError {
     code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
       ? ' Tệp có thể đang mở trong Excel, hoặc thư mục không cho ghi: hãy đóng tệp hoặc chọn nơi lưu khác rồi thử lại.'
       : ''
-  return new CoreError('EXPORT_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}.${hint}`)
+  return new CoreError(
+    'EXPORT_FAILED',
+    `Không ghi được tệp ${path}: ${(e as Error).message}.${hint}`
+  )
 }

@@ -15,18 +15,66 @@ export function headerKey(text: string): string {
 
 const ALIASES: Record<ImportField, string[]> = {
   rowNumber: ['stt', 'tt', 'so tt', 'so thu tu', 'thu tu'],
-  fullName: ['ho va ten', 'ho ten', 'ho va ten dang vien', 'ho ten dang vien', 'ho va ten khai sinh', 'ho ten khai sinh', 'ten dang vien', 'ho va ten thuong dung'],
-  familyName: ['ho va ten dem', 'ho dem', 'ho va dem', 'ho', 'ho va chu lot', 'ho lot', 'ho chu lot'],
+  fullName: [
+    'ho va ten',
+    'ho ten',
+    'ho va ten dang vien',
+    'ho ten dang vien',
+    'ho va ten khai sinh',
+    'ho ten khai sinh',
+    'ten dang vien',
+    'ho va ten thuong dung'
+  ],
+  familyName: [
+    'ho va ten dem',
+    'ho dem',
+    'ho va dem',
+    'ho',
+    'ho va chu lot',
+    'ho lot',
+    'ho chu lot'
+  ],
   givenName: ['ten'],
   gender: ['gioi tinh', 'nam nu', 'nam hoac nu', 'gioi', 'phai', 'gt'],
-  birthDate: ['ngay sinh', 'ngay thang nam sinh', 'ngay thang sinh', 'nam sinh', 'sinh ngay', 'sinh nam', 'ns'],
+  birthDate: [
+    'ngay sinh',
+    'ngay thang nam sinh',
+    'ngay thang sinh',
+    'nam sinh',
+    'sinh ngay',
+    'sinh nam',
+    'ns'
+  ],
   birthDateMale: ['ngay sinh nam', 'nam sinh nam', 'ngay thang nam sinh nam', 'nam'],
   birthDateFemale: ['ngay sinh nu', 'nam sinh nu', 'ngay thang nam sinh nu', 'nu'],
   ethnicity: ['dan toc'],
   religion: ['ton giao'],
   hometown: ['que quan', 'nguyen quan', 'que'],
-  residence: ['noi thuong tru', 'noi o hien nay', 'noi o', 'dia chi', 'cho o hien nay', 'cho o', 'noi cu tru', 'thuong tru', 'tru quan', 'dia chi thuong tru', 'noi o hien tai'],
-  partyJoinDate: ['ngay vao dang', 'ngay ket nap', 'ngay ket nap dang', 'ngay vao dang du bi', 'vao dang', 'du bi', 'ngay du bi', 'ngay thang nam vao dang', 'ket nap', 'ngay vao dang dv du bi'],
+  residence: [
+    'noi thuong tru',
+    'noi o hien nay',
+    'noi o',
+    'dia chi',
+    'cho o hien nay',
+    'cho o',
+    'noi cu tru',
+    'thuong tru',
+    'tru quan',
+    'dia chi thuong tru',
+    'noi o hien tai'
+  ],
+  partyJoinDate: [
+    'ngay vao dang',
+    'ngay ket nap',
+    'ngay ket nap dang',
+    'ngay vao dang du bi',
+    'vao dang',
+    'du bi',
+    'ngay du bi',
+    'ngay thang nam vao dang',
+    'ket nap',
+    'ngay vao dang dv du bi'
+  ],
   partyOfficialDate: [
     'ngay chinh thuc',
     'ngay vao dang chinh thuc',
@@ -37,8 +85,24 @@ const ALIASES: Record<ImportField, string[]> = {
     'ngay cong nhan dang vien chinh thuc',
     'ngay vao dang dv chinh thuc'
   ],
-  partyCardNumber: ['so the dv', 'so the dang vien', 'the dang vien', 'so the', 'so the dang', 'the dv', 'so the dang vien so'],
-  partyProfileNumber: ['so ly lich', 'so ll', 'so ly lich dang vien', 'so ll dv', 'so lldv', 'ly lich', 'so ly lich dv'],
+  partyCardNumber: [
+    'so the dv',
+    'so the dang vien',
+    'the dang vien',
+    'so the',
+    'so the dang',
+    'the dv',
+    'so the dang vien so'
+  ],
+  partyProfileNumber: [
+    'so ly lich',
+    'so ll',
+    'so ly lich dang vien',
+    'so ll dv',
+    'so lldv',
+    'ly lich',
+    'so ly lich dv'
+  ],
   nationalId: [
     'cccd',
     'so cccd',
@@ -55,10 +119,34 @@ const ALIASES: Record<ImportField, string[]> = {
     'cccd cmnd',
     'so cccd cmnd'
   ],
-  position: ['chuc vu', 'chuc vu dang', 'chuc vu chinh quyen', 'chuc vu chinh quyen doan the', 'chuc danh', 'chuc vu hien nay', 'chuc vu cong tac', 'chuc vu doan the', 'chuc vu dang chinh quyen'],
+  position: [
+    'chuc vu',
+    'chuc vu dang',
+    'chuc vu chinh quyen',
+    'chuc vu chinh quyen doan the',
+    'chuc danh',
+    'chuc vu hien nay',
+    'chuc vu cong tac',
+    'chuc vu doan the',
+    'chuc vu dang chinh quyen'
+  ],
   role: ['doi tuong', 'thanh phan'],
-  education: ['trinh do hoc van', 'hoc van', 'van hoa', 'trinh do van hoa', 'gdpt', 'giao duc pho thong', 'trinh do giao duc pho thong'],
-  politicalTheory: ['ly luan chinh tri', 'llct', 'trinh do ly luan', 'trinh do ly luan chinh tri', 'ly luan'],
+  education: [
+    'trinh do hoc van',
+    'hoc van',
+    'van hoa',
+    'trinh do van hoa',
+    'gdpt',
+    'giao duc pho thong',
+    'trinh do giao duc pho thong'
+  ],
+  politicalTheory: [
+    'ly luan chinh tri',
+    'llct',
+    'trinh do ly luan',
+    'trinh do ly luan chinh tri',
+    'ly luan'
+  ],
   phone: ['so dien thoai', 'dien thoai', 'sdt', 'dt', 'so dt', 'dien thoai lien he'],
   note: ['ghi chu'],
   exempt: [
@@ -80,7 +168,17 @@ const ALIASES: Record<ImportField, string[]> = {
     'duoc mien sinh hoat',
     'ngay mien sinh hoat'
   ],
-  unitName: ['chi bo', 'don vi', 'thuoc chi bo', 'sinh hoat tai chi bo', 'chi bo sinh hoat', 'to chuc dang', 'ten chi bo', 'noi sinh hoat', 'chi bo dang bo']
+  unitName: [
+    'chi bo',
+    'don vi',
+    'thuoc chi bo',
+    'sinh hoat tai chi bo',
+    'chi bo sinh hoat',
+    'to chuc dang',
+    'ten chi bo',
+    'noi sinh hoat',
+    'chi bo dang bo'
+  ]
 }
 
 const EXACT = new Map<string, ImportField>()
@@ -176,8 +274,10 @@ export function isColumnNumberRow(row: GridRow | undefined): boolean {
   for (const v of row.cells) {
     if (v === null || v === undefined) continue
     if (typeof v === 'number' && Number.isInteger(v)) nums.push(v)
-    else if (typeof v === 'string' && /^\(?\d{1,3}\)?$/.test(v.trim())) nums.push(Number(v.replace(/[()]/g, '')))
-    else if (typeof v === 'string' && /^\(?\d{1,3}\)?\s*[=+x*-]/.test(v.trim())) nums.push(NaN) // "(7)=(5)+(6)"
+    else if (typeof v === 'string' && /^\(?\d{1,3}\)?$/.test(v.trim()))
+      nums.push(Number(v.replace(/[()]/g, '')))
+    else if (typeof v === 'string' && /^\(?\d{1,3}\)?\s*[=+x*-]/.test(v.trim()))
+      nums.push(NaN) // "(7)=(5)+(6)"
     else return false
   }
   if (nums.length < 3) return false
@@ -190,7 +290,12 @@ function mergeAt(sheet: GridSheet, r: number, c: number) {
 }
 
 /** Text of a header cell, taking a merged cell's value from its top-left cell. */
-function headerCell(sheet: GridSheet, rowsByNumber: Map<number, GridRow>, r: number, c: number): string {
+function headerCell(
+  sheet: GridSheet,
+  rowsByNumber: Map<number, GridRow>,
+  r: number,
+  c: number
+): string {
   const own = textAt(rowsByNumber.get(r), c)
   if (own) return own
   const m = mergeAt(sheet, r, c)
@@ -223,7 +328,8 @@ const SUB_LABEL = /^(nam|nữ|nu|dự bị|chính thức)$/i
  * nothing under a name column (a data row always has a name there).
  */
 function isSubLabelRow(upper: GridRow[], next: GridRow): boolean {
-  if (next.r !== upper[upper.length - 1].r + 1 || isColumnNumberRow(next) || !isShortTextRow(next)) return false
+  if (next.r !== upper[upper.length - 1].r + 1 || isColumnNumberRow(next) || !isShortTextRow(next))
+    return false
   return upper.every((row) => {
     const nameCol = nameColumn(row)
     return nameCol < 0 || !textAt(next, nameCol)
@@ -233,9 +339,16 @@ function isSubLabelRow(upper: GridRow[], next: GridRow): boolean {
 /** Signs that a sub-label row belongs to the header above it: merged cells, labels under blanks, or "Nam", "Dự bị" … */
 function isSecondHeaderRow(sheet: GridSheet, top: GridRow, next: GridRow): boolean {
   const mergedDown = sheet.merges.some((m) => m.top === top.r && m.bottom >= next.r)
-  const mergedAcross = sheet.merges.some((m) => m.top === top.r && m.bottom === top.r && m.right > m.left)
+  const mergedAcross = sheet.merges.some(
+    (m) => m.top === top.r && m.bottom === top.r && m.right > m.left
+  )
   const gaps = next.cells.some((v, c) => isTextCell(v) && !textAt(top, c))
-  return mergedDown || mergedAcross || gaps || next.cells.some((v) => typeof v === 'string' && SUB_LABEL.test(v.trim()))
+  return (
+    mergedDown ||
+    mergedAcross ||
+    gaps ||
+    next.cells.some((v) => typeof v === 'string' && SUB_LABEL.test(v.trim()))
+  )
 }
 
 /**
@@ -323,7 +436,12 @@ function findHeaderBand(sheet: GridSheet, best: number): { top: number; band: Gr
  * one part). A heading row gives its merged or blank-but-grouped cells the heading's text; the last
  * row of a header of several rows gives only the column's own sub-label.
  */
-function columnParts(sheet: GridSheet, band: GridRow[], rowsByNumber: Map<number, GridRow>, c: number): string[] {
+function columnParts(
+  sheet: GridSheet,
+  band: GridRow[],
+  rowsByNumber: Map<number, GridRow>,
+  c: number
+): string[] {
   const parts: string[] = []
   band.forEach((row, level) => {
     let t: string
@@ -370,7 +488,8 @@ export function unitFromText(text: string): string | null {
 export function unitFromSheetName(name: string): string | null {
   const t = cleanText(name)
   const k = headerKey(t)
-  if (k.startsWith('chi bo ')) return properUnitName('Chi bộ', t.slice(t.toLocaleLowerCase('vi').indexOf(' ', 4) + 1))
+  if (k.startsWith('chi bo '))
+    return properUnitName('Chi bộ', t.slice(t.toLocaleLowerCase('vi').indexOf(' ', 4) + 1))
   if (/^cb\s+/i.test(t)) return properUnitName('Chi bộ', t.replace(/^cb\s+/i, ''))
   return null
 }
@@ -387,7 +506,17 @@ export function headerSignature(labels: string[]): string {
  */
 export function detectLayout(sheet: GridSheet, headerStart?: number): SheetLayout {
   const rows = sheet.rows
-  const empty: SheetLayout = { headerIndex: -1, headerRow: null, headerStart: null, dataStart: rows.length, labels: [], fields: [], unitHint: null, parentHint: null, signature: '' }
+  const empty: SheetLayout = {
+    headerIndex: -1,
+    headerRow: null,
+    headerStart: null,
+    dataStart: rows.length,
+    labels: [],
+    fields: [],
+    unitHint: null,
+    parentHint: null,
+    signature: ''
+  }
   let best = -1
   if (headerStart !== undefined) best = rows.findIndex((r) => r.r === headerStart)
   else {
@@ -403,13 +532,19 @@ export function detectLayout(sheet: GridSheet, headerStart?: number): SheetLayou
     }
   }
   if (best < 0) return empty
-  const { top, band } = headerStart !== undefined ? { top: best, band: headerBandFrom(sheet, best) } : findHeaderBand(sheet, best)
+  const { top, band } =
+    headerStart !== undefined
+      ? { top: best, band: headerBandFrom(sheet, best) }
+      : findHeaderBand(sheet, best)
   const rowsByNumber = new Map<number, GridRow>()
-  for (let i = Math.max(0, top - 2); i < Math.min(rows.length, top + 5); i++) rowsByNumber.set(rows[i].r, rows[i])
+  for (let i = Math.max(0, top - 2); i < Math.min(rows.length, top + 5); i++)
+    rowsByNumber.set(rows[i].r, rows[i])
   const first = rows[top]
   let width = 0
-  for (let i = top; i < Math.min(rows.length, top + 3); i++) width = Math.max(width, rows[i].cells.length)
-  for (const m of sheet.merges) if (m.top <= first.r && first.r <= m.bottom) width = Math.max(width, m.right + 1)
+  for (let i = top; i < Math.min(rows.length, top + 3); i++)
+    width = Math.max(width, rows[i].cells.length)
+  for (const m of sheet.merges)
+    if (m.top <= first.r && first.r <= m.bottom) width = Math.max(width, m.right + 1)
 
   const parts: string[][] = []
   for (let c = 0; c < width; c++) parts.push(columnParts(sheet, band, rowsByNumber, c))
@@ -431,7 +566,17 @@ export function detectLayout(sheet: GridSheet, headerStart?: number): SheetLayou
     }
   }
   unitHint ??= unitFromSheetName(sheet.name)
-  return { headerIndex: top, headerRow: band[band.length - 1].r, headerStart: first.r, dataStart, labels, fields, unitHint, parentHint, signature: headerSignature(labels) }
+  return {
+    headerIndex: top,
+    headerRow: band[band.length - 1].r,
+    headerStart: first.r,
+    dataStart,
+    labels,
+    fields,
+    unitHint,
+    parentHint,
+    signature: headerSignature(labels)
+  }
 }
 
 /**
@@ -447,7 +592,12 @@ export function matchColumn(parts: string[]): ImportField | null {
     // the official date, though the longer name inside it is the joining date's. A sub-label that
     // begins with a leading-only name is that field whatever the group: "Ghi chú / Miễn SH".
     const last = matchHeader(parts[parts.length - 1])
-    if (last && last !== whole && (LEADING_ONLY.has(last) || SIBLINGS.some((g) => g.includes(whole) && g.includes(last)))) return last
+    if (
+      last &&
+      last !== whole &&
+      (LEADING_ONLY.has(last) || SIBLINGS.some((g) => g.includes(whole) && g.includes(last)))
+    )
+      return last
   }
   if (whole || parts.length < 2 || matchHeader(parts[0])) return whole
   const rest = parts.slice(1)

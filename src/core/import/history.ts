@@ -1,9 +1,22 @@
 // Applying a plan, the import history, undo, and remembered column mappings.
-import type { ImportField, ImportRecord, ImportUndoResult, PersonFields, PersonStatus } from '../../shared/api'
+import type {
+  ImportField,
+  ImportRecord,
+  ImportUndoResult,
+  PersonFields,
+  PersonStatus
+} from '../../shared/api'
 import { earliestDay, todayIso } from '../../shared/partial-date'
 import { nowIso, inTransaction, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
-import { PERSON_FIELD_NAMES, insertPersonRow, personFieldsOfRow, updatePersonRow, writeStatus, type StatusChange } from '../people/people'
+import {
+  PERSON_FIELD_NAMES,
+  insertPersonRow,
+  personFieldsOfRow,
+  updatePersonRow,
+  writeStatus,
+  type StatusChange
+} from '../people/people'
 import { personFingerprint, personValues } from '../people/fingerprint'
 import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
@@ -40,7 +53,8 @@ class ChangeWriter {
     }
   }
   flush(): void {
-    if (this.pending.length > 0) this.db.prepare(this.sql(this.pending.length / PARAMS_PER_CHANGE)).run(this.pending)
+    if (this.pending.length > 0)
+      this.db.prepare(this.sql(this.pending.length / PARAMS_PER_CHANGE)).run(this.pending)
     this.pending = []
   }
 }
@@ -54,7 +68,8 @@ function sameSnapshot(json: string, fields: PersonFields, status: PersonStatus):
     return false
   }
   if (!Array.isArray(arr) || arr.length !== PERSON_FIELD_NAMES.length + 1) return false
-  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++) if ((arr[i] ?? null) !== (fields[PERSON_FIELD_NAMES[i]] ?? null)) return false
+  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++)
+    if ((arr[i] ?? null) !== (fields[PERSON_FIELD_NAMES[i]] ?? null)) return false
   return arr[PERSON_FIELD_NAMES.length] === status
 }
 
@@ -77,7 +92,11 @@ function unitLevel(name: string): string {
  */
 function exemptionOf(mark: ExemptMark, fileName: string, today: string): StatusChange {
   const from = `Theo danh sách nhập từ tệp ${fileName}`
-  return { status: 'exempt', since: mark.since ? earliestDay(mark.since) : today, note: mark.note ? `${from}: ${mark.note}` : from }
+  return {
+    status: 'exempt',
+    since: mark.since ? earliestDay(mark.since) : today,
+    note: mark.note ? `${from}: ${mark.note}` : from
+  }
 }
 
 export interface ApplyResult {
@@ -90,7 +109,11 @@ export interface ApplyResult {
 }
 
 /** Writes a plan. Must run inside the caller's transaction. */
-export function applyPlan(db: Database, plan: Plan, file: { name: string; path: string; backup: string | null }): ApplyResult {
+export function applyPlan(
+  db: Database,
+  plan: Plan,
+  file: { name: string; path: string; backup: string | null }
+): ApplyResult {
   const now = nowIso()
   const importId = Number(
     db
@@ -105,7 +128,11 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
   for (const u of plan.units) {
     if (u.action === 'existing' && u.unitId !== null) unitIds.set(u.key, u.unitId)
     else if (u.action === 'create' && u.createName) {
-      const unit = createUnit(db, { parentId: u.parentId, name: u.createName, level: unitLevel(u.createName) })
+      const unit = createUnit(db, {
+        parentId: u.parentId,
+        name: u.createName,
+        level: unitLevel(u.createName)
+      })
       unitIds.set(u.key, unit.id)
       linkUnit.run(importId, unit.id)
       unitsCreated++
@@ -125,11 +152,16 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
       const unitId = unitIds.get(r.unitKey ?? '')
       const fields = r.fields
       if (unitId !== undefined) fields.unitId = unitId
-      if (!fields.unitId) throw new CoreError('INTERNAL', `Không xác định được đơn vị cho dòng ${r.draft.row}.`)
+      if (!fields.unitId)
+        throw new CoreError('INTERNAL', `Không xác định được đơn vị cho dòng ${r.draft.row}.`)
       // Only a member marked exempt gets a status here (plan.ts); it comes with its mark.
-      const change = r.status && r.draft.exempt ? exemptionOf(r.draft.exempt, file.name, today) : null
+      const change =
+        r.status && r.draft.exempt ? exemptionOf(r.draft.exempt, file.name, today) : null
       if (r.action === 'create') {
-        const id = insertPersonRow(db, fields, now, { importId, fingerprint: personFingerprint(fields, change?.status ?? 'active') })
+        const id = insertPersonRow(db, fields, now, {
+          importId,
+          fingerprint: personFingerprint(fields, change?.status ?? 'active')
+        })
         if (change) writeStatus(db, id, change, now, importId)
         created++
       } else if (r.personId !== null && r.before) {
@@ -137,25 +169,28 @@ export function applyPlan(db: Database, plan: Plan, file: { name: string; path: 
         const sinceBefore = change ? (statusSince.get(r.personId) as string | null) : null
         updatePersonRow(db, r.personId, fields, now)
         if (change) writeStatus(db, r.personId, change, now, importId)
-        record.add(r.personId, snapshot(r.before, beforeStatus), snapshot(fields, change?.status ?? beforeStatus), sinceBefore)
+        record.add(
+          r.personId,
+          snapshot(r.before, beforeStatus),
+          snapshot(fields, change?.status ?? beforeStatus),
+          sinceBefore
+        )
         updated++
       }
     }
   }
   record.flush()
-  db.prepare('UPDATE imports SET created = ?, updated = ?, unchanged = ?, skipped = ?, units_created = ? WHERE id = ?').run(
-    created,
-    updated,
-    unchanged,
-    skipped,
-    unitsCreated,
-    importId
-  )
+  db.prepare(
+    'UPDATE imports SET created = ?, updated = ?, unchanged = ?, skipped = ?, units_created = ? WHERE id = ?'
+  ).run(created, updated, unchanged, skipped, unitsCreated, importId)
   return { importId, created, updated, unchanged, skipped, unitsCreated }
 }
 
 export function listImports(db: Database): ImportRecord[] {
-  const rows = db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 500').all() as Record<string, unknown>[]
+  const rows = db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 500').all() as Record<
+    string,
+    unknown
+  >[]
   return rows.map((r) => ({
     id: r.id as number,
     fileName: r.file_name as string,
@@ -166,22 +201,39 @@ export function listImports(db: Database): ImportRecord[] {
     skipped: r.skipped as number,
     unitsCreated: r.units_created as number,
     undoneAt: (r.undone_at as string | null) ?? null,
-    canUndo: r.undone_at === null && ((r.created as number) > 0 || (r.updated as number) > 0 || (r.units_created as number) > 0)
+    canUndo:
+      r.undone_at === null &&
+      ((r.created as number) > 0 || (r.updated as number) > 0 || (r.units_created as number) > 0)
   }))
 }
 
 /** Checks that undo is possible; throws CONFLICT naming who changed since. Call before the backup. */
 export function checkUndo(db: Database, importId: number): void {
-  const imp = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Record<string, unknown> | undefined
+  const imp = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as
+    Record<string, unknown> | undefined
   if (!imp) throw new CoreError('NOT_FOUND', 'Không tìm thấy lần nhập này.')
-  if (imp.undone_at) throw new CoreError('CONFLICT', `Lần nhập tệp "${imp.file_name as string}" đã được hoàn tác rồi.`)
+  if (imp.undone_at)
+    throw new CoreError(
+      'CONFLICT',
+      `Lần nhập tệp "${imp.file_name as string}" đã được hoàn tác rồi.`
+    )
   // The people it added, no longer as it wrote them (an edit taken back is no edit).
   const changed: string[] = []
-  for (const row of db.prepare('SELECT * FROM people WHERE import_id = ? ORDER BY id').iterate(importId) as IterableIterator<Record<string, unknown>>) {
-    if (personFingerprint(personFieldsOfRow(row), row.status as PersonStatus) !== row.import_fingerprint) changed.push(row.full_name as string)
+  for (const row of db
+    .prepare('SELECT * FROM people WHERE import_id = ? ORDER BY id')
+    .iterate(importId) as IterableIterator<Record<string, unknown>>) {
+    if (
+      personFingerprint(personFieldsOfRow(row), row.status as PersonStatus) !==
+      row.import_fingerprint
+    )
+      changed.push(row.full_name as string)
   }
   // The people it updated, no longer as it left them.
-  const changes = db.prepare("SELECT person_id, after FROM import_changes WHERE import_id = ? AND action = 'updated'").all(importId) as { person_id: number; after: string }[]
+  const changes = db
+    .prepare(
+      "SELECT person_id, after FROM import_changes WHERE import_id = ? AND action = 'updated'"
+    )
+    .all(importId) as { person_id: number; after: string }[]
   const get = db.prepare('SELECT * FROM people WHERE id = ?')
   for (const c of changes) {
     const row = get.get(c.person_id) as Record<string, unknown> | undefined
@@ -189,11 +241,14 @@ export function checkUndo(db: Database, importId: number): void {
       changed.push(`(người số ${c.person_id} đã bị xóa)`)
       continue
     }
-    if (!sameSnapshot(c.after, personFieldsOfRow(row), row.status as PersonStatus)) changed.push(row.full_name as string)
+    if (!sameSnapshot(c.after, personFieldsOfRow(row), row.status as PersonStatus))
+      changed.push(row.full_name as string)
   }
   if (changed.length === 0) checkReferences(db, importId, imp.file_name as string)
   if (changed.length > 0) {
-    const names = changed.slice(0, 5).join(', ') + (changed.length > 5 ? ` và ${changed.length - 5} người khác` : '')
+    const names =
+      changed.slice(0, 5).join(', ') +
+      (changed.length > 5 ? ` và ${changed.length - 5} người khác` : '')
     throw new CoreError(
       'CONFLICT',
       `Không thể hoàn tác lần nhập tệp "${imp.file_name as string}": ${changed.length} người đã được sửa sau lần nhập này (${names}). ` +
@@ -223,12 +278,18 @@ const CLEARED_BY_UNDO = new Set(['person_status_history', 'import_changes'])
 /** Every (table, column) whose foreign key points at people, read from the schema itself so a
  *  table added later (commitments, evaluations …) is covered without touching this file. */
 export function peopleReferences(db: Database): { table: string; column: string }[] {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[]
   const refs: { table: string; column: string }[] = []
   for (const table of tables) {
     if (CLEARED_BY_UNDO.has(table)) continue
-    const fks = db.prepare('SELECT "table" AS target, "from" AS col FROM pragma_foreign_key_list(?)').all(table) as { target: string; col: string }[]
-    for (const fk of fks) if (fk.target.toLowerCase() === 'people') refs.push({ table, column: fk.col })
+    const fks = db
+      .prepare('SELECT "table" AS target, "from" AS col FROM pragma_foreign_key_list(?)')
+      .all(table) as { target: string; col: string }[]
+    for (const fk of fks)
+      if (fk.target.toLowerCase() === 'people') refs.push({ table, column: fk.col })
   }
   return refs
 }
@@ -243,7 +304,9 @@ function checkReferences(db: Database, importId: number, fileName: string): void
   const busy = new Map<number, Set<string>>()
   for (const { table, column } of peopleReferences(db)) {
     const ids = db
-      .prepare(`SELECT p.id FROM people p WHERE p.import_id = ? AND EXISTS (SELECT 1 FROM ${quoteId(table)} r WHERE r.${quoteId(column)} = p.id)`)
+      .prepare(
+        `SELECT p.id FROM people p WHERE p.import_id = ? AND EXISTS (SELECT 1 FROM ${quoteId(table)} r WHERE r.${quoteId(column)} = p.id)`
+      )
       .pluck()
       .all(importId) as number[]
     for (const id of ids) {
@@ -255,9 +318,13 @@ function checkReferences(db: Database, importId: number, fileName: string): void
   if (busy.size === 0) return
   const ids = Array.from(busy.keys()).sort((a, b) => a - b)
   const nameOf = db.prepare('SELECT full_name FROM people WHERE id = ?').pluck()
-  const names = ids.slice(0, 5).map((id) => (nameOf.get(id) as string | undefined) ?? `người số ${id}`)
+  const names = ids
+    .slice(0, 5)
+    .map((id) => (nameOf.get(id) as string | undefined) ?? `người số ${id}`)
   const more = ids.length > 5 ? ` và ${ids.length - 5} người khác` : ''
-  const kinds = Array.from(new Set(Array.from(busy.values()).flatMap((s) => Array.from(s)))).join(', ')
+  const kinds = Array.from(new Set(Array.from(busy.values()).flatMap((s) => Array.from(s)))).join(
+    ', '
+  )
   throw new CoreError(
     'CONFLICT',
     `Không thể hoàn tác lần nhập tệp "${fileName}": ${ids.length} người được thêm trong lần nhập này đã có dữ liệu khác gắn với họ (${kinds}): ` +
@@ -269,31 +336,50 @@ export function undoImport(db: Database, importId: number): ImportUndoResult {
   return inTransaction(db, () => {
     checkUndo(db, importId)
     const updates = db
-      .prepare("SELECT person_id, before, after, status_since_before FROM import_changes WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL ORDER BY id DESC")
-      .all(importId) as { person_id: number; before: string; after: string; status_since_before: string | null }[]
+      .prepare(
+        "SELECT person_id, before, after, status_since_before FROM import_changes WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL ORDER BY id DESC"
+      )
+      .all(importId) as {
+      person_id: number
+      before: string
+      after: string
+      status_since_before: string | null
+    }[]
     // The status is put back as it was, not changed again: no entry in the history for it.
     const putStatusBack = db.prepare('UPDATE people SET status = ?, status_since = ? WHERE id = ?')
     for (const c of updates) {
       const before = fromSnapshot(c.before)
       updatePersonRow(db, c.person_id, before.fields)
-      if (before.status !== fromSnapshot(c.after).status) putStatusBack.run(before.status, c.status_since_before, c.person_id)
+      if (before.status !== fromSnapshot(c.after).status)
+        putStatusBack.run(before.status, c.status_since_before, c.person_id)
     }
     db.prepare('DELETE FROM person_status_history WHERE import_id = ?').run(importId)
     const restoredPeople = updates.length
     let removedPeople: number
     try {
-      db.prepare('DELETE FROM person_status_history WHERE person_id IN (SELECT id FROM people WHERE import_id = ?)').run(importId)
+      db.prepare(
+        'DELETE FROM person_status_history WHERE person_id IN (SELECT id FROM people WHERE import_id = ?)'
+      ).run(importId)
       removedPeople = db.prepare('DELETE FROM people WHERE import_id = ?').run(importId).changes
     } catch (e) {
       if (String((e as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) {
-        throw new CoreError('CONFLICT', 'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.')
+        throw new CoreError(
+          'CONFLICT',
+          'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.'
+        )
       }
       throw e
     }
     let removedUnits = 0
-    const units = db.prepare('SELECT unit_id FROM import_units WHERE import_id = ? ORDER BY unit_id DESC').all(importId) as { unit_id: number }[]
+    const units = db
+      .prepare('SELECT unit_id FROM import_units WHERE import_id = ? ORDER BY unit_id DESC')
+      .all(importId) as { unit_id: number }[]
     for (const { unit_id } of units) {
-      const busy = db.prepare('SELECT (SELECT count(*) FROM people WHERE unit_id = ?) + (SELECT count(*) FROM units WHERE parent_id = ?) AS n').get(unit_id, unit_id) as { n: number }
+      const busy = db
+        .prepare(
+          'SELECT (SELECT count(*) FROM people WHERE unit_id = ?) + (SELECT count(*) FROM units WHERE parent_id = ?) AS n'
+        )
+        .get(unit_id, unit_id) as { n: number }
       if (busy.n > 0) continue
       try {
         db.prepare('SAVEPOINT undo_unit').run()
@@ -313,7 +399,9 @@ export function undoImport(db: Database, importId: number): ImportUndoResult {
 }
 
 export function loadMapping(db: Database, signature: string): (ImportField | null)[] | null {
-  const row = db.prepare('SELECT mapping FROM import_mappings WHERE signature = ?').get(signature) as { mapping: string } | undefined
+  const row = db
+    .prepare('SELECT mapping FROM import_mappings WHERE signature = ?')
+    .get(signature) as { mapping: string } | undefined
   if (!row) return null
   try {
     const v = JSON.parse(row.mapping)

@@ -22,10 +22,22 @@ import { detectLayout } from './headers'
 import { loadMapping } from './history'
 import type { ImportJob } from './import-job'
 import { listSummarySteps } from './rows'
-import { exclusive, fileStamp, gridOf, type Session, type SheetMeta, type SheetView } from './sessions'
+import {
+  exclusive,
+  fileStamp,
+  gridOf,
+  type Session,
+  type SheetMeta,
+  type SheetView
+} from './sessions'
 
 /** Reads a sheet with its header found (or starting at `headerStart`), in slices. */
-async function makeView(ctx: CoreContext, sheet: GridSheet, headerStart: number | undefined, job: ImportJob | null): Promise<SheetView> {
+async function makeView(
+  ctx: CoreContext,
+  sheet: GridSheet,
+  headerStart: number | undefined,
+  job: ImportJob | null
+): Promise<SheetView> {
   const layout = detectLayout(sheet, headerStart)
   let fields = layout.fields
   let remembered = false
@@ -42,7 +54,14 @@ async function makeView(ctx: CoreContext, sheet: GridSheet, headerStart: number 
 }
 
 /** Columns whose numbers may be dates (the exemption column may give the day it began). */
-const DATE_FIELDS = new Set<ImportField | null>(['birthDate', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate', 'exempt'])
+const DATE_FIELDS = new Set<ImportField | null>([
+  'birthDate',
+  'birthDateMale',
+  'birthDateFemale',
+  'partyJoinDate',
+  'partyOfficialDate',
+  'exempt'
+])
 
 /** A sample as the import will read it: a serial number under a date column is shown as its date. */
 function sampleText(v: CellValue | undefined, field: ImportField | null): string {
@@ -58,10 +77,15 @@ export function hasNameField(fields: (ImportField | null)[]): boolean {
   return fields.some((f) => f === 'fullName' || f === 'givenName')
 }
 
-export function skippedReason(sheet: SheetMeta, view: SheetView, fields: (ImportField | null)[]): string | null {
+export function skippedReason(
+  sheet: SheetMeta,
+  view: SheetView,
+  fields: (ImportField | null)[]
+): string | null {
   if (sheet.hidden) return 'Trang tính bị ẩn.'
   if (sheet.rowCount === 0) return 'Trang tính trống.'
-  if (view.layout.headerIndex < 0) return 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).'
+  if (view.layout.headerIndex < 0)
+    return 'Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh …).'
   if (!hasNameField(fields)) return 'Không có cột Họ và tên.'
   if (view.dataRows === 0) return 'Không có dòng dữ liệu dưới tiêu đề.'
   return null
@@ -89,7 +113,10 @@ function sheetInfo(sheet: SheetMeta, index: number, view: SheetView): ImportShee
     skippedReason: skippedReason(sheet, view, fields)
   }
 }
-export async function openImport(ctx: CoreContext, input: ImportOpenInput): Promise<ImportOpenOutput | null> {
+export async function openImport(
+  ctx: CoreContext,
+  input: ImportOpenInput
+): Promise<ImportOpenOutput | null> {
   const id = input.requestId ?? randomUUID()
   const job = ctx.imports.startOpening(id)
   try {
@@ -104,14 +131,28 @@ export async function openImport(ctx: CoreContext, input: ImportOpenInput): Prom
     job.throwIfCancelled()
     const stamp = fileStamp(path)
     const grid = await readGrid(path, job)
-    job.begin('checking', grid.sheets.reduce((n, sh) => n + sh.rows.length, 0), 'Đang tìm danh sách trong tệp…')
+    job.begin(
+      'checking',
+      grid.sheets.reduce((n, sh) => n + sh.rows.length, 0),
+      'Đang tìm danh sách trong tệp…'
+    )
     const views: SheetView[] = []
     for (const sheet of grid.sheets) views.push(await makeView(ctx, sheet, undefined, job))
-    const sheets = grid.sheets.map((sh) => ({ name: sh.name, hidden: sh.hidden, rowCount: sh.rows.length }))
+    const sheets = grid.sheets.map((sh) => ({
+      name: sh.name,
+      hidden: sh.hidden,
+      rowCount: sh.rows.length
+    }))
     const infos = sheets.map((sh, i) => sheetInfo(sh, i, views[i]))
     if (!infos.some((i) => i.skippedReason === null)) {
-      const why = infos.length === 0 ? 'Tệp không có trang tính nào.' : infos.map((i) => `"${i.name}": ${i.skippedReason}`).join(' ')
-      throw new CoreError('FILE_NO_DATA', `Không tìm thấy danh sách người trong tệp. ${why} Cần một dòng tiêu đề có cột "Họ và tên" và các dòng dữ liệu bên dưới.`)
+      const why =
+        infos.length === 0
+          ? 'Tệp không có trang tính nào.'
+          : infos.map((i) => `"${i.name}": ${i.skippedReason}`).join(' ')
+      throw new CoreError(
+        'FILE_NO_DATA',
+        `Không tìm thấy danh sách người trong tệp. ${why} Cần một dòng tiêu đề có cột "Họ và tên" và các dòng dữ liệu bên dưới.`
+      )
     }
     job.throwIfCancelled()
     job.finish()
@@ -131,17 +172,36 @@ export async function openImport(ctx: CoreContext, input: ImportOpenInput): Prom
     }
     ctx.imports.remember(s)
     const legacy = new Map<LegacyEncoding, number>()
-    for (const sh of grid.sheets) for (const [enc, n] of Object.entries(sh.legacy) as [LegacyEncoding, number][]) legacy.set(enc, (legacy.get(enc) ?? 0) + n)
-    const notes: ImportLegacyNote[] = Array.from(legacy, ([enc, cells]) => ({ encoding: LEGACY_LABELS[enc] as ImportLegacyNote['encoding'], cells }))
+    for (const sh of grid.sheets)
+      for (const [enc, n] of Object.entries(sh.legacy) as [LegacyEncoding, number][])
+        legacy.set(enc, (legacy.get(enc) ?? 0) + n)
+    const notes: ImportLegacyNote[] = Array.from(legacy, ([enc, cells]) => ({
+      encoding: LEGACY_LABELS[enc] as ImportLegacyNote['encoding'],
+      cells
+    }))
     const remembered = views.some((v) => v.remembered)
-    return { sessionId: s.id, fileName: s.fileName, format: grid.format, encoding: grid.encoding, sheets: infos, legacy: notes, rememberedMapping: remembered }
+    return {
+      sessionId: s.id,
+      fileName: s.fileName,
+      format: grid.format,
+      encoding: grid.encoding,
+      sheets: infos,
+      legacy: notes,
+      rememberedMapping: remembered
+    }
   } finally {
     ctx.imports.endOpening(id)
   }
 }
 
 /** The view of a sheet with its header starting at `headerRow` (read once, then kept). */
-export async function ensureView(ctx: CoreContext, s: Session, index: number, headerRow: number, job: ImportJob): Promise<SheetView> {
+export async function ensureView(
+  ctx: CoreContext,
+  s: Session,
+  index: number,
+  headerRow: number,
+  job: ImportJob
+): Promise<SheetView> {
   const detected = s.views[index]
   if (!detected) throw new CoreError('NOT_FOUND', 'Không có trang tính này trong tệp.')
   if (headerRow === detected.layout.headerStart) return detected
@@ -163,10 +223,17 @@ export async function ensureView(ctx: CoreContext, s: Session, index: number, he
 }
 
 /** Reads one sheet again with its header starting at another row; null: back to the detected one. */
-export async function sheetLayout(ctx: CoreContext, input: ImportLayoutInput): Promise<ImportSheetInfo> {
+export async function sheetLayout(
+  ctx: CoreContext,
+  input: ImportLayoutInput
+): Promise<ImportSheetInfo> {
   const s = ctx.imports.get(input.sessionId)
   const sheet = s.sheets[input.index]
   if (!sheet) throw new CoreError('NOT_FOUND', 'Không có trang tính này trong tệp.')
-  const view = await exclusive(s, (job) => (input.headerRow === null ? Promise.resolve(s.views[input.index]) : ensureView(ctx, s, input.index, input.headerRow, job)))
+  const view = await exclusive(s, (job) =>
+    input.headerRow === null
+      ? Promise.resolve(s.views[input.index])
+      : ensureView(ctx, s, input.index, input.headerRow, job)
+  )
   return sheetInfo(sheet, input.index, view)
 }

@@ -3,7 +3,19 @@
 // họ tên + ngày sinh, preferring the same unit): created, updated (with the fields that change),
 // unchanged, or skipped and why. Pure reads: the same plan is computed for the preview and again
 // inside the commit's transaction.
-import type { Gender, ImportChange, ImportCounts, ImportProblem, ImportRowAction, ImportUnitChoice, ImportUnitPlan, MemberType, PersonFields, PersonKind, PersonStatus } from '../../shared/api'
+import type {
+  Gender,
+  ImportChange,
+  ImportCounts,
+  ImportProblem,
+  ImportRowAction,
+  ImportUnitChoice,
+  ImportUnitPlan,
+  MemberType,
+  PersonFields,
+  PersonKind,
+  PersonStatus
+} from '../../shared/api'
 import { displayPartialDate } from '../../shared/partial-date'
 import { cleanText, foldVietnamese, normaliseUnitName } from '../../shared/vn-text'
 import type { Database } from '../db/connection'
@@ -83,8 +95,17 @@ function loadPeople(db: Database): ExistingPerson[] {
   // The fields first, so each raw row is used as it comes (no copy of 50,000 arrays).
   const n = PERSON_FIELD_NAMES.length
   const people: ExistingPerson[] = []
-  for (const r of db.prepare(`SELECT ${cols}, id, status, name_key FROM people`).raw().iterate() as IterableIterator<unknown[]>) {
-    people.push({ id: r[n] as number, status: r[n + 1] as PersonStatus, nameKey: r[n + 2] as string, raw: r, claimedBy: null })
+  for (const r of db
+    .prepare(`SELECT ${cols}, id, status, name_key FROM people`)
+    .raw()
+    .iterate() as IterableIterator<unknown[]>) {
+    people.push({
+      id: r[n] as number,
+      status: r[n + 1] as PersonStatus,
+      nameKey: r[n + 2] as string,
+      raw: r,
+      claimedBy: null
+    })
   }
   return people
 }
@@ -98,7 +119,11 @@ export function fieldsFromValues(values: unknown[]): PersonFields {
 
 /** The identifiers of someone in the data file. */
 function identifiersOf(p: ExistingPerson): Identifiers {
-  return { partyProfileNumber: p.raw[PROFILE_INDEX] as string | null, partyCardNumber: p.raw[CARD_INDEX] as string | null, nationalId: p.raw[NATIONAL_INDEX] as string | null }
+  return {
+    partyProfileNumber: p.raw[PROFILE_INDEX] as string | null,
+    partyCardNumber: p.raw[CARD_INDEX] as string | null,
+    nationalId: p.raw[NATIONAL_INDEX] as string | null
+  }
 }
 
 function fieldsOf(p: ExistingPerson): PersonFields {
@@ -119,7 +144,9 @@ function newUnitName(name: string): string {
 
 /** The words of a unit name, folded, without punctuation ("Cơ quan Đảng - Đoàn thể" → cơ quan đảng đoàn thể). */
 function nameWords(name: string): string[] {
-  return foldVietnamese(name.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')).split(' ').filter(Boolean)
+  return foldVietnamese(name.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' '))
+    .split(' ')
+    .filter(Boolean)
 }
 
 /**
@@ -136,13 +163,25 @@ function similarUnit(all: UnitRow[], parentId: number, name: string): UnitRow | 
     const other = nameWords(u.name)
     if (other.length === 0) continue
     const otherLine = ` ${other.join(' ')} `
-    if ([...other].sort().join(' ') === sorted || line.includes(otherLine) || otherLine.includes(line)) return u
+    if (
+      [...other].sort().join(' ') === sorted ||
+      line.includes(otherLine) ||
+      otherLine.includes(line)
+    )
+      return u
   }
   return null
 }
 
-function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheetHints: Map<number, string | null>): { units: UnitResolution[]; rowUnit: (d: Draft) => string | null } {
-  const all = db.prepare('SELECT id, parent_id, name, name_key, path FROM units WHERE retired_on IS NULL').all() as UnitRow[]
+function resolveUnits(
+  db: Database,
+  drafts: Draft[],
+  options: PlanOptions,
+  sheetHints: Map<number, string | null>
+): { units: UnitResolution[]; rowUnit: (d: Draft) => string | null } {
+  const all = db
+    .prepare('SELECT id, parent_id, name, name_key, path FROM units WHERE retired_on IS NULL')
+    .all() as UnitRow[]
   const byKey = new Map<string, UnitRow[]>()
   for (const u of all) {
     const list = byKey.get(u.name_key) ?? []
@@ -151,10 +190,11 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
   }
   const byId = new Map(all.map((u) => [u.id, u]))
   const parentId = options.parentUnitId ?? options.unitId
-  const parentPath = parentId !== null ? byId.get(parentId)?.path ?? null : null
+  const parentPath = parentId !== null ? (byId.get(parentId)?.path ?? null) : null
   const choices = new Map(options.unitChoices.map((c) => [foldVietnamese(c.name), c]))
 
-  const rowUnit = (d: Draft): string | null => d.unitName ?? (options.unitId !== null ? null : sheetHints.get(d.sheetIndex) ?? null)
+  const rowUnit = (d: Draft): string | null =>
+    d.unitName ?? (options.unitId !== null ? null : (sheetHints.get(d.sheetIndex) ?? null))
   const counts = new Map<string | null, { name: string | null; rows: number }>()
   for (const d of drafts) {
     const name = rowUnit(d)
@@ -169,7 +209,16 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
   for (const [key, { name, rows }] of counts) {
     if (key === null || name === null) {
       if (options.unitId !== null && byId.has(options.unitId)) {
-        units.push({ key: '', name: null, rows, action: 'existing', unitId: options.unitId, parentId: null, message: null, ...NONE })
+        units.push({
+          key: '',
+          name: null,
+          rows,
+          action: 'existing',
+          unitId: options.unitId,
+          parentId: null,
+          message: null,
+          ...NONE
+        })
       } else {
         units.push({
           key: '',
@@ -200,14 +249,32 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
     if (choice) {
       const chosen = choice.unitId
       if (chosen !== null && byId.has(chosen)) {
-        units.push({ key, name, rows, action: 'existing', unitId: chosen, parentId: null, message: null, ...NONE })
+        units.push({
+          key,
+          name,
+          rows,
+          action: 'existing',
+          unitId: chosen,
+          parentId: null,
+          message: null,
+          ...NONE
+        })
         continue
       }
       if (chosen === null) {
         units.push(
           parentId !== null && byId.has(parentId)
             ? create(similarUnit(all, parentId, createName))
-            : { key, name, rows, action: 'unresolved', unitId: null, parentId: null, message: `Chọn đơn vị cấp trên để tạo "${createName}".`, ...NONE }
+            : {
+                key,
+                name,
+                rows,
+                action: 'unresolved',
+                unitId: null,
+                parentId: null,
+                message: `Chọn đơn vị cấp trên để tạo "${createName}".`,
+                ...NONE
+              }
         )
         continue
       }
@@ -219,7 +286,16 @@ function resolveUnits(db: Database, drafts: Draft[], options: PlanOptions, sheet
       if (under.length > 0) candidates = under
     }
     if (candidates.length === 1) {
-      units.push({ key, name, rows, action: 'existing', unitId: candidates[0].id, parentId: candidates[0].parent_id, message: null, ...NONE })
+      units.push({
+        key,
+        name,
+        rows,
+        action: 'existing',
+        unitId: candidates[0].id,
+        parentId: candidates[0].parent_id,
+        message: null,
+        ...NONE
+      })
     } else if (candidates.length > 1) {
       units.push({
         key,
@@ -276,13 +352,21 @@ function foldCached(name: string): string {
 }
 
 /** "Số thẻ đảng viên 12345678 đã có ở "Nguyễn Văn An"": an identifier of the row held by someone else. */
-function ownedBy(key: 'partyProfileNumber' | 'partyCardNumber' | 'nationalId', incoming: PersonFields, owner: ExistingPerson): string {
+function ownedBy(
+  key: 'partyProfileNumber' | 'partyCardNumber' | 'nationalId',
+  incoming: PersonFields,
+  owner: ExistingPerson
+): string {
   return `${FIELD_LABELS[key]} ${incoming[key]} đã có ở "${owner.raw[NAME_INDEX] as string}"`
 }
 
-function show(field: keyof PersonFields, v: PersonFields[keyof PersonFields] | undefined): string | null {
+function show(
+  field: keyof PersonFields,
+  v: PersonFields[keyof PersonFields] | undefined
+): string | null {
   if (v === null || v === undefined) return null
-  if (field === 'birthDate' || field === 'partyJoinDate' || field === 'partyOfficialDate') return displayPartialDate(String(v))
+  if (field === 'birthDate' || field === 'partyJoinDate' || field === 'partyOfficialDate')
+    return displayPartialDate(String(v))
   if (field === 'gender') return GENDER_LABELS[v as Gender]
   if (field === 'memberType') return MEMBER_TYPE_LABELS[v as MemberType]
   if (field === 'kind') return KIND_LABELS[v as PersonKind]
@@ -297,11 +381,16 @@ const EXEMPTIBLE: readonly PersonStatus[] = ['active', 'temporary']
  * or sinh hoạt tạm thời, nothing for one already exempt, and a warning (Vietnamese) for a
  * non-member or a member who left the rolls or is suspended, whom a mark must not move.
  */
-function exemptOutcome(kind: PersonKind, status: PersonStatus): { status: PersonStatus } | { warning: string } | null {
+function exemptOutcome(
+  kind: PersonKind,
+  status: PersonStatus
+): { status: PersonStatus } | { warning: string } | null {
   if (kind !== 'member') return { warning: EXEMPT_MEMBERS_ONLY }
   if (status === 'exempt') return null
   if (EXEMPTIBLE.includes(status)) return { status: 'exempt' }
-  return { warning: `Người này đang ở trạng thái "${STATUS_LABELS[status]}"; không chuyển sang miễn sinh hoạt theo danh sách (nếu cần, hãy đổi trạng thái bằng tay).` }
+  return {
+    warning: `Người này đang ở trạng thái "${STATUS_LABELS[status]}"; không chuyển sang miễn sinh hoạt theo danh sách (nếu cần, hãy đổi trạng thái bằng tay).`
+  }
 }
 
 /**
@@ -321,7 +410,13 @@ export function* planSteps(
   const valid = drafts.filter((d) => d.fields)
   const { units, rowUnit } = resolveUnits(db, valid, options, sheetHints)
   const unitByKey = new Map(units.map((u) => [u.key, u]))
-  const names = unitNames ?? new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]))
+  const names =
+    unitNames ??
+    new Map(
+      (db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map(
+        (u) => [u.id, u.name]
+      )
+    )
 
   // Indexes of everyone in the data file (KeyIndex, not Map: see key-index.ts).
   const people = loadPeople(db)
@@ -346,7 +441,16 @@ export function* planSteps(
   }
 
   const rows: PlannedRow[] = []
-  const counts: ImportCounts = { total: drafts.length, create: 0, update: 0, unchanged: 0, skip: 0, errors: 0, warnings: 0, unitsCreated: 0 }
+  const counts: ImportCounts = {
+    total: drafts.length,
+    create: 0,
+    update: 0,
+    unchanged: 0,
+    skip: 0,
+    errors: 0,
+    warnings: 0,
+    unitsCreated: 0
+  }
   counts.unitsCreated = units.filter((u) => u.action === 'create').length
 
   let n = 0
@@ -357,7 +461,18 @@ export function* planSteps(
       if (p.severity === 'error') counts.errors++
       else counts.warnings++
     }
-    const base: PlannedRow = { draft: d, action: 'skip', unitKey: null, personId: null, fields: null, before: null, beforeStatus: null, status: null, changes: [], reason: null }
+    const base: PlannedRow = {
+      draft: d,
+      action: 'skip',
+      unitKey: null,
+      personId: null,
+      fields: null,
+      before: null,
+      beforeStatus: null,
+      status: null,
+      changes: [],
+      reason: null
+    }
     if (!d.fields) {
       base.reason = d.problems.find((p) => p.severity === 'error')?.message ?? 'Dòng có lỗi.'
       rows.push(base)
@@ -376,7 +491,9 @@ export function* planSteps(
     }
     const incoming = d.fields
     // Who holds each identifier of the row now (looked up once: for the match and for conflicts).
-    const profileOwner = incoming.partyProfileNumber ? byProfile.get(incoming.partyProfileNumber) : undefined
+    const profileOwner = incoming.partyProfileNumber
+      ? byProfile.get(incoming.partyProfileNumber)
+      : undefined
     const cardOwner = incoming.partyCardNumber ? byCard.get(incoming.partyCardNumber) : undefined
     const nationalOwner = incoming.nationalId ? byNational.get(incoming.nationalId) : undefined
     // Match: số lý lịch, then số thẻ, then CCCD, then họ tên + ngày sinh (+ the same unit).
@@ -393,7 +510,11 @@ export function* planSteps(
       how = `số CCCD ${incoming.nationalId}`
     } else if (incoming.birthDate) {
       // Into an empty data file (the usual first import) there is no one to match: no folding.
-      let list = byNameBirth.size === 0 ? NO_PEOPLE : byNameBirth.get(`${foldVietnamese(incoming.fullName)}|${incoming.birthDate}`) ?? NO_PEOPLE
+      let list =
+        byNameBirth.size === 0
+          ? NO_PEOPLE
+          : (byNameBirth.get(`${foldVietnamese(incoming.fullName)}|${incoming.birthDate}`) ??
+            NO_PEOPLE)
       // Someone alike whose identifier differs is another person (same-person.ts, as inside the file).
       let other: ExistingPerson | null = null
       if (list.length > 0) {
@@ -431,9 +552,12 @@ export function* planSteps(
     }
     // Identifiers must not belong to someone else.
     let conflicts: string[] | null = null
-    if (profileOwner && profileOwner !== match) (conflicts ??= []).push(ownedBy('partyProfileNumber', incoming, profileOwner))
-    if (cardOwner && cardOwner !== match) (conflicts ??= []).push(ownedBy('partyCardNumber', incoming, cardOwner))
-    if (nationalOwner && nationalOwner !== match) (conflicts ??= []).push(ownedBy('nationalId', incoming, nationalOwner))
+    if (profileOwner && profileOwner !== match)
+      (conflicts ??= []).push(ownedBy('partyProfileNumber', incoming, profileOwner))
+    if (cardOwner && cardOwner !== match)
+      (conflicts ??= []).push(ownedBy('partyCardNumber', incoming, cardOwner))
+    if (nationalOwner && nationalOwner !== match)
+      (conflicts ??= []).push(ownedBy('nationalId', incoming, nationalOwner))
     if (conflicts) {
       base.reason = `${conflicts.join('; ')}.`
       rows.push(base)
@@ -462,7 +586,13 @@ export function* planSteps(
             break
           }
         }
-        if (!differs && incoming.partyOfficialDate && raw[FIELD_INDEX.get('kind')!] === 'member' && raw[FIELD_INDEX.get('memberType')!] !== 'official') differs = true
+        if (
+          !differs &&
+          incoming.partyOfficialDate &&
+          raw[FIELD_INDEX.get('kind')!] === 'member' &&
+          raw[FIELD_INDEX.get('memberType')!] !== 'official'
+        )
+          differs = true
       }
       // A mark moves an active member to exempt. An empty cell never clears an exemption: an
       // office's list marks who is exempt, and a row without the mark is no decision that the
@@ -471,7 +601,16 @@ export function* planSteps(
       if (d.exempt) {
         const outcome = exemptOutcome(raw[KIND_INDEX] as PersonKind, match.status)
         if (outcome && 'warning' in outcome) {
-          problems.push({ sheet: d.sheet, row: d.row, column: d.exempt.column, field: 'exempt', severity: 'warning', message: outcome.warning, outcome: 'dropped', value: null })
+          problems.push({
+            sheet: d.sheet,
+            row: d.row,
+            column: d.exempt.column,
+            field: 'exempt',
+            severity: 'warning',
+            message: outcome.warning,
+            outcome: 'dropped',
+            value: null
+          })
           counts.warnings++
         } else if (outcome) status = outcome.status
       }
@@ -485,7 +624,8 @@ export function* planSteps(
         }
         if (unit.unitId !== null) merged.unitId = unit.unitId
         if (merged.kind === 'member') {
-          if (incoming.partyOfficialDate && merged.memberType !== 'official') merged.memberType = 'official'
+          if (incoming.partyOfficialDate && merged.memberType !== 'official')
+            merged.memberType = 'official'
           merged.memberType ??= merged.partyOfficialDate ? 'official' : 'probationary'
         }
       }
@@ -495,11 +635,23 @@ export function* planSteps(
           const a = before[k]
           const b = merged[k]
           if ((a ?? null) === (b ?? null)) continue
-          if (k === 'unitId') changes.push({ field: k, label: FIELD_LABELS[k], from: names.get(a as number) ?? String(a), to: names.get(b as number) ?? unit.name ?? String(b) })
+          if (k === 'unitId')
+            changes.push({
+              field: k,
+              label: FIELD_LABELS[k],
+              from: names.get(a as number) ?? String(a),
+              to: names.get(b as number) ?? unit.name ?? String(b)
+            })
           else changes.push({ field: k, label: FIELD_LABELS[k], from: show(k, a), to: show(k, b) })
         }
       }
-      if (status) changes.push({ field: 'status', label: 'Trạng thái', from: STATUS_LABELS[match.status], to: STATUS_LABELS[status] })
+      if (status)
+        changes.push({
+          field: 'status',
+          label: 'Trạng thái',
+          from: STATUS_LABELS[match.status],
+          to: STATUS_LABELS[status]
+        })
       base.personId = match.id
       base.before = before
       base.beforeStatus = match.status

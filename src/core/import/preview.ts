@@ -33,7 +33,10 @@ function viewsFor(s: Session, input: ImportPreviewInput): SheetView[] {
   })
 }
 
-export function effectiveFields(s: Session, input: ImportPreviewInput): { included: number[]; fields: (ImportField | null)[][]; views: SheetView[] } {
+export function effectiveFields(
+  s: Session,
+  input: ImportPreviewInput
+): { included: number[]; fields: (ImportField | null)[][]; views: SheetView[] } {
   const views = viewsFor(s, input)
   const fields = views.map((v) => [...v.fields])
   const included: number[] = []
@@ -56,7 +59,12 @@ export function effectiveFields(s: Session, input: ImportPreviewInput): { includ
 
 function draftsKey(s: Session, input: ImportPreviewInput): string {
   const { included, fields, views } = effectiveFields(s, input)
-  return JSON.stringify({ included, fields, headers: included.map((i) => views[i].layout.headerStart), kind: input.kind ?? 'member' })
+  return JSON.stringify({
+    included,
+    fields,
+    headers: included.map((i) => views[i].layout.headerStart),
+    kind: input.kind ?? 'member'
+  })
 }
 
 /**
@@ -65,19 +73,35 @@ function draftsKey(s: Session, input: ImportPreviewInput): string {
  * is let go once parsed — the drafts hold all the import needs — and read again only if the
  * choices change or the problems are exported.
  */
-export async function ensureDrafts(ctx: CoreContext, s: Session, input: ImportPreviewInput, job: ImportJob): Promise<void> {
-  for (const c of input.sheets ?? []) if (c.headerRow !== undefined) await ensureView(ctx, s, c.index, c.headerRow, job)
+export async function ensureDrafts(
+  ctx: CoreContext,
+  s: Session,
+  input: ImportPreviewInput,
+  job: ImportJob
+): Promise<void> {
+  for (const c of input.sheets ?? [])
+    if (c.headerRow !== undefined) await ensureView(ctx, s, c.index, c.headerRow, job)
   const key = draftsKey(s, input)
   if (s.drafts?.key === key) return
   const grid = await gridOf(s, job)
   const { included, fields, views } = effectiveFields(s, input)
   const below = (i: number) => Math.max(0, grid.sheets[i].rows.length - views[i].layout.dataStart)
-  job.begin('checking', included.reduce((n, i) => n + below(i), 0))
+  job.begin(
+    'checking',
+    included.reduce((n, i) => n + below(i), 0)
+  )
   const seen: SeenKeys = new Map()
   const drafts: Draft[] = []
   let offset = 0
   for (const i of included) {
-    const steps = parseSheetSteps(grid.sheets[i], i, views[i].layout, fields[i], { kind: input.kind ?? 'member' }, seen)
+    const steps = parseSheetSteps(
+      grid.sheets[i],
+      i,
+      views[i].layout,
+      fields[i],
+      { kind: input.kind ?? 'member' },
+      seen
+    )
     for (const d of await runSliced(steps, job, offset)) drafts.push(d)
     offset += below(i)
   }
@@ -88,12 +112,17 @@ export async function ensureDrafts(ctx: CoreContext, s: Session, input: ImportPr
 }
 
 function draftsFor(s: Session, input: ImportPreviewInput): Draft[] {
-  if (!s.drafts || s.drafts.key !== draftsKey(s, input)) throw new CoreError('INTERNAL', 'Chưa đọc các dòng của tệp cho lựa chọn này.')
+  if (!s.drafts || s.drafts.key !== draftsKey(s, input))
+    throw new CoreError('INTERNAL', 'Chưa đọc các dòng của tệp cho lựa chọn này.')
   return s.drafts.drafts
 }
 
 function planOptions(input: ImportPreviewInput): PlanOptions {
-  return { unitId: input.unitId ?? null, parentUnitId: input.parentUnitId ?? null, unitChoices: input.unitChoices ?? [] }
+  return {
+    unitId: input.unitId ?? null,
+    parentUnitId: input.parentUnitId ?? null,
+    unitChoices: input.unitChoices ?? []
+  }
 }
 
 /** Changes when anything is written to the data file, by this connection or another. */
@@ -104,7 +133,11 @@ function fingerprint(ctx: CoreContext): string {
 }
 
 /** The plan's cache key, and the plan to compute when the cached one does not fit. */
-function planWork(ctx: CoreContext, s: Session, input: ImportPreviewInput): { key: string; fp: string; cached: Plan | null; steps: () => Steps<Plan> } {
+function planWork(
+  ctx: CoreContext,
+  s: Session,
+  input: ImportPreviewInput
+): { key: string; fp: string; cached: Plan | null; steps: () => Steps<Plan> } {
   const drafts = draftsFor(s, input)
   const key = JSON.stringify([s.drafts?.key, planOptions(input)])
   const fp = fingerprint(ctx)
@@ -113,7 +146,12 @@ function planWork(ctx: CoreContext, s: Session, input: ImportPreviewInput): { ke
   return { key, fp, cached, steps: () => planSteps(ctx.db, drafts, planOptions(input), hints) }
 }
 
-/** The plan for these choices, worked out in slices (the database is read before the first). */export async function planFor(ctx: CoreContext, s: Session, input: ImportPreviewInput, job: ImportJob): Promise<Plan> {
+/** The plan for these choices, worked out in slices (the database is read before the first). */ export async function planFor(
+  ctx: CoreContext,
+  s: Session,
+  input: ImportPreviewInput,
+  job: ImportJob
+): Promise<Plan> {
   const { key, fp, cached, steps } = planWork(ctx, s, input)
   if (cached) return cached
   job.begin('matching', draftsFor(s, input).length)
@@ -145,7 +183,10 @@ function rowPlan(r: Plan['rows'][number], plan: Plan): ImportRowPlan {
   }
 }
 
-export async function previewImport(ctx: CoreContext, input: ImportPreviewInput): Promise<ImportPreview> {
+export async function previewImport(
+  ctx: CoreContext,
+  input: ImportPreviewInput
+): Promise<ImportPreview> {
   const s = ctx.imports.get(input.sessionId)
   const plan = await exclusive(s, async (job) => {
     await ensureDrafts(ctx, s, input, job)
@@ -173,7 +214,10 @@ export async function previewImport(ctx: CoreContext, input: ImportPreviewInput)
  * reach it): the problems of the last preview, then where to save (asked once they are known),
  * then the file read again if its grid was let go (not kept after), then the copy in slices.
  */
-export async function exportProblems(ctx: CoreContext, input: ImportExportProblemsInput): Promise<{ path: string; rows: number } | null> {
+export async function exportProblems(
+  ctx: CoreContext,
+  input: ImportExportProblemsInput
+): Promise<{ path: string; rows: number } | null> {
   const s = ctx.imports.get(input.sessionId)
   const choices = s.last ?? { sessionId: s.id }
   return exclusive(s, async (job) => {
@@ -183,7 +227,11 @@ export async function exportProblems(ctx: CoreContext, input: ImportExportProble
     const path = await chooseExportPath(ctx, s.fileName, input.path)
     if (!path) return null
     job.throwIfCancelled()
-    const copy = { grid: await gridOf(s, job), layouts: viewsFor(s, choices).map((v) => v.layout), problems: allProblems(plan) }
+    const copy = {
+      grid: await gridOf(s, job),
+      layouts: viewsFor(s, choices).map((v) => v.layout),
+      problems: allProblems(plan)
+    }
     return { path, rows: await writeProblemsFile(path, copy, job) }
   })
 }
@@ -193,7 +241,16 @@ export function allProblems(plan: Plan): ImportProblem[] {
   const problems = [...plan.problems]
   for (const r of plan.rows) {
     if (r.action === 'skip' && !r.draft.hasError && r.reason) {
-      problems.push({ sheet: r.draft.sheet, row: r.draft.row, column: null, field: null, severity: 'error', message: r.reason, outcome: 'row', value: null })
+      problems.push({
+        sheet: r.draft.sheet,
+        row: r.draft.row,
+        column: null,
+        field: null,
+        severity: 'error',
+        message: r.reason,
+        outcome: 'row',
+        value: null
+      })
     }
   }
   return problems

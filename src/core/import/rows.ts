@@ -1,7 +1,18 @@
 // Data rows → drafts of people, with the problems of each cell. Totals, notes and signature
 // blocks under the data are recognised and left out; a row naming only a chi bộ starts a section.
-import type { ImportField, ImportProblem, ImportProblemOutcome, PersonFields, PersonKind } from '../../shared/api'
-import { comparePartialDates, displayPartialDate, todayIso, type PartialDate } from '../../shared/partial-date'
+import type {
+  ImportField,
+  ImportProblem,
+  ImportProblemOutcome,
+  PersonFields,
+  PersonKind
+} from '../../shared/api'
+import {
+  comparePartialDates,
+  displayPartialDate,
+  todayIso,
+  type PartialDate
+} from '../../shared/partial-date'
 import { emptyPersonFields, personFieldWarnings } from '../../shared/person-rules'
 import { cleanText } from '../../shared/vn-text'
 import { CoreError } from '../db/errors'
@@ -54,10 +65,22 @@ const FIELD_LABEL: Record<string, string> = {
   phone: 'Số điện thoại'
 }
 
-const TEXT_FIELDS = ['ethnicity', 'religion', 'hometown', 'residence', 'position', 'role', 'education', 'politicalTheory', 'note'] as const
+const TEXT_FIELDS = [
+  'ethnicity',
+  'religion',
+  'hometown',
+  'residence',
+  'position',
+  'role',
+  'education',
+  'politicalTheory',
+  'note'
+] as const
 
-const FOOTER = /^(t m|tm|thay mat|k t|kt)\b|nguoi lap|^bi thu$|^pho bi thu$|^xac nhan|ngay \d* ?thang \d* ?nam|^ghi chu|^luu y|^noi nhan|danh sach nay|^chu thich/
-const FOOTER_HINT = /lập|t\/m|tm\.?\s|thay mặt|bí thư|xác nhận|ngày|ghi chú|lưu ý|nơi nhận|danh sách|chú thích|k\/t|kt\.?\s/i
+const FOOTER =
+  /^(t m|tm|thay mat|k t|kt)\b|nguoi lap|^bi thu$|^pho bi thu$|^xac nhan|ngay \d* ?thang \d* ?nam|^ghi chu|^luu y|^noi nhan|danh sach nay|^chu thich/
+const FOOTER_HINT =
+  /lập|t\/m|tm\.?\s|thay mặt|bí thư|xác nhận|ngày|ghi chú|lưu ý|nơi nhận|danh sách|chú thích|k\/t|kt\.?\s/i
 const TOTAL = /^(tong cong|tong so|tong|cong|cong chi bo)\b/
 const MARK = /^(x|v|✓|✔|1|có|co)$/i
 
@@ -69,7 +92,9 @@ function str(v: CellValue | undefined): string {
 }
 
 function plausibleName(t: string): boolean {
-  return t.length > 0 && t.length <= 80 && /\p{L}/u.test(t) && !/\d/.test(t) && t.split(' ').length <= 10
+  return (
+    t.length > 0 && t.length <= 80 && /\p{L}/u.test(t) && !/\d/.test(t) && t.split(' ').length <= 10
+  )
 }
 
 const genderCache = new Map<CellValue, 'male' | 'female' | null | undefined>()
@@ -104,7 +129,10 @@ function readIdentifier(v: CellValue, length: number, label: string): IdReading 
     const s = String(v)
     if (s.length < length && s.length >= length - 2) {
       const padded = s.padStart(length, '0')
-      return { value: padded, warning: `${label} ${s} mất số 0 ở đầu (Excel lưu ở dạng số); đã đọc là ${padded}.` }
+      return {
+        value: padded,
+        warning: `${label} ${s} mất số 0 ở đầu (Excel lưu ở dạng số); đã đọc là ${padded}.`
+      }
     }
     return { value: s }
   }
@@ -143,7 +171,14 @@ interface Columns {
 }
 
 // The exemption column may hold a date line or a decision ("QĐ ngày 12 tháng 3 năm 2020").
-const FREE_TEXT = new Set<ImportField | null>(['position', 'note', 'residence', 'hometown', 'role', 'exempt'])
+const FREE_TEXT = new Set<ImportField | null>([
+  'position',
+  'note',
+  'residence',
+  'hometown',
+  'role',
+  'exempt'
+])
 
 function columnsOf(fields: (ImportField | null)[]): Columns {
   const col: Partial<Record<ImportField, number>> = {}
@@ -180,8 +215,18 @@ interface ListRow {
  */
 const walked = new WeakMap<GridSheet, { key: string; rows: ListRow[] }>()
 
-function* listRows(sheet: GridSheet, layout: SheetLayout, columns: Columns): Generator<ListRow, void, void> {
-  const key = JSON.stringify([layout.dataStart, sheet.rows.length, columns.col, columns.mapped, columns.footerCols])
+function* listRows(
+  sheet: GridSheet,
+  layout: SheetLayout,
+  columns: Columns
+): Generator<ListRow, void, void> {
+  const key = JSON.stringify([
+    layout.dataStart,
+    sheet.rows.length,
+    columns.col,
+    columns.mapped,
+    columns.footerCols
+  ])
   const known = walked.get(sheet)
   if (known && known.key === key) {
     yield* known.rows
@@ -195,7 +240,11 @@ function* listRows(sheet: GridSheet, layout: SheetLayout, columns: Columns): Gen
   walked.set(sheet, { key, rows })
 }
 
-function* walkRows(sheet: GridSheet, layout: SheetLayout, { col, mapped, footerCols }: Columns): Generator<ListRow, void, void> {
+function* walkRows(
+  sheet: GridSheet,
+  layout: SheetLayout,
+  { col, mapped, footerCols }: Columns
+): Generator<ListRow, void, void> {
   let section: string | null = null
   const rows = sheet.rows
   for (let i = layout.dataStart; i < rows.length; i++) {
@@ -203,7 +252,9 @@ function* walkRows(sheet: GridSheet, layout: SheetLayout, { col, mapped, footerC
     let name = ''
     if (col.fullName !== undefined) name = str(cells[col.fullName])
     else if (col.familyName !== undefined || col.givenName !== undefined) {
-      name = cleanText(`${col.familyName !== undefined ? str(cells[col.familyName]) : ''} ${col.givenName !== undefined ? str(cells[col.givenName]) : ''}`)
+      name = cleanText(
+        `${col.familyName !== undefined ? str(cells[col.familyName]) : ''} ${col.givenName !== undefined ? str(cells[col.givenName]) : ''}`
+      )
     }
     let filled = 0
     for (const c of mapped) if (cells[c] !== null && cells[c] !== undefined) filled++
@@ -265,12 +316,31 @@ export function* parseSheetSteps(
       yield r.index - layout.dataStart
       next = r.index + CHUNK_ROWS
     }
-    drafts.push(parseRow(sheet, sheetIndex, sheet.rows[r.index], columns, r.name, r.section, options.kind, today, seen))
+    drafts.push(
+      parseRow(
+        sheet,
+        sheetIndex,
+        sheet.rows[r.index],
+        columns,
+        r.name,
+        r.section,
+        options.kind,
+        today,
+        seen
+      )
+    )
   }
   return drafts
 }
 
-export function parseSheet(sheet: GridSheet, sheetIndex: number, layout: SheetLayout, fields: (ImportField | null)[], options: ParseOptions, seen: SeenKeys): Draft[] {
+export function parseSheet(
+  sheet: GridSheet,
+  sheetIndex: number,
+  layout: SheetLayout,
+  fields: (ImportField | null)[],
+  options: ParseOptions,
+  seen: SeenKeys
+): Draft[] {
   return runWhole(parseSheetSteps(sheet, sheetIndex, layout, fields, options, seen))
 }
 
@@ -284,7 +354,11 @@ export interface ListSummary {
 const SAMPLE_ROWS = 20
 
 /** Counts the rows of the list and keeps the first few, in slices (see parseSheetSteps). */
-export function* listSummarySteps(sheet: GridSheet, layout: SheetLayout, fields: (ImportField | null)[]): Steps<ListSummary> {
+export function* listSummarySteps(
+  sheet: GridSheet,
+  layout: SheetLayout,
+  fields: (ImportField | null)[]
+): Steps<ListSummary> {
   const samples: CellValue[][] = []
   let dataRows = 0
   let next = layout.dataStart + CHUNK_ROWS
@@ -328,7 +402,16 @@ function addProblem(
 ): void {
   const v = c === undefined ? null : row.cells[c]
   const value = v === null || v === undefined ? null : str(v) || null
-  problems.push({ sheet: sheet.name, row: row.r, column: c === undefined ? null : columnLetter(c), field, severity, message, outcome, value })
+  problems.push({
+    sheet: sheet.name,
+    row: row.r,
+    column: c === undefined ? null : columnLetter(c),
+    field,
+    severity,
+    message,
+    outcome,
+    value
+  })
 }
 
 /** The texts of several columns joined with "; ", or null when all are empty. */
@@ -369,7 +452,10 @@ export function readExemptCell(v: CellValue, today: string): ExemptReading {
   const date = readDateCell(v, 'Ngày miễn sinh hoạt', today)
   if (!date.value) return { exempt: { since: null, note: t ?? cellText(v) } }
   if (comparePartialDates(date.value, today) > 0) {
-    return { exempt: { since: null, note: null }, warning: `Ngày miễn sinh hoạt ${displayPartialDate(date.value)} ở tương lai; đã ghi miễn từ ngày nhập.` }
+    return {
+      exempt: { since: null, note: null },
+      warning: `Ngày miễn sinh hoạt ${displayPartialDate(date.value)} ở tương lai; đã ghi miễn từ ngày nhập.`
+    }
   }
   return { exempt: { since: date.value, note: null }, warning: date.warning }
 }
@@ -377,7 +463,14 @@ export function readExemptCell(v: CellValue, today: string): ExemptReading {
 export const EXEMPT_MEMBERS_ONLY = 'Miễn sinh hoạt chỉ áp dụng cho đảng viên; đã bỏ qua.'
 
 /** The exemption a row's cell marks (with its problems), for members only. */
-function exemptMark(sheet: GridSheet, row: GridRow, c: number, kind: PersonKind, today: string, problems: ImportProblem[]): ExemptMark | null {
+function exemptMark(
+  sheet: GridSheet,
+  row: GridRow,
+  c: number,
+  kind: PersonKind,
+  today: string,
+  problems: ImportProblem[]
+): ExemptMark | null {
   const r = readExemptCell(row.cells[c] ?? null, today)
   if (!r.exempt) return null
   if (kind !== 'member') {
@@ -392,7 +485,13 @@ function exemptMark(sheet: GridSheet, row: GridRow, c: number, kind: PersonKind,
 const KEY_KINDS = ['ll', 'the', 'cccd', 'nb'] as const
 
 function duplicateReason(kind: (typeof KEY_KINDS)[number], value: string): string {
-  return kind === 'll' ? `cùng số lý lịch ${value}` : kind === 'the' ? `cùng số thẻ ${value}` : kind === 'cccd' ? `cùng số CCCD ${value}` : 'cùng họ tên và ngày sinh'
+  return kind === 'll'
+    ? `cùng số lý lịch ${value}`
+    : kind === 'the'
+      ? `cùng số thẻ ${value}`
+      : kind === 'cccd'
+        ? `cùng số CCCD ${value}`
+        : 'cùng họ tên và ngày sinh'
 }
 
 function parseRow(
@@ -450,7 +549,16 @@ function parseRow(
     const v = cells[c]
     if (v === null || v === undefined) continue
     if (p.gender && p.gender !== gender) {
-      addProblem(problems, sheet, row, c, key, 'warning', 'Cả cột Nam và cột Nữ đều có giá trị; không xác định được giới tính.', 'dropped')
+      addProblem(
+        problems,
+        sheet,
+        row,
+        c,
+        key,
+        'warning',
+        'Cả cột Nam và cột Nữ đều có giá trị; không xác định được giới tính.',
+        'dropped'
+      )
       p.gender = null
       continue
     }
@@ -467,7 +575,17 @@ function parseRow(
   if (col.gender !== undefined && cells[col.gender] !== null && cells[col.gender] !== undefined) {
     const g = readGender(cells[col.gender])
     columns.gender = col.gender
-    if (g === undefined) addProblem(problems, sheet, row, col.gender, 'gender', 'warning', `Giới tính "${str(cells[col.gender])}" không rõ (ghi Nam hoặc Nữ); đã bỏ trống.`, 'dropped')
+    if (g === undefined)
+      addProblem(
+        problems,
+        sheet,
+        row,
+        col.gender,
+        'gender',
+        'warning',
+        `Giới tính "${str(cells[col.gender])}" không rõ (ghi Nam hoặc Nữ); đã bỏ trống.`,
+        'dropped'
+      )
     else if (g) p.gender = g
   }
 
@@ -477,7 +595,16 @@ function parseRow(
     columns[key] = c
     const r = readIdentifier(cells[c], length, label)
     if (key === 'nationalId' && r.value && OLD_ID_CARD.test(r.value)) {
-      addProblem(problems, sheet, row, c, key, 'warning', `Số ${r.value} là CMND cũ (9 số), không phải CCCD; chưa nhập số này.`, 'dropped')
+      addProblem(
+        problems,
+        sheet,
+        row,
+        c,
+        key,
+        'warning',
+        `Số ${r.value} là CMND cũ (9 số), không phải CCCD; chưa nhập số này.`,
+        'dropped'
+      )
       continue
     }
     p[key] = r.value
@@ -492,7 +619,8 @@ function parseRow(
     p.phone = t || null
   }
 
-  const exempt = col.exempt !== undefined ? exemptMark(sheet, row, col.exempt, kind, today, problems) : null
+  const exempt =
+    col.exempt !== undefined ? exemptMark(sheet, row, col.exempt, kind, today, problems) : null
 
   const unitCol = col.unitName
   const unitName = unitCol !== undefined && str(cells[unitCol]) ? str(cells[unitCol]) : section
@@ -508,13 +636,31 @@ function parseRow(
       if (!(e instanceof CoreError) || !e.fields) throw e
       const errs = e.fields as Partial<Record<keyof PersonFields, string>>
       if (errs.fullName) {
-        addProblem(problems, sheet, row, columns.fullName, 'fullName', 'error', errs.fullName, 'row')
+        addProblem(
+          problems,
+          sheet,
+          row,
+          columns.fullName,
+          'fullName',
+          'error',
+          errs.fullName,
+          'row'
+        )
         break
       }
       for (const k of Object.keys(errs) as (keyof PersonFields)[]) {
         // The phone is a note for contact, not who the person is: a warning.
         const severity = k === 'phone' ? 'warning' : 'error'
-        addProblem(problems, sheet, row, columns[k], (k in FIELD_LABEL ? k : null) as ImportField | null, severity, errs[k]!, 'dropped')
+        addProblem(
+          problems,
+          sheet,
+          row,
+          columns[k],
+          (k in FIELD_LABEL ? k : null) as ImportField | null,
+          severity,
+          errs[k]!,
+          'dropped'
+        )
         ;(p as unknown as Record<string, unknown>)[k] = null
       }
     }
@@ -524,7 +670,16 @@ function parseRow(
     const warnings = personFieldWarnings(fields)
     for (const k in warnings) {
       const field = k as keyof PersonFields
-      addProblem(problems, sheet, row, columns[field], (field in FIELD_LABEL ? field : null) as ImportField | null, 'warning', warnings[field]!, 'kept')
+      addProblem(
+        problems,
+        sheet,
+        row,
+        columns[field],
+        (field in FIELD_LABEL ? field : null) as ImportField | null,
+        'warning',
+        warnings[field]!,
+        'kept'
+      )
     }
   }
 
@@ -540,7 +695,8 @@ function parseRow(
     ll = fields.partyProfileNumber || null
     the = fields.partyCardNumber || null
     cccd = fields.nationalId || null
-    if (fields.birthDate) nb = `${fields.fullName.toLowerCase()}|${fields.birthDate}|${unitName ? unitName.toLowerCase() : ''}`
+    if (fields.birthDate)
+      nb = `${fields.fullName.toLowerCase()}|${fields.birthDate}|${unitName ? unitName.toLowerCase() : ''}`
     for (let k = 0; k < KEY_KINDS.length; k++) {
       const value = k === 0 ? ll : k === 1 ? the : k === 2 ? cccd : nb
       if (value === null) continue
@@ -549,11 +705,24 @@ function parseRow(
       if (first && kind === 'nb') {
         // Every earlier row alike, latest first: the first that nothing tells apart is this person.
         alike = first
-        while (first && identifierClash(fields, first.fields!)) first = first.sameNameBirth ?? undefined
+        while (first && identifierClash(fields, first.fields!))
+          first = first.sameNameBirth ?? undefined
       }
       if (first) {
-        const where = first.sheet === sheet.name ? `dòng ${first.row}` : `dòng ${first.row} trang "${first.sheet}"`
-        problems.push({ sheet: sheet.name, row: row.r, column: null, field: null, severity: 'error', message: `Người này đã có ở ${where} (${duplicateReason(kind, value)}).`, outcome: 'row', value: null })
+        const where =
+          first.sheet === sheet.name
+            ? `dòng ${first.row}`
+            : `dòng ${first.row} trang "${first.sheet}"`
+        problems.push({
+          sheet: sheet.name,
+          row: row.r,
+          column: null,
+          field: null,
+          severity: 'error',
+          message: `Người này đã có ở ${where} (${duplicateReason(kind, value)}).`,
+          outcome: 'row',
+          value: null
+        })
         fields = null
         alike = null
         break
@@ -562,7 +731,10 @@ function parseRow(
     if (fields && alike) {
       const other = alike.fields!
       const k = identifierClash(fields, other)!
-      const where = alike.sheet === sheet.name ? `dòng ${alike.row}` : `dòng ${alike.row} trang "${alike.sheet}"`
+      const where =
+        alike.sheet === sheet.name
+          ? `dòng ${alike.row}`
+          : `dòng ${alike.row} trang "${alike.sheet}"`
       problems.push({
         sheet: sheet.name,
         row: row.r,

@@ -20,14 +20,25 @@ const previewInput = z.object({
         index: sheetIndex,
         include: z.boolean().optional(),
         headerRow: headerRow.optional(),
-        mapping: z.record(z.string().regex(/^\d{1,4}$/), z.enum(IMPORT_FIELDS).nullable()).optional()
+        mapping: z
+          .record(z.string().regex(/^\d{1,4}$/), z.enum(IMPORT_FIELDS).nullable())
+          .optional()
       })
     )
     .max(1000)
     .optional(),
   unitId: id.nullable().optional(),
   parentUnitId: id.nullable().optional(),
-  unitChoices: z.array(z.object({ name: text(300), unitId: id.nullable(), createName: z.string().trim().min(1).max(300).optional() })).max(10_000).optional(),
+  unitChoices: z
+    .array(
+      z.object({
+        name: text(300),
+        unitId: id.nullable(),
+        createName: z.string().trim().min(1).max(300).optional()
+      })
+    )
+    .max(10_000)
+    .optional(),
   kind: z.enum(PERSON_KINDS).optional(),
   ...paging(2000),
   filter: z.enum(['create', 'update', 'unchanged', 'skip', 'problems']).optional()
@@ -35,7 +46,14 @@ const previewInput = z.object({
 
 export const importSchemas = {
   'import:open': z
-    .object({ path: filePath.optional(), chooseFile: z.boolean().optional(), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/).optional() })
+    .object({
+      path: filePath.optional(),
+      chooseFile: z.boolean().optional(),
+      requestId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,100}$/)
+        .optional()
+    })
     .refine((v) => !!v.path || v.chooseFile === true),
   'import:preview': previewInput,
   'import:commit': previewInput.extend({ dryRun: z.boolean().optional() }),

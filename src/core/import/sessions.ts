@@ -30,7 +30,6 @@ export interface SheetView {
   samples: CellValue[][]
 }
 
-
 export interface Session {
   id: string
   path: string
@@ -89,7 +88,11 @@ export class ImportSessions {
 
   /** An open under way with this id (its session's to be): refused if the id is in use. */
   startOpening(id: string): ImportJob {
-    if (this.sessions.has(id) || this.opening.has(id)) throw new CoreError('CONFLICT', 'Mã yêu cầu này đang được dùng cho một tệp khác; hãy thử lại.')
+    if (this.sessions.has(id) || this.opening.has(id))
+      throw new CoreError(
+        'CONFLICT',
+        'Mã yêu cầu này đang được dùng cho một tệp khác; hãy thử lại.'
+      )
     const job = new ImportJob()
     this.opening.set(id, job)
     return job
@@ -108,7 +111,10 @@ export class ImportSessions {
     const job = this.opening.get(id) ?? this.sessions.get(id)?.job
     if (job) return job.progress
     if (this.sessions.has(id)) return { phase: 'done', done: 0, total: null, message: 'Xong' }
-    throw new CoreError('NOT_FOUND', 'Không có việc nhập nào đang chạy với mã này (đã xong, đã hủy hoặc đã đóng).')
+    throw new CoreError(
+      'NOT_FOUND',
+      'Không có việc nhập nào đang chạy với mã này (đã xong, đã hủy hoặc đã đóng).'
+    )
   }
 
   /** Stops the open, preview, commit or export under way for this id at its next step; a commit only before it writes. */
@@ -152,11 +158,20 @@ export function fileStamp(path: string): string {
 export async function gridOf(s: Session, job: ImportJob | null = null): Promise<Grid> {
   if (s.grid) return s.grid
   if (fileStamp(s.path) !== s.stamp) {
-    throw new CoreError('CONFLICT', `Tệp "${s.fileName}" đã thay đổi (hoặc bị xóa, di chuyển) từ khi mở; hãy mở lại tệp để nhập.`)
+    throw new CoreError(
+      'CONFLICT',
+      `Tệp "${s.fileName}" đã thay đổi (hoặc bị xóa, di chuyển) từ khi mở; hãy mở lại tệp để nhập.`
+    )
   }
   const grid = await readGrid(s.path, job)
-  if (grid.sheets.length !== s.sheets.length || grid.sheets.some((sh, i) => sh.rows.length !== s.sheets[i].rowCount)) {
-    throw new CoreError('CONFLICT', `Tệp "${s.fileName}" đã thay đổi từ khi mở; hãy mở lại tệp để nhập.`)
+  if (
+    grid.sheets.length !== s.sheets.length ||
+    grid.sheets.some((sh, i) => sh.rows.length !== s.sheets[i].rowCount)
+  ) {
+    throw new CoreError(
+      'CONFLICT',
+      `Tệp "${s.fileName}" đã thay đổi từ khi mở; hãy mở lại tệp để nhập.`
+    )
   }
   return grid
 }

@@ -80,12 +80,18 @@ export class Job<P extends string> {
   }
 
   finish(): void {
-    this.state = { phase: 'done', done: this.state.total ?? this.state.done, total: this.state.total, message: this.kind.phases.done }
+    this.state = {
+      phase: 'done',
+      done: this.state.total ?? this.state.done,
+      total: this.state.total,
+      message: this.kind.phases.done
+    }
   }
 
   /** Throws CANCELLED when the user cancelled (the caller's finally blocks free what it held). */
   throwIfCancelled(): void {
-    if (this.cancelRequested) throw new CoreError('CANCELLED', this.kind.cancelled[this.state.phase])
+    if (this.cancelRequested)
+      throw new CoreError('CANCELLED', this.kind.cancelled[this.state.phase])
   }
 
   /** Between two chunks: stop if cancelled; after ~50 ms of work, let the event loop run once. */

@@ -22,7 +22,12 @@ export function runWhole<T>(steps: Steps<T>): T {
 }
 
 /** Runs sliced work cooperatively, reporting `offset + done` (and its words) to the job at each checkpoint. */
-export async function runSliced<T>(steps: Steps<T>, job: SliceReceiver | null, offset = 0, message?: (done: number) => string): Promise<T> {
+export async function runSliced<T>(
+  steps: Steps<T>,
+  job: SliceReceiver | null,
+  offset = 0,
+  message?: (done: number) => string
+): Promise<T> {
   if (!job) return runWhole(steps)
   let r = steps.next()
   while (!r.done) {

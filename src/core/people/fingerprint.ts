@@ -30,8 +30,13 @@ export function fingerprintValues(values: readonly unknown[]): number {
  * A person's fields in PERSON_FIELD_NAMES order, then the status: what a fingerprint and an
  * import_changes snapshot are made of. `into`: an array to fill (the importer reuses one).
  */
-export function personValues(fields: PersonFields, status: PersonStatus, into: unknown[] = new Array(PERSON_FIELD_NAMES.length + 1)): unknown[] {
-  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++) into[i] = fields[PERSON_FIELD_NAMES[i]] ?? null
+export function personValues(
+  fields: PersonFields,
+  status: PersonStatus,
+  into: unknown[] = new Array(PERSON_FIELD_NAMES.length + 1)
+): unknown[] {
+  for (let i = 0; i < PERSON_FIELD_NAMES.length; i++)
+    into[i] = fields[PERSON_FIELD_NAMES[i]] ?? null
   into[PERSON_FIELD_NAMES.length] = status
   return into
 }

@@ -49,7 +49,9 @@ type DbRow = Record<string, unknown>
 
 /** The fields of a person from a row of the people table (SELECT * or wider). */
 export function personFieldsOfRow(r: DbRow): PersonFields {
-  return Object.fromEntries(PERSON_FIELD_NAMES.map((f) => [f, r[PERSON_COLUMNS[f]] ?? null])) as unknown as PersonFields
+  return Object.fromEntries(
+    PERSON_FIELD_NAMES.map((f) => [f, r[PERSON_COLUMNS[f]] ?? null])
+  ) as unknown as PersonFields
 }
 
 function toPerson(r: DbRow): Person {
@@ -69,9 +71,14 @@ export function getPerson(db: Database, id: number): Person {
 }
 
 function checkUnit(db: Database, unitId: number): void {
-  const u = db.prepare('SELECT retired_on FROM units WHERE id = ?').get(unitId) as { retired_on: string | null } | undefined
-  if (!u) throw new CoreError('VALIDATION', 'Đơn vị không tồn tại.', { unitId: 'Đơn vị không tồn tại.' })
-  if (u.retired_on) throw new CoreError('VALIDATION', 'Đơn vị đã giải thể; hãy chọn đơn vị khác.', { unitId: 'Đơn vị đã giải thể.' })
+  const u = db.prepare('SELECT retired_on FROM units WHERE id = ?').get(unitId) as
+    { retired_on: string | null } | undefined
+  if (!u)
+    throw new CoreError('VALIDATION', 'Đơn vị không tồn tại.', { unitId: 'Đơn vị không tồn tại.' })
+  if (u.retired_on)
+    throw new CoreError('VALIDATION', 'Đơn vị đã giải thể; hãy chọn đơn vị khác.', {
+      unitId: 'Đơn vị đã giải thể.'
+    })
 }
 
 /** Identifiers are unique across everyone ever recorded: a second person with one is a mistake. */
@@ -80,12 +87,13 @@ function checkUnique(db: Database, p: PersonFields, exceptId: number | null): vo
   for (const key of ['partyCardNumber', 'partyProfileNumber', 'nationalId'] as const) {
     const v = p[key]
     if (!v) continue
-    const other = db.prepare(`SELECT full_name FROM people WHERE ${PERSON_COLUMNS[key]} = ? AND id IS NOT ?`).get(v, exceptId) as
-      | { full_name: string }
-      | undefined
+    const other = db
+      .prepare(`SELECT full_name FROM people WHERE ${PERSON_COLUMNS[key]} = ? AND id IS NOT ?`)
+      .get(v, exceptId) as { full_name: string } | undefined
     if (other) errors[key] = `${FIELD_LABELS[key]} ${v} đã có ở "${other.full_name}".`
   }
-  if (Object.keys(errors).length > 0) throw new CoreError('CONFLICT', Object.values(errors).join(' '), errors)
+  if (Object.keys(errors).length > 0)
+    throw new CoreError('CONFLICT', Object.values(errors).join(' '), errors)
 }
 
 const FIELD_COUNT = PERSON_FIELD_NAMES.length
@@ -126,13 +134,34 @@ function cached(db: Database, sql: string): RunStatement {
  * imported: the import that adds them and the fingerprint of what it wrote (see fingerprint.ts),
  * for its undo; null when entered by hand.
  */
-export function insertPersonRow(db: Database, p: PersonFields, now: string = nowIso(), imported: { importId: number; fingerprint: number } | null = null): number {
+export function insertPersonRow(
+  db: Database,
+  p: PersonFields,
+  now: string = nowIso(),
+  imported: { importId: number; fingerprint: number } | null = null
+): number {
   // Spread, not one array: better-sqlite3 binds arguments faster than it reads an array's elements.
-  return Number(cached(db, INSERT_SQL).run(...fillParams(insertParams, p, now, now, imported?.importId ?? null, imported?.fingerprint ?? null)).lastInsertRowid)
+  return Number(
+    cached(db, INSERT_SQL).run(
+      ...fillParams(
+        insertParams,
+        p,
+        now,
+        now,
+        imported?.importId ?? null,
+        imported?.fingerprint ?? null
+      )
+    ).lastInsertRowid
+  )
 }
 
 /** Updates a person whose fields are already normalised; for bulk writers inside a transaction. */
-export function updatePersonRow(db: Database, id: number, p: PersonFields, now: string = nowIso()): void {
+export function updatePersonRow(
+  db: Database,
+  id: number,
+  p: PersonFields,
+  now: string = nowIso()
+): void {
   cached(db, UPDATE_SQL).run(...fillParams(updateParams, p, now, id))
 }
 
@@ -151,7 +180,11 @@ export function updatePerson(db: Database, id: number, input: PersonFields): Per
     const p = normalisePerson(input)
     if (p.unitId !== current.unitId) checkUnit(db, p.unitId)
     if (p.kind === 'non_member' && MEMBER_ONLY_STATUSES.includes(current.status)) {
-      throw new CoreError('VALIDATION', 'Người này đang ở trạng thái chỉ dành cho đảng viên; hãy đổi trạng thái trước.', { kind: 'Không đổi được loại.' })
+      throw new CoreError(
+        'VALIDATION',
+        'Người này đang ở trạng thái chỉ dành cho đảng viên; hãy đổi trạng thái trước.',
+        { kind: 'Không đổi được loại.' }
+      )
     }
     checkUnique(db, p, id)
     updatePersonRow(db, id, p)
@@ -163,14 +196,27 @@ export function setPersonStatus(db: Database, input: PersonStatusInput): Person 
   return inTransaction(db, () => {
     const current = getPerson(db, input.id)
     const since = input.since ?? todayIso()
-    if (!isPartialDate(since) || since.length !== 10 || comparePartialDates(since, todayIso()) > 0) {
-      throw new CoreError('VALIDATION', 'Ngày hiệu lực không hợp lệ hoặc ở tương lai.', { since: 'Ngày không hợp lệ.' })
+    if (
+      !isPartialDate(since) ||
+      since.length !== 10 ||
+      comparePartialDates(since, todayIso()) > 0
+    ) {
+      throw new CoreError('VALIDATION', 'Ngày hiệu lực không hợp lệ hoặc ở tương lai.', {
+        since: 'Ngày không hợp lệ.'
+      })
     }
     if (current.kind === 'non_member' && MEMBER_ONLY_STATUSES.includes(input.status)) {
-      throw new CoreError('VALIDATION', 'Trạng thái này chỉ áp dụng cho đảng viên.', { status: 'Chỉ áp dụng cho đảng viên.' })
+      throw new CoreError('VALIDATION', 'Trạng thái này chỉ áp dụng cho đảng viên.', {
+        status: 'Chỉ áp dụng cho đảng viên.'
+      })
     }
-    if (current.status !== input.status && !LEFT_STATUSES.includes(input.status)) checkUnit(db, current.unitId)
-    writeStatus(db, input.id, { status: input.status, since, note: input.note ? cleanText(input.note) : null })
+    if (current.status !== input.status && !LEFT_STATUSES.includes(input.status))
+      checkUnit(db, current.unitId)
+    writeStatus(db, input.id, {
+      status: input.status,
+      since,
+      note: input.note ? cleanText(input.note) : null
+    })
     return getPerson(db, input.id)
   })
 }
@@ -186,24 +232,38 @@ export interface StatusChange {
  * Sets a person's status and adds it to their status history; for writers inside a transaction
  * that checked it. importId: the import that made the change, so that its undo removes the entry.
  */
-export function writeStatus(db: Database, id: number, change: StatusChange, now: string = nowIso(), importId: number | null = null): void {
-  cached(db, 'UPDATE people SET status = ?, status_since = ?, updated_at = ? WHERE id = ?').run(change.status, change.since, now, id)
-  cached(db, 'INSERT INTO person_status_history(person_id, status, since, note, recorded_at, import_id) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id,
+export function writeStatus(
+  db: Database,
+  id: number,
+  change: StatusChange,
+  now: string = nowIso(),
+  importId: number | null = null
+): void {
+  cached(db, 'UPDATE people SET status = ?, status_since = ?, updated_at = ? WHERE id = ?').run(
     change.status,
     change.since,
-    change.note,
     now,
-    importId
+    id
   )
+  cached(
+    db,
+    'INSERT INTO person_status_history(person_id, status, since, note, recorded_at, import_id) VALUES (?, ?, ?, ?, ?, ?)'
+  ).run(id, change.status, change.since, change.note, now, importId)
 }
 
 export function statusHistory(db: Database, id: number): PersonStatusEntry[] {
   getPerson(db, id)
   const rows = db
-    .prepare('SELECT status, since, note, recorded_at FROM person_status_history WHERE person_id = ? ORDER BY id DESC')
+    .prepare(
+      'SELECT status, since, note, recorded_at FROM person_status_history WHERE person_id = ? ORDER BY id DESC'
+    )
     .all(id) as { status: PersonStatus; since: string; note: string | null; recorded_at: string }[]
-  return rows.map((r) => ({ status: r.status, since: r.since, note: r.note, recordedAt: r.recorded_at }))
+  return rows.map((r) => ({
+    status: r.status,
+    since: r.since,
+    note: r.note,
+    recordedAt: r.recorded_at
+  }))
 }
 
 /** The default view: everyone still on the rolls. */
@@ -234,20 +294,28 @@ export function listPeople(db: Database, input: PeopleListInput): PeopleListOutp
   const q = foldVietnamese(input.q ?? '')
   if (q) {
     if (/^\d{4,}$/.test(q)) {
-      where.push('(p.party_card_number = ? OR p.party_profile_number = ? OR p.national_id = ? OR p.name_key LIKE ?)')
+      where.push(
+        '(p.party_card_number = ? OR p.party_profile_number = ? OR p.national_id = ? OR p.name_key LIKE ?)'
+      )
       params.push(q, q, q, `%${q}%`)
     } else {
       // Each word typed begins a word of the name, in the order typed: "pham thi ha" finds
       // "Phạm Thị Hà" and "Phạm Thị Hải", never "Phạm Thị Ngọc" (whose "pham" holds "ha").
       // name_key is the folded name with single spaces: the first word typed begins the name
       // or follows a space, each next one follows a space ('pham% thi% ha%' or '% pham% thi% ha%').
-      const rest = q.split(' ').map((word) => word.replace(/[\\%_]/g, (c) => `\\${c}`)).join('% ') + '%'
+      const rest =
+        q
+          .split(' ')
+          .map((word) => word.replace(/[\\%_]/g, (c) => `\\${c}`))
+          .join('% ') + '%'
       where.push("(p.name_key LIKE ? ESCAPE '\\' OR p.name_key LIKE ? ESCAPE '\\')")
       params.push(rest, `% ${rest}`)
     }
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
-  const total = (db.prepare(`SELECT count(*) AS n FROM people p ${whereSql}`).get(...params) as { n: number }).n
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM people p ${whereSql}`).get(...params) as { n: number }
+  ).n
   const limit = Math.min(input.limit ?? 200, 1000)
   const offset = input.offset ?? 0
   const rows = db

@@ -4,7 +4,14 @@ import { z } from 'zod'
 import { MEMBER_TYPES, PERSON_KINDS, PERSON_STATUSES } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
 import { id, isoDay, nullableText, paging, partialDate, text } from '../rpc/fields'
-import { createPerson, getPerson, listPeople, setPersonStatus, statusHistory, updatePerson } from './people'
+import {
+  createPerson,
+  getPerson,
+  listPeople,
+  setPersonStatus,
+  statusHistory,
+  updatePerson
+} from './people'
 
 const personFields = z.object({
   unitId: id,
@@ -43,7 +50,12 @@ export const peopleSchemas = {
   'people:get': z.object({ id }),
   'people:create': personFields,
   'people:update': z.object({ id, fields: personFields }),
-  'people:setStatus': z.object({ id, status: z.enum(PERSON_STATUSES), since: isoDay.optional(), note: text(2000).optional() }),
+  'people:setStatus': z.object({
+    id,
+    status: z.enum(PERSON_STATUSES),
+    since: isoDay.optional(),
+    note: text(2000).optional()
+  }),
   'people:statusHistory': z.object({ id })
 }
 

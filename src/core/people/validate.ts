@@ -13,7 +13,11 @@ export function normalisePerson(input: PersonFields, today: string = todayIso())
   const errors = personFieldErrors(p, today) as Record<string, string>
   const keys = Object.keys(errors)
   if (keys.length > 0) {
-    throw new CoreError('VALIDATION', `Thông tin chưa hợp lệ: ${keys.map((k) => errors[k]).join(' ')}`, errors)
+    throw new CoreError(
+      'VALIDATION',
+      `Thông tin chưa hợp lệ: ${keys.map((k) => errors[k]).join(' ')}`,
+      errors
+    )
   }
   return p
 }

@@ -32,35 +32,68 @@ export function toApiError(e: unknown): ApiError {
   const code = (e as { code?: string })?.code ?? ''
   const detail = e instanceof Error ? e.message : String(e)
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return { code: 'BUSY', message: 'Tệp dữ liệu đang bận (có thể một chương trình khác đang mở nó). Hãy thử lại sau giây lát.' }
+    return {
+      code: 'BUSY',
+      message:
+        'Tệp dữ liệu đang bận (có thể một chương trình khác đang mở nó). Hãy thử lại sau giây lát.'
+    }
   }
-  if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: 'Ổ đĩa đã đầy; chưa ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại.' }
+  if (code === 'SQLITE_FULL')
+    return {
+      code: 'DISK_FULL',
+      message: 'Ổ đĩa đã đầy; chưa ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại.'
+    }
   if (code.startsWith('SQLITE_CORRUPT')) {
-    return { code: 'DB_CORRUPT', message: 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ một bản sao lưu trong mục Dữ liệu & sao lưu.' }
+    return {
+      code: 'DB_CORRUPT',
+      message: 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ một bản sao lưu trong mục Dữ liệu & sao lưu.'
+    }
   }
   // SQLite's and libraries' own texts are English: they go to the log for whoever supports the
   // user, and the message says in Vietnamese what kind of problem it is.
   console.error(`[core] ${code || 'lỗi'}: ${detail}`)
-  if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: `Dữ liệu mâu thuẫn với dữ liệu đã có (${CONSTRAINT_KINDS[code] ?? 'vi phạm ràng buộc của dữ liệu'}).` }
-  return { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn; chưa có gì bị thay đổi. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người hỗ trợ kèm thời điểm xảy ra.' }
+  if (code.startsWith('SQLITE_CONSTRAINT'))
+    return {
+      code: 'CONFLICT',
+      message: `Dữ liệu mâu thuẫn với dữ liệu đã có (${CONSTRAINT_KINDS[code] ?? 'vi phạm ràng buộc của dữ liệu'}).`
+    }
+  return {
+    code: 'INTERNAL',
+    message:
+      'Đã xảy ra lỗi không mong muốn; chưa có gì bị thay đổi. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người hỗ trợ kèm thời điểm xảy ra.'
+  }
 }
 
 /** Parses `input` with the channel's schema; reading the input may itself throw. */
-function parseInput(channel: Channel, input: unknown): { ok: true; data: unknown } | { ok: false; error: ApiError } {
+function parseInput(
+  channel: Channel,
+  input: unknown
+): { ok: true; data: unknown } | { ok: false; error: ApiError } {
   let parsed: ReturnType<(typeof schemas)[Channel]['safeParse']>
   try {
     parsed = schemas[channel].safeParse(input === undefined ? null : input)
   } catch {
     // A getter or proxy that throws while read (the CLI and the harness pass objects, not JSON).
-    return { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không đọc được.' } }
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không đọc được.' }
+    }
   }
   if (parsed.success) return { ok: true, data: parsed.data }
   const where = parsed.error.issues.map((i) => i.path.join('.') || '(toàn bộ)').join(', ')
-  return { ok: false, error: { code: 'INVALID_INPUT', message: `Dữ liệu gửi lên không đúng dạng (${where}).` } }
+  return {
+    ok: false,
+    error: { code: 'INVALID_INPUT', message: `Dữ liệu gửi lên không đúng dạng (${where}).` }
+  }
 }
 
-export async function dispatch(ctx: CoreContext, channel: string, input: unknown): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return failure({ code: 'UNKNOWN_CHANNEL', message: `Yêu cầu không được hỗ trợ: ${channel}` })
+export async function dispatch(
+  ctx: CoreContext,
+  channel: string,
+  input: unknown
+): Promise<Result<unknown>> {
+  if (!isChannel(channel))
+    return failure({ code: 'UNKNOWN_CHANNEL', message: `Yêu cầu không được hỗ trợ: ${channel}` })
   const parsed = parseInput(channel, input)
   if (!parsed.ok) return failure(parsed.error)
   try {

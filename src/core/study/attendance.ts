@@ -1,5 +1,11 @@
 // Attendance at a session: a unit's checklist, and marking people present or absent.
-import type { PersonKind, PersonStatus, StudyAttendanceInput, StudyAttendanceResult, StudyChecklist } from '../../shared/api'
+import type {
+  PersonKind,
+  PersonStatus,
+  StudyAttendanceInput,
+  StudyAttendanceResult,
+  StudyChecklist
+} from '../../shared/api'
 import { LEFT_STATUSES } from '../../shared/api'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
@@ -7,15 +13,20 @@ import { LEFT_SQL } from '../people/status-sql'
 import { REQUIRED_STATUSES } from './scope'
 
 function sessionTopic(db: Database, sessionId: number): number {
-  const s = db.prepare('SELECT topic_id FROM study_sessions WHERE id = ?').get(sessionId) as { topic_id: number } | undefined
+  const s = db.prepare('SELECT topic_id FROM study_sessions WHERE id = ?').get(sessionId) as
+    { topic_id: number } | undefined
   if (!s) throw notFound('buổi học tập này')
   return s.topic_id
 }
 
 /** Everyone on the rolls of one unit (not its subunits), sorted by given name. */
-export function checklist(db: Database, { sessionId, unitId }: { sessionId: number; unitId: number }): StudyChecklist {
+export function checklist(
+  db: Database,
+  { sessionId, unitId }: { sessionId: number; unitId: number }
+): StudyChecklist {
   const topicId = sessionTopic(db, sessionId)
-  const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined
+  const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as
+    { name: string } | undefined
   if (!unit) throw notFound('đơn vị')
   const rows = db
     .prepare(
@@ -56,7 +67,11 @@ export function checklist(db: Database, { sessionId, unitId }: { sessionId: numb
 }
 
 /** Marks people present and absent in one transaction; people who left the rolls are refused. */
-export function setAttendance(db: Database, input: StudyAttendanceInput, source = 'checklist'): StudyAttendanceResult {
+export function setAttendance(
+  db: Database,
+  input: StudyAttendanceInput,
+  source = 'checklist'
+): StudyAttendanceResult {
   const present = [...new Set(input.present)]
   const absent = [...new Set(input.absent)]
   if (present.some((id) => absent.includes(id))) {
@@ -68,9 +83,15 @@ export function setAttendance(db: Database, input: StudyAttendanceInput, source 
     for (const id of present) {
       const p = find.get(id) as { full_name: string; status: PersonStatus } | undefined
       if (!p) throw notFound(`người có mã ${id}`)
-      if (LEFT_STATUSES.includes(p.status)) throw new CoreError('VALIDATION', `"${p.full_name}" không còn trong danh sách; không ghi được có mặt.`)
+      if (LEFT_STATUSES.includes(p.status))
+        throw new CoreError(
+          'VALIDATION',
+          `"${p.full_name}" không còn trong danh sách; không ghi được có mặt.`
+        )
     }
-    const insert = db.prepare('INSERT OR IGNORE INTO study_attendance(person_id, session_id, source, recorded_at) VALUES (?, ?, ?, ?)')
+    const insert = db.prepare(
+      'INSERT OR IGNORE INTO study_attendance(person_id, session_id, source, recorded_at) VALUES (?, ?, ?, ?)'
+    )
     const remove = db.prepare('DELETE FROM study_attendance WHERE person_id = ? AND session_id = ?')
     const now = nowIso()
     let added = 0
@@ -83,6 +104,12 @@ export function setAttendance(db: Database, input: StudyAttendanceInput, source 
          FROM study_attendance a JOIN people p ON p.id = a.person_id WHERE a.session_id = ?`
       )
       .get(input.sessionId) as { m: number | null; n: number | null }
-    return { sessionId: input.sessionId, added, removed, attendedMembers: counts.m ?? 0, attendedNonMembers: counts.n ?? 0 }
+    return {
+      sessionId: input.sessionId,
+      added,
+      removed,
+      attendedMembers: counts.m ?? 0,
+      attendedNonMembers: counts.n ?? 0
+    }
   })
 }

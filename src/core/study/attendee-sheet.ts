@@ -10,7 +10,12 @@
 // The file is read as member lists are (import/read-grid.ts): .xlsx or .csv in any of the usual
 // encodings, TCVN3/VNI text converted, and .xls, broken or hostile files refused with a message.
 import { basename } from 'node:path'
-import type { PersonKind, StudySheetCandidate, StudySheetInput, StudySheetPreview } from '../../shared/api'
+import type {
+  PersonKind,
+  StudySheetCandidate,
+  StudySheetInput,
+  StudySheetPreview
+} from '../../shared/api'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import { CoreError, notFound } from '../db/errors'
@@ -20,7 +25,15 @@ import { readGrid } from '../excel/read-grid'
 import { LEFT_SQL } from '../people/status-sql'
 import { subtreeRange } from '../units/subtree'
 
-const NAME_HEADERS = ['ho va ten', 'ho ten', 'ho va ten dang vien', 'ho ten dang vien', 'ten dang vien', 'ho va ten nguoi du', 'dang vien']
+const NAME_HEADERS = [
+  'ho va ten',
+  'ho ten',
+  'ho va ten dang vien',
+  'ho ten dang vien',
+  'ten dang vien',
+  'ho va ten nguoi du',
+  'dang vien'
+]
 const CARD_HEADERS = ['so the', 'so the dang vien', 'so the dv', 'the dang vien', 'so the dang']
 const BIRTH_HEADERS = ['ngay sinh', 'nam sinh', 'ngay thang nam sinh']
 /** The chi bộ of each attendee: tells apart two people of the same name in the host's subtree. */
@@ -89,16 +102,24 @@ const toCandidate = (p: PersonRow): StudySheetCandidate => ({
   partyCardNumber: p.party_card_number
 })
 
-export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Promise<StudySheetPreview | null> {
+export async function previewSheet(
+  ctx: CoreContext,
+  input: StudySheetInput
+): Promise<StudySheetPreview | null> {
   const db = ctx.db
   const session = db
-    .prepare('SELECT s.id, u.path FROM study_sessions s JOIN units u ON u.id = s.host_unit_id WHERE s.id = ?')
+    .prepare(
+      'SELECT s.id, u.path FROM study_sessions s JOIN units u ON u.id = s.host_unit_id WHERE s.id = ?'
+    )
     .get(input.sessionId) as { id: number; path: string } | undefined
   if (!session) throw notFound('buổi học tập này')
   const path =
     input.path ??
     (input.chooseFile
-      ? await ctx.platform.chooseOpenFile({ title: 'Chọn danh sách người dự học tập', filters: [{ name: 'Bảng tính Excel hoặc CSV', extensions: ['xlsx', 'csv'] }] })
+      ? await ctx.platform.chooseOpenFile({
+          title: 'Chọn danh sách người dự học tập',
+          filters: [{ name: 'Bảng tính Excel hoặc CSV', extensions: ['xlsx', 'csv'] }]
+        })
       : null)
   if (!path) return null
 
@@ -113,7 +134,10 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
     }
   }
   if (!sheet || !header) {
-    throw new CoreError('NO_HEADER', 'Không tìm thấy dòng tiêu đề có cột "Họ và tên" hoặc "Số thẻ đảng viên" trong tệp.')
+    throw new CoreError(
+      'NO_HEADER',
+      'Không tìm thấy dòng tiêu đề có cột "Họ và tên" hoặc "Số thẻ đảng viên" trong tệp.'
+    )
   }
 
   const onRolls = `p.status NOT IN ${LEFT_SQL}`
@@ -121,18 +145,34 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
     FROM people p JOIN units u ON u.id = p.unit_id`
   const byCard = db.prepare(`${SELECT} WHERE p.party_card_number = ? AND ${onRolls}`)
   const [lo, hi] = subtreeRange(session.path)
-  const byName = db.prepare(`${SELECT} WHERE p.name_key = ? AND ${onRolls} AND u.path >= ? AND u.path < ? ORDER BY p.sort_key`)
+  const byName = db.prepare(
+    `${SELECT} WHERE p.name_key = ? AND ${onRolls} AND u.path >= ? AND u.path < ? ORDER BY p.sort_key`
+  )
   const present = new Set(
-    (db.prepare('SELECT person_id FROM study_attendance WHERE session_id = ?').all(input.sessionId) as { person_id: number }[]).map((r) => r.person_id)
+    (
+      db
+        .prepare('SELECT person_id FROM study_attendance WHERE session_id = ?')
+        .all(input.sessionId) as { person_id: number }[]
+    ).map((r) => r.person_id)
   )
 
-  const preview: StudySheetPreview = { sessionId: input.sessionId, fileName: basename(path), sheetName: sheet.name, matched: [], unmatched: [], ambiguous: [] }
+  const preview: StudySheetPreview = {
+    sessionId: input.sessionId,
+    fileName: basename(path),
+    sheetName: sheet.name,
+    matched: [],
+    unmatched: [],
+    ambiguous: []
+  }
   const seen = new Map<number, number>()
   for (const { r, cells } of sheet.rows.slice(header.index + 1)) {
     const name = header.name !== null ? cellText(cells[header.name]) : ''
     const cardText = header.card !== null ? cellText(cells[header.card]) : ''
     const birth = header.birth !== null ? birthYear(cellText(cells[header.birth])) : null
-    const unit = header.unit !== null ? foldVietnamese(cellText(cells[header.unit])).replace(/^(chi bo|cb)\s+/, '') : ''
+    const unit =
+      header.unit !== null
+        ? foldVietnamese(cellText(cells[header.unit])).replace(/^(chi bo|cb)\s+/, '')
+        : ''
     // Skip blank rows, the row of column numbers (1, 2, 3 …) and the totals line.
     if (!name && !cardText) continue
     if (/^\(?\d{1,2}\)?$/.test(name) && (!cardText || /^\(?\d{1,2}\)?$/.test(cardText))) continue
@@ -148,7 +188,11 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
         const p = hit[0]
         // A card that names someone else than the sheet's name is a typo somewhere: ask.
         if (name && foldVietnamese(name) !== p.name_key) {
-          preview.ambiguous.push({ ...base, reason: `Số thẻ ${card} là của "${p.full_name}", khác tên trong tệp.`, candidates: [toCandidate(p)] })
+          preview.ambiguous.push({
+            ...base,
+            reason: `Số thẻ ${card} là của "${p.full_name}", khác tên trong tệp.`,
+            candidates: [toCandidate(p)]
+          })
           continue
         }
         addMatch(p, 'card')
@@ -164,13 +208,26 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
       }
       if (candidates.length > 1 && unit) {
         // "Ấp 3" or "Chi bộ ấp 3": the unit's name without its kind, compared folded.
-        const sameUnit = candidates.filter((p) => foldVietnamese(p.unit_name).replace(/^(chi bo|cb)\s+/, '') === unit)
+        const sameUnit = candidates.filter(
+          (p) => foldVietnamese(p.unit_name).replace(/^(chi bo|cb)\s+/, '') === unit
+        )
         if (sameUnit.length > 0) candidates = sameUnit
       }
     }
     if (candidates.length === 1 && !reason) addMatch(candidates[0], 'name')
-    else if (candidates.length === 0) preview.unmatched.push({ ...base, reason: reason || (name ? 'Không có ai trùng họ tên trong đơn vị tổ chức.' : 'Dòng không có họ tên.') })
-    else preview.ambiguous.push({ ...base, reason: reason || `${candidates.length} người trùng họ tên.`, candidates: candidates.map(toCandidate) })
+    else if (candidates.length === 0)
+      preview.unmatched.push({
+        ...base,
+        reason:
+          reason ||
+          (name ? 'Không có ai trùng họ tên trong đơn vị tổ chức.' : 'Dòng không có họ tên.')
+      })
+    else
+      preview.ambiguous.push({
+        ...base,
+        reason: reason || `${candidates.length} người trùng họ tên.`,
+        candidates: candidates.map(toCandidate)
+      })
 
     function addMatch(p: PersonRow, by: 'card' | 'name') {
       const earlier = seen.get(p.id)
@@ -179,7 +236,12 @@ export async function previewSheet(ctx: CoreContext, input: StudySheetInput): Pr
         return
       }
       seen.set(p.id, r)
-      preview.matched.push({ ...base, person: toCandidate(p), by, alreadyPresent: present.has(p.id) })
+      preview.matched.push({
+        ...base,
+        person: toCandidate(p),
+        by,
+        alreadyPresent: present.has(p.id)
+      })
     }
   }
   return preview

@@ -31,7 +31,12 @@ const STUDIED_SQL = `EXISTS (SELECT 1 FROM study_attendance a JOIN study_session
 
 type Coverage = Tally<'required' | 'studied', 'percent'>
 
-const counts = ({ counts: c, percents }: Coverage): StudyCounts => ({ required: c.required, studied: c.studied, missing: c.required - c.studied, percent: percents.percent })
+const counts = ({ counts: c, percents }: Coverage): StudyCounts => ({
+  required: c.required,
+  studied: c.studied,
+  missing: c.required - c.studied,
+  percent: percents.percent
+})
 
 const toRow = (r: RollupRow<'required' | 'studied', 'percent', PersonKind>): StudyCoverageRow => ({
   ...r.unit,
@@ -51,7 +56,12 @@ export function coverage(db: Database, input: StudyCoverageInput): StudyCoverage
        WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status IN ${REQUIRED_SQL}
        GROUP BY p.unit_id, p.kind`
     )
-    .all(...(topic ? [topic.id] : []), lo, hi) as { unit_id: number; kind: PersonKind; required: number; studied: number }[]
+    .all(...(topic ? [topic.id] : []), lo, hi) as {
+    unit_id: number
+    kind: PersonKind
+    required: number
+    studied: number
+  }[]
   const rollup = rollUp({
     units: treeUnitsInRange(db, lo, hi),
     measures: ['required', 'studied'],
@@ -67,12 +77,16 @@ const MISSING_FROM = `
   WHERE u.path >= ? AND u.path < ? AND p.status IN ${REQUIRED_SQL} AND NOT ${STUDIED_SQL}`
 
 /** Those who must still study, ordered by unit (tree order), members first, then by given name. */
-export function missing(db: Database, input: StudyMissingInput): { total: number; rows: StudyMissingPerson[] } {
+export function missing(
+  db: Database,
+  input: StudyMissingInput
+): { total: number; rows: StudyMissingPerson[] } {
   const topic = topicByYear(db, input.year)
   const [lo, hi] = scopeRange(db, input.unitId)
   // No topic: nobody has studied it, so everyone required is missing (topic id 0 matches nothing).
   const params = [lo, hi, topic?.id ?? 0]
-  const total = (db.prepare(`SELECT count(*) AS n ${MISSING_FROM}`).get(...params) as { n: number }).n
+  const total = (db.prepare(`SELECT count(*) AS n ${MISSING_FROM}`).get(...params) as { n: number })
+    .n
   const limit = input.limit ?? 100_000
   const rows = db
     .prepare(
@@ -122,7 +136,9 @@ export function progress(db: Database, input: StudyCoverageInput): StudyProgress
   const [lo, hi] = scopeRange(db, input.unitId)
   const required = (
     db
-      .prepare(`SELECT count(*) AS n FROM people p WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status IN ${REQUIRED_SQL}`)
+      .prepare(
+        `SELECT count(*) AS n FROM people p WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status IN ${REQUIRED_SQL}`
+      )
       .get(lo, hi) as { n: number }
   ).n
   const firsts = topic
@@ -137,7 +153,8 @@ export function progress(db: Database, input: StudyCoverageInput): StudyProgress
         )
         .all(topic.id, lo, hi) as { month: string; kind: PersonKind; n: number }[])
     : []
-  const start = firsts.length > 0 && firsts[0].month < `${input.year}-01` ? firsts[0].month : `${input.year}-01`
+  const start =
+    firsts.length > 0 && firsts[0].month < `${input.year}-01` ? firsts[0].month : `${input.year}-01`
   const thisMonth = todayIso().slice(0, 7)
   const lastData = firsts.length > 0 ? firsts[firsts.length - 1].month : start
   const yearEnd = `${input.year}-12`
@@ -154,7 +171,12 @@ export function progress(db: Database, input: StudyCoverageInput): StudyProgress
       else nonMembers += firsts[i].n
       i++
     }
-    months.push({ month: m, studied: members + nonMembers, studiedMembers: members, studiedNonMembers: nonMembers })
+    months.push({
+      month: m,
+      studied: members + nonMembers,
+      studiedMembers: members,
+      studiedNonMembers: nonMembers
+    })
   }
   return { year: input.year, required, months }
 }

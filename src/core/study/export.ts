@@ -31,18 +31,28 @@ interface Issue {
 function orgOf(ctx: CoreContext, unitId: number | null): Org | null {
   if (unitId === null) {
     // The whole organisation: the single root if there is one.
-    const roots = ctx.db.prepare('SELECT name, level FROM units WHERE parent_id IS NULL AND retired_on IS NULL').all() as { name: string; level: string }[]
+    const roots = ctx.db
+      .prepare('SELECT name, level FROM units WHERE parent_id IS NULL AND retired_on IS NULL')
+      .all() as { name: string; level: string }[]
     return roots.length === 1 ? { ...roots[0], parentName: null } : null
   }
   return (
     (ctx.db
-      .prepare('SELECT u.name, u.level, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?')
+      .prepare(
+        'SELECT u.name, u.level, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?'
+      )
       .get(unitId) as Org | undefined) ?? null
   )
 }
 
 /** The list of `people` issued by `org`; `unitName` goes into the title of a unit's own sheet. */
-function missingDocument(issue: Issue, org: Org | null, people: StudyMissingPerson[], sheetName: string, unitName?: string): PartyDocument {
+function missingDocument(
+  issue: Issue,
+  org: Org | null,
+  people: StudyMissingPerson[],
+  sheetName: string,
+  unitName?: string
+): PartyDocument {
   const rows = people.map((p, i) => [
     i + 1,
     p.fullName,
@@ -62,7 +72,10 @@ function missingDocument(issue: Issue, org: Org | null, people: StudyMissingPers
     place: issue.place,
     date: issue.date,
     title: `Danh sách cán bộ, đảng viên${unitName ? ` ${unitName}` : ''} chưa học tập Chuyên đề năm ${year}`,
-    subtitles: [topic ? `Chủ đề: "${topic.title}"` : `Chưa có chủ đề năm ${year}`, '(Để tổ chức học bù)'],
+    subtitles: [
+      topic ? `Chủ đề: "${topic.title}"` : `Chưa có chủ đề năm ${year}`,
+      '(Để tổ chức học bù)'
+    ],
     columns: [
       { header: 'STT', width: 6, align: 'center' },
       { header: 'Họ và tên', width: 26 },
@@ -74,8 +87,19 @@ function missingDocument(issue: Issue, org: Org | null, people: StudyMissingPers
       { header: 'Ghi chú', width: 14 }
     ],
     rows,
-    totals: [null, `Tổng cộng: ${people.length} người`, null, `ĐV: ${members}; QC: ${people.length - members}`, null, null, null, null],
-    notes: ['Người cần học: đang sinh hoạt hoặc sinh hoạt tạm thời; không tính người miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, đã rời danh sách.'],
+    totals: [
+      null,
+      `Tổng cộng: ${people.length} người`,
+      null,
+      `ĐV: ${members}; QC: ${people.length - members}`,
+      null,
+      null,
+      null,
+      null
+    ],
+    notes: [
+      'Người cần học: đang sinh hoạt hoặc sinh hoạt tạm thời; không tính người miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, đã rời danh sách.'
+    ],
     signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(org ?? { level: '' }).lines }],
     orientation: 'landscape'
   }
@@ -94,9 +118,18 @@ function byUnit(people: StudyMissingPerson[]): StudyMissingPerson[][] {
 
 /** The scope's list, then with `perUnit` the list of each unit that has people missing. */
 function missingDocuments(ctx: CoreContext, input: StudyExportMissingInput): PartyDocument[] {
-  const issue: Issue = { year: input.year, topic: topicByYear(ctx.db, input.year), place: input.place?.trim() || '……', date: todayIso() }
+  const issue: Issue = {
+    year: input.year,
+    topic: topicByYear(ctx.db, input.year),
+    place: input.place?.trim() || '……',
+    date: todayIso()
+  }
   // Everyone: the file is the complete list, however large the scope.
-  const people = missing(ctx.db, { year: input.year, unitId: input.unitId, limit: Number.MAX_SAFE_INTEGER }).rows
+  const people = missing(ctx.db, {
+    year: input.year,
+    unitId: input.unitId,
+    limit: Number.MAX_SAFE_INTEGER
+  }).rows
   const docs = [missingDocument(issue, orgOf(ctx, input.unitId), people, `Chưa học ${input.year}`)]
   if (!input.perUnit) return docs
   for (const group of byUnit(people)) {
@@ -106,7 +139,10 @@ function missingDocuments(ctx: CoreContext, input: StudyExportMissingInput): Par
   return docs
 }
 
-export async function exportMissing(ctx: CoreContext, input: StudyExportMissingInput): Promise<{ path: string; rows: number } | null> {
+export async function exportMissing(
+  ctx: CoreContext,
+  input: StudyExportMissingInput
+): Promise<{ path: string; rows: number } | null> {
   const path =
     input.path ??
     (await ctx.platform.chooseSaveFile({
@@ -115,7 +151,8 @@ export async function exportMissing(ctx: CoreContext, input: StudyExportMissingI
       filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
     }))
   if (!path) return null
-  if (!/\.xlsx$/i.test(basename(path))) throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
+  if (!/\.xlsx$/i.test(basename(path)))
+    throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
   const docs = missingDocuments(ctx, input)
   try {
     await writePartyDocument(path, docs)

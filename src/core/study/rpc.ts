@@ -17,7 +17,15 @@ const sessionFields = z.object({
   heldOn: isoDay,
   hostUnitId: id,
   title: nullableText(500),
-  points: z.array(z.object({ name: text(300), unitId: id.nullable(), attendees: z.number().int().min(0).max(1_000_000) })).max(500),
+  points: z
+    .array(
+      z.object({
+        name: text(300),
+        unitId: id.nullable(),
+        attendees: z.number().int().min(0).max(1_000_000)
+      })
+    )
+    .max(500),
   extraNonMembers: z.number().int().min(0).max(1_000_000),
   note: nullableText(2000)
 })
@@ -25,7 +33,13 @@ const scope = z.object({ year, unitId: id.nullable() })
 
 export const studySchemas = {
   'study:listTopics': z.null(),
-  'study:saveTopic': z.object({ year, title: text(2000), planNumber: nullableText(100), planDate: isoDay.nullable(), note: nullableText(2000) }),
+  'study:saveTopic': z.object({
+    year,
+    title: text(2000),
+    planNumber: nullableText(100),
+    planDate: isoDay.nullable(),
+    note: nullableText(2000)
+  }),
   'study:listSessions': scope,
   'study:getSession': z.object({ id }),
   'study:createSession': sessionFields,
@@ -33,10 +47,18 @@ export const studySchemas = {
   'study:deleteSession': z.object({ id }),
   'study:checklist': z.object({ sessionId: id, unitId: id }),
   'study:setAttendance': z.object({ sessionId: id, present: ids, absent: ids }),
-  'study:previewSheet': z.object({ sessionId: id, path: filePath.optional(), chooseFile: z.boolean().optional() }),
+  'study:previewSheet': z.object({
+    sessionId: id,
+    path: filePath.optional(),
+    chooseFile: z.boolean().optional()
+  }),
   'study:coverage': scope,
   'study:listMissing': scope.extend(paging(1000)),
-  'study:exportMissing': scope.extend({ path: filePath.optional(), place: place.optional(), perUnit: z.boolean().optional() }),
+  'study:exportMissing': scope.extend({
+    path: filePath.optional(),
+    place: place.optional(),
+    perUnit: z.boolean().optional()
+  }),
   'study:progress': scope
 }
 

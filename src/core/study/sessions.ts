@@ -1,5 +1,10 @@
 // Study sessions of a topic: who hosted, when, the connection points and their head counts.
-import type { StudyConnectionPoint, StudySession, StudySessionFields, StudySessionListInput } from '../../shared/api'
+import type {
+  StudyConnectionPoint,
+  StudySession,
+  StudySessionFields,
+  StudySessionListInput
+} from '../../shared/api'
 import { STUDY_SESSION_KINDS } from '../../shared/api'
 import { cleanText } from '../../shared/vn-text'
 import { isPartialDate } from '../../shared/partial-date'
@@ -38,8 +43,15 @@ function pointsOf(db: Database, ids: number[]): Map<number, StudyConnectionPoint
   const map = new Map<number, StudyConnectionPoint[]>()
   if (ids.length === 0) return map
   const rows = db
-    .prepare(`SELECT session_id, name, unit_id, attendees FROM study_points WHERE session_id IN (${ids.map(() => '?').join(', ')}) ORDER BY session_id, position`)
-    .all(...ids) as { session_id: number; name: string; unit_id: number | null; attendees: number }[]
+    .prepare(
+      `SELECT session_id, name, unit_id, attendees FROM study_points WHERE session_id IN (${ids.map(() => '?').join(', ')}) ORDER BY session_id, position`
+    )
+    .all(...ids) as {
+    session_id: number
+    name: string
+    unit_id: number | null
+    attendees: number
+  }[]
   for (const r of rows) {
     const list = map.get(r.session_id) ?? []
     list.push({ name: r.name, unitId: r.unit_id, attendees: r.attendees })
@@ -49,7 +61,10 @@ function pointsOf(db: Database, ids: number[]): Map<number, StudyConnectionPoint
 }
 
 function toSessions(db: Database, rows: SessionRow[]): StudySession[] {
-  const points = pointsOf(db, rows.map((r) => r.id))
+  const points = pointsOf(
+    db,
+    rows.map((r) => r.id)
+  )
   return rows.map((r) => ({
     id: r.id,
     topicId: r.topic_id,
@@ -80,10 +95,12 @@ export function listSessions(db: Database, input: StudySessionListInput): StudyS
   if (input.unitId !== null) {
     const [lo, hi] = scopeRange(db, input.unitId)
     // Below: the host's path starts with the unit's path. Above: the unit's path starts with the host's.
-    where += ' AND ((u.path >= ? AND u.path < ?) OR ? LIKE u.path || \'%\')'
+    where += " AND ((u.path >= ? AND u.path < ?) OR ? LIKE u.path || '%')"
     params.push(lo, hi, lo)
   }
-  const rows = db.prepare(`${SELECT} WHERE ${where} ORDER BY s.held_on DESC, s.id DESC`).all(...params) as SessionRow[]
+  const rows = db
+    .prepare(`${SELECT} WHERE ${where} ORDER BY s.held_on DESC, s.id DESC`)
+    .all(...params) as SessionRow[]
   return toSessions(db, rows)
 }
 
@@ -91,8 +108,10 @@ function normalise(db: Database, f: StudySessionFields): StudySessionFields {
   const errors: Record<string, string> = {}
   if (!topicById(db, f.topicId)) errors.topicId = 'Chủ đề không tồn tại.'
   if (!STUDY_SESSION_KINDS.includes(f.kind)) errors.kind = 'Hình thức học tập không hợp lệ.'
-  if (!isPartialDate(f.heldOn) || f.heldOn.length !== 10) errors.heldOn = 'Ngày tổ chức không hợp lệ (cần đủ ngày, tháng, năm).'
-  const host = db.prepare('SELECT retired_on FROM units WHERE id = ?').get(f.hostUnitId) as { retired_on: string | null } | undefined
+  if (!isPartialDate(f.heldOn) || f.heldOn.length !== 10)
+    errors.heldOn = 'Ngày tổ chức không hợp lệ (cần đủ ngày, tháng, năm).'
+  const host = db.prepare('SELECT retired_on FROM units WHERE id = ?').get(f.hostUnitId) as
+    { retired_on: string | null } | undefined
   if (!host) errors.hostUnitId = 'Đơn vị tổ chức không tồn tại.'
   const points: StudyConnectionPoint[] = []
   f.points.forEach((p, i) => {
@@ -101,12 +120,16 @@ function normalise(db: Database, f: StudySessionFields): StudySessionFields {
       errors[`points.${i}.name`] = 'Tên điểm cầu không được để trống.'
       return
     }
-    if (!Number.isInteger(p.attendees) || p.attendees < 0) errors[`points.${i}.attendees`] = 'Số người dự phải là số nguyên không âm.'
-    if (p.unitId !== null && !db.prepare('SELECT 1 FROM units WHERE id = ?').get(p.unitId)) errors[`points.${i}.unitId`] = 'Đơn vị của điểm cầu không tồn tại.'
+    if (!Number.isInteger(p.attendees) || p.attendees < 0)
+      errors[`points.${i}.attendees`] = 'Số người dự phải là số nguyên không âm.'
+    if (p.unitId !== null && !db.prepare('SELECT 1 FROM units WHERE id = ?').get(p.unitId))
+      errors[`points.${i}.unitId`] = 'Đơn vị của điểm cầu không tồn tại.'
     points.push({ name, unitId: p.unitId, attendees: p.attendees })
   })
-  if (!Number.isInteger(f.extraNonMembers) || f.extraNonMembers < 0) errors.extraNonMembers = 'Số lượt quần chúng phải là số nguyên không âm.'
-  if (Object.keys(errors).length > 0) throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
+  if (!Number.isInteger(f.extraNonMembers) || f.extraNonMembers < 0)
+    errors.extraNonMembers = 'Số lượt quần chúng phải là số nguyên không âm.'
+  if (Object.keys(errors).length > 0)
+    throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
   return {
     ...f,
     title: f.title ? cleanText(f.title) || null : null,
@@ -117,7 +140,9 @@ function normalise(db: Database, f: StudySessionFields): StudySessionFields {
 
 function writePoints(db: Database, sessionId: number, points: StudyConnectionPoint[]): void {
   db.prepare('DELETE FROM study_points WHERE session_id = ?').run(sessionId)
-  const insert = db.prepare('INSERT INTO study_points(session_id, position, name, unit_id, attendees) VALUES (?, ?, ?, ?, ?)')
+  const insert = db.prepare(
+    'INSERT INTO study_points(session_id, position, name, unit_id, attendees) VALUES (?, ?, ?, ?, ?)'
+  )
   points.forEach((p, i) => insert.run(sessionId, i, p.name, p.unitId, p.attendees))
 }
 
@@ -131,7 +156,17 @@ export function createSession(db: Database, input: StudySessionFields): StudySes
           `INSERT INTO study_sessions(topic_id, kind, held_on, host_unit_id, title, extra_non_members, note, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
         )
-        .run(f.topicId, f.kind, f.heldOn, f.hostUnitId, f.title, f.extraNonMembers, f.note, now, now).lastInsertRowid
+        .run(
+          f.topicId,
+          f.kind,
+          f.heldOn,
+          f.hostUnitId,
+          f.title,
+          f.extraNonMembers,
+          f.note,
+          now,
+          now
+        ).lastInsertRowid
     )
     writePoints(db, id, f.points)
     return getSession(db, id)
@@ -145,7 +180,17 @@ export function updateSession(db: Database, id: number, input: StudySessionField
     db.prepare(
       `UPDATE study_sessions SET topic_id = ?, kind = ?, held_on = ?, host_unit_id = ?, title = ?, extra_non_members = ?, note = ?, updated_at = ?
        WHERE id = ?`
-    ).run(f.topicId, f.kind, f.heldOn, f.hostUnitId, f.title, f.extraNonMembers, f.note, nowIso(), id)
+    ).run(
+      f.topicId,
+      f.kind,
+      f.heldOn,
+      f.hostUnitId,
+      f.title,
+      f.extraNonMembers,
+      f.note,
+      nowIso(),
+      id
+    )
     writePoints(db, id, f.points)
     return getSession(db, id)
   })

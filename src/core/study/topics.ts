@@ -19,7 +19,15 @@ interface TopicRow {
 const SELECT = `SELECT t.*, (SELECT count(*) FROM study_sessions s WHERE s.topic_id = t.id) AS session_count FROM study_topics t`
 
 function toTopic(r: TopicRow): StudyTopic {
-  return { id: r.id, year: r.year, title: r.title, planNumber: r.plan_number, planDate: r.plan_date, note: r.note, sessionCount: r.session_count }
+  return {
+    id: r.id,
+    year: r.year,
+    title: r.title,
+    planNumber: r.plan_number,
+    planDate: r.plan_date,
+    note: r.note,
+    sessionCount: r.session_count
+  }
 }
 
 export function listTopics(db: Database): StudyTopic[] {
@@ -43,8 +51,10 @@ export function saveTopic(db: Database, input: StudyTopicInput): StudyTopic {
   if (!title) errors.title = 'Tên chủ đề không được để trống.'
   else if (title.length > 1000) errors.title = 'Tên chủ đề quá dài (tối đa 1000 ký tự).'
   const planDate = input.planDate ? input.planDate.trim() : null
-  if (planDate && (!isPartialDate(planDate) || planDate.length !== 10)) errors.planDate = 'Ngày ban hành kế hoạch không hợp lệ.'
-  if (Object.keys(errors).length > 0) throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
+  if (planDate && (!isPartialDate(planDate) || planDate.length !== 10))
+    errors.planDate = 'Ngày ban hành kế hoạch không hợp lệ.'
+  if (Object.keys(errors).length > 0)
+    throw new CoreError('VALIDATION', Object.values(errors).join(' '), errors)
   const planNumber = input.planNumber ? cleanText(input.planNumber) || null : null
   const note = input.note ? cleanText(input.note) || null : null
   return inTransaction(db, () => {

@@ -43,7 +43,10 @@ export interface Tally<M extends string, P extends string> {
 }
 
 /** A unit's whole subtree: everything counted, and each group apart. */
-export interface RollupRow<M extends string, P extends string, G extends string> extends Tally<M, P> {
+export interface RollupRow<M extends string, P extends string, G extends string> extends Tally<
+  M,
+  P
+> {
   unit: UnitPlace
   groups: Record<G, Tally<M, P>>
 }
@@ -73,12 +76,17 @@ export interface RollupInput<M extends string, P extends string, G extends strin
 
 const depthOf = (path: string) => path.split('/').length - 2
 
-export function rollUp<M extends string, P extends string = never, G extends string = never>(input: RollupInput<M, P, G>): Rollup<M, P, G> {
+export function rollUp<M extends string, P extends string = never, G extends string = never>(
+  input: RollupInput<M, P, G>
+): Rollup<M, P, G> {
   const { units, measures } = input
   const groups = input.groups ?? []
   type Sums = { all: Record<M, number>; groups: Record<G, Record<M, number>> }
   const zero = () => Object.fromEntries(measures.map((m) => [m, 0])) as Record<M, number>
-  const zeros = (): Sums => ({ all: zero(), groups: Object.fromEntries(groups.map((g) => [g, zero()])) as Record<G, Record<M, number>> })
+  const zeros = (): Sums => ({
+    all: zero(),
+    groups: Object.fromEntries(groups.map((g) => [g, zero()])) as Record<G, Record<M, number>>
+  })
   const add = (to: Record<M, number>, from: Partial<Record<M, number>>) => {
     for (const m of measures) to[m] += from[m] ?? 0
   }
@@ -88,7 +96,8 @@ export function rollUp<M extends string, P extends string = never, G extends str
   for (const { unitId, group, counts } of input.counts) {
     const path = pathOf.get(unitId)
     if (path === undefined) throw new Error(`rollUp: unit ${unitId} is not in the scope`)
-    if (group !== undefined && !groups.includes(group)) throw new Error(`rollUp: unknown group ${group}`)
+    if (group !== undefined && !groups.includes(group))
+      throw new Error(`rollUp: unknown group ${group}`)
     // The unit and every ancestor inside the scope (ancestors above it have no entry).
     for (const idText of path.split('/')) {
       const sum = idText ? sums.get(Number(idText)) : undefined
@@ -101,7 +110,9 @@ export function rollUp<M extends string, P extends string = never, G extends str
   const shares = Object.entries(input.percents ?? {}) as [P, readonly [M, M]][]
   const tally = (counts: Record<M, number>): Tally<M, P> => ({
     counts,
-    percents: Object.fromEntries(shares.map(([name, [part, whole]]) => [name, percent(counts[part], counts[whole])])) as Record<P, number | null>
+    percents: Object.fromEntries(
+      shares.map(([name, [part, whole]]) => [name, percent(counts[part], counts[whole])])
+    ) as Record<P, number | null>
   })
   const row = (unit: UnitPlace, s: Sums): RollupRow<M, P, G> => ({
     unit,

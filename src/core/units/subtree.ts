@@ -12,7 +12,8 @@ export function subtreeRange(path: string): [string, string] {
 /** The path range of a unit's subtree, or of the whole tree when unitId is null. */
 export function scopeRange(db: Database, unitId: number | null): [string, string] {
   if (unitId === null) return ['/', '0']
-  const u = db.prepare('SELECT path FROM units WHERE id = ?').get(unitId) as { path: string } | undefined
+  const u = db.prepare('SELECT path FROM units WHERE id = ?').get(unitId) as
+    { path: string } | undefined
   if (!u) throw notFound('đơn vị')
   return subtreeRange(u.path)
 }
@@ -33,6 +34,8 @@ export interface TreeUnitRow {
 /** The units of a range in tree order (a parent before its children, siblings by name). */
 export function treeUnitsInRange(db: Database, lo: string, hi: string): TreeUnitRow[] {
   return db
-    .prepare('SELECT id, parent_id, name, level, path, retired_on FROM units WHERE path >= ? AND path < ? ORDER BY tree_order')
+    .prepare(
+      'SELECT id, parent_id, name, level, path, retired_on FROM units WHERE path >= ? AND path < ? ORDER BY tree_order'
+    )
     .all(lo, hi) as TreeUnitRow[]
 }

@@ -19,7 +19,14 @@ const SELECT = `
   FROM units u`
 
 export function toUnit(r: UnitRow): Unit {
-  return { id: r.id, parentId: r.parent_id, name: r.name, level: r.level, retiredOn: r.retired_on, peopleCount: r.people_count }
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    name: r.name,
+    level: r.level,
+    retiredOn: r.retired_on,
+    peopleCount: r.people_count
+  }
 }
 
 export function unitRow(db: Database, id: number): UnitRow {
@@ -40,7 +47,10 @@ export function listUnits(db: Database, includeRetired: boolean): Unit[] {
 
 function requireText(value: string, field: string, label: string): string {
   const v = cleanText(value)
-  if (!v) throw new CoreError('VALIDATION', `${label} không được để trống.`, { [field]: `${label} không được để trống.` })
+  if (!v)
+    throw new CoreError('VALIDATION', `${label} không được để trống.`, {
+      [field]: `${label} không được để trống.`
+    })
   if (v.length > 200) {
     const message = `${label} dài ${v.length} ký tự, quá mức tối đa 200 ký tự: hãy rút gọn.`
     throw new CoreError('VALIDATION', message, { [field]: message })
@@ -48,9 +58,16 @@ function requireText(value: string, field: string, label: string): string {
   return v
 }
 
-function checkSiblingName(db: Database, parentId: number | null, name: string, exceptId: number | null): void {
+function checkSiblingName(
+  db: Database,
+  parentId: number | null,
+  name: string,
+  exceptId: number | null
+): void {
   const clash = db
-    .prepare('SELECT id FROM units WHERE parent_id IS ? AND name_key = ? AND retired_on IS NULL AND id IS NOT ?')
+    .prepare(
+      'SELECT id FROM units WHERE parent_id IS ? AND name_key = ? AND retired_on IS NULL AND id IS NOT ?'
+    )
     .get(parentId, foldVietnamese(name), exceptId)
   if (clash) {
     const msg = `Đã có đơn vị "${name}" ở cùng cấp.`
@@ -58,14 +75,25 @@ function checkSiblingName(db: Database, parentId: number | null, name: string, e
   }
 }
 
-export function recordUnitChange(db: Database, unitId: number, change: UnitHistoryEntry['change'], oldValue: string | null, newValue: string | null): void {
-  db.prepare('INSERT INTO unit_history(unit_id, at, change, old_value, new_value) VALUES (?, ?, ?, ?, ?)').run(unitId, nowIso(), change, oldValue, newValue)
+export function recordUnitChange(
+  db: Database,
+  unitId: number,
+  change: UnitHistoryEntry['change'],
+  oldValue: string | null,
+  newValue: string | null
+): void {
+  db.prepare(
+    'INSERT INTO unit_history(unit_id, at, change, old_value, new_value) VALUES (?, ?, ?, ?, ?)'
+  ).run(unitId, nowIso(), change, oldValue, newValue)
 }
 
 function activeParent(db: Database, parentId: number | null): UnitRow | null {
   if (parentId === null) return null
   const parent = unitRow(db, parentId)
-  if (parent.retired_on) throw new CoreError('VALIDATION', `Đơn vị cấp trên "${parent.name}" đã giải thể.`, { parentId: 'Đơn vị cấp trên đã giải thể.' })
+  if (parent.retired_on)
+    throw new CoreError('VALIDATION', `Đơn vị cấp trên "${parent.name}" đã giải thể.`, {
+      parentId: 'Đơn vị cấp trên đã giải thể.'
+    })
   return parent
 }
 
@@ -76,7 +104,9 @@ export function createUnit(db: Database, input: UnitCreateInput): Unit {
     const parent = activeParent(db, input.parentId)
     checkSiblingName(db, input.parentId, name, null)
     const info = db
-      .prepare("INSERT INTO units(parent_id, name, name_key, level, path, created_at) VALUES (?, ?, ?, ?, '', ?)")
+      .prepare(
+        "INSERT INTO units(parent_id, name, name_key, level, path, created_at) VALUES (?, ?, ?, ?, '', ?)"
+      )
       .run(input.parentId, name, foldVietnamese(name), level, nowIso())
     const id = Number(info.lastInsertRowid)
     db.prepare('UPDATE units SET path = ? WHERE id = ?').run(`${parent?.path ?? '/'}${id}/`, id)
@@ -93,7 +123,11 @@ export function updateUnit(db: Database, input: UnitUpdateInput): Unit {
       const name = requireText(input.name, 'name', 'Tên đơn vị')
       if (name !== current.name) {
         checkSiblingName(db, current.parent_id, name, current.id)
-        db.prepare('UPDATE units SET name = ?, name_key = ? WHERE id = ?').run(name, foldVietnamese(name), current.id)
+        db.prepare('UPDATE units SET name = ?, name_key = ? WHERE id = ?').run(
+          name,
+          foldVietnamese(name),
+          current.id
+        )
         recordUnitChange(db, current.id, 'renamed', current.name, name)
         renumberUnits(db)
       }
@@ -121,7 +155,11 @@ export function moveUnit(db: Database, id: number, parentId: number | null): Uni
     checkSiblingName(db, parentId, current.name, current.id)
     const newPath = `${parent?.path ?? '/'}${id}/`
     // Rewrite the path prefix of the whole subtree in one statement.
-    db.prepare('UPDATE units SET path = ? || substr(path, ?) WHERE path >= ? AND path < ?').run(newPath, current.path.length + 1, ...subtreeRange(current.path))
+    db.prepare('UPDATE units SET path = ? || substr(path, ?) WHERE path >= ? AND path < ?').run(
+      newPath,
+      current.path.length + 1,
+      ...subtreeRange(current.path)
+    )
     db.prepare('UPDATE units SET parent_id = ? WHERE id = ?').run(parentId, id)
     const oldParent = current.parent_id === null ? null : unitRow(db, current.parent_id).name
     recordUnitChange(db, id, 'moved', oldParent, parent?.name ?? null)
@@ -135,12 +173,20 @@ export function retireUnit(db: Database, id: number, on: string | undefined): Un
     const current = unitRow(db, id)
     if (current.retired_on) return toUnit(current)
     // path > lo: the subtree without the unit itself.
-    const active = db.prepare(`SELECT count(*) AS n FROM units WHERE path > ? AND path < ? AND retired_on IS NULL`).get(...subtreeRange(current.path)) as { n: number }
+    const active = db
+      .prepare(`SELECT count(*) AS n FROM units WHERE path > ? AND path < ? AND retired_on IS NULL`)
+      .get(...subtreeRange(current.path)) as { n: number }
     if (active.n > 0) {
-      throw new CoreError('CONFLICT', `"${current.name}" còn ${active.n} đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc giải thể chúng trước.`)
+      throw new CoreError(
+        'CONFLICT',
+        `"${current.name}" còn ${active.n} đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc giải thể chúng trước.`
+      )
     }
     if (current.people_count > 0) {
-      throw new CoreError('CONFLICT', `"${current.name}" còn ${current.people_count} người đang sinh hoạt; hãy chuyển họ sang đơn vị khác trước.`)
+      throw new CoreError(
+        'CONFLICT',
+        `"${current.name}" còn ${current.people_count} người đang sinh hoạt; hãy chuyển họ sang đơn vị khác trước.`
+      )
     }
     const date = on ?? todayIso()
     db.prepare('UPDATE units SET retired_on = ? WHERE id = ?').run(date, id)
@@ -161,7 +207,11 @@ export function restoreUnit(db: Database, id: number): Unit {
   })
 }
 
-function describeChange(change: UnitHistoryEntry['change'], oldValue: string | null, newValue: string | null): string {
+function describeChange(
+  change: UnitHistoryEntry['change'],
+  oldValue: string | null,
+  newValue: string | null
+): string {
   switch (change) {
     case 'created':
       return `Thành lập với tên "${newValue}"`
@@ -184,11 +234,19 @@ function describeChange(change: UnitHistoryEntry['change'], oldValue: string | n
 
 export function unitHistory(db: Database, id: number): UnitHistoryEntry[] {
   unitRow(db, id)
-  const rows = db.prepare('SELECT at, change, old_value, new_value FROM unit_history WHERE unit_id = ? ORDER BY id').all(id) as {
+  const rows = db
+    .prepare(
+      'SELECT at, change, old_value, new_value FROM unit_history WHERE unit_id = ? ORDER BY id'
+    )
+    .all(id) as {
     at: string
     change: UnitHistoryEntry['change']
     old_value: string | null
     new_value: string | null
   }[]
-  return rows.map((r) => ({ at: r.at, change: r.change, text: describeChange(r.change, r.old_value, r.new_value) }))
+  return rows.map((r) => ({
+    at: r.at,
+    change: r.change,
+    text: describeChange(r.change, r.old_value, r.new_value)
+  }))
 }

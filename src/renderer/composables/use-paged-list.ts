@@ -22,7 +22,9 @@ export interface PagedList<T, Q> {
   clear: () => void
 }
 
-export function usePagedList<T, Q = void>(fetch: (offset: number, query: Q) => Promise<Page<T> | null>): PagedList<T, Q> {
+export function usePagedList<T, Q = void>(
+  fetch: (offset: number, query: Q) => Promise<Page<T> | null>
+): PagedList<T, Q> {
   const items = shallowRef<T[]>([])
   const total = ref(0)
   const offset = ref(0)

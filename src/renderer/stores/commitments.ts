@@ -19,7 +19,14 @@ import { useAppStore } from './app'
 
 /** Plain copies: reactive proxies cannot cross IPC (structured clone refuses them). */
 const plain = (items: CommitmentItem[]): CommitmentItem[] =>
-  items.map((i) => ({ heading: i.heading, content: i.content, tasks: i.tasks, measures: i.measures, deadline: i.deadline, expected: i.expected }))
+  items.map((i) => ({
+    heading: i.heading,
+    content: i.content,
+    tasks: i.tasks,
+    measures: i.measures,
+    deadline: i.deadline,
+    expected: i.expected
+  }))
 
 /**
  * Commitments of the app's working year (the app store's, shared by every view): a unit's
@@ -43,7 +50,10 @@ export const useCommitmentsStore = defineStore('commitments', () => {
       return
     }
     const y = await year()
-    const [r, list] = await Promise.all([call('commitments:roster', { year: y, unitId: id }), call('commitments:listReviews', { year: y, unitId: id })])
+    const [r, list] = await Promise.all([
+      call('commitments:roster', { year: y, unitId: id }),
+      call('commitments:listReviews', { year: y, unitId: id })
+    ])
     // The user may have picked another unit while this was loading.
     if (unitId.value !== id) return
     roster.value = r
@@ -82,8 +92,17 @@ export const useCommitmentsStore = defineStore('commitments', () => {
     if (person.value) await openPerson(person.value.personId)
   }
 
-  async function save(personId: number, madeOn: string | null, items: CommitmentItem[]): Promise<Commitment> {
-    const c = await call('commitments:save', { personId, year: await year(), madeOn, items: plain(items) })
+  async function save(
+    personId: number,
+    madeOn: string | null,
+    items: CommitmentItem[]
+  ): Promise<Commitment> {
+    const c = await call('commitments:save', {
+      personId,
+      year: await year(),
+      madeOn,
+      items: plain(items)
+    })
     await Promise.all([refreshPerson(), reload()])
     return c
   }
@@ -93,17 +112,28 @@ export const useCommitmentsStore = defineStore('commitments', () => {
     await Promise.all([refreshPerson(), reload()])
   }
 
-  async function setResult(personId: number, result: CommitmentResultCode | null, note: string | null): Promise<Commitment> {
+  async function setResult(
+    personId: number,
+    result: CommitmentResultCode | null,
+    note: string | null
+  ): Promise<Commitment> {
     const c = await call('commitments:setResult', { personId, year: await year(), result, note })
     await Promise.all([refreshPerson(), reload()])
     return c
   }
 
-  const getReview = (id: number): Promise<CommitmentReviewDetail> => call('commitments:getReview', { id })
+  const getReview = (id: number): Promise<CommitmentReviewDetail> =>
+    call('commitments:getReview', { id })
 
   /** Records a new review (id undefined) or replaces one. */
-  async function saveReview(id: number | undefined, fields: CommitmentReviewFields): Promise<CommitmentReviewDetail> {
-    const r = id === undefined ? await call('commitments:createReview', fields) : await call('commitments:updateReview', { id, fields })
+  async function saveReview(
+    id: number | undefined,
+    fields: CommitmentReviewFields
+  ): Promise<CommitmentReviewDetail> {
+    const r =
+      id === undefined
+        ? await call('commitments:createReview', fields)
+        : await call('commitments:updateReview', { id, fields })
     await reload()
     return r
   }
@@ -114,12 +144,20 @@ export const useCommitmentsStore = defineStore('commitments', () => {
   }
 
   async function exportOne(personId: number, place: string): Promise<{ path: string } | null> {
-    return call('commitments:export', { personId, year: await year(), place: place.trim() || undefined })
+    return call('commitments:export', {
+      personId,
+      year: await year(),
+      place: place.trim() || undefined
+    })
   }
 
   /** The commitments of a unit's own people in one workbook, one sheet each; null when cancelled. */
   async function exportUnit(id: number, place: string): Promise<CommitmentUnitExportResult | null> {
-    return call('commitments:exportUnit', { unitId: id, year: await year(), place: place.trim() || undefined })
+    return call('commitments:exportUnit', {
+      unitId: id,
+      year: await year(),
+      place: place.trim() || undefined
+    })
   }
 
   return {

@@ -55,7 +55,12 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   async function fill(kind: EvaluationFill, overwrite: boolean): Promise<number> {
     const s = sheet.value
     if (!s) return 0
-    const r = await call('evaluation:fill', { year: s.year, unitId: s.unit.id, fill: kind, overwrite })
+    const r = await call('evaluation:fill', {
+      year: s.year,
+      unitId: s.unit.id,
+      fill: kind,
+      overwrite
+    })
     sheet.value = r.sheet
     return r.changed
   }
@@ -73,7 +78,10 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   /** Creates a rule set (id null) or edits one. */
   async function saveRule(input: EvaluationRuleSetInput): Promise<EvaluationRuleSet> {
     const { id, ...fields } = input
-    const saved = id === null ? await call('evaluation:createRule', fields) : await call('evaluation:updateRule', { id, fields })
+    const saved =
+      id === null
+        ? await call('evaluation:createRule', fields)
+        : await call('evaluation:updateRule', { id, fields })
     await loadRules()
     if (sheet.value) await load()
     return saved
@@ -88,7 +96,11 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   async function exportSheet(place: string): Promise<{ path: string; rows: number } | null> {
     const s = sheet.value
     if (!s) return null
-    return call('evaluation:export', { year: s.year, unitId: s.unit.id, place: place.trim() || undefined })
+    return call('evaluation:export', {
+      year: s.year,
+      unitId: s.unit.id,
+      place: place.trim() || undefined
+    })
   }
 
   async function previewImport(): Promise<EvaluationImportPreview | null> {
@@ -98,7 +110,11 @@ export const useEvaluationStore = defineStore('evaluation', () => {
 
   async function applyImport(p: EvaluationImportPreview): Promise<EvaluationImportResult> {
     const year = await app.ensureYear()
-    const r = await call('evaluation:applyImport', { year, path: p.path, fingerprint: p.fingerprint })
+    const r = await call('evaluation:applyImport', {
+      year,
+      path: p.path,
+      fingerprint: p.fingerprint
+    })
     await load()
     return r
   }

@@ -39,7 +39,8 @@ export const PROGRESS_POLL_MS = 200
 
 /** An id for an open, chosen here so its progress can be asked for before the core answers. */
 function newRequestId(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
+    return crypto.randomUUID()
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
 }
 
@@ -125,7 +126,10 @@ export const useImportStore = defineStore('import', () => {
     for (const s of includedSheets.value) {
       const fields = s.columns.map((c) => fieldOf(s.index, c.index))
       if (!fields.includes('fullName') && !fields.includes('givenName')) {
-        out.push({ sheet: s.name, message: `Trang "${s.name}": chưa có cột nào ghép vào "Họ và tên".` })
+        out.push({
+          sheet: s.name,
+          message: `Trang "${s.name}": chưa có cột nào ghép vào "Họ và tên".`
+        })
       }
     }
     return out
@@ -135,14 +139,20 @@ export const useImportStore = defineStore('import', () => {
     const input: ImportPreviewInput = {
       sessionId: opened.value?.sessionId ?? '',
       sheets: sheets.value.map((s) => {
-        const choice: { index: number; include: boolean; headerRow?: number; mapping?: Record<string, ImportField | null> } = {
+        const choice: {
+          index: number
+          include: boolean
+          headerRow?: number
+          mapping?: Record<string, ImportField | null>
+        } = {
           index: s.index,
           include: isIncluded(s)
         }
         const header = headerRows.value[s.index]
         if (header !== undefined) choice.headerRow = header
         const o = overrides.value[s.index]
-        if (o && Object.keys(o).length > 0) choice.mapping = Object.fromEntries(Object.entries(o).map(([c, f]) => [String(c), f]))
+        if (o && Object.keys(o).length > 0)
+          choice.mapping = Object.fromEntries(Object.entries(o).map(([c, f]) => [String(c), f]))
         return choice
       }),
       unitId: unitId.value,
@@ -154,7 +164,9 @@ export const useImportStore = defineStore('import', () => {
     const choices = [...named].map((name) => ({
       name,
       unitId: unitChoices.value[name] ?? null,
-      ...(unitRenames.value[name] && !unitChoices.value[name] ? { createName: unitRenames.value[name] } : {})
+      ...(unitRenames.value[name] && !unitChoices.value[name]
+        ? { createName: unitRenames.value[name] }
+        : {})
     }))
     if (choices.length > 0) input.unitChoices = choices
     return { ...input, ...extra }
@@ -212,7 +224,9 @@ export const useImportStore = defineStore('import', () => {
     task.value = 'open'
     const requestId = newRequestId()
     try {
-      const out = await job.run(requestId, () => call('import:open', path ? { path, requestId } : { chooseFile: true, requestId }))
+      const out = await job.run(requestId, () =>
+        call('import:open', path ? { path, requestId } : { chooseFile: true, requestId })
+      )
       if (gen !== generation) {
         // Cancelled while reading: nobody wants this session.
         closeSession(out?.sessionId)
@@ -226,7 +240,10 @@ export const useImportStore = defineStore('import', () => {
       return true
     } catch (e) {
       if (gen !== generation || (e instanceof ApiFailure && e.code === 'CANCELLED')) return false
-      openError.value = { code: e instanceof ApiFailure ? e.code : 'UNKNOWN', message: failureMessage(e) }
+      openError.value = {
+        code: e instanceof ApiFailure ? e.code : 'UNKNOWN',
+        message: failureMessage(e)
+      }
       return false
     } finally {
       if (gen === generation) task.value = null
@@ -240,7 +257,8 @@ export const useImportStore = defineStore('import', () => {
   }
 
   function setField(sheetIndex: number, column: number, field: ImportField | null): void {
-    const detected = sheets.value[sheetIndex]?.columns.find((c) => c.index === column)?.field ?? null
+    const detected =
+      sheets.value[sheetIndex]?.columns.find((c) => c.index === column)?.field ?? null
     const o = { ...(overrides.value[sheetIndex] ?? {}) }
     if (field === detected) delete o[column]
     else o[column] = field
@@ -260,9 +278,16 @@ export const useImportStore = defineStore('import', () => {
     headerErrors.value = errors
     task.value = 'layout'
     try {
-      const info = await call('import:layout', { sessionId: opened.value.sessionId, index: sheetIndex, headerRow: row })
+      const info = await call('import:layout', {
+        sessionId: opened.value.sessionId,
+        index: sheetIndex,
+        headerRow: row
+      })
       if (gen !== generation || !opened.value) return false
-      opened.value = { ...opened.value, sheets: opened.value.sheets.map((s) => (s.index === sheetIndex ? info : s)) }
+      opened.value = {
+        ...opened.value,
+        sheets: opened.value.sheets.map((s) => (s.index === sheetIndex ? info : s))
+      }
       const rows = { ...headerRows.value }
       if (row === null) delete rows[sheetIndex]
       else rows[sheetIndex] = row
@@ -278,7 +303,8 @@ export const useImportStore = defineStore('import', () => {
       stale.value = true
       return true
     } catch (e) {
-      if (gen === generation) headerErrors.value = { ...headerErrors.value, [sheetIndex]: failureMessage(e) }
+      if (gen === generation)
+        headerErrors.value = { ...headerErrors.value, [sheetIndex]: failureMessage(e) }
       return false
     } finally {
       if (gen === generation) task.value = null

@@ -25,7 +25,10 @@ export const useOverviewStore = defineStore('overview', () => {
       people.count({ statuses: ON_ROLL_STATUSES, kind: 'non_member' }),
       ...PERSON_STATUSES.map((s) => people.count({ statuses: [s] }))
     ])
-    const byStatus = Object.fromEntries(PERSON_STATUSES.map((s, i) => [s, perStatus[i]])) as Record<PersonStatus, number>
+    const byStatus = Object.fromEntries(PERSON_STATUSES.map((s, i) => [s, perStatus[i]])) as Record<
+      PersonStatus,
+      number
+    >
     counts.value = { units, onRoll, members, nonMembers, byStatus }
   }
 

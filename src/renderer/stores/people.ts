@@ -17,7 +17,9 @@ import { foldVietnamese } from '@shared/vn-text'
 import { call } from '../api'
 
 /** Everyone still on the rolls: the default view of the list. */
-export const ON_ROLL_STATUSES: PersonStatus[] = PERSON_STATUSES.filter((s) => !LEFT_STATUSES.includes(s))
+export const ON_ROLL_STATUSES: PersonStatus[] = PERSON_STATUSES.filter(
+  (s) => !LEFT_STATUSES.includes(s)
+)
 
 export const PAGE_SIZE = 200
 
@@ -43,7 +45,12 @@ export interface PeopleFilters {
 
 /** The list query for a set of filters: the search text is sent folded and trimmed. */
 function listInput(f: PeopleFilters, offset: number, limit: number): PeopleListInput {
-  const input: PeopleListInput = { unitId: f.unitId, includeSubunits: f.includeSubunits, offset, limit }
+  const input: PeopleListInput = {
+    unitId: f.unitId,
+    includeSubunits: f.includeSubunits,
+    offset,
+    limit
+  }
   const q = foldVietnamese(f.q)
   if (q) input.q = q
   // Always sent: the core reads "no statuses" as "those on the rolls", and the filter's empty
@@ -102,7 +109,10 @@ export const usePeopleStore = defineStore('people', () => {
       const out = await call('people:list', listInput(filters, 0, PAGE_SIZE))
       if (gen !== generation) return
       total.value = out.total
-      rows.value = Array.from({ length: out.total }, (_, i): PeopleSlot => out.rows[i] ?? { id: `pending-${i}`, pending: true })
+      rows.value = Array.from(
+        { length: out.total },
+        (_, i): PeopleSlot => out.rows[i] ?? { id: `pending-${i}`, pending: true }
+      )
     } finally {
       if (gen === generation) loading.value = false
     }
@@ -136,12 +146,20 @@ export const usePeopleStore = defineStore('people', () => {
 
   /** How many people match, without fetching rows (for the overview). */
   async function count(f: Partial<PeopleFilters>): Promise<number> {
-    const all: PeopleFilters = { unitId: null, includeSubunits: true, q: '', statuses: [], kind: null, ...f }
+    const all: PeopleFilters = {
+      unitId: null,
+      includeSubunits: true,
+      q: '',
+      statuses: [],
+      kind: null,
+      ...f
+    }
     return (await call('people:list', listInput(all, 0, 1))).total
   }
 
   const get = (id: number): Promise<Person> => call('people:get', { id })
-  const statusHistory = (id: number): Promise<PersonStatusEntry[]> => call('people:statusHistory', { id })
+  const statusHistory = (id: number): Promise<PersonStatusEntry[]> =>
+    call('people:statusHistory', { id })
 
   /** After a change: the list, and the people counts shown in the unit tree. */
   async function afterChange(): Promise<void> {
@@ -166,5 +184,19 @@ export const usePeopleStore = defineStore('people', () => {
     return person
   }
 
-  return { filters, total, rows, loading, reload, ensureRange, setFilters, count, get, statusHistory, create, update, setStatus }
+  return {
+    filters,
+    total,
+    rows,
+    loading,
+    reload,
+    ensureRange,
+    setFilters,
+    count,
+    get,
+    statusHistory,
+    create,
+    update,
+    setStatus
+  }
 })

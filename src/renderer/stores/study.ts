@@ -111,18 +111,25 @@ export const useStudyStore = defineStore('study', () => {
     return c
   }
 
-  async function saveAttendance(sessionId: number, present: number[], absent: number[]): Promise<StudyAttendanceResult> {
+  async function saveAttendance(
+    sessionId: number,
+    present: number[],
+    absent: number[]
+  ): Promise<StudyAttendanceResult> {
     const r = await call('study:setAttendance', { sessionId, present, absent })
     // The session's counts changed: refresh its row without reloading the list.
     sessions.value = sessions.value.map((s) =>
-      s.id === sessionId ? { ...s, attendedMembers: r.attendedMembers, attendedNonMembers: r.attendedNonMembers } : s
+      s.id === sessionId
+        ? { ...s, attendedMembers: r.attendedMembers, attendedNonMembers: r.attendedNonMembers }
+        : s
     )
     coverage.value = null
     progress.value = null
     return r
   }
 
-  const previewSheet = (sessionId: number): Promise<StudySheetPreview | null> => call('study:previewSheet', { sessionId, chooseFile: true })
+  const previewSheet = (sessionId: number): Promise<StudySheetPreview | null> =>
+    call('study:previewSheet', { sessionId, chooseFile: true })
 
   /** perUnit: after the scope's list, one sheet per chi bộ with people missing. */
   async function exportMissing(unitId: number | null, place: string, perUnit: boolean) {

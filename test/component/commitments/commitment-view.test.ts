@@ -1,19 +1,49 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { CommitmentPerson, CommitmentRoster, CommitmentRosterRow, CommitmentStatus, CommitmentTemplate, Input, Output } from '@shared/api'
+import type {
+  CommitmentPerson,
+  CommitmentRoster,
+  CommitmentRosterRow,
+  CommitmentStatus,
+  CommitmentTemplate,
+  Input,
+  Output
+} from '@shared/api'
 import CommitmentsView from '@renderer/views/CommitmentsView.vue'
 import { createFakeApi, unit, type FakeData } from '../fake-api'
 import { $$, byTestId, click, installApi, mountView, sleep, type } from '../helpers'
 
 const data = (): FakeData => ({
-  units: [unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 4)],
+  units: [
+    unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'),
+    unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 4)
+  ],
   people: [],
   backups: []
 })
 
-const row = (personId: number, fullName: string, extra: Partial<CommitmentRosterRow> = {}): CommitmentRosterRow => ({
-  personId, fullName, kind: 'member', status: 'active', position: null, partyCardNumber: null, unitId: 2, unitName: 'Chi bộ ấp 1', state: 'missing', itemCount: 0,
-  hasBreakthrough: false, madeOn: null, praises: 0, reminders: 0, lastOutcome: null, result: null, ...extra
+const row = (
+  personId: number,
+  fullName: string,
+  extra: Partial<CommitmentRosterRow> = {}
+): CommitmentRosterRow => ({
+  personId,
+  fullName,
+  kind: 'member',
+  status: 'active',
+  position: null,
+  partyCardNumber: null,
+  unitId: 2,
+  unitName: 'Chi bộ ấp 1',
+  state: 'missing',
+  itemCount: 0,
+  hasBreakthrough: false,
+  madeOn: null,
+  praises: 0,
+  reminders: 0,
+  lastOutcome: null,
+  result: null,
+  ...extra
 })
 
 function rosterOf(made: boolean): CommitmentRoster {
@@ -25,22 +55,44 @@ function rosterOf(made: boolean): CommitmentRoster {
     row(4, 'Lê Văn Cường', { kind: 'non_member', state, itemCount: made ? 5 : 0 })
   ]
   return {
-    year: 2024, unitId: 2, unitName: 'Chi bộ ấp 1', unitLevel: 'Chi bộ', rows,
-    counts: { required: 3, made: made ? 3 : 0, missing: made ? 0 : 3, notAsked: 1, percent: made ? 100 : 0 }
+    year: 2024,
+    unitId: 2,
+    unitName: 'Chi bộ ấp 1',
+    unitLevel: 'Chi bộ',
+    rows,
+    counts: {
+      required: 3,
+      made: made ? 3 : 0,
+      missing: made ? 0 : 3,
+      notAsked: 1,
+      percent: made ? 100 : 0
+    }
   }
 }
 
 const status: CommitmentStatus = {
   year: 2024,
   rows: [
-    { unitId: 1, parentId: null, name: 'Đảng ủy xã Tân Phú', level: 'Đảng ủy cơ sở', depth: 0, required: 3, made: 0, missing: 3, notAsked: 1, percent: 0,
-      members: { required: 2, made: 0, missing: 2, notAsked: 1, percent: 0 }, nonMembers: { required: 1, made: 0, missing: 1, notAsked: 0, percent: 0 } }
+    {
+      unitId: 1,
+      parentId: null,
+      name: 'Đảng ủy xã Tân Phú',
+      level: 'Đảng ủy cơ sở',
+      depth: 0,
+      required: 3,
+      made: 0,
+      missing: 3,
+      notAsked: 1,
+      percent: 0,
+      members: { required: 2, made: 0, missing: 2, notAsked: 1, percent: 0 },
+      nonMembers: { required: 1, made: 0, missing: 1, notAsked: 0, percent: 0 }
+    }
   ],
   total: null
 }
 
 /** What the core answers to exporting the unit's commitments, in turn (null: the user cancelled). */
-const unitExports: (Output<'commitments:exportUnit'>)[] = []
+const unitExports: Output<'commitments:exportUnit'>[] = []
 
 function setup(initiallyMade = false) {
   let made = initiallyMade
@@ -55,19 +107,86 @@ function setup(initiallyMade = false) {
       return { created: 3, skippedExisting: 0, skippedNotAsked: 1, templateSource: 'default' }
     },
     'commitments:template': (i): CommitmentTemplate => ({
-      unitId: i.unitId, year: i.year, source: 'default', fromUnitId: null, fromUnitName: null, updatedAt: null,
-      items: [{ heading: 'topic', content: 'Làm theo Bác về tiết kiệm', tasks: null, measures: null, deadline: 'Cả năm', expected: null }]
+      unitId: i.unitId,
+      year: i.year,
+      source: 'default',
+      fromUnitId: null,
+      fromUnitName: null,
+      updatedAt: null,
+      items: [
+        {
+          heading: 'topic',
+          content: 'Làm theo Bác về tiết kiệm',
+          tasks: null,
+          measures: null,
+          deadline: 'Cả năm',
+          expected: null
+        }
+      ]
     }),
-    'commitments:saveTemplate': (i) => ({ unitId: i.unitId, year: i.year, source: 'own', fromUnitId: 2, fromUnitName: 'Chi bộ ấp 1', updatedAt: 'x', items: i.items }),
-    'commitments:createReview': (i) => ({ ...i, id: 9, unitName: 'Chi bộ ấp 1', period: 'Tháng 05/2024', praises: 1, reminders: 1, reviewed: 3, entries: [] }),
+    'commitments:saveTemplate': (i) => ({
+      unitId: i.unitId,
+      year: i.year,
+      source: 'own',
+      fromUnitId: 2,
+      fromUnitName: 'Chi bộ ấp 1',
+      updatedAt: 'x',
+      items: i.items
+    }),
+    'commitments:createReview': (i) => ({
+      ...i,
+      id: 9,
+      unitName: 'Chi bộ ấp 1',
+      period: 'Tháng 05/2024',
+      praises: 1,
+      reminders: 1,
+      reviewed: 3,
+      entries: []
+    }),
     'commitments:person': (i): CommitmentPerson => ({
-      personId: i.personId, year: 2024, fullName: 'Nguyễn Văn An', kind: 'member', status: 'active', unitId: 2, unitName: 'Chi bộ ấp 1', position: null, state: 'made',
+      personId: i.personId,
+      year: 2024,
+      fullName: 'Nguyễn Văn An',
+      kind: 'member',
+      status: 'active',
+      unitId: 2,
+      unitName: 'Chi bộ ấp 1',
+      position: null,
+      state: 'made',
       commitment: {
-        id: 1, personId: 1, year: 2024, unitId: 2, unitName: 'Chi bộ ấp 1', madeOn: '2024-02-15', source: 'template', result: null, resultNote: null, resultOn: null, updatedAt: 'x',
-        items: [{ heading: 'topic', content: 'Làm theo Bác về tiết kiệm', tasks: null, measures: null, deadline: 'Cả năm', expected: null }]
+        id: 1,
+        personId: 1,
+        year: 2024,
+        unitId: 2,
+        unitName: 'Chi bộ ấp 1',
+        madeOn: '2024-02-15',
+        source: 'template',
+        result: null,
+        resultNote: null,
+        resultOn: null,
+        updatedAt: 'x',
+        items: [
+          {
+            heading: 'topic',
+            content: 'Làm theo Bác về tiết kiệm',
+            tasks: null,
+            measures: null,
+            deadline: 'Cả năm',
+            expected: null
+          }
+        ]
       },
       trail: [
-        { reviewId: 9, heldOn: '2024-05-10', kind: 'monthly', reviewer: 'party_cell', period: 'Tháng 05/2024', unitName: 'Chi bộ ấp 1', outcome: 'praise', progress: 'Đã vận động 12 hộ' }
+        {
+          reviewId: 9,
+          heldOn: '2024-05-10',
+          kind: 'monthly',
+          reviewer: 'party_cell',
+          period: 'Tháng 05/2024',
+          unitName: 'Chi bộ ấp 1',
+          outcome: 'praise',
+          progress: 'Đã vận động 12 hộ'
+        }
       ]
     })
   })
@@ -95,7 +214,11 @@ describe('CommitmentsView', () => {
     // Only the missing ones.
     ;(byTestId('commitments-filter-missing')!.querySelector('input') as HTMLInputElement).click()
     await flushPromises()
-    expect($$('[data-testid^="commitment-row-"]').map((e) => e.textContent)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'])
+    expect($$('[data-testid^="commitment-row-"]').map((e) => e.textContent)).toEqual([
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Lê Văn Cường'
+    ])
   })
 
   it('makes commitments in bulk from the template, then records a review with a praise and a reminder', async () => {
@@ -109,30 +232,50 @@ describe('CommitmentsView', () => {
     await click('commitments-template')
     await sleep(10)
     await flushPromises()
-    expect((byTestId('template-items-content-0') as HTMLTextAreaElement).value).toBe('Làm theo Bác về tiết kiệm')
+    expect((byTestId('template-items-content-0') as HTMLTextAreaElement).value).toBe(
+      'Làm theo Bác về tiết kiệm'
+    )
     expect(byTestId('template-source')?.textContent).toContain('mẫu gợi ý có sẵn')
     await type('template-items-content-0', 'Tiết kiệm điện, nước')
     await click('template-save')
-    expect(fake.callsTo('commitments:saveTemplate')[0].items[0]).toMatchObject({ heading: 'topic', content: 'Tiết kiệm điện, nước', deadline: 'Cả năm' })
+    expect(fake.callsTo('commitments:saveTemplate')[0].items[0]).toMatchObject({
+      heading: 'topic',
+      content: 'Tiết kiệm điện, nước',
+      deadline: 'Cả năm'
+    })
 
     await click('commitments-bulk')
     expect(byTestId('bulk-summary')?.textContent).toContain('3 người chưa lập')
     await type('bulk-date', '15/02/2024')
     await click('bulk-run')
-    expect(fake.callsTo('commitments:bulk')).toEqual([{ unitId: 2, year: 2024, madeOn: '2024-02-15' }])
+    expect(fake.callsTo('commitments:bulk')).toEqual([
+      { unitId: 2, year: 2024, madeOn: '2024-02-15' }
+    ])
     expect(byTestId('commitments-missing')?.textContent).toBe('0')
 
     await click('commitments-review')
     await type('review-date', '10/05/2024')
-    expect(byTestId('review-counts')?.textContent).toContain('3 người · Biểu dương: 0 · Nhắc nhở: 0')
-    ;(byTestId('review-outcome-Nguyễn Văn An-praise')!.querySelector('input') as HTMLInputElement).click()
-    ;(byTestId('review-outcome-Trần Thị Bình-reminder')!.querySelector('input') as HTMLInputElement).click()
+    expect(byTestId('review-counts')?.textContent).toContain(
+      '3 người · Biểu dương: 0 · Nhắc nhở: 0'
+    )
+    ;(
+      byTestId('review-outcome-Nguyễn Văn An-praise')!.querySelector('input') as HTMLInputElement
+    ).click()
+    ;(
+      byTestId('review-outcome-Trần Thị Bình-reminder')!.querySelector('input') as HTMLInputElement
+    ).click()
     await flushPromises()
     await type('review-progress-Trần Thị Bình', 'Chậm tiến độ')
     expect(byTestId('review-counts')?.textContent).toContain('Biểu dương: 1 · Nhắc nhở: 1')
     await click('review-save')
     const saved = fake.callsTo('commitments:createReview')[0] as Input<'commitments:createReview'>
-    expect(saved).toMatchObject({ unitId: 2, year: 2024, heldOn: '2024-05-10', kind: 'monthly', reviewer: 'party_cell' })
+    expect(saved).toMatchObject({
+      unitId: 2,
+      year: 2024,
+      heldOn: '2024-05-10',
+      kind: 'monthly',
+      reviewer: 'party_cell'
+    })
     expect(saved.entries).toEqual([
       { personId: 1, outcome: 'praise', progress: null },
       { personId: 2, outcome: 'reminder', progress: 'Chậm tiến độ' },
@@ -159,10 +302,20 @@ describe('CommitmentsView', () => {
     expect(button.disabled).toBe(false)
     expect(button.textContent).toContain('Xuất bản cam kết của cả đơn vị')
     await type('commitments-place', ' Tân Lập ')
-    unitExports.push({ path: 'D:\\Cam ket\\ban-cam-ket-2024-chi-bo-ap-1.xlsx', people: 3, withoutCommitment: 1 })
+    unitExports.push({
+      path: 'D:\\Cam ket\\ban-cam-ket-2024-chi-bo-ap-1.xlsx',
+      people: 3,
+      withoutCommitment: 1
+    })
     await click('commitments-export-unit')
-    expect(fake.callsTo('commitments:exportUnit')).toEqual([{ unitId: 2, year: 2024, place: 'Tân Lập' }])
-    expect($$('.el-message--success').map((m) => m.textContent).join(' ')).toContain(
+    expect(fake.callsTo('commitments:exportUnit')).toEqual([
+      { unitId: 2, year: 2024, place: 'Tân Lập' }
+    ])
+    expect(
+      $$('.el-message--success')
+        .map((m) => m.textContent)
+        .join(' ')
+    ).toContain(
       'Đã lưu 3 bản cam kết (mỗi người một trang) vào D:\\Cam ket\\ban-cam-ket-2024-chi-bo-ap-1.xlsx. 1 người chưa có bản cam kết nên không có trong tệp.'
     )
 
@@ -184,7 +337,10 @@ describe('CommitmentsView', () => {
     await flushPromises()
     expect(fake.callsTo('commitments:person')[0]).toEqual({ personId: 1, year: 2024 })
     expect(byTestId('person-state')?.textContent).toBe('Đã lập')
-    expect((byTestId('person-made-on') as HTMLInputElement | null)?.value ?? (byTestId('person-made-on')!.querySelector('input') as HTMLInputElement).value).toBe('15/02/2024')
+    expect(
+      (byTestId('person-made-on') as HTMLInputElement | null)?.value ??
+        (byTestId('person-made-on')!.querySelector('input') as HTMLInputElement).value
+    ).toBe('15/02/2024')
     expect(byTestId('trail-table')?.textContent).toContain('Đã vận động 12 hộ')
     expect(byTestId('trail-summary')?.textContent).toContain('Biểu dương: 1 lần')
   })

@@ -20,7 +20,8 @@ function mountProbe() {
   return { wrapper, form }
 }
 
-const messages = (kind: 'error' | 'success') => $$(`.el-message--${kind}`).map((m) => m.textContent?.trim())
+const messages = (kind: 'error' | 'success') =>
+  $$(`.el-message--${kind}`).map((m) => m.textContent?.trim())
 
 describe('useFormSave', () => {
   afterEach(() => {
@@ -30,15 +31,22 @@ describe('useFormSave', () => {
   it("keeps the fields a refusal names and shows the core's message; the next try starts clean", async () => {
     let refuse = true
     installApi(
-      createFakeApi({ units: [], people: [], backups: [] }, {
-        'units:create': (input) => {
-          if (refuse) throw new ApiError('VALIDATION', 'Dữ liệu chưa hợp lệ.', { name: 'Đã có đơn vị cùng tên.' })
-          return unit(1, null, input.name, input.level)
+      createFakeApi(
+        { units: [], people: [], backups: [] },
+        {
+          'units:create': (input) => {
+            if (refuse)
+              throw new ApiError('VALIDATION', 'Dữ liệu chưa hợp lệ.', {
+                name: 'Đã có đơn vị cùng tên.'
+              })
+            return unit(1, null, input.name, input.level)
+          }
         }
-      }).api
+      ).api
     )
     const { wrapper, form } = mountProbe()
-    const create = () => call('units:create', { parentId: null, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
+    const create = () =>
+      call('units:create', { parentId: null, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
 
     expect(await form.save(create, 'Đã lưu.')).toBe(false)
     expect(form.errors.value).toEqual({ name: 'Đã có đơn vị cùng tên.' })
@@ -71,15 +79,20 @@ describe('useFormSave', () => {
 
   it('shows a broken link to the core as the general message, with no field marked', async () => {
     installApi(
-      createFakeApi({ units: [], people: [], backups: [] }, {
-        'units:create': () => {
-          throw new TypeError('fetch failed')
+      createFakeApi(
+        { units: [], people: [], backups: [] },
+        {
+          'units:create': () => {
+            throw new TypeError('fetch failed')
+          }
         }
-      }).api
+      ).api
     )
     const { wrapper, form } = mountProbe()
     form.errors.value = { name: 'cũ' }
-    expect(await form.save(() => call('units:create', { parentId: null, name: 'A', level: 'B' }))).toBe(false)
+    expect(
+      await form.save(() => call('units:create', { parentId: null, name: 'A', level: 'B' }))
+    ).toBe(false)
     expect(form.errors.value).toEqual({})
     await flushPromises()
     expect(messages('error').join(' ')).toContain('Không liên lạc được với phần lõi của ứng dụng.')
@@ -87,11 +100,16 @@ describe('useFormSave', () => {
   })
 
   it('puts a refused field of the unit form next to that field and keeps the dialog open', async () => {
-    const fake = createFakeApi({ units: [unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở')], people: [], backups: [] }, {
-      'units:create': () => {
-        throw new ApiError('CONFLICT', 'Đã có đơn vị "Chi bộ ấp 1" trong cùng đơn vị cấp trên.', { name: 'Tên này đã có.' })
+    const fake = createFakeApi(
+      { units: [unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở')], people: [], backups: [] },
+      {
+        'units:create': () => {
+          throw new ApiError('CONFLICT', 'Đã có đơn vị "Chi bộ ấp 1" trong cùng đơn vị cấp trên.', {
+            name: 'Tên này đã có.'
+          })
+        }
       }
-    })
+    )
     installApi(fake.api)
     const wrapper = mountView(UnitsView)
     await flushPromises()
@@ -101,7 +119,9 @@ describe('useFormSave', () => {
     await click('unit-form-save')
     await sleep(150) // Element Plus shows a form item's error after a short debounce
     expect(fake.callsTo('units:create')).toHaveLength(1)
-    expect($$('[data-testid="unit-form"] .el-form-item__error').map((e) => e.textContent?.trim())).toEqual(['Tên này đã có.'])
+    expect(
+      $$('[data-testid="unit-form"] .el-form-item__error').map((e) => e.textContent?.trim())
+    ).toEqual(['Tên này đã có.'])
     expect(messages('error')).toContain('Đã có đơn vị "Chi bộ ấp 1" trong cùng đơn vị cấp trên.')
     const overlay = byTestId('unit-form')?.closest<HTMLElement>('.el-overlay')
     expect(overlay?.style.display).not.toBe('none')

@@ -15,7 +15,15 @@ describe('DataView', () => {
       {
         units: [],
         people: [],
-        backups: [{ fileName: 'cd-2025-07-01.sqlite', path: '/b/cd-2025-07-01.sqlite', sizeBytes: 2048, createdAt, reason: 'before-migration' }]
+        backups: [
+          {
+            fileName: 'cd-2025-07-01.sqlite',
+            path: '/b/cd-2025-07-01.sqlite',
+            sizeBytes: 2048,
+            createdAt,
+            reason: 'before-migration'
+          }
+        ]
       },
       { 'db:check': () => ({ ok: true, problems: [], foreignKeyProblems: 0 }) }
     )

@@ -54,7 +54,9 @@ describe('import wizard', () => {
     expect(byTestId('import-step-file')?.textContent).toContain('Chọn tệp')
 
     await click('import-choose')
-    expect(fake.callsTo('import:open')).toEqual([{ chooseFile: true, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,100}$/) }])
+    expect(fake.callsTo('import:open')).toEqual([
+      { chooseFile: true, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,100}$/) }
+    ])
     expect(stepOf()).toBe('sheets')
     expect(byTestId('import-file-name')?.textContent).toBe('DS đảng viên ấp 3.xlsx')
     expect(byTestId('import-legacy-note')?.textContent).toContain('4 ô chữ gõ bằng bảng mã TCVN3')
@@ -96,7 +98,14 @@ describe('import wizard', () => {
     await click('import-commit')
     await confirmBox() // some rows are skipped: the user confirms
     expect(fake.callsTo('import:commit')).toHaveLength(1)
-    expect(fake.callsTo('import:commit')[0]).toMatchObject({ sessionId: 's-1', kind: 'member', sheets: [{ index: 0, include: true }, { index: 1, include: false }] })
+    expect(fake.callsTo('import:commit')[0]).toMatchObject({
+      sessionId: 's-1',
+      kind: 'member',
+      sheets: [
+        { index: 0, include: true },
+        { index: 1, include: false }
+      ]
+    })
     expect(stepOf()).toBe('import')
     expect(byTestId('import-done')?.textContent).toContain('Đã nhập xong')
     expect(byTestId('import-done-created')?.getAttribute('data-count')).toBe('1')
@@ -117,7 +126,9 @@ describe('import wizard', () => {
     colC!.vm.$emit('update:modelValue', 'birthDate')
     await flushPromises()
     // And column A (STT) is ignored.
-    selects.find((s) => s.attributes('data-testid') === 'import-field-0-A')!.vm.$emit('update:modelValue', '')
+    selects
+      .find((s) => s.attributes('data-testid') === 'import-field-0-A')!
+      .vm.$emit('update:modelValue', '')
     await flushPromises()
     expect(byTestId('import-mapping-reset-0')).not.toBeNull()
     // The ignored column says so (not an empty box with the placeholder).
@@ -125,15 +136,26 @@ describe('import wizard', () => {
 
     await click('import-next')
     const input = fake.callsTo('import:preview').at(-1)!
-    expect(input.sheets![0]).toEqual({ index: 0, include: true, mapping: { '0': null, '2': 'birthDate' } })
+    expect(input.sheets![0]).toEqual({
+      index: 0,
+      include: true,
+      mapping: { '0': null, '2': 'birthDate' }
+    })
     expect(byTestId('import-count-update')?.getAttribute('data-count')).toBe('1')
 
     // Back, undo the change of column C: the next preview sends only column A.
     await click('import-back')
-    wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'import-field-0-C')!.vm.$emit('update:modelValue', 'note')
+    wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.attributes('data-testid') === 'import-field-0-C')!
+      .vm.$emit('update:modelValue', 'note')
     await flushPromises()
     await click('import-next')
-    expect(fake.callsTo('import:preview').at(-1)!.sheets![0]).toEqual({ index: 0, include: true, mapping: { '0': null } })
+    expect(fake.callsTo('import:preview').at(-1)!.sheets![0]).toEqual({
+      index: 0,
+      include: true,
+      mapping: { '0': null }
+    })
     wrapper.unmount()
   })
 
@@ -143,22 +165,40 @@ describe('import wizard', () => {
     await click('import-choose')
     await click('import-next')
     await click('import-next')
-    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual(['Nguyễn Văn Dũng', 'Trần Thị Bình', 'Lê Văn Cường'])
+    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual([
+      'Nguyễn Văn Dũng',
+      'Trần Thị Bình',
+      'Lê Văn Cường'
+    ])
 
     await click('import-count-skip')
-    expect(fake.callsTo('import:preview').at(-1)).toMatchObject({ offset: 0, filter: 'skip', limit: 50 })
-    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual(['Lê Văn Cường'])
-    expect(byTestId('import-rows')?.closest('.el-tabs')?.querySelector('.el-tabs__item.is-active')?.textContent).toContain('Các dòng (1)')
+    expect(fake.callsTo('import:preview').at(-1)).toMatchObject({
+      offset: 0,
+      filter: 'skip',
+      limit: 50
+    })
+    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual([
+      'Lê Văn Cường'
+    ])
+    expect(
+      byTestId('import-rows')?.closest('.el-tabs')?.querySelector('.el-tabs__item.is-active')
+        ?.textContent
+    ).toContain('Các dòng (1)')
 
     // Back to the mapping, a column changed, forward again: a fresh preview, still narrowed to the skipped rows.
     await click('import-back')
-    wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'import-field-0-C')!.vm.$emit('update:modelValue', 'birthDate')
+    wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.attributes('data-testid') === 'import-field-0-C')!
+      .vm.$emit('update:modelValue', 'birthDate')
     await flushPromises()
     const asked = fake.callsTo('import:preview').length
     await click('import-next')
     expect(fake.callsTo('import:preview')).toHaveLength(asked + 1)
     expect(fake.callsTo('import:preview').at(-1)).toMatchObject({ offset: 0, filter: 'skip' })
-    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual(['Lê Văn Cường'])
+    expect($$('[data-testid="import-row-name"]').map((e) => e.textContent)).toEqual([
+      'Lê Văn Cường'
+    ])
     wrapper.unmount()
   })
 
@@ -195,7 +235,8 @@ describe('import wizard', () => {
   })
 
   it('shows why an undo was refused', async () => {
-    const refusal = 'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.'
+    const refusal =
+      'Không thể hoàn tác: đã có dữ liệu khác (học tập, cam kết, đánh giá …) gắn với người được thêm trong lần nhập này.'
     const fake = createImportApi({ refuseUndo: refusal })
     const { wrapper } = await mountWizard(fake)
     await commitConfirmed()
@@ -233,7 +274,11 @@ describe('import wizard', () => {
 
   it('shows how far the reading has got on a determinate bar, and cancels it in the core', async () => {
     const progress: { current: ImportProgress | null } = { current: null }
-    const fake = createImportApi({ slowOpen: new Promise<void>(() => undefined), honourCancel: true, progress })
+    const fake = createImportApi({
+      slowOpen: new Promise<void>(() => undefined),
+      honourCancel: true,
+      progress
+    })
     const { wrapper } = await mountWizard(fake)
     await click('import-choose')
     const requestId = fake.callsTo('import:open')[0].requestId!
@@ -241,7 +286,12 @@ describe('import wizard', () => {
     expect(byTestId('import-progress-bar')).toBeNull()
     expect(byTestId('import-progress-text')?.textContent).toBe('Đang đọc tệp…')
 
-    progress.current = { phase: 'reading', done: 30, total: 120, message: 'Đang đọc tệp… 3.000 dòng' }
+    progress.current = {
+      phase: 'reading',
+      done: 30,
+      total: 120,
+      message: 'Đang đọc tệp… 3.000 dòng'
+    }
     await sleep(PROGRESS_POLL_MS + 100)
     await flushPromises()
     expect(fake.callsTo('import:progress').at(-1)).toEqual({ sessionId: requestId })
@@ -250,7 +300,12 @@ describe('import wizard', () => {
     expect(byTestId('import-progress-bar')?.textContent).toContain('25%')
     expect(byTestId('import-progress-text')?.textContent).toBe('Đang đọc tệp… 3.000 dòng')
 
-    progress.current = { phase: 'checking', done: 90, total: 100, message: 'Đang tìm danh sách trong tệp…' }
+    progress.current = {
+      phase: 'checking',
+      done: 90,
+      total: 100,
+      message: 'Đang tìm danh sách trong tệp…'
+    }
     await sleep(PROGRESS_POLL_MS + 100)
     await flushPromises()
     expect(byTestId('import-progress')?.getAttribute('data-percent')).toBe('90')
@@ -271,13 +326,26 @@ describe('import wizard', () => {
   })
 
   it('lets the user cancel a commit before it writes, and says that is the only time it can', async () => {
-    const progress: { current: ImportProgress | null } = { current: { phase: 'matching', done: 10, total: 40, message: 'Đang đối chiếu với dữ liệu hiện có…' } }
-    const fake = createImportApi({ slowCommit: new Promise<void>(() => undefined), honourCancel: true, progress })
+    const progress: { current: ImportProgress | null } = {
+      current: {
+        phase: 'matching',
+        done: 10,
+        total: 40,
+        message: 'Đang đối chiếu với dữ liệu hiện có…'
+      }
+    }
+    const fake = createImportApi({
+      slowCommit: new Promise<void>(() => undefined),
+      honourCancel: true,
+      progress
+    })
     const { wrapper } = await mountWizard(fake)
     await commitConfirmed()
     expect(stepOf()).toBe('import')
     expect(byTestId('import-progress')?.getAttribute('data-busy')).toBe('commit')
-    expect(byTestId('import-commit-stop-note')?.textContent).toContain('Chỉ hủy được trước khi bắt đầu ghi')
+    expect(byTestId('import-commit-stop-note')?.textContent).toContain(
+      'Chỉ hủy được trước khi bắt đầu ghi'
+    )
     await sleep(PROGRESS_POLL_MS + 100)
     await flushPromises()
     expect(byTestId('import-progress')?.getAttribute('data-percent')).toBe('25')
@@ -289,14 +357,22 @@ describe('import wizard', () => {
     // Nothing was written: back to the preview, with a plain note rather than an error.
     expect(stepOf()).toBe('preview')
     expect(byTestId('import-progress')).toBeNull()
-    expect($$('.el-message--info').map((m) => m.textContent).join(' ')).toContain('Đã hủy nhập; chưa có gì được ghi vào dữ liệu.')
+    expect(
+      $$('.el-message--info')
+        .map((m) => m.textContent)
+        .join(' ')
+    ).toContain('Đã hủy nhập; chưa có gì được ghi vào dữ liệu.')
     expect($$('.el-message--error')).toHaveLength(0)
     wrapper.unmount()
   })
 
   it('shows how far the marked copy is written, cancels it in the core, then says where the next one was saved', async () => {
     const progress: { current: ImportProgress | null } = { current: null }
-    const options: ImportFakeOptions = { slowExport: new Promise<void>(() => undefined), honourCancel: true, progress }
+    const options: ImportFakeOptions = {
+      slowExport: new Promise<void>(() => undefined),
+      honourCancel: true,
+      progress
+    }
     const fake = createImportApi(options)
     const { wrapper } = await mountWizard(fake)
     await click('import-choose')
@@ -311,7 +387,12 @@ describe('import wizard', () => {
     expect(byTestId('import-commit')?.hasAttribute('disabled')).toBe(true)
     expect(byTestId('import-back')?.hasAttribute('disabled')).toBe(true)
 
-    progress.current = { phase: 'exporting', done: 5000, total: 20_000, message: 'Đang ghi tệp kèm lỗi… 5.000 dòng' }
+    progress.current = {
+      phase: 'exporting',
+      done: 5000,
+      total: 20_000,
+      message: 'Đang ghi tệp kèm lỗi… 5.000 dòng'
+    }
     await sleep(PROGRESS_POLL_MS + 100)
     await flushPromises()
     expect(fake.callsTo('import:progress').at(-1)).toEqual({ sessionId: 's-1' })
@@ -325,7 +406,11 @@ describe('import wizard', () => {
     await sleep(10)
     await flushPromises()
     expect(byTestId('import-progress')).toBeNull()
-    expect($$('.el-message--info').map((m) => m.textContent).join(' ')).toContain('Đã hủy lưu tệp có đánh dấu lỗi; không có tệp nào được ghi.')
+    expect(
+      $$('.el-message--info')
+        .map((m) => m.textContent)
+        .join(' ')
+    ).toContain('Đã hủy lưu tệp có đánh dấu lỗi; không có tệp nào được ghi.')
     expect($$('.el-message--error')).toHaveLength(0)
     expect(byTestId('import-exported')).toBeNull()
     expect(stepOf()).toBe('preview')
@@ -340,8 +425,15 @@ describe('import wizard', () => {
     await flushPromises()
     expect(byTestId('import-progress')).toBeNull()
     expect(byTestId('import-exported')?.textContent).toContain('Đã lưu: /tmp/DS_can-sua.xlsx')
-    expect($$('.el-message--success').map((m) => m.textContent).join(' ')).toContain('Đã lưu tệp có đánh dấu lỗi (1 dòng cần sửa): /tmp/DS_can-sua.xlsx')
-    expect(fake.callsTo('import:exportProblems')).toEqual([{ sessionId: 's-1' }, { sessionId: 's-1' }])
+    expect(
+      $$('.el-message--success')
+        .map((m) => m.textContent)
+        .join(' ')
+    ).toContain('Đã lưu tệp có đánh dấu lỗi (1 dòng cần sửa): /tmp/DS_can-sua.xlsx')
+    expect(fake.callsTo('import:exportProblems')).toEqual([
+      { sessionId: 's-1' },
+      { sessionId: 's-1' }
+    ])
     wrapper.unmount()
   })
 
@@ -349,14 +441,19 @@ describe('import wizard', () => {
     const fake = createImportApi()
     const { wrapper } = await mountWizard(fake)
     await click('import-choose')
-    const input = () => wrapper.findAllComponents(ElInputNumber).find((c) => c.attributes('data-testid') === 'import-header-row-0')!
+    const input = () =>
+      wrapper
+        .findAllComponents(ElInputNumber)
+        .find((c) => c.attributes('data-testid') === 'import-header-row-0')!
     expect(input().props('modelValue')).toBe(7)
 
     // A row that is empty: the core's reason is shown under the input, nothing changes.
     input().vm.$emit('change', 4)
     await flushPromises()
     expect(fake.callsTo('import:layout')).toEqual([{ sessionId: 's-1', index: 0, headerRow: 4 }])
-    expect(byTestId('import-header-error-0')?.textContent).toContain('Dòng 4 của trang "Ấp 3" trống')
+    expect(byTestId('import-header-error-0')?.textContent).toContain(
+      'Dòng 4 của trang "Ấp 3" trống'
+    )
     expect(byTestId('import-header-text-0')?.textContent).toBe('Dòng 7')
 
     input().vm.$emit('change', 9)
@@ -371,16 +468,28 @@ describe('import wizard', () => {
     const mapping = byTestId('import-mapping-0')!.textContent!
     expect(mapping).toContain('Người')
     expect(mapping).toContain('14/11/1984')
-    wrapper.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'import-field-0-A')!.vm.$emit('update:modelValue', 'fullName')
+    wrapper
+      .findAllComponents(ElSelect)
+      .find((s) => s.attributes('data-testid') === 'import-field-0-A')!
+      .vm.$emit('update:modelValue', 'fullName')
     await flushPromises()
     await click('import-next')
-    expect(fake.callsTo('import:preview').at(-1)!.sheets![0]).toEqual({ index: 0, include: true, headerRow: 9, mapping: { '0': 'fullName' } })
+    expect(fake.callsTo('import:preview').at(-1)!.sheets![0]).toEqual({
+      index: 0,
+      include: true,
+      headerRow: 9,
+      mapping: { '0': 'fullName' }
+    })
 
     // Back to the detected header: the choice and the columns chosen for it are forgotten.
     await click('import-back')
     await click('import-back')
     await click('import-header-auto-0')
-    expect(fake.callsTo('import:layout').at(-1)).toEqual({ sessionId: 's-1', index: 0, headerRow: null })
+    expect(fake.callsTo('import:layout').at(-1)).toEqual({
+      sessionId: 's-1',
+      index: 0,
+      headerRow: null
+    })
     expect(byTestId('import-header-text-0')?.textContent).toBe('Dòng 7')
     await click('import-next')
     await click('import-next')

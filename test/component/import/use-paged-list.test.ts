@@ -21,7 +21,11 @@ describe('usePagedList', () => {
     drop = true
     expect(await list.load(3, 'odd')).toBe(false)
     expect([list.items.value, list.total.value, list.offset.value]).toEqual([[1, 3, 5], 4, 0])
-    expect(asked).toEqual([[3, 'all'], [0, 'odd'], [3, 'odd']])
+    expect(asked).toEqual([
+      [3, 'all'],
+      [0, 'odd'],
+      [3, 'odd']
+    ])
 
     list.clear()
     expect([list.items.value, list.total.value, list.offset.value]).toEqual([[], 0, 0])

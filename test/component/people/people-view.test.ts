@@ -38,7 +38,12 @@ describe('PeopleView', () => {
     await flushPromises()
     expect(byTestId('people-total')?.textContent).toBe('3')
     const first = fake.callsTo('people:list')[0]
-    expect(first).toMatchObject({ unitId: null, includeSubunits: true, offset: 0, limit: PAGE_SIZE })
+    expect(first).toMatchObject({
+      unitId: null,
+      includeSubunits: true,
+      offset: 0,
+      limit: PAGE_SIZE
+    })
     expect(first.statuses).toEqual(['active', 'exempt', 'suspended', 'temporary'])
 
     const rows = $$('[data-testid="people-row"]')
@@ -96,7 +101,11 @@ describe('PeopleView', () => {
     // "Tất cả trạng thái" means all: the deceased person is listed too.
     expect(fake.callsTo('people:list').at(-1)!.statuses).toEqual([...PERSON_STATUSES])
     expect(byTestId('people-total')?.textContent).toBe('4')
-    expect($$('[data-testid="people-row"]').map((r) => r.textContent).join()).toContain('Lê Văn Cường')
+    expect(
+      $$('[data-testid="people-row"]')
+        .map((r) => r.textContent)
+        .join()
+    ).toContain('Lê Văn Cường')
     wrapper.unmount()
   })
 })

@@ -6,7 +6,10 @@ import { buildUnitTree } from '@renderer/stores/units'
 import { $$, byTestId, click, mountView, sleep, type } from '../helpers'
 import { unit } from '../fake-api'
 
-const units = buildUnitTree([unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 3)])
+const units = buildUnitTree([
+  unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'),
+  unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 3)
+])
 
 function mountForm(props: Record<string, unknown> = {}) {
   return mountView(PersonFormDialog, {
@@ -81,7 +84,9 @@ describe('PersonFormDialog', () => {
   })
 
   it('hides member-only fields for non-members and shows server field errors', async () => {
-    const wrapper = mountForm({ serverErrors: { nationalId: 'Số CCCD này đã có trong danh sách.' } })
+    const wrapper = mountForm({
+      serverErrors: { nationalId: 'Số CCCD này đã có trong danh sách.' }
+    })
     await flushPromises()
     expect(byTestId('person-partyCardNumber')).not.toBeNull()
     expect(await shownErrors()).toContain('Số CCCD này đã có trong danh sách.')

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { StudyChecklist, StudyCoverage, StudyMissingPerson, StudySession, StudyTopic } from '@shared/api'
+import type {
+  StudyChecklist,
+  StudyCoverage,
+  StudyMissingPerson,
+  StudySession,
+  StudyTopic
+} from '@shared/api'
 import StudyView from '@renderer/views/StudyView.vue'
 import ActiveUnitSelect from '@renderer/components/common/ActiveUnitSelect.vue'
 import AttendanceChecklist from '@renderer/components/study/AttendanceChecklist.vue'
@@ -8,26 +14,63 @@ import { useStudyStore } from '@renderer/stores/study'
 import { createFakeApi, unit, type FakeData } from '../fake-api'
 import { $, $$, byTestId, installApi, mountView, sleep, type } from '../helpers'
 
-const topic2024: StudyTopic = { id: 4, year: 2024, title: 'Đẩy mạnh học tập và làm theo … về thực hành tiết kiệm', planNumber: null, planDate: null, note: null, sessionCount: 1 }
+const topic2024: StudyTopic = {
+  id: 4,
+  year: 2024,
+  title: 'Đẩy mạnh học tập và làm theo … về thực hành tiết kiệm',
+  planNumber: null,
+  planDate: null,
+  note: null,
+  sessionCount: 1
+}
 
 const session: StudySession = {
-  id: 7, topicId: 4, year: 2024, kind: 'cell_meeting', heldOn: '2024-05-20', hostUnitId: 2, hostUnitName: 'Chi bộ ấp 1', title: null,
-  points: [{ name: 'Hội trường', unitId: null, attendees: 40 }], extraNonMembers: 3, note: null, attendedMembers: 1, attendedNonMembers: 0
+  id: 7,
+  topicId: 4,
+  year: 2024,
+  kind: 'cell_meeting',
+  heldOn: '2024-05-20',
+  hostUnitId: 2,
+  hostUnitName: 'Chi bộ ấp 1',
+  title: null,
+  points: [{ name: 'Hội trường', unitId: null, attendees: 40 }],
+  extraNonMembers: 3,
+  note: null,
+  attendedMembers: 1,
+  attendedNonMembers: 0
 }
 
 const data = (): FakeData => ({
-  units: [unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 3)],
+  units: [
+    unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'),
+    unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 3)
+  ],
   people: [],
   backups: []
 })
 
 function checklistOf(): StudyChecklist {
   const row = (personId: number, fullName: string, attended: boolean, extra = {}) => ({
-    personId, fullName, kind: 'member' as const, status: 'active' as const, partyCardNumber: null, birthDate: null, required: true, attended, studiedElsewhere: false, ...extra
+    personId,
+    fullName,
+    kind: 'member' as const,
+    status: 'active' as const,
+    partyCardNumber: null,
+    birthDate: null,
+    required: true,
+    attended,
+    studiedElsewhere: false,
+    ...extra
   })
   return {
-    sessionId: 7, unitId: 2, unitName: 'Chi bộ ấp 1',
-    rows: [row(1, 'Nguyễn Văn An', true), row(2, 'Trần Thị Bình', false), row(3, 'Lê Văn Cường', false, { kind: 'non_member' })]
+    sessionId: 7,
+    unitId: 2,
+    unitName: 'Chi bộ ấp 1',
+    rows: [
+      row(1, 'Nguyễn Văn An', true),
+      row(2, 'Trần Thị Bình', false),
+      row(3, 'Lê Văn Cường', false, { kind: 'non_member' })
+    ]
   }
 }
 
@@ -71,7 +114,10 @@ describe('StudyView', () => {
   })
 
   it('ties a connection point to a unit, and keeps the tie when the session is edited', async () => {
-    const tied: StudySession = { ...session, points: [{ name: 'Hội trường xã', unitId: 1, attendees: 40 }] }
+    const tied: StudySession = {
+      ...session,
+      points: [{ name: 'Hội trường xã', unitId: 1, attendees: 40 }]
+    }
     const fake = createFakeApi(data(), {
       'app:getYear': () => ({ year: 2024 }),
       'study:listTopics': () => [topic2024],
@@ -86,7 +132,9 @@ describe('StudyView', () => {
     // A new point: choosing its unit names it after the unit.
     byTestId('session-form-add-point')!.click()
     await flushPromises()
-    const select = w.findAllComponents(ActiveUnitSelect).find((c) => c.attributes('data-testid') === 'session-form-point-unit-1')!
+    const select = w
+      .findAllComponents(ActiveUnitSelect)
+      .find((c) => c.attributes('data-testid') === 'session-form-point-unit-1')!
     select.vm.$emit('update:modelValue', 2)
     await flushPromises()
     expect((byTestId('session-form-point-name-1') as HTMLInputElement).value).toBe('Chi bộ ấp 1')
@@ -104,9 +152,22 @@ describe('StudyView: the missing list', () => {
     document.body.innerHTML = ''
   })
 
-  const coverageOf = (i: { year: number }): StudyCoverage => ({ year: i.year, topic: topic2024, rows: [], total: null })
+  const coverageOf = (i: { year: number }): StudyCoverage => ({
+    year: i.year,
+    topic: topic2024,
+    rows: [],
+    total: null
+  })
   const missingPerson = (personId: number, fullName: string): StudyMissingPerson => ({
-    personId, fullName, kind: 'member', status: 'active', birthDate: null, partyCardNumber: null, position: null, unitId: 2, unitName: 'Chi bộ ấp 1'
+    personId,
+    fullName,
+    kind: 'member',
+    status: 'active',
+    birthDate: null,
+    partyCardNumber: null,
+    position: null,
+    unitId: 2,
+    unitName: 'Chi bộ ấp 1'
   })
 
   async function openCoverage() {
@@ -115,7 +176,10 @@ describe('StudyView: the missing list', () => {
       'study:listTopics': () => [topic2024],
       'study:listSessions': () => [],
       'study:coverage': coverageOf,
-      'study:listMissing': () => ({ total: 2, rows: [missingPerson(1, 'Trần Thị Bình'), missingPerson(2, 'Lê Văn Cường')] }),
+      'study:listMissing': () => ({
+        total: 2,
+        rows: [missingPerson(1, 'Trần Thị Bình'), missingPerson(2, 'Lê Văn Cường')]
+      }),
       'study:exportMissing': () => ({ path: '/tmp/chua-hoc.xlsx', rows: 2 })
     })
     installApi(fake.api)
@@ -134,8 +198,14 @@ describe('StudyView: the missing list', () => {
     await flushPromises()
     byTestId('coverage-export')!.click()
     await flushPromises()
-    expect(fake.callsTo('study:exportMissing')).toEqual([{ year: 2024, unitId: null, place: '', perUnit: true }])
-    expect($$('.el-message--success').map((m) => m.textContent).join(' ')).toContain(
+    expect(fake.callsTo('study:exportMissing')).toEqual([
+      { year: 2024, unitId: null, place: '', perUnit: true }
+    ])
+    expect(
+      $$('.el-message--success')
+        .map((m) => m.textContent)
+        .join(' ')
+    ).toContain(
       'Đã lưu danh sách 2 người chưa học (mỗi chi bộ một trang tính) vào /tmp/chua-hoc.xlsx.'
     )
   })
@@ -150,7 +220,9 @@ describe('StudyView: the missing list', () => {
     expect(fake.callsTo('study:listMissing').at(-1)).toMatchObject({ unitId: 2 })
     byTestId('coverage-export')!.click()
     await flushPromises()
-    expect(fake.callsTo('study:exportMissing')).toEqual([{ year: 2024, unitId: 2, place: '', perUnit: false }])
+    expect(fake.callsTo('study:exportMissing')).toEqual([
+      { year: 2024, unitId: 2, place: '', perUnit: false }
+    ])
   })
 })
 
@@ -159,7 +231,13 @@ describe('AttendanceChecklist', () => {
   beforeEach(() => {
     fake = createFakeApi(data(), {
       'study:checklist': () => checklistOf(),
-      'study:setAttendance': (i) => ({ sessionId: i.sessionId, added: i.present.length, removed: i.absent.length, attendedMembers: 2, attendedNonMembers: 1 })
+      'study:setAttendance': (i) => ({
+        sessionId: i.sessionId,
+        added: i.present.length,
+        removed: i.absent.length,
+        attendedMembers: 2,
+        attendedNonMembers: 1
+      })
     })
     installApi(fake.api)
   })
@@ -177,14 +255,18 @@ describe('AttendanceChecklist', () => {
     expect($$('[data-testid^="checklist-row-"]')).toHaveLength(3)
     expect(byTestId('checklist-count')?.textContent).toContain('Có mặt: 1 / 3')
     await type('checklist-search', 'binh')
-    expect($$('[data-testid^="checklist-row-"]').map((e) => e.textContent?.trim())).toEqual(['Trần Thị Bình'])
+    expect($$('[data-testid^="checklist-row-"]').map((e) => e.textContent?.trim())).toEqual([
+      'Trần Thị Bình'
+    ])
     await type('checklist-search', '')
     byTestId('checklist-all')!.click()
     await flushPromises()
     expect(byTestId('checklist-count')?.textContent).toContain('Có mặt: 3 / 3')
     byTestId('checklist-save')!.click()
     await flushPromises()
-    expect(fake.callsTo('study:setAttendance')).toEqual([{ sessionId: 7, present: [2, 3], absent: [] }])
+    expect(fake.callsTo('study:setAttendance')).toEqual([
+      { sessionId: 7, present: [2, 3], absent: [] }
+    ])
     expect(useStudyStore().coverage).toBeNull()
   })
 })

@@ -11,7 +11,10 @@ describe('UnitsView', () => {
 
   it('shows the tree with levels and counts, and adds a child unit under the selected one', async () => {
     const fake = createFakeApi({
-      units: [unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'), unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 12)],
+      units: [
+        unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'),
+        unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 12)
+      ],
       people: [],
       backups: []
     })
@@ -36,7 +39,9 @@ describe('UnitsView', () => {
     await type('unit-form-level', 'Chi bộ')
     await click('unit-form-save')
 
-    expect(fake.callsTo('units:create')).toEqual([{ parentId: 1, name: 'Chi bộ ấp 2', level: 'Chi bộ' }])
+    expect(fake.callsTo('units:create')).toEqual([
+      { parentId: 1, name: 'Chi bộ ấp 2', level: 'Chi bộ' }
+    ])
     expect(byTestId('units-node-Chi bộ ấp 2')).not.toBeNull()
     wrapper.unmount()
   })

@@ -11,13 +11,28 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic'
+    ]
   })
 }
 
 /** A page of the app on the harness, with window.api as the preload would give it. */
-export async function openApp(browser: Browser, harness: Harness): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
+export async function openApp(
+  browser: Browser,
+  harness: Harness
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh'
+  })
   await context.addInitScript(apiInitScript(harness.url))
   const page = await context.newPage()
   const errors: string[] = []
@@ -32,5 +47,9 @@ export async function openApp(browser: Browser, harness: Harness): Promise<{ pag
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   // Transitions finished at once, so a ticked box looks ticked rather than half-drawn.
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false, animations: 'disabled' })
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: false,
+    animations: 'disabled'
+  })
 }

@@ -71,7 +71,15 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
       // would arrive with another Host. Browsers always send Origin on a POST.
       if (req.headers.origin !== origin || `http://${req.headers.host}` !== origin) {
         res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' })
-        res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu bị từ chối: nó không đến từ trang của ứng dụng.' } }))
+        res.end(
+          JSON.stringify({
+            ok: false,
+            error: {
+              code: 'FORBIDDEN',
+              message: 'Yêu cầu bị từ chối: nó không đến từ trang của ứng dụng.'
+            }
+          })
+        )
         req.resume()
         return
       }

@@ -17,7 +17,10 @@ export interface AppSession {
 export function useApp(setUp?: (harness: Harness) => Promise<void> | void): AppSession {
   const session = {} as AppSession
   beforeAll(async () => {
-    if (!rendererBuilt()) throw new Error('out/renderer is missing: run `npx electron-vite build` (npm test does it first).')
+    if (!rendererBuilt())
+      throw new Error(
+        'out/renderer is missing: run `npx electron-vite build` (npm test does it first).'
+      )
     session.harness = await startHarness()
     await setUp?.(session.harness)
     session.browser = await launch()

@@ -4,7 +4,9 @@ import { AppPage } from './app-page'
 
 export class EvaluationPage extends AppPage {
   row(name: string): Locator {
-    return this.page.locator('[data-testid="evaluation-table"] tr.el-table__row', { has: this.byTestId(`evaluation-row-${name}`) })
+    return this.page.locator('[data-testid="evaluation-table"] tr.el-table__row', {
+      has: this.byTestId(`evaluation-row-${name}`)
+    })
   }
 
   /** Fast entry from the keyboard: click the cell's select, type the start of the level, Enter. */
@@ -15,10 +17,14 @@ export class EvaluationPage extends AppPage {
     await this.page.keyboard.press('Enter')
     await this.page.waitForFunction(
       ([n, s]) => {
-        const row = [...document.querySelectorAll('[data-testid="evaluation-table"] tr.el-table__row')].find((tr) =>
-          tr.querySelector(`[data-testid="evaluation-row-${n}"]`)
-        )
-        return !!row?.querySelector(`[data-testid="rating-${s}"] .el-select__placeholder:not(.is-transparent)`)?.textContent?.trim()
+        const row = [
+          ...document.querySelectorAll('[data-testid="evaluation-table"] tr.el-table__row')
+        ].find((tr) => tr.querySelector(`[data-testid="evaluation-row-${n}"]`))
+        return !!row
+          ?.querySelector(
+            `[data-testid="rating-${s}"] .el-select__placeholder:not(.is-transparent)`
+          )
+          ?.textContent?.trim()
       },
       [name, stage] as const
     )
@@ -31,6 +37,10 @@ export class EvaluationPage extends AppPage {
   }
 
   async ratingText(name: string, stage: string): Promise<string> {
-    return (await this.row(name).locator(`[data-testid="rating-${stage}"] .el-select__placeholder:not(.is-transparent)`).innerText()).trim()
+    return (
+      await this.row(name)
+        .locator(`[data-testid="rating-${stage}"] .el-select__placeholder:not(.is-transparent)`)
+        .innerText()
+    ).trim()
   }
 }

@@ -61,7 +61,13 @@ export interface MessyMember {
  * Chính thức", a row of column numbers, the data, a totals row and a signature block. With `tcvn3`
  * the names are typed in TCVN3 with the .VnTime font.
  */
-function addMessySheet(wb: ExcelJS.Workbook, sheetName: string, cell: string, members: MessyMember[], tcvn3: boolean): void {
+function addMessySheet(
+  wb: ExcelJS.Workbook,
+  sheetName: string,
+  cell: string,
+  members: MessyMember[],
+  tcvn3: boolean
+): void {
   const ws = wb.addWorksheet(sheetName)
   ws.getCell('A1').value = 'ĐẢNG BỘ XÃ TÂN LẬP'
   ws.getCell('A1').font = { bold: true }
@@ -70,7 +76,17 @@ function addMessySheet(wb: ExcelJS.Workbook, sheetName: string, cell: string, me
   ws.getCell('F2').value = 'Tân Lập, ngày 10 tháng 5 năm 2024'
   ws.getCell('A4').value = `DANH SÁCH ĐẢNG VIÊN ${cell.toLocaleUpperCase('vi')}`
   ws.mergeCells('A4:I4')
-  ws.getRow(6).values = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chức vụ', 'Ngày vào Đảng', null, 'Số thẻ ĐV', 'Ghi chú']
+  ws.getRow(6).values = [
+    'STT',
+    'Họ và tên',
+    'Ngày sinh',
+    'Giới tính',
+    'Chức vụ',
+    'Ngày vào Đảng',
+    null,
+    'Số thẻ ĐV',
+    'Ghi chú'
+  ]
   ws.getRow(7).values = [null, null, null, null, null, 'Dự bị', 'Chính thức', null, null]
   for (const c of [1, 2, 3, 4, 5, 8, 9]) ws.mergeCells(6, c, 7, c)
   ws.mergeCells(6, 6, 6, 7)
@@ -104,7 +120,10 @@ function addMessySheet(wb: ExcelJS.Workbook, sheetName: string, cell: string, me
   ws.getRow(r + 2).values = [null, 'Lê Văn Lập', null, null, null, 'Trần Văn Bí']
 }
 
-export async function writeMessyWorkbook(path: string, sheets: { name: string; cell: string; members: MessyMember[]; tcvn3: boolean }[]): Promise<void> {
+export async function writeMessyWorkbook(
+  path: string,
+  sheets: { name: string; cell: string; members: MessyMember[]; tcvn3: boolean }[]
+): Promise<void> {
   const wb = new ExcelJS.Workbook()
   for (const s of sheets) addMessySheet(wb, s.name, s.cell, s.members, s.tcvn3)
   await wb.xlsx.writeFile(path)

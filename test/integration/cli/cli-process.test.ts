@@ -15,7 +15,9 @@ describe('cli process', () => {
     const db = join(tempDir(), 'a.sqlite')
     // A source "edited" after the bundle: the launcher must make it again before running.
     if (existsSync(bundle)) utimesSync(bundle, new Date(0), new Date(0))
-    const r = spawnSync(process.execPath, [launcher, 'check', '--db', db, '--json'], { encoding: 'utf8' })
+    const r = spawnSync(process.execPath, [launcher, 'check', '--db', db, '--json'], {
+      encoding: 'utf8'
+    })
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout).ok).toBe(true)
@@ -25,14 +27,23 @@ describe('cli process', () => {
   it('exits quietly with code 0 when piped into head', async () => {
     const dir = tempDir()
     const t = openTestCore({ dir })
-    const unit = await t.call('units:create', { parentId: null, name: 'Chi bộ Ấp 1', level: 'Chi bộ' })
+    const unit = await t.call('units:create', {
+      parentId: null,
+      name: 'Chi bộ Ấp 1',
+      level: 'Chi bộ'
+    })
     // Far more output than a pipe holds (64 KiB): head reads two lines and goes away mid-stream.
     const csv = join(dir, 'danh-sach.csv')
     const lines = ['Họ và tên,Ngày sinh,Số thẻ đảng viên']
-    for (let i = 0; i < 2000; i++) lines.push(`Nguyễn Văn Thứ,${1 + (i % 28)}/${1 + (Math.floor(i / 28) % 12)}/${1950 + Math.floor(i / 336)},${10_000_000 + i}`)
+    for (let i = 0; i < 2000; i++)
+      lines.push(
+        `Nguyễn Văn Thứ,${1 + (i % 28)}/${1 + (Math.floor(i / 28) % 12)}/${1950 + Math.floor(i / 336)},${10_000_000 + i}`
+      )
     writeFileSync(csv, lines.join('\n'))
     const opened = await t.call('import:open', { path: csv })
-    expect((await t.call('import:commit', { sessionId: opened!.sessionId, unitId: unit.id })).created).toBe(2000)
+    expect(
+      (await t.call('import:commit', { sessionId: opened!.sessionId, unitId: unit.id })).created
+    ).toBe(2000)
     t.dispose()
     const db = join(dir, 'chuyen-de.sqlite')
     // bash for PIPESTATUS: the exit code of the CLI itself, not of head.
@@ -47,7 +58,14 @@ describe('cli process', () => {
     execFileSync(process.execPath, [launcher, 'check', '--db', db]) // builds if needed
     const cpu: number[] = []
     for (let i = 0; i < 5; i++) {
-      const r = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time node ${JSON.stringify(launcher)} check --db ${JSON.stringify(db)} >/dev/null`], { encoding: 'utf8' })
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `TIMEFORMAT='%U %S'; time node ${JSON.stringify(launcher)} check --db ${JSON.stringify(db)} >/dev/null`
+        ],
+        { encoding: 'utf8' }
+      )
       const [u, s] = r.stderr.trim().split(/\s+/).map(Number)
       cpu.push(u + s)
     }

@@ -16,11 +16,18 @@ function use(t: TestCore): TestCore {
 }
 
 /** Runs test/helpers/backup-child.ts and kills it with SIGKILL once `killWhen` says so. */
-function runChild(args: string[], killWhen: (line: string) => boolean | Promise<boolean>): Promise<void> {
+function runChild(
+  args: string[],
+  killWhen: (line: string) => boolean | Promise<boolean>
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../helpers/backup-child.ts'), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, '../../helpers/backup-child.ts'), ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     let buffer = ''
     let stderr = ''
     child.stdout.on('data', async (chunk: Buffer) => {
@@ -30,7 +37,9 @@ function runChild(args: string[], killWhen: (line: string) => boolean | Promise<
       for (const line of lines) if (!child.killed && (await killWhen(line))) child.kill('SIGKILL')
     })
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited early: ${stderr}`))))
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited early: ${stderr}`))
+    )
   })
 }
 
@@ -54,7 +63,11 @@ describe('restore through SQLite', () => {
   it('brings back the rows a killed writer left only in the source -wal', async () => {
     const sourceDir = tempDir()
     const seed = openTestCore({ dir: sourceDir })
-    const unit = await seed.call('units:create', { parentId: null, name: 'Chi bộ Nguồn', level: 'Chi bộ' })
+    const unit = await seed.call('units:create', {
+      parentId: null,
+      name: 'Chi bộ Nguồn',
+      level: 'Chi bộ'
+    })
     await seed.call('people:create', personInput(unit.id, { fullName: 'Người Có Sẵn' }))
     seed.core.close()
     await runChild(['wal', sourceDir, '1000'], (line) => line === 'written')
@@ -63,10 +76,17 @@ describe('restore through SQLite', () => {
     // The 1,000 rows are in the -wal only: a copy of the main file would have lost them.
     expect(countInMainFileOnly(source)).toBe(1)
 
-    const t = use(openTestCore({ platform: { chooseOpenFile: async () => source, chooseSaveFile: async () => null } }))
+    const t = use(
+      openTestCore({
+        platform: { chooseOpenFile: async () => source, chooseSaveFile: async () => null }
+      })
+    )
     const r = await t.call('backup:restore', { chooseFile: true })
     expect(r!.restoredFrom).toBe(source)
-    expect((await t.call('people:list', { unitId: null, includeSubunits: true, q: 'nguoi ghi sau 999' })).total).toBe(1)
+    expect(
+      (await t.call('people:list', { unitId: null, includeSubunits: true, q: 'nguoi ghi sau 999' }))
+        .total
+    ).toBe(1)
     expect((await t.call('people:list', { unitId: null, includeSubunits: true })).total).toBe(1001)
     expect(countPeople(t.core.dbPath)).toBe(1001)
     expect(existsSync(`${t.core.dbPath}.restoring.partial`)).toBe(false)
@@ -76,16 +96,29 @@ describe('restore through SQLite', () => {
 
   it('keeps the recent writes when the live data file itself is chosen', async () => {
     let live = ''
-    const t = use(openTestCore({ platform: { chooseOpenFile: async () => live, chooseSaveFile: async () => null } }))
+    const t = use(
+      openTestCore({
+        platform: { chooseOpenFile: async () => live, chooseSaveFile: async () => null }
+      })
+    )
     live = t.core.dbPath
     t.core.ctx.db.pragma('wal_autocheckpoint = 0')
     t.core.ctx.db.pragma('wal_checkpoint(TRUNCATE)')
     const unit = await t.call('units:create', { parentId: null, name: 'Chi bộ A', level: 'Chi bộ' })
-    for (let i = 0; i < 5; i++) await t.call('people:create', personInput(unit.id, { fullName: `Người Mới ${'ABCDE'[i]}` }))
+    for (let i = 0; i < 5; i++)
+      await t.call('people:create', personInput(unit.id, { fullName: `Người Mới ${'ABCDE'[i]}` }))
     expect(countInMainFileOnly(live)).toBe(0)
     await t.call('backup:restore', { chooseFile: true })
-    const names = (await t.call('people:list', { unitId: null, includeSubunits: true })).rows.map((p) => p.fullName)
-    expect(names.sort()).toEqual(['Người Mới A', 'Người Mới B', 'Người Mới C', 'Người Mới D', 'Người Mới E'])
+    const names = (await t.call('people:list', { unitId: null, includeSubunits: true })).rows.map(
+      (p) => p.fullName
+    )
+    expect(names.sort()).toEqual([
+      'Người Mới A',
+      'Người Mới B',
+      'Người Mới C',
+      'Người Mới D',
+      'Người Mới E'
+    ])
   })
 })
 
@@ -93,8 +126,10 @@ describe('partial copies', () => {
   it('a backup killed half-way leaves a partial that the next start removes', async () => {
     const dir = tempDir()
     const backups = join(dir, 'backups')
-    const partials = () => (existsSync(backups) ? readdirSync(backups).filter((f) => f.endsWith('.partial')) : [])
-    const written = () => partials().some((f) => statSync(join(backups, f), { throwIfNoEntry: false })?.size)
+    const partials = () =>
+      existsSync(backups) ? readdirSync(backups).filter((f) => f.endsWith('.partial')) : []
+    const written = () =>
+      partials().some((f) => statSync(join(backups, f), { throwIfNoEntry: false })?.size)
     await runChild(['backup', dir, '24'], async (line) => {
       if (line !== 'backing up') return false
       // Kill while VACUUM INTO is writing: as soon as the partial copy has data in it.
@@ -121,16 +156,21 @@ describe('partial copies', () => {
     await t.call('backup:create', null)
     expect(existsSync(stale)).toBe(false)
     expect(existsSync(mine)).toBe(true)
-    expect(readdirSync(backups).filter((f) => f.startsWith('sao-luu_') && f.endsWith('.sqlite'))).toHaveLength(2)
+    expect(
+      readdirSync(backups).filter((f) => f.startsWith('sao-luu_') && f.endsWith('.sqlite'))
+    ).toHaveLength(2)
   })
 
-  it.skipIf(process.platform === 'win32')('keeps the data folder owner-only and the files owner-readable', async () => {
-    const t = use(openTestCore())
-    const b = await t.call('backup:create', null)
-    expect(statSync(t.dir).mode & 0o777).toBe(0o700)
-    expect(statSync(join(t.dir, 'backups')).mode & 0o777).toBe(0o700)
-    expect(statSync(t.core.dbPath).mode & 0o777).toBe(0o600)
-    expect(statSync(`${t.core.dbPath}-wal`).mode & 0o777).toBe(0o600)
-    expect(statSync(b.path).mode & 0o777).toBe(0o600)
-  })
+  it.skipIf(process.platform === 'win32')(
+    'keeps the data folder owner-only and the files owner-readable',
+    async () => {
+      const t = use(openTestCore())
+      const b = await t.call('backup:create', null)
+      expect(statSync(t.dir).mode & 0o777).toBe(0o700)
+      expect(statSync(join(t.dir, 'backups')).mode & 0o777).toBe(0o700)
+      expect(statSync(t.core.dbPath).mode & 0o777).toBe(0o600)
+      expect(statSync(`${t.core.dbPath}-wal`).mode & 0o777).toBe(0o600)
+      expect(statSync(b.path).mode & 0o777).toBe(0o600)
+    }
+  )
 })

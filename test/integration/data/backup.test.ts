@@ -32,7 +32,9 @@ describe('database file', () => {
     const raw = new BetterSqlite3(path)
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`)
     raw.close()
-    expect(() => openCore({ dataDir: dir, appVersion: 't', platform: noDialogs })).toThrow(/phiên bản mới hơn/)
+    expect(() => openCore({ dataDir: dir, appVersion: 't', platform: noDialogs })).toThrow(
+      /phiên bản mới hơn/
+    )
     const again = new BetterSqlite3(path)
     expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 5)
     again.close()
@@ -41,7 +43,9 @@ describe('database file', () => {
   it('refuses a file that is not a database', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'chuyen-de.sqlite'), 'Danh sách đảng viên\n'.repeat(200))
-    expect(() => openCore({ dataDir: dir, appVersion: 't', platform: noDialogs })).toThrow(/không phải tệp dữ liệu/)
+    expect(() => openCore({ dataDir: dir, appVersion: 't', platform: noDialogs })).toThrow(
+      /không phải tệp dữ liệu/
+    )
   })
 
   it('backs the file up before migrating an older schema', async () => {
@@ -51,7 +55,11 @@ describe('database file', () => {
     const raw = new BetterSqlite3(path)
     raw.exec(MIGRATIONS[0].sql)
     raw.pragma('user_version = 1')
-    raw.prepare("INSERT INTO units(parent_id, name, name_key, level, path, created_at) VALUES (NULL, 'Chi bộ A', 'chi bo a', 'Chi bộ', '/1/', '2024-01-01')").run()
+    raw
+      .prepare(
+        "INSERT INTO units(parent_id, name, name_key, level, path, created_at) VALUES (NULL, 'Chi bộ A', 'chi bo a', 'Chi bộ', '/1/', '2024-01-01')"
+      )
+      .run()
     raw.close()
     const t = use(openTestCore({ dir }))
     const backups = await t.call('backup:list', null)
@@ -92,10 +100,18 @@ describe('backups', () => {
     await t.call('backup:restore', { fileName: first.fileName })
     const newestManual = (await t.call('backup:create', null)).fileName
     const before = await t.call('backup:list', null)
-    expect(before.map((b) => b.reason).sort()).toEqual(['before-restore', 'before-restore', 'manual', 'manual', 'manual'])
+    expect(before.map((b) => b.reason).sort()).toEqual([
+      'before-restore',
+      'before-restore',
+      'manual',
+      'manual',
+      'manual'
+    ])
     const newestSafety = before.find((b) => b.reason === 'before-restore')!.fileName
     await t.call('backup:setKeep', { keep: 1 })
-    expect((await t.call('backup:list', null)).map((b) => b.fileName).sort()).toEqual([newestManual, newestSafety].sort())
+    expect((await t.call('backup:list', null)).map((b) => b.fileName).sort()).toEqual(
+      [newestManual, newestSafety].sort()
+    )
   })
 
   it('restores a backup after taking a safety copy, and can undo the restore', async () => {
@@ -106,12 +122,16 @@ describe('backups', () => {
     await t.call('people:create', personInput(unit.id, { fullName: 'Người Sau' }))
     const r = await t.call('backup:restore', { fileName: before.fileName })
     expect(r!.safetyBackup.reason).toBe('before-restore')
-    const names = (await t.call('people:list', { unitId: null, includeSubunits: true })).rows.map((p) => p.fullName)
+    const names = (await t.call('people:list', { unitId: null, includeSubunits: true })).rows.map(
+      (p) => p.fullName
+    )
     expect(names).toEqual(['Người Trước'])
     // Writes work on the restored file.
     await t.call('people:create', personInput(unit.id, { fullName: 'Người Mới' }))
     await t.call('backup:restore', { fileName: r!.safetyBackup.fileName })
-    const back = (await t.call('people:list', { unitId: null, includeSubunits: true })).rows.map((p) => p.fullName)
+    const back = (await t.call('people:list', { unitId: null, includeSubunits: true })).rows.map(
+      (p) => p.fullName
+    )
     expect(back.sort()).toEqual(['Người Sau', 'Người Trước'])
   })
 
@@ -119,7 +139,11 @@ describe('backups', () => {
     const dir = tempDir()
     const bad = join(dir, 'hong.sqlite')
     writeFileSync(bad, Buffer.alloc(8192, 7))
-    const t = use(openTestCore({ platform: { chooseOpenFile: async () => bad, chooseSaveFile: async () => null } }))
+    const t = use(
+      openTestCore({
+        platform: { chooseOpenFile: async () => bad, chooseSaveFile: async () => null }
+      })
+    )
     await t.call('units:create', { parentId: null, name: 'Chi bộ A', level: 'Chi bộ' })
     const err = await t.refuse('backup:restore', { chooseFile: true })
     expect(err.message).toMatch(/không phải|hỏng/)
@@ -127,13 +151,21 @@ describe('backups', () => {
     const raw = new BetterSqlite3(other)
     raw.exec('CREATE TABLE x(a)')
     raw.close()
-    const t2 = use(openTestCore({ platform: { chooseOpenFile: async () => other, chooseSaveFile: async () => null } }))
+    const t2 = use(
+      openTestCore({
+        platform: { chooseOpenFile: async () => other, chooseSaveFile: async () => null }
+      })
+    )
     expect((await t2.refuse('backup:restore', { chooseFile: true })).code).toBe('NOT_OUR_FILE')
     expect((await t.call('units:list', { includeRetired: false })).length).toBe(1)
   })
 
   it('reports integrity', async () => {
     const t = use(openTestCore())
-    expect(await t.call('db:check', null)).toEqual({ ok: true, problems: [], foreignKeyProblems: 0 })
+    expect(await t.call('db:check', null)).toEqual({
+      ok: true,
+      problems: [],
+      foreignKeyProblems: 0
+    })
   })
 })

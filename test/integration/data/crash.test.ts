@@ -8,9 +8,13 @@ import { tempDir } from '../../helpers/core'
 
 function runAndKill(dir: string, afterAcks: number, base: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../helpers/writer.ts'), dir, String(base)], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, '../../helpers/writer.ts'), dir, String(base)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     const acked: string[] = []
     let buffer = ''
     let stderr = ''
@@ -22,7 +26,9 @@ function runAndKill(dir: string, afterAcks: number, base: number): Promise<strin
       if (acked.length >= afterAcks && !child.killed) child.kill('SIGKILL')
     })
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer exited early: ${stderr}`))))
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer exited early: ${stderr}`))
+    )
   })
 }
 
@@ -34,7 +40,11 @@ describe('crash safety', () => {
       expect(acked.length).toBeGreaterThanOrEqual(acks)
       const db = new BetterSqlite3(join(dir, 'chuyen-de.sqlite'))
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      const stored = new Set((db.prepare('SELECT party_card_number AS c FROM people').all() as { c: string }[]).map((r) => r.c))
+      const stored = new Set(
+        (db.prepare('SELECT party_card_number AS c FROM people').all() as { c: string }[]).map(
+          (r) => r.c
+        )
+      )
       const missing = acked.filter((c) => !stored.has(c))
       expect(missing).toEqual([])
       db.close()

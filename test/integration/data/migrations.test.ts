@@ -60,7 +60,12 @@ function normalizeSql(sql: string): string {
     } else out += /\s/.test(c) ? ' ' : c
   }
   // Outside quotes only; no quoted text in this schema holds runs of spaces or "( ".
-  const flat = out.replace(/ +/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/ ,/g, ',').trim()
+  const flat = out
+    .replace(/ +/g, ' ')
+    .replace(/\( /g, '(')
+    .replace(/ \)/g, ')')
+    .replace(/ ,/g, ',')
+    .trim()
   if (!/^CREATE TABLE/i.test(flat)) return flat
   const open = flat.indexOf('(')
   const close = flat.lastIndexOf(')')
@@ -88,7 +93,12 @@ function schemaText(db: Database): string {
 
 /** What SQLite itself reports of every table's columns and every index, beyond the text. */
 function columnsAndIndexes(db: Database): unknown {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    )
+    .pluck()
+    .all() as string[]
   return tables.map((t) => ({
     table: t,
     columns: db.pragma(`table_xinfo(${t})`),
@@ -109,20 +119,68 @@ function firstVersionFile(path: string): void {
     MIGRATIONS.filter((m) => m.version === 1)
   )
   db.prepare("INSERT INTO settings(key, value) VALUES ('backup.keep', '7')").run()
-  const unit = db.prepare('INSERT INTO units(id, parent_id, name, name_key, level, path, retired_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const unit = db.prepare(
+    'INSERT INTO units(id, parent_id, name, name_key, level, path, retired_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+  )
   unit.run(1, null, 'Đảng ủy xã Tân Lập', 'dang uy xa tan lap', 'Đảng ủy cơ sở', '/1/', null, T)
   unit.run(2, 1, 'Chi bộ ấp 2', 'chi bo ap 2', 'Chi bộ', '/1/2/', null, T)
   unit.run(3, 1, 'Chi bộ ấp 10', 'chi bo ap 10', 'Chi bộ', '/1/3/', null, T)
   unit.run(4, 1, 'Chi bộ cũ', 'chi bo cu', 'Chi bộ', '/1/4/', '2023-12-31', T)
-  db.prepare("INSERT INTO unit_history(unit_id, at, change, old_value, new_value) VALUES (4, ?, 'retire', NULL, '2023-12-31')").run(T)
+  db.prepare(
+    "INSERT INTO unit_history(unit_id, at, change, old_value, new_value) VALUES (4, ?, 'retire', NULL, '2023-12-31')"
+  ).run(T)
   const person = db.prepare(
     `INSERT INTO people(id, unit_id, kind, full_name, name_key, sort_key, gender, birth_date, party_card_number, status, status_since, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  person.run(1, 2, 'member', 'Nguyễn Văn An', 'nguyen van an', 'an', 'male', '1980-03-12', '01000001', 'active', null, T, T)
-  person.run(2, 2, 'non_member', 'Trần Thị Bình', 'tran thi binh', 'binh', 'female', '1990', null, 'active', null, T, T)
-  person.run(3, 3, 'member', 'Lê Văn Cường', 'le van cuong', 'cuong', 'male', '1955-07', '01000003', 'exempt', '2023-05-01', T, T)
-  db.prepare("INSERT INTO person_status_history(person_id, status, since, note, recorded_at) VALUES (3, 'exempt', '2023-05-01', 'Tuổi cao', ?)").run(T)
+  person.run(
+    1,
+    2,
+    'member',
+    'Nguyễn Văn An',
+    'nguyen van an',
+    'an',
+    'male',
+    '1980-03-12',
+    '01000001',
+    'active',
+    null,
+    T,
+    T
+  )
+  person.run(
+    2,
+    2,
+    'non_member',
+    'Trần Thị Bình',
+    'tran thi binh',
+    'binh',
+    'female',
+    '1990',
+    null,
+    'active',
+    null,
+    T,
+    T
+  )
+  person.run(
+    3,
+    3,
+    'member',
+    'Lê Văn Cường',
+    'le van cuong',
+    'cuong',
+    'male',
+    '1955-07',
+    '01000003',
+    'exempt',
+    '2023-05-01',
+    T,
+    T
+  )
+  db.prepare(
+    "INSERT INTO person_status_history(person_id, status, since, note, recorded_at) VALUES (3, 'exempt', '2023-05-01', 'Tuổi cao', ?)"
+  ).run(T)
   db.close()
 }
 
@@ -143,7 +201,9 @@ describe('migrations', () => {
   it('are registered once each, numbered 1, 2, 3 … like their files', async () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length)
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.+\.ts$/.test(f)).sort()
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{4}_.+\.ts$/.test(f))
+      .sort()
     expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(MIGRATIONS.map((m) => m.version))
     for (const [i, f] of files.entries()) {
       const sql = ((await import(join(MIGRATIONS_DIR, f))) as { default: string }).default
@@ -166,26 +226,46 @@ describe('migrations', () => {
     const upgradedDetail = columnsAndIndexes(db)
 
     if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1') writeFileSync(SNAPSHOT, upgradedSchema)
-    expect(existsSync(SNAPSHOT), `${SNAPSHOT} is missing: run this test with UPDATE_SCHEMA_SNAPSHOT=1 and commit it`).toBe(true)
+    expect(
+      existsSync(SNAPSHOT),
+      `${SNAPSHOT} is missing: run this test with UPDATE_SCHEMA_SNAPSHOT=1 and commit it`
+    ).toBe(true)
     expect(upgradedSchema).toBe(readFileSync(SNAPSHOT, 'utf8'))
 
     // Its data came through: the tree (numbered, siblings in name order), people, history, settings.
     const units = await upgraded.call('units:list', { includeRetired: true })
-    expect(units.map((u) => u.name)).toEqual(['Đảng ủy xã Tân Lập', 'Chi bộ ấp 2', 'Chi bộ ấp 10', 'Chi bộ cũ'])
-    const people = await upgraded.call('people:list', { unitId: 1, includeSubunits: true, limit: 10 })
-    expect(people.rows.map((p) => [p.fullName, p.kind, p.status, p.birthDate, p.partyCardNumber])).toEqual([
+    expect(units.map((u) => u.name)).toEqual([
+      'Đảng ủy xã Tân Lập',
+      'Chi bộ ấp 2',
+      'Chi bộ ấp 10',
+      'Chi bộ cũ'
+    ])
+    const people = await upgraded.call('people:list', {
+      unitId: 1,
+      includeSubunits: true,
+      limit: 10
+    })
+    expect(
+      people.rows.map((p) => [p.fullName, p.kind, p.status, p.birthDate, p.partyCardNumber])
+    ).toEqual([
       ['Nguyễn Văn An', 'member', 'active', '1980-03-12', '01000001'],
       ['Trần Thị Bình', 'non_member', 'active', '1990', null],
       ['Lê Văn Cường', 'member', 'exempt', '1955-07', '01000003']
     ])
-    expect(db.prepare('SELECT note FROM person_status_history WHERE person_id = 3').pluck().get()).toBe('Tuổi cao')
-    expect(db.prepare("SELECT value FROM settings WHERE key = 'backup.keep'").pluck().get()).toBe('7')
+    expect(
+      db.prepare('SELECT note FROM person_status_history WHERE person_id = 3').pluck().get()
+    ).toBe('Tuổi cao')
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'backup.keep'").pluck().get()).toBe(
+      '7'
+    )
     // Later sections work on it: the seeded topic and who must study it.
     const coverage = await upgraded.call('study:coverage', { year: 2024, unitId: null })
     expect(coverage.topic).not.toBeNull()
     expect(coverage.total).toMatchObject({ name: 'Đảng ủy xã Tân Lập', required: 2, studied: 0 })
     // And a backup of the old file was taken before migrating it.
-    expect(readdirSync(join(oldDir, 'backups')).some((f) => f.includes('before-migration'))).toBe(true)
+    expect(readdirSync(join(oldDir, 'backups')).some((f) => f.includes('before-migration'))).toBe(
+      true
+    )
     upgraded.dispose()
     opened = null
 
@@ -195,9 +275,15 @@ describe('migrations', () => {
   })
 
   it('normalise the schema text the same however the SQL is spaced or commented', () => {
-    const a = normalizeSql("CREATE TABLE t (\n  a TEXT NOT NULL, -- why\n  b TEXT CHECK (b IN ('x, y', 'z')) /* note */\n) STRICT")
-    const b = normalizeSql("CREATE TABLE t (a TEXT NOT NULL , b TEXT CHECK (b IN ('x, y', 'z')) ) STRICT")
-    expect(a).toBe("CREATE TABLE t (\n  a TEXT NOT NULL,\n  b TEXT CHECK (b IN ('x, y', 'z'))\n) STRICT")
+    const a = normalizeSql(
+      "CREATE TABLE t (\n  a TEXT NOT NULL, -- why\n  b TEXT CHECK (b IN ('x, y', 'z')) /* note */\n) STRICT"
+    )
+    const b = normalizeSql(
+      "CREATE TABLE t (a TEXT NOT NULL , b TEXT CHECK (b IN ('x, y', 'z')) ) STRICT"
+    )
+    expect(a).toBe(
+      "CREATE TABLE t (\n  a TEXT NOT NULL,\n  b TEXT CHECK (b IN ('x, y', 'z'))\n) STRICT"
+    )
     expect(b).toBe(a)
     expect(normalizeSql('CREATE  INDEX i ON t( a ,  b )')).toBe('CREATE INDEX i ON t(a, b)')
   })

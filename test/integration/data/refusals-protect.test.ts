@@ -18,14 +18,22 @@ function use(t: TestCore): TestCore {
 
 /** A core whose file chooser answers `path`. */
 function choosing(path: () => string): TestCore {
-  return use(openTestCore({ platform: { chooseOpenFile: async () => path(), chooseSaveFile: async () => null } }))
+  return use(
+    openTestCore({
+      platform: { chooseOpenFile: async () => path(), chooseSaveFile: async () => null }
+    })
+  )
 }
 
 /** A whole backup with some people in it, to damage. */
 async function makeBackup(): Promise<string> {
   const t = use(openTestCore())
   const unit = await t.call('units:create', { parentId: null, name: 'Chi bộ A', level: 'Chi bộ' })
-  for (let i = 0; i < 200; i++) await t.call('people:create', personInput(unit.id, { fullName: `Người ${'ABCDEFGHIJ'[i % 10]}`, note: 'n'.repeat(400) }))
+  for (let i = 0; i < 200; i++)
+    await t.call(
+      'people:create',
+      personInput(unit.id, { fullName: `Người ${'ABCDEFGHIJ'[i % 10]}`, note: 'n'.repeat(400) })
+    )
   return (await t.call('backup:create', null)).path
 }
 
@@ -42,9 +50,25 @@ describe('dispatch', () => {
       }
     }
     const r = await t.core.dispatch('units:create', hostile)
-    expect(r).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không đọc được.' } })
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('no keys') }, get: () => { throw new Error('no') } })
-    await expect(t.core.dispatch('people:list', proxy)).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không đọc được.' }
+    })
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no keys')
+        },
+        get: () => {
+          throw new Error('no')
+        }
+      }
+    )
+    await expect(t.core.dispatch('people:list', proxy)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    })
   })
 })
 
@@ -58,21 +82,26 @@ describe('odd paths', () => {
     await expect(sniffFile(join(dir, 'ds.xlsx\0'))).rejects.toMatchObject({ code: 'BAD_PATH' })
   })
 
-  it.skipIf(process.platform === 'win32')('a FIFO is called a pipe, not a folder, and nothing blocks reading it', async () => {
-    const fifo = join(tempDir(), 'ong-dan.sqlite')
-    execFileSync('mkfifo', [fifo])
-    const t = choosing(() => fifo)
-    const err = await t.refuse('backup:restore', { chooseFile: true })
-    expect(err.code).toBe('NOT_A_FILE')
-    expect(err.message).toMatch(/không phải một tệp sao lưu thông thường \(có thể là ống dẫn/)
-    expect(err.message).not.toMatch(/thư mục/)
-    await expect(sniffFile(fifo)).rejects.toMatchObject({ code: 'NOT_A_FILE' })
-  })
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO is called a pipe, not a folder, and nothing blocks reading it',
+    async () => {
+      const fifo = join(tempDir(), 'ong-dan.sqlite')
+      execFileSync('mkfifo', [fifo])
+      const t = choosing(() => fifo)
+      const err = await t.refuse('backup:restore', { chooseFile: true })
+      expect(err.code).toBe('NOT_A_FILE')
+      expect(err.message).toMatch(/không phải một tệp sao lưu thông thường \(có thể là ống dẫn/)
+      expect(err.message).not.toMatch(/thư mục/)
+      await expect(sniffFile(fifo)).rejects.toMatchObject({ code: 'NOT_A_FILE' })
+    }
+  )
 
   it('a folder is called a folder', async () => {
     const dir = tempDir()
     const t = choosing(() => dir)
-    expect((await t.refuse('backup:restore', { chooseFile: true })).message).toMatch(/là một thư mục/)
+    expect((await t.refuse('backup:restore', { chooseFile: true })).message).toMatch(
+      /là một thư mục/
+    )
     await expect(sniffFile(dir)).rejects.toThrow(/là một thư mục/)
   })
 })
@@ -84,7 +113,8 @@ describe('unusable backups', () => {
     const pageSize = bytes.readUInt16BE(16)
     // Scribble over the b-tree pages of the people table (keeping the header and schema page).
     const fd = openSync(source, 'r+')
-    for (let page = 3; page * pageSize < bytes.length - pageSize; page += 2) writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, page * pageSize)
+    for (let page = 3; page * pageSize < bytes.length - pageSize; page += 2)
+      writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, page * pageSize)
     closeSync(fd)
     const t = choosing(() => source)
     await t.call('units:create', { parentId: null, name: 'Chi bộ Giữ', level: 'Chi bộ' })
@@ -94,7 +124,9 @@ describe('unusable backups', () => {
     expect(err.message).not.toMatch(ENGLISH)
     expect(err.message.split('\n')).toHaveLength(1)
     expect(err.message.length).toBeLessThan(250)
-    expect((await t.call('units:list', { includeRetired: false })).map((u) => u.name)).toEqual(['Chi bộ Giữ'])
+    expect((await t.call('units:list', { includeRetired: false })).map((u) => u.name)).toEqual([
+      'Chi bộ Giữ'
+    ])
   })
 
   it('a cut-short backup is called cut short, not "not a data file"', async () => {
@@ -117,7 +149,9 @@ describe('unusable backups', () => {
     expect(err.code).toBe('DB_NOT_SQLITE')
     expect(err.message).toBe('Tệp danh-sach.sqlite không phải tệp dữ liệu của phần mềm.')
     writeFileSync(path, '')
-    expect((await t.refuse('backup:restore', { chooseFile: true })).message).toMatch(/trống \(0 byte\)/)
+    expect((await t.refuse('backup:restore', { chooseFile: true })).message).toMatch(
+      /trống \(0 byte\)/
+    )
   })
 })
 

@@ -31,7 +31,8 @@ async function read(path: string): Promise<ExcelJS.Worksheet> {
 }
 
 function rowOf(ws: ExcelJS.Worksheet, col: string, value: string): number {
-  for (let r = 1; r <= ws.rowCount; r++) if (cellText(ws.getCell(`${col}${r}`).value) === value) return r
+  for (let r = 1; r <= ws.rowCount; r++)
+    if (cellText(ws.getCell(`${col}${r}`).value) === value) return r
   throw new Error(`no "${value}" in column ${col}`)
 }
 
@@ -44,7 +45,13 @@ async function rateCellA(): Promise<void> {
       { personId: id['Nguyễn Văn An'], self: 'HTXSNV', proposed: 'HTXSNV' },
       { personId: id['Trần Thị Bình'], self: 'HTTNV', proposed: 'HTTNV' },
       { personId: id['Lê Văn Cường'], self: 'HTTNV', proposed: 'HTNV', note: '=SUM(A1:A9)' },
-      { personId: id['Phạm Thị Dung'], self: 'not_rated', proposed: 'not_rated', decided: 'not_rated', reason: 'exempt' },
+      {
+        personId: id['Phạm Thị Dung'],
+        self: 'not_rated',
+        proposed: 'not_rated',
+        decided: 'not_rated',
+        reason: 'exempt'
+      },
       { personId: id['Hồ Thị Giang'], self: 'HTTNV', proposed: 'HTTNV' }
     ]
   })
@@ -54,7 +61,9 @@ describe('evaluation sheet: export', () => {
   it("writes a chi bộ's sheet with the header band, the columns, totals that reconcile, signers and print settings", async () => {
     await rateCellA()
     const path = join(t.dir, 'chi-bo-ap-1.xlsx')
-    expect(await t.call('evaluation:export', { year: 2024, unitId: o.cellA, path, place: 'Tân Lập' })).toEqual({ path, rows: 6 })
+    expect(
+      await t.call('evaluation:export', { year: 2024, unitId: o.cellA, path, place: 'Tân Lập' })
+    ).toEqual({ path, rows: 6 })
     const ws = await read(path)
     const at = (ref: string) => cellText(ws.getCell(ref).value)
     // Header band: left the upper organisation over the issuing one and "*"; right ĐCSVN over the place-date line.
@@ -64,7 +73,11 @@ describe('evaluation sheet: export', () => {
     expect(ws.getCell('A2').font?.bold).toBe(true)
     expect(at('A3')).toBe('*')
     expect(at('E1')).toBe('ĐẢNG CỘNG SẢN VIỆT NAM')
-    expect(ws.getCell('E1').font).toMatchObject({ bold: true, underline: true, name: 'Times New Roman' })
+    expect(ws.getCell('E1').font).toMatchObject({
+      bold: true,
+      underline: true,
+      name: 'Times New Roman'
+    })
     const [y, m, d] = todayIso().split('-')
     expect(at('E2')).toBe(`Tân Lập, ngày ${d} tháng ${m} năm ${y}`)
     expect(ws.getCell('E2').font?.italic).toBe(true)
@@ -75,17 +88,52 @@ describe('evaluation sheet: export', () => {
     // Two header rows (the three ratings under one group), then the column numbers.
     const h = rowOf(ws, 'A', 'STT')
     expect(['A', 'B', 'C', 'D', 'E', 'H', 'I', 'J'].map((c) => at(`${c}${h}`))).toEqual([
-      'STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại chất lượng', 'Kết quả thực hiện cam kết', 'Ghi chú', 'Mã'
+      'STT',
+      'Họ và tên',
+      'Ngày sinh',
+      'Chức vụ',
+      'Xếp loại chất lượng',
+      'Kết quả thực hiện cam kết',
+      'Ghi chú',
+      'Mã'
     ])
-    expect(['E', 'F', 'G'].map((c) => at(`${c}${h + 1}`))).toEqual(['Tự xếp loại', 'Chi bộ đề xuất', 'Cấp ủy quyết định'])
+    expect(['E', 'F', 'G'].map((c) => at(`${c}${h + 1}`))).toEqual([
+      'Tự xếp loại',
+      'Chi bộ đề xuất',
+      'Cấp ủy quyết định'
+    ])
     expect(ws.getColumn(10).hidden).toBe(true)
-    expect([...'ABCDEFGHIJ'].map((c) => at(`${c}${h + 2}`))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', ''])
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${h}:${h + 2}` })
+    expect([...'ABCDEFGHIJ'].map((c) => at(`${c}${h + 2}`))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      ''
+    ])
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${h}:${h + 2}`
+    })
 
     // One row per member, by given name; text stays text.
     const first = h + 3
     const names = [0, 1, 2, 3, 4, 5].map((k) => at(`B${first + k}`))
-    expect(names).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Võ Văn Em', 'Hồ Thị Giang'])
+    expect(names).toEqual([
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Lê Văn Cường',
+      'Phạm Thị Dung',
+      'Võ Văn Em',
+      'Hồ Thị Giang'
+    ])
     expect(ws.getCell(`A${first}`).value).toBe(1)
     expect(at(`C${first}`)).toBe('05/03/1970')
     expect(at(`C${first + 2}`)).toBe('1990')
@@ -94,7 +142,11 @@ describe('evaluation sheet: export', () => {
     expect(ws.getCell(`D${first + 2}`).value).toBe('-1')
     expect(ws.getCell(`I${first + 2}`).value).toBe('=SUM(A1:A9)')
     expect(['E', 'F', 'G'].map((c) => at(`${c}${first}`))).toEqual(['HTXSNV', 'HTXSNV', ''])
-    expect(['E', 'F', 'G'].map((c) => at(`${c}${first + 3}`))).toEqual(['Không xếp loại', 'Không xếp loại', 'Không xếp loại'])
+    expect(['E', 'F', 'G'].map((c) => at(`${c}${first + 3}`))).toEqual([
+      'Không xếp loại',
+      'Không xếp loại',
+      'Không xếp loại'
+    ])
     expect(at(`I${first + 3}`)).toBe('Miễn công tác và sinh hoạt đảng')
     expect(at(`H${first}`)).toBe('Chưa lập cam kết')
     expect(at(`J${first}`)).toBe(String(o.ids['Nguyễn Văn An']))
@@ -106,8 +158,16 @@ describe('evaluation sheet: export', () => {
     expect(at(`B${tot}`)).toBe('Tổng số đảng viên trong danh sách')
     expect(['E', 'F', 'G'].map((c) => ws.getCell(`${c}${tot}`).value)).toEqual([6, 6, 6])
     expect(at(`B${tot + 1}`)).toBe('Hoàn thành xuất sắc nhiệm vụ (HTXSNV)')
-    expect(['E', 'F', 'G'].map((c) => at(`${c}${tot + 1}`))).toEqual(['1 (25,0%)', '1 (25,0%)', '0'])
-    expect(['E', 'F', 'G'].map((c) => at(`${c}${tot + 2}`))).toEqual(['3 (75,0%)', '2 (50,0%)', '0'])
+    expect(['E', 'F', 'G'].map((c) => at(`${c}${tot + 1}`))).toEqual([
+      '1 (25,0%)',
+      '1 (25,0%)',
+      '0'
+    ])
+    expect(['E', 'F', 'G'].map((c) => at(`${c}${tot + 2}`))).toEqual([
+      '3 (75,0%)',
+      '2 (50,0%)',
+      '0'
+    ])
     expect(['E', 'F', 'G'].map((c) => at(`${c}${tot + 3}`))).toEqual(['0 (0,0%)', '1 (25,0%)', '0'])
     expect(at(`B${tot + 5}`)).toBe('Không xếp loại')
     expect(['E', 'F', 'G'].map((c) => ws.getCell(`${c}${tot + 5}`).value)).toEqual([1, 1, 1])
@@ -117,18 +177,36 @@ describe('evaluation sheet: export', () => {
 
     // Notes: abbreviations and the rule; then the signers. The app's own words (how to send the
     // sheet back, the quota warning) are on a sheet of their own, never printed with it.
-    const all = ws.getSheetValues().flat().map((v) => cellText(v as ExcelJS.CellValue))
-    expect(all.some((v) => v.startsWith('Viết tắt: HTXSNV – Hoàn thành xuất sắc nhiệm vụ'))).toBe(true)
+    const all = ws
+      .getSheetValues()
+      .flat()
+      .map((v) => cellText(v as ExcelJS.CellValue))
+    expect(all.some((v) => v.startsWith('Viết tắt: HTXSNV – Hoàn thành xuất sắc nhiệm vụ'))).toBe(
+      true
+    )
     expect(all.some((v) => v.startsWith('Lưu ý:') || v.startsWith('Chi bộ điền'))).toBe(false)
     const help = (await readBook(path)).getWorksheet('Hướng dẫn')!
-    const helpText = help.getSheetValues().flat().map((v) => cellText(v as ExcelJS.CellValue))
-    expect(helpText.some((v) => v.startsWith('Lưu ý: Đảng ủy xã Tân Lập: 1 đảng viên HTXSNV (chi bộ đề xuất), vượt mức tối đa 0'))).toBe(true)
-    expect(helpText.some((v) => v.startsWith('Chi bộ điền các cột xếp loại chất lượng và Ghi chú'))).toBe(true)
+    const helpText = help
+      .getSheetValues()
+      .flat()
+      .map((v) => cellText(v as ExcelJS.CellValue))
+    expect(
+      helpText.some((v) =>
+        v.startsWith(
+          'Lưu ý: Đảng ủy xã Tân Lập: 1 đảng viên HTXSNV (chi bộ đề xuất), vượt mức tối đa 0'
+        )
+      )
+    ).toBe(true)
+    expect(
+      helpText.some((v) => v.startsWith('Chi bộ điền các cột xếp loại chất lượng và Ghi chú'))
+    ).toBe(true)
     const signers = rowOf(ws, 'A', 'NGƯỜI LẬP BIỂU')
     expect(at(`F${signers}`)).toBe('T/M CHI BỘ')
     expect(at(`F${signers + 1}`)).toBe('BÍ THƯ')
     // The rating columns offer the levels as a drop-down list.
-    const dv = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model
+    const dv = (
+      ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }
+    ).dataValidations.model
     expect(Object.values(dv)[0].formulae[0]).toBe('"HTXSNV,HTTNV,HTNV,KHTNV,Không xếp loại"')
   })
 
@@ -140,13 +218,17 @@ describe('evaluation sheet: export', () => {
     const at = (ref: string) => cellText(ws.getCell(ref).value)
     expect(at('A1')).toBe('HUYỆN ỦY TÂN BIÊN')
     expect(at('A2')).toBe('ĐẢNG ỦY XÃ TÂN LẬP')
-    expect(at('E2')).toBe(`……, ngày ${todayIso().slice(8)} tháng ${todayIso().slice(5, 7)} năm ${todayIso().slice(0, 4)}`)
+    expect(at('E2')).toBe(
+      `……, ngày ${todayIso().slice(8)} tháng ${todayIso().slice(5, 7)} năm ${todayIso().slice(0, 4)}`
+    )
     const heading = rowOf(ws, 'A', 'Chi bộ ấp 1')
     expect(ws.getCell(`A${heading}`).font?.bold).toBe(true)
     expect(ws.getCell(`A${heading}`).isMerged).toBe(true)
     expect(at(`B${heading + 1}`)).toBe('Nguyễn Văn An')
     expect(at(`B${heading + 7}`)).toBe('Cộng Chi bộ ấp 1: 6 đảng viên')
-    expect(at(`F${heading + 7}`)).toBe('HTXSNV: 1\nHTTNV: 2\nHTNV: 1\nKHTNV: 0\nKhông XL: 1\nChưa ghi: 1')
+    expect(at(`F${heading + 7}`)).toBe(
+      'HTXSNV: 1\nHTTNV: 2\nHTNV: 1\nKHTNV: 0\nKhông XL: 1\nChưa ghi: 1'
+    )
     const second = rowOf(ws, 'A', 'Chi bộ ấp 2')
     expect(second).toBe(heading + 8)
     expect(ws.getCell(`A${second + 1}`).value).toBe(7)
@@ -159,7 +241,15 @@ describe('evaluation sheet: export', () => {
 
   it('asks where to save and does nothing when cancelled', async () => {
     expect(await t.call('evaluation:export', { year: 2024, unitId: o.cellA })).toBeNull()
-    expect((await t.refuse('evaluation:export', { year: 2024, unitId: o.cellA, path: join(t.dir, 'x.pdf') })).code).toBe('VALIDATION')
+    expect(
+      (
+        await t.refuse('evaluation:export', {
+          year: 2024,
+          unitId: o.cellA,
+          path: join(t.dir, 'x.pdf')
+        })
+      ).code
+    ).toBe('VALIDATION')
   })
 })
 
@@ -188,69 +278,107 @@ async function fillAsCell(path: string, out: string): Promise<void> {
 
 describe('evaluation sheet: import back', () => {
   for (const roundTrip of [false, true]) {
-    it.runIf(!roundTrip || existsSync(SOFFICE))(`imports the ratings and notes of a filled sheet${roundTrip ? ' re-saved by LibreOffice' : ''}`, async () => {
-      await rateCellA()
-      const sent = join(t.dir, 'gui-xuong.xlsx')
-      await t.call('evaluation:export', { year: 2024, unitId: o.cellA, path: sent, place: 'Tân Lập' })
-      let filled = join(t.dir, 'da-dien.xlsx')
-      await fillAsCell(sent, filled)
-      if (roundTrip) {
-        filled = viaLibreOffice(filled)
-        // LibreOffice keeps the title, the page set-up, the repeated header rows and the hidden Mã column.
-        const ws = await read(filled)
-        expect(cellText(ws.getCell('A5').value)).toBe('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2024')
-        expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1 })
-        const h = rowOf(ws, 'A', 'STT')
-        expect(ws.pageSetup.printTitlesRow).toBe(`${h}:${h + 2}`)
-        expect(ws.getColumn(10).hidden).toBe(true)
+    it.runIf(!roundTrip || existsSync(SOFFICE))(
+      `imports the ratings and notes of a filled sheet${roundTrip ? ' re-saved by LibreOffice' : ''}`,
+      async () => {
+        await rateCellA()
+        const sent = join(t.dir, 'gui-xuong.xlsx')
+        await t.call('evaluation:export', {
+          year: 2024,
+          unitId: o.cellA,
+          path: sent,
+          place: 'Tân Lập'
+        })
+        let filled = join(t.dir, 'da-dien.xlsx')
+        await fillAsCell(sent, filled)
+        if (roundTrip) {
+          filled = viaLibreOffice(filled)
+          // LibreOffice keeps the title, the page set-up, the repeated header rows and the hidden Mã column.
+          const ws = await read(filled)
+          expect(cellText(ws.getCell('A5').value)).toBe(
+            'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2024'
+          )
+          expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1 })
+          const h = rowOf(ws, 'A', 'STT')
+          expect(ws.pageSetup.printTitlesRow).toBe(`${h}:${h + 2}`)
+          expect(ws.getColumn(10).hidden).toBe(true)
+        }
+
+        const preview = (await t.call('evaluation:previewImport', { year: 2024, path: filled }))!
+        const change = (name: string) => preview.changes.find((c) => c.fullName === name)
+        expect(change('Nguyễn Văn An')).toMatchObject({
+          matchedBy: 'id',
+          fields: [
+            { field: 'proposed', from: 'HTXSNV', to: 'HTTNV' },
+            { field: 'decided', from: null, to: 'HTTNV' }
+          ]
+        })
+        expect(change('Võ Văn Em')!.fields.map((f) => [f.field, f.to])).toEqual([
+          ['self', 'Không xếp loại'],
+          ['proposed', 'Không xếp loại'],
+          ['reason', 'Mới kết nạp chưa đủ 6 tháng'],
+          ['note', 'Kết nạp 01/9/2024']
+        ])
+        expect(change('Hồ Thị Giang')!.fields).toEqual([
+          { field: 'note', label: 'Ghi chú', from: null, to: 'Gương mẫu' }
+        ])
+        expect(change('Lê Văn Cường')).toBeUndefined()
+        expect(preview.changes).toHaveLength(3)
+        expect(preview.unchanged).toBe(3)
+        expect(preview.notMatched).toEqual([
+          expect.objectContaining({
+            name: 'Người Lạ Mặt',
+            reason: 'Không có đảng viên nào trùng họ tên và ngày sinh.'
+          })
+        ])
+        const ignored = preview.ignored.map((i) => i.message).join('\n')
+        expect(ignored).toContain('"Rất tốt" không phải mức xếp loại')
+        expect(ignored).toContain('Chức vụ "Phó bí thư" khác dữ liệu ("=HYPERLINK')
+        expect(ignored).toContain('Cột K "Điện thoại" (1 ô có dữ liệu)')
+        expect(preview.fileYear).toBe(2024)
+        // Nothing written by the preview.
+        const before = await t.call('evaluation:sheet', { year: 2024, unitId: o.cellA })
+        expect(before.rows.find((r) => r.fullName === 'Nguyễn Văn An')!.decided).toBeNull()
+
+        const result = await t.call('evaluation:applyImport', {
+          year: 2024,
+          path: filled,
+          fingerprint: preview.fingerprint
+        })
+        expect(result.backup).toMatch(/_before-import\.sqlite$/)
+        expect(readdirSync(join(t.dir, 'backups'))).toContain(result.backup)
+        const s = await t.call('evaluation:sheet', { year: 2024, unitId: o.cellA })
+        const by = (n: string) => s.rows.find((r) => r.fullName === n)!
+        expect(by('Nguyễn Văn An')).toMatchObject({
+          self: 'HTXSNV',
+          proposed: 'HTTNV',
+          decided: 'HTTNV'
+        })
+        expect(by('Võ Văn Em')).toMatchObject({
+          self: 'not_rated',
+          proposed: 'not_rated',
+          reason: 'new_member',
+          note: 'Kết nạp 01/9/2024'
+        })
+        expect(by('Hồ Thị Giang').note).toBe('Gương mẫu')
+        expect(by('Lê Văn Cường')).toMatchObject({ proposed: 'HTNV', note: '=SUM(A1:A9)' })
+        expect(by('Phạm Thị Dung')).toMatchObject({ decided: 'not_rated', reason: 'exempt' })
+        expect(by('Trần Thị Bình').position).toBe('=HYPERLINK("http://x","bấm")')
+
+        // Imported again: nothing changes, no backup.
+        const again = await t.call('evaluation:previewImport', { year: 2024, path: filled })
+        expect(again!.changes).toEqual([])
+        expect(
+          (
+            await t.call('evaluation:applyImport', {
+              year: 2024,
+              path: filled,
+              fingerprint: again!.fingerprint
+            })
+          ).backup
+        ).toBeNull()
       }
-
-      const preview = (await t.call('evaluation:previewImport', { year: 2024, path: filled }))!
-      const change = (name: string) => preview.changes.find((c) => c.fullName === name)
-      expect(change('Nguyễn Văn An')).toMatchObject({
-        matchedBy: 'id',
-        fields: [
-          { field: 'proposed', from: 'HTXSNV', to: 'HTTNV' },
-          { field: 'decided', from: null, to: 'HTTNV' }
-        ]
-      })
-      expect(change('Võ Văn Em')!.fields.map((f) => [f.field, f.to])).toEqual([
-        ['self', 'Không xếp loại'],
-        ['proposed', 'Không xếp loại'],
-        ['reason', 'Mới kết nạp chưa đủ 6 tháng'],
-        ['note', 'Kết nạp 01/9/2024']
-      ])
-      expect(change('Hồ Thị Giang')!.fields).toEqual([{ field: 'note', label: 'Ghi chú', from: null, to: 'Gương mẫu' }])
-      expect(change('Lê Văn Cường')).toBeUndefined()
-      expect(preview.changes).toHaveLength(3)
-      expect(preview.unchanged).toBe(3)
-      expect(preview.notMatched).toEqual([expect.objectContaining({ name: 'Người Lạ Mặt', reason: 'Không có đảng viên nào trùng họ tên và ngày sinh.' })])
-      const ignored = preview.ignored.map((i) => i.message).join('\n')
-      expect(ignored).toContain('"Rất tốt" không phải mức xếp loại')
-      expect(ignored).toContain('Chức vụ "Phó bí thư" khác dữ liệu ("=HYPERLINK')
-      expect(ignored).toContain('Cột K "Điện thoại" (1 ô có dữ liệu)')
-      expect(preview.fileYear).toBe(2024)
-      // Nothing written by the preview.
-      const before = await t.call('evaluation:sheet', { year: 2024, unitId: o.cellA })
-      expect(before.rows.find((r) => r.fullName === 'Nguyễn Văn An')!.decided).toBeNull()
-
-      const result = await t.call('evaluation:applyImport', { year: 2024, path: filled, fingerprint: preview.fingerprint })
-      expect(result.backup).toMatch(/_before-import\.sqlite$/)
-      expect(readdirSync(join(t.dir, 'backups'))).toContain(result.backup)
-      const s = await t.call('evaluation:sheet', { year: 2024, unitId: o.cellA })
-      const by = (n: string) => s.rows.find((r) => r.fullName === n)!
-      expect(by('Nguyễn Văn An')).toMatchObject({ self: 'HTXSNV', proposed: 'HTTNV', decided: 'HTTNV' })
-      expect(by('Võ Văn Em')).toMatchObject({ self: 'not_rated', proposed: 'not_rated', reason: 'new_member', note: 'Kết nạp 01/9/2024' })
-      expect(by('Hồ Thị Giang').note).toBe('Gương mẫu')
-      expect(by('Lê Văn Cường')).toMatchObject({ proposed: 'HTNV', note: '=SUM(A1:A9)' })
-      expect(by('Phạm Thị Dung')).toMatchObject({ decided: 'not_rated', reason: 'exempt' })
-      expect(by('Trần Thị Bình').position).toBe('=HYPERLINK("http://x","bấm")')
-
-      // Imported again: nothing changes, no backup.
-      const again = await t.call('evaluation:previewImport', { year: 2024, path: filled })
-      expect(again!.changes).toEqual([])
-      expect((await t.call('evaluation:applyImport', { year: 2024, path: filled, fingerprint: again!.fingerprint })).backup).toBeNull()
-    })
+    )
   }
 
   it('falls back to name and birth date when the Mã column is gone, and refuses another year or a changed file', async () => {
@@ -264,24 +392,62 @@ describe('evaluation sheet: import back', () => {
     const filled = join(t.dir, 'dien.xlsx')
     await wb.xlsx.writeFile(filled)
     const preview = (await t.call('evaluation:previewImport', { year: 2024, path: filled }))!
-    expect(preview.changes).toEqual([expect.objectContaining({ fullName: 'Đỗ Thị Lan', matchedBy: 'name' })])
-    expect((await t.refuse('evaluation:previewImport', { year: 2023, path: filled })).code).toBe('YEAR_MISMATCH')
+    expect(preview.changes).toEqual([
+      expect.objectContaining({ fullName: 'Đỗ Thị Lan', matchedBy: 'name' })
+    ])
+    expect((await t.refuse('evaluation:previewImport', { year: 2023, path: filled })).code).toBe(
+      'YEAR_MISMATCH'
+    )
     utimesSync(filled, new Date(), new Date(Date.now() + 5000))
-    expect((await t.refuse('evaluation:applyImport', { year: 2024, path: filled, fingerprint: preview.fingerprint })).code).toBe('CONFLICT')
-    expect((await t.refuse('evaluation:previewImport', { year: 2024, path: join(t.dir, 'khong-co.xlsx') })).code).toBe('NOT_FOUND')
+    expect(
+      (
+        await t.refuse('evaluation:applyImport', {
+          year: 2024,
+          path: filled,
+          fingerprint: preview.fingerprint
+        })
+      ).code
+    ).toBe('CONFLICT')
+    expect(
+      (
+        await t.refuse('evaluation:previewImport', {
+          year: 2024,
+          path: join(t.dir, 'khong-co.xlsx')
+        })
+      ).code
+    ).toBe('NOT_FOUND')
     expect(await t.call('evaluation:previewImport', { year: 2024, chooseFile: true })).toBeNull()
   })
 })
 
 describe('cli: evaluation', () => {
-  it('exports a unit\'s sheet and imports a filled one, printing what changed, unchanged, not matched, ignored', async () => {
+  it("exports a unit's sheet and imports a filled one, printing what changed, unchanged, not matched, ignored", async () => {
     await rateCellA()
     t.core.close()
     const db = t.core.dbPath
     const file = join(t.dir, 'cli.xlsx')
-    const exp = await cli('evaluation', 'export', '--year', '2024', '--unit', 'Chi bộ ấp 1', '--out', file, '--place', 'Tân Lập', '--db', db, '--json')
+    const exp = await cli(
+      'evaluation',
+      'export',
+      '--year',
+      '2024',
+      '--unit',
+      'Chi bộ ấp 1',
+      '--out',
+      file,
+      '--place',
+      'Tân Lập',
+      '--db',
+      db,
+      '--json'
+    )
     expect(exp.code).toBe(0)
-    expect(JSON.parse(exp.stdout)).toMatchObject({ year: 2024, unit: 'Chi bộ ấp 1', path: file, rows: 6 })
+    expect(JSON.parse(exp.stdout)).toMatchObject({
+      year: 2024,
+      unit: 'Chi bộ ấp 1',
+      path: file,
+      rows: 6
+    })
     const filled = join(t.dir, 'cli-filled.xlsx')
     await fillAsCell(file, filled)
     const dry = await cli('evaluation', 'import', filled, '--year', '2024', '--dry-run', '--db', db)
@@ -290,11 +456,28 @@ describe('cli: evaluation', () => {
     const r = await cli('evaluation', 'import', filled, '--year', '2024', '--db', db, '--json')
     expect(r.code).toBe(0)
     const json = JSON.parse(r.stdout)
-    expect(json.changed.map((c: { fullName: string }) => c.fullName).sort()).toEqual(['Hồ Thị Giang', 'Nguyễn Văn An', 'Võ Văn Em'])
-    expect(json).toMatchObject({ dryRun: false, unchanged: 3, notMatched: [{ name: 'Người Lạ Mặt' }] })
+    expect(json.changed.map((c: { fullName: string }) => c.fullName).sort()).toEqual([
+      'Hồ Thị Giang',
+      'Nguyễn Văn An',
+      'Võ Văn Em'
+    ])
+    expect(json).toMatchObject({
+      dryRun: false,
+      unchanged: 3,
+      notMatched: [{ name: 'Người Lạ Mặt' }]
+    })
     expect(json.ignored).toHaveLength(3)
     expect(json.backup).toMatch(/before-import/)
-    const totals = await cli('evaluation', 'totals', '--unit', 'Chi bộ ấp 1', '--year', '2024', '--db', db)
+    const totals = await cli(
+      'evaluation',
+      'totals',
+      '--unit',
+      'Chi bộ ấp 1',
+      '--year',
+      '2024',
+      '--db',
+      db
+    )
     expect(totals.stdout).toContain('HTTNV')
     const bad = await cli('evaluation', 'import', filled, '--year', '2023', '--db', db, '--json')
     expect(bad.code).toBe(2)

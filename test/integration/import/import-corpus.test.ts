@@ -20,14 +20,26 @@ function workbooks(dir: string): string[] {
 }
 
 /** Refusals that are answers, not failures: each has a Vietnamese message for the user. */
-const CLEAN_REFUSALS = new Set(['FILE_NO_DATA', 'FILE_CORRUPT', 'FILE_DAMAGED', 'FILE_NOT_SPREADSHEET', 'FILE_ENCRYPTED', 'FILE_ZIP_BOMB', 'FILE_TOO_LARGE', 'FILE_XLSB', 'FILE_ODS', 'FILE_XLS'])
+const CLEAN_REFUSALS = new Set([
+  'FILE_NO_DATA',
+  'FILE_CORRUPT',
+  'FILE_DAMAGED',
+  'FILE_NOT_SPREADSHEET',
+  'FILE_ENCRYPTED',
+  'FILE_ZIP_BOMB',
+  'FILE_TOO_LARGE',
+  'FILE_XLSB',
+  'FILE_ODS',
+  'FILE_XLS'
+])
 
 describe.skipIf(!corpus)('the spreadsheet corpus', () => {
   let t: TestCore
   let unitId: number
   beforeAll(async () => {
     t = startCore()
-    unitId = (await t.call('units:create', { parentId: null, name: 'Đơn vị thử', level: 'Chi bộ' })).id
+    unitId = (await t.call('units:create', { parentId: null, name: 'Đơn vị thử', level: 'Chi bộ' }))
+      .id
   })
   afterAll(() => t?.close())
 
@@ -45,7 +57,12 @@ describe.skipIf(!corpus)('the spreadsheet corpus', () => {
         const { sessionId } = opened.value as { sessionId: string }
         const committed = await t.core.dispatch('import:commit', { sessionId, unitId })
         if (committed.ok) {
-          const s = committed.value as { created: number; updated: number; unchanged: number; skipped: number }
+          const s = committed.value as {
+            created: number
+            updated: number
+            unchanged: number
+            skipped: number
+          }
           line = `imported  ${name}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped`
           tally.imported++
         } else {
@@ -55,7 +72,10 @@ describe.skipIf(!corpus)('the spreadsheet corpus', () => {
           tally.refused++
         }
       } else {
-        expect(CLEAN_REFUSALS.has(opened.error.code), `${name}: ${opened.error.code} ${opened.error.message}`).toBe(true)
+        expect(
+          CLEAN_REFUSALS.has(opened.error.code),
+          `${name}: ${opened.error.code} ${opened.error.message}`
+        ).toBe(true)
         expect(opened.error.message.length).toBeGreaterThan(20)
         line = `refused   ${name}: ${opened.error.code} ${opened.error.message.slice(0, 100)}`
         tally.refused++
@@ -64,10 +84,13 @@ describe.skipIf(!corpus)('the spreadsheet corpus', () => {
       expect(ms, name).toBeLessThan(30_000)
       report.push(`${line} (${ms} ms)`)
     }
-    console.log(`Corpus ${corpus}: ${tally.imported} imported, ${tally.refused} refused\n${report.join('\n')}`)
+    console.log(
+      `Corpus ${corpus}: ${tally.imported} imported, ${tally.refused} refused\n${report.join('\n')}`
+    )
     const check = await t.call('db:check')
     expect(check.ok).toBe(true)
   }, 240_000)
 })
 
-if (!corpus) console.log(`Corpus folder not found (looked in ${candidates.join(', ')}): corpus test skipped.`)
+if (!corpus)
+  console.log(`Corpus folder not found (looked in ${candidates.join(', ')}): corpus test skipped.`)

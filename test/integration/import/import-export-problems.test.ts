@@ -29,14 +29,40 @@ let outDir: string
 
 /** A long list where a few thousand rows have problems, written with ExcelJS's streaming writer. */
 async function writeListWithProblems(path: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: true,
+    useStyles: true
+  })
   const ws = wb.addWorksheet('Danh sách')
   ws.addRow(['ĐẢNG BỘ XÃ TÂN HÒA']).commit()
   ws.addRow(['DANH SÁCH ĐẢNG VIÊN NĂM 2024']).commit()
-  ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Quê quán', 'Ngày vào Đảng', 'Số thẻ ĐV', 'Chi bộ']).commit()
+  ws.addRow([
+    'STT',
+    'Họ và tên',
+    'Ngày sinh',
+    'Giới tính',
+    'Quê quán',
+    'Ngày vào Đảng',
+    'Số thẻ ĐV',
+    'Chi bộ'
+  ]).commit()
   const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng']
   const middle = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Đức']
-  const given = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hằng', 'Hòa', 'Hùng', 'Lan', 'Long']
+  const given = [
+    'An',
+    'Bình',
+    'Cường',
+    'Dũng',
+    'Giang',
+    'Hà',
+    'Hải',
+    'Hằng',
+    'Hòa',
+    'Hùng',
+    'Lan',
+    'Long'
+  ]
   for (let i = 1; i <= rows; i++) {
     const by = 1950 + (i % 50)
     const row = ws.addRow([
@@ -76,7 +102,11 @@ afterEach(() => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Polls import:progress until `until` holds, keeping every answer seen. */
-async function waitForProgress(id: string, until: (p: ImportProgress) => boolean, seen: ImportProgress[] = []): Promise<ImportProgress> {
+async function waitForProgress(
+  id: string,
+  until: (p: ImportProgress) => boolean,
+  seen: ImportProgress[] = []
+): Promise<ImportProgress> {
   for (let i = 0; i < 5000; i++) {
     const r = await t.core.dispatch('import:progress', { sessionId: id })
     if (r.ok) {
@@ -97,15 +127,21 @@ function track<T>(p: Promise<T>): { promise: Promise<T>; settled: () => boolean 
 /** Opens the list and previews it as the wizard does before the user asks for the copy. */
 async function openWithPreview(): Promise<string> {
   const opened = await t.call('import:open', { path: file })
-  const preview = await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: parentId, limit: 1 })
+  const preview = await t.call('import:preview', {
+    sessionId: opened.sessionId,
+    parentUnitId: parentId,
+    limit: 1
+  })
   expect(preview.counts.total).toBe(ROWS)
   expect(preview.counts.errors).toBe(Math.floor(ROWS / 3))
   return opened.sessionId
 }
 
-const writingNow = (p: ImportProgress) => p.phase === 'exporting' && p.total !== null && p.done > 0 && p.done < p.total
+const writingNow = (p: ImportProgress) =>
+  p.phase === 'exporting' && p.total !== null && p.done > 0 && p.done < p.total
 
-const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null
+const fillOf = (cell: ExcelJS.Cell) =>
+  (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null
 
 describe('saving the list with its problems marked', () => {
   it('writes in slices that report progress, answers other calls meanwhile, and saves the marked copy', async () => {
@@ -132,7 +168,13 @@ describe('saving the list with its problems marked', () => {
     const written = seen.filter(writingNow).map((p) => p.done)
     expect(new Set(written).size).toBeGreaterThanOrEqual(2)
     expect(written).toEqual([...written].sort((a, b) => a - b))
-    expect(r).toEqual({ ok: true, value: { path: saved, rows: Math.floor(ROWS / 3) + Math.floor(ROWS / 7) - Math.floor(ROWS / 21) } })
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        path: saved,
+        rows: Math.floor(ROWS / 3) + Math.floor(ROWS / 7) - Math.floor(ROWS / 21)
+      }
+    })
     expect(await t.call('import:progress', { sessionId })).toMatchObject({ phase: 'done' })
     expect(readdirSync(outDir)).toEqual(['danh-sach_can-sua.xlsx'])
 
@@ -180,7 +222,10 @@ describe('saving the list with its problems marked', () => {
     const r = await exporting.promise
     expect(r.ok).toBe(false)
     if (r.ok) return
-    expect(r.error).toEqual({ code: 'CANCELLED', message: 'Đã hủy việc lưu tệp kèm lỗi; không có tệp nào được ghi.' })
+    expect(r.error).toEqual({
+      code: 'CANCELLED',
+      message: 'Đã hủy việc lưu tệp kèm lỗi; không có tệp nào được ghi.'
+    })
     expect(existsSync(saved)).toBe(false)
     expect(readdirSync(outDir)).toEqual([])
 

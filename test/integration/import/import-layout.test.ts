@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportSheetInfo } from '../../../src/shared/api'
-import { SAMPLE, startCoreWithParent, writeMemberList, type TestCore } from '../../helpers/import-fixtures'
+import {
+  SAMPLE,
+  startCoreWithParent,
+  writeMemberList,
+  type TestCore
+} from '../../helpers/import-fixtures'
 
 let t: TestCore
 let parentId: number
@@ -14,7 +19,8 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const column = (sheet: ImportSheetInfo, header: string) => sheet.columns.find((c) => c.header === header)!
+const column = (sheet: ImportSheetInfo, header: string) =>
+  sheet.columns.find((c) => c.header === header)!
 
 /**
  * A header the detection gets wrong: a note above the list names two fields ("Họ và tên", "Ngày
@@ -48,7 +54,11 @@ describe('the sheets as the wizard shows them', () => {
     expect(sheet.dataRows).toBe(4)
     expect(sheet.headerRow).toBe(7)
     expect(sheet.headerStart).toBe(6)
-    expect(column(sheet, 'Họ và tên').samples).toEqual(['NGUYỄN VĂN AN', 'Trần  Thị Bình', 'Lê Văn Cường'])
+    expect(column(sheet, 'Họ và tên').samples).toEqual([
+      'NGUYỄN VĂN AN',
+      'Trần  Thị Bình',
+      'Lê Văn Cường'
+    ])
     // A real date cell, a year, and a serial number (31000, as the import reads it) under a date column.
     expect(column(sheet, 'Ngày sinh / Nam').samples).toEqual(['12/03/1970', '1962'])
     expect(column(sheet, 'Ngày sinh / Nữ').samples).toEqual(['05/11/1985', '14/11/1984'])
@@ -67,8 +77,19 @@ describe('the sheets as the wizard shows them', () => {
     expect(column(detected, 'Họ và tên').samples[0]).toBe('Năm sinh')
 
     // Row 4 is the header: its columns and samples come back; the name column must still be mapped.
-    const fixed = (await t.call('import:layout', { sessionId: opened.sessionId, index: 0, headerRow: 4 })) as ImportSheetInfo
-    expect(fixed).toMatchObject({ index: 0, headerRow: 4, headerStart: 4, dataRows: 3, skippedReason: 'Không có cột Họ và tên.', unitHint: 'Chi bộ ấp 7' })
+    const fixed = (await t.call('import:layout', {
+      sessionId: opened.sessionId,
+      index: 0,
+      headerRow: 4
+    })) as ImportSheetInfo
+    expect(fixed).toMatchObject({
+      index: 0,
+      headerRow: 4,
+      headerStart: 4,
+      dataRows: 3,
+      skippedReason: 'Không có cột Họ và tên.',
+      unitHint: 'Chi bộ ấp 7'
+    })
     expect(fixed.columns.map((c) => [c.letter, c.header, c.field])).toEqual([
       ['A', 'Người', null],
       ['B', 'Năm sinh', 'birthDate'],
@@ -78,31 +99,57 @@ describe('the sheets as the wizard shows them', () => {
     expect(fixed.columns[1].samples).toEqual(['1971', '1972', '1973'])
 
     const choice = { index: 0, headerRow: 4, mapping: { '0': 'fullName' } }
-    const preview = await t.call('import:preview', { sessionId: opened.sessionId, sheets: [choice], parentUnitId: parentId })
+    const preview = await t.call('import:preview', {
+      sessionId: opened.sessionId,
+      sheets: [choice],
+      parentUnitId: parentId
+    })
     expect(preview.counts).toMatchObject({ total: 3, create: 3, errors: 0, unitsCreated: 1 })
-    expect(preview.units).toEqual([expect.objectContaining({ name: 'Chi bộ ấp 7', action: 'create' })])
-    expect(preview.rows.map((r: { row: number; fullName: string }) => [r.row, r.fullName])).toEqual([
-      [5, 'Trần Văn Một'],
-      [6, 'Trần Văn Hai'],
-      [7, 'Trần Văn Ba']
+    expect(preview.units).toEqual([
+      expect.objectContaining({ name: 'Chi bộ ấp 7', action: 'create' })
     ])
+    expect(preview.rows.map((r: { row: number; fullName: string }) => [r.row, r.fullName])).toEqual(
+      [
+        [5, 'Trần Văn Một'],
+        [6, 'Trần Văn Hai'],
+        [7, 'Trần Văn Ba']
+      ]
+    )
 
     // Back to the detected header: the layout of row 2 again.
-    const back = (await t.call('import:layout', { sessionId: opened.sessionId, index: 0, headerRow: null })) as ImportSheetInfo
+    const back = (await t.call('import:layout', {
+      sessionId: opened.sessionId,
+      index: 0,
+      headerRow: null
+    })) as ImportSheetInfo
     expect(back.headerRow).toBe(2)
 
     // An empty row cannot be the header; nor can a sheet that is not there.
-    const empty = await t.fail('import:layout', { sessionId: opened.sessionId, index: 0, headerRow: 3 })
+    const empty = await t.fail('import:layout', {
+      sessionId: opened.sessionId,
+      index: 0,
+      headerRow: 3
+    })
     expect(empty.code).toBe('VALIDATION')
     expect(empty.message).toContain('Dòng 3 của trang "DS" trống')
-    expect((await t.fail('import:layout', { sessionId: opened.sessionId, index: 5, headerRow: 4 })).code).toBe('NOT_FOUND')
+    expect(
+      (await t.fail('import:layout', { sessionId: opened.sessionId, index: 5, headerRow: 4 })).code
+    ).toBe('NOT_FOUND')
 
     // The commit follows the header too (asked for without import:layout first, as the CLI could).
-    const summary = await t.call('import:commit', { sessionId: opened.sessionId, sheets: [choice], parentUnitId: parentId })
+    const summary = await t.call('import:commit', {
+      sessionId: opened.sessionId,
+      sheets: [choice],
+      parentUnitId: parentId
+    })
     expect(summary).toMatchObject({ created: 3, unitsCreated: 1 })
     const people = await t.call('people:list', { unitId: null, includeSubunits: true })
-    expect(people.rows.map((p: { fullName: string; birthDate: string; hometown: string }) => [p.fullName, p.birthDate, p.hometown])).toEqual(
-      expect.arrayContaining([['Trần Văn Một', '1971', 'Long An']])
-    )
+    expect(
+      people.rows.map((p: { fullName: string; birthDate: string; hometown: string }) => [
+        p.fullName,
+        p.birthDate,
+        p.hometown
+      ])
+    ).toEqual(expect.arrayContaining([['Trần Văn Một', '1971', 'Long An']]))
   })
 })

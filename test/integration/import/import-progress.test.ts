@@ -2,10 +2,24 @@
 // nothing held in memory), and other calls are answered while they run.
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  onTestFinished
+} from 'vitest'
 import type { ImportProgress } from '../../../src/shared/api'
 import { slicing } from '../../../src/core/jobs/job'
-import { startCoreWithParent, tempDir, writeLargeList, type TestCore } from '../../helpers/import-fixtures'
+import {
+  startCoreWithParent,
+  tempDir,
+  writeLargeList,
+  type TestCore
+} from '../../helpers/import-fixtures'
 
 const ROWS = 20_000
 let fileDir: string
@@ -28,7 +42,10 @@ afterEach(() => t.close())
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Polls import:progress until `until` holds (or fails the test after a while). */
-async function waitForProgress(id: string, until: (p: ImportProgress) => boolean): Promise<ImportProgress> {
+async function waitForProgress(
+  id: string,
+  until: (p: ImportProgress) => boolean
+): Promise<ImportProgress> {
   for (let i = 0; i < 2000; i++) {
     const r = await t.core.dispatch('import:progress', { sessionId: id })
     if (r.ok && until(r.value as ImportProgress)) return r.value as ImportProgress
@@ -98,12 +115,21 @@ describe('a long import in slices', () => {
     expect(opened.ok).toBe(true)
 
     // Checking 20,000 rows against the data is pure computation: it must pause for others too.
-    const preview = track(t.core.dispatch('import:preview', { sessionId: 'open-busy-0001', parentUnitId: parentId, limit: 10 }))
+    const preview = track(
+      t.core.dispatch('import:preview', {
+        sessionId: 'open-busy-0001',
+        parentUnitId: parentId,
+        limit: 10
+      })
+    )
     await sleep(1)
     const info = await t.call('app:info')
     expect(info.schemaVersion).toBeGreaterThan(0)
     expect(preview.settled()).toBe(false)
-    const midway = await waitForProgress('open-busy-0001', (p) => (p.phase === 'checking' || p.phase === 'matching') && p.done > 0)
+    const midway = await waitForProgress(
+      'open-busy-0001',
+      (p) => (p.phase === 'checking' || p.phase === 'matching') && p.done > 0
+    )
     expect(midway.total).toBeGreaterThanOrEqual(midway.done)
     const done = await preview.promise
     expect(done.ok).toBe(true)
@@ -121,8 +147,13 @@ describe('a long import in slices', () => {
       slicing.ms = sliceMs
     })
     // No preview first: the commit itself checks and matches the 20,000 rows, in slices.
-    const commit = track(t.core.dispatch('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId }))
-    await waitForProgress(opened.sessionId, (p) => (p.phase === 'checking' || p.phase === 'matching') && p.done > 0)
+    const commit = track(
+      t.core.dispatch('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
+    )
+    await waitForProgress(
+      opened.sessionId,
+      (p) => (p.phase === 'checking' || p.phase === 'matching') && p.done > 0
+    )
     await t.call('import:cancel', { sessionId: opened.sessionId })
     const r = await commit.promise
     expect(r.ok).toBe(false)
@@ -134,20 +165,31 @@ describe('a long import in slices', () => {
     expect(await t.call('units:list', { includeRetired: false })).toHaveLength(1)
     expect(beforeImportBackups()).toEqual([])
 
-    const preview = await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: parentId, limit: 1 })
+    const preview = await t.call('import:preview', {
+      sessionId: opened.sessionId,
+      parentUnitId: parentId,
+      limit: 1
+    })
     expect(preview.counts).toMatchObject({ create: ROWS, unitsCreated: 5 })
-    const summary = await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
+    const summary = await t.call('import:commit', {
+      sessionId: opened.sessionId,
+      parentUnitId: parentId
+    })
     expect(summary).toMatchObject({ created: ROWS, unitsCreated: 5 })
     expect(await peopleCount()).toBe(ROWS)
   }, 120_000)
 
   it('refuses an open whose request id is in use, and forgets unknown ids quietly on cancel', async () => {
-    const first = track(t.core.dispatch('import:open', { path: file, requestId: 'open-twice-0001' }))
+    const first = track(
+      t.core.dispatch('import:open', { path: file, requestId: 'open-twice-0001' })
+    )
     const second = await t.fail('import:open', { path: file, requestId: 'open-twice-0001' })
     expect(second.code).toBe('CONFLICT')
     expect((await first.promise).ok).toBe(true)
     expect(await t.call('import:cancel', { sessionId: 'no-such-session' })).toBeNull()
-    expect((await t.fail('import:open', { path: file, requestId: 'bad id!' })).code).toBe('INVALID_INPUT')
+    expect((await t.fail('import:open', { path: file, requestId: 'bad id!' })).code).toBe(
+      'INVALID_INPUT'
+    )
     await t.call('import:close', { sessionId: 'open-twice-0001' })
   }, 60_000)
 })

@@ -24,7 +24,9 @@ async function refused(path: string): Promise<{ code: string; message: string }>
 }
 
 /** A minimal zip writer: entries stored or deflated; sizes in the directory can be overridden. */
-function zip(entries: { name: string; data: Buffer; deflate?: boolean; claimSize?: number }[]): Buffer {
+function zip(
+  entries: { name: string; data: Buffer; deflate?: boolean; claimSize?: number }[]
+): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
@@ -69,49 +71,110 @@ describe('refusals', () => {
   it('an empty file', async () => {
     const f = join(t.dir, 'rong.xlsx')
     writeFileSync(f, '')
-    expect(await refused(f)).toMatchObject({ code: 'FILE_EMPTY', message: expect.stringMatching(/Tệp trống/) })
+    expect(await refused(f)).toMatchObject({
+      code: 'FILE_EMPTY',
+      message: expect.stringMatching(/Tệp trống/)
+    })
   })
 
   it('files that are not spreadsheets', async () => {
     const pdf = join(t.dir, 'a.xlsx')
     writeFileSync(pdf, '%PDF-1.4\n%âãÏÓ\n1 0 obj\n')
-    expect(await refused(pdf)).toMatchObject({ code: 'FILE_NOT_SPREADSHEET', message: expect.stringMatching(/PDF/) })
+    expect(await refused(pdf)).toMatchObject({
+      code: 'FILE_NOT_SPREADSHEET',
+      message: expect.stringMatching(/PDF/)
+    })
     const bin = join(t.dir, 'b.csv')
     writeFileSync(bin, Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)))
     expect((await refused(bin)).code).toBe('FILE_NOT_SPREADSHEET')
     const docx = join(t.dir, 'c.xlsx')
-    writeFileSync(docx, zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w/>') }]))
-    expect(await refused(docx)).toMatchObject({ code: 'FILE_NOT_SPREADSHEET', message: expect.stringMatching(/Word/) })
+    writeFileSync(
+      docx,
+      zip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'word/document.xml', data: Buffer.from('<w/>') }
+      ])
+    )
+    expect(await refused(docx)).toMatchObject({
+      code: 'FILE_NOT_SPREADSHEET',
+      message: expect.stringMatching(/Word/)
+    })
     const html = join(t.dir, 'd.xls')
     writeFileSync(html, '<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>')
-    expect(await refused(html)).toMatchObject({ code: 'FILE_HTML', message: expect.stringMatching(/Lưu thành/) })
+    expect(await refused(html)).toMatchObject({
+      code: 'FILE_HTML',
+      message: expect.stringMatching(/Lưu thành/)
+    })
   })
 
   it('a password-protected workbook (OLE file with an EncryptionInfo stream)', async () => {
     const f = join(t.dir, 'mat-khau.xlsx')
     const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
-    writeFileSync(f, Buffer.concat([head, Buffer.alloc(1024), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(64), Buffer.from('EncryptedPackage', 'utf16le')]))
-    expect(await refused(f)).toMatchObject({ code: 'FILE_ENCRYPTED', message: expect.stringMatching(/mật khẩu/) })
+    writeFileSync(
+      f,
+      Buffer.concat([
+        head,
+        Buffer.alloc(1024),
+        Buffer.from('EncryptionInfo', 'utf16le'),
+        Buffer.alloc(64),
+        Buffer.from('EncryptedPackage', 'utf16le')
+      ])
+    )
+    expect(await refused(f)).toMatchObject({
+      code: 'FILE_ENCRYPTED',
+      message: expect.stringMatching(/mật khẩu/)
+    })
   })
 
   it('a zip bomb (by ratio, and by declared size) and too many entries', async () => {
     const bomb = join(t.dir, 'bom.xlsx')
-    writeFileSync(bomb, zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024), deflate: true }]))
+    writeFileSync(
+      bomb,
+      zip([
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024), deflate: true }
+      ])
+    )
     expect(statSync(bomb).size).toBeLessThan(200_000)
-    expect(await refused(bomb)).toMatchObject({ code: 'FILE_ZIP_BOMB', message: expect.stringMatching(/độc hại/) })
+    expect(await refused(bomb)).toMatchObject({
+      code: 'FILE_ZIP_BOMB',
+      message: expect.stringMatching(/độc hại/)
+    })
     const liar = join(t.dir, 'noi-doi.xlsx')
-    writeFileSync(liar, zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/sharedStrings.xml', data: Buffer.from('<sst/>'), deflate: true, claimSize: 0xfffffff0 }]))
-    expect(await refused(liar)).toMatchObject({ code: "FILE_ZIP_BOMB" })
+    writeFileSync(
+      liar,
+      zip([
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        {
+          name: 'xl/sharedStrings.xml',
+          data: Buffer.from('<sst/>'),
+          deflate: true,
+          claimSize: 0xfffffff0
+        }
+      ])
+    )
+    expect(await refused(liar)).toMatchObject({ code: 'FILE_ZIP_BOMB' })
     const many = join(t.dir, 'nhieu.xlsx')
-    writeFileSync(many, zip(Array.from({ length: LIMITS.maxZipEntries + 1 }, (_, i) => ({ name: `x/${i}`, data: Buffer.from('') }))))
-    expect(await refused(many)).toMatchObject({ code: "FILE_ZIP_BOMB" })
+    writeFileSync(
+      many,
+      zip(
+        Array.from({ length: LIMITS.maxZipEntries + 1 }, (_, i) => ({
+          name: `x/${i}`,
+          data: Buffer.from('')
+        }))
+      )
+    )
+    expect(await refused(many)).toMatchObject({ code: 'FILE_ZIP_BOMB' })
   })
 
   it('a truncated workbook and one with invalid XML', async () => {
     const f = join(t.dir, 'cut.xlsx')
     await writeMemberList(f, SAMPLE)
     truncateSync(f, Math.floor(statSync(f).size / 2))
-    expect(await refused(f)).toMatchObject({ code: 'FILE_CORRUPT', message: expect.stringMatching(/tải về chưa xong hoặc bị cắt mất phần cuối/) })
+    expect(await refused(f)).toMatchObject({
+      code: 'FILE_CORRUPT',
+      message: expect.stringMatching(/tải về chưa xong hoặc bị cắt mất phần cuối/)
+    })
 
     const bad = join(t.dir, 'bad-xml.xlsx')
     const ok = join(t.dir, 'ok.xlsx')
@@ -120,21 +183,40 @@ describe('refusals', () => {
     const JSZip = (await import('jszip')).default
     const z = await JSZip.loadAsync(readFileSync(ok))
     const sheet = await z.file('xl/worksheets/sheet1.xml')!.async('string')
-    z.file('xl/worksheets/sheet1.xml', sheet.replace('<sheetData>', '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</is></row>'))
+    z.file(
+      'xl/worksheets/sheet1.xml',
+      sheet.replace(
+        '<sheetData>',
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</is></row>'
+      )
+    )
     writeFileSync(bad, await z.generateAsync({ type: 'nodebuffer' }))
     // The zip is whole: damage inside, not an unfinished download.
     const damaged = await refused(bad)
-    expect(damaged).toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringMatching(/^Tệp bị hỏng bên trong, hãy mở bằng Excel và lưu lại/) })
+    expect(damaged).toMatchObject({
+      code: 'FILE_DAMAGED',
+      message: expect.stringMatching(/^Tệp bị hỏng bên trong, hãy mở bằng Excel và lưu lại/)
+    })
     expect(damaged.message).not.toMatch(/tải về/)
   })
 
   it('an enormous sheet is refused before it fills the memory', async () => {
     const f = join(t.dir, 'lon.xlsx')
-    await writeMemberList(f, Array.from({ length: 60 }, (_, i) => ({ ...SAMPLE[2], name: `Lê Văn Số ${'I'.repeat(i % 5 + 1)}`, card: undefined })))
+    await writeMemberList(
+      f,
+      Array.from({ length: 60 }, (_, i) => ({
+        ...SAMPLE[2],
+        name: `Lê Văn Số ${'I'.repeat((i % 5) + 1)}`,
+        card: undefined
+      }))
+    )
     const saved = LIMITS.maxRows
     LIMITS.maxRows = 40
     try {
-      expect(await refused(f)).toMatchObject({ code: 'FILE_TOO_LARGE', message: expect.stringMatching(/quá lớn/) })
+      expect(await refused(f)).toMatchObject({
+        code: 'FILE_TOO_LARGE',
+        message: expect.stringMatching(/quá lớn/)
+      })
     } finally {
       LIMITS.maxRows = saved
     }
@@ -148,24 +230,47 @@ describe('refusals', () => {
     ws.addRow(['STT', 'Họ và tên', 'Ngày sinh'])
     const f = join(t.dir, 'khong-du-lieu.xlsx')
     await wb.xlsx.writeFile(f)
-    expect(await refused(f)).toMatchObject({ code: 'FILE_NO_DATA', message: expect.stringMatching(/Không tìm thấy danh sách/) })
+    expect(await refused(f)).toMatchObject({
+      code: 'FILE_NO_DATA',
+      message: expect.stringMatching(/Không tìm thấy danh sách/)
+    })
     const csv = join(t.dir, 'chi-tieu-de.csv')
     writeFileSync(csv, 'a,b,c\n1,2,3\n')
     expect((await refused(csv)).code).toBe('FILE_NO_DATA')
   })
 })
 
-const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p))
+const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find((p) =>
+  existsSync(p)
+)
 
 describe.skipIf(!soffice)('old and foreign formats made by LibreOffice', () => {
   it('refuses .xls (Excel 97-2003) and .ods with what to do', async () => {
     const src = join(t.dir, 'goc.xlsx')
     await writeMemberList(src, SAMPLE)
     for (const fmt of ['xls', 'ods']) {
-      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${t.dir}/lo-profile`, '--convert-to', fmt, '--outdir', t.dir, src], { stdio: 'ignore', timeout: 90_000 })
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${t.dir}/lo-profile`,
+          '--convert-to',
+          fmt,
+          '--outdir',
+          t.dir,
+          src
+        ],
+        { stdio: 'ignore', timeout: 90_000 }
+      )
     }
-    expect(await refused(join(t.dir, 'goc.xls'))).toMatchObject({ code: 'FILE_XLS', message: expect.stringMatching(/Lưu thành \.xlsx/) })
-    expect(await refused(join(t.dir, 'goc.ods'))).toMatchObject({ code: 'FILE_ODS', message: expect.stringMatching(/\.xlsx/) })
+    expect(await refused(join(t.dir, 'goc.xls'))).toMatchObject({
+      code: 'FILE_XLS',
+      message: expect.stringMatching(/Lưu thành \.xlsx/)
+    })
+    expect(await refused(join(t.dir, 'goc.ods'))).toMatchObject({
+      code: 'FILE_ODS',
+      message: expect.stringMatching(/\.xlsx/)
+    })
   }, 120_000)
 })
 if (!soffice) console.log('LibreOffice (soffice) not found: the .xls/.ods refusal test is skipped.')

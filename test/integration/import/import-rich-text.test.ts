@@ -40,7 +40,10 @@ function runsXml(text: string | Run[]): string {
   if (typeof text === 'string') return `<t xml:space="preserve">${esc(text)}</t>`
   return text
     .map((r) => {
-      const props = r.font === undefined ? '' : `<rPr><sz val="12"/><rFont val="${r.font}"/><family val="2"/></rPr>`
+      const props =
+        r.font === undefined
+          ? ''
+          : `<rPr><sz val="12"/><rFont val="${r.font}"/><family val="2"/></rPr>`
       return `<r>${props}<t xml:space="preserve">${esc(r.text)}</t></r>`
     })
     .join('')
@@ -58,7 +61,11 @@ const STYLES =
   '</styleSheet>'
 
 /** An .xlsx of one sheet, its strings in the shared strings table or inline in the cells. */
-async function writeXlsx(path: string, rows: Cell[][], strings: 'shared' | 'inline'): Promise<void> {
+async function writeXlsx(
+  path: string,
+  rows: Cell[][],
+  strings: 'shared' | 'inline'
+): Promise<void> {
   const shared: string[] = []
   const sheetRows = rows.map((cells, r) => {
     const xml = cells.map((cell, c) => {
@@ -66,7 +73,8 @@ async function writeXlsx(path: string, rows: Cell[][], strings: 'shared' | 'inli
       const ref = `${String.fromCharCode(65 + c)}${r + 1}`
       if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`
       const s = cell.style ? ` s="${cell.style}"` : ''
-      if (strings === 'inline') return `<c r="${ref}"${s} t="inlineStr"><is>${runsXml(cell.text)}</is></c>`
+      if (strings === 'inline')
+        return `<c r="${ref}"${s} t="inlineStr"><is>${runsXml(cell.text)}</is></c>`
       shared.push(`<si>${runsXml(cell.text)}</si>`)
       return `<c r="${ref}"${s} t="s"><v>${shared.length - 1}</v></c>`
     })
@@ -84,8 +92,14 @@ async function writeXlsx(path: string, rows: Cell[][], strings: 'shared' | 'inli
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
   )
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
-  zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+  )
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?>\n<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>`
+  )
   zip.file(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -93,8 +107,14 @@ async function writeXlsx(path: string, rows: Cell[][], strings: 'shared' | 'inli
       `<Relationship Id="rId3" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
   )
   zip.file('xl/styles.xml', STYLES)
-  zip.file('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="${main}" count="${shared.length}" uniqueCount="${shared.length}">${shared.join('')}</sst>`)
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${main}" xmlns:r="${rel}"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`)
+  zip.file(
+    'xl/sharedStrings.xml',
+    `<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="${main}" count="${shared.length}" uniqueCount="${shared.length}">${shared.join('')}</sst>`
+  )
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${main}" xmlns:r="${rel}"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`
+  )
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
 }
 
@@ -116,7 +136,13 @@ const LIST: Cell[][] = [
   [],
   [plain('STT'), plain('Họ và tên'), plain('Năm sinh'), plain('Quê quán'), plain('Chức vụ')],
   // Every run in .VnTime.
-  [1, runs({ font: VNTIME, text: encodeTcvn3('Võ Tú ') }, { font: VNTIME, text: encodeTcvn3('Lý') }), 1970, plain('Long An'), plain('Đảng viên')],
+  [
+    1,
+    runs({ font: VNTIME, text: encodeTcvn3('Võ Tú ') }, { font: VNTIME, text: encodeTcvn3('Lý') }),
+    1970,
+    plain('Long An'),
+    plain('Đảng viên')
+  ],
   // A .VnTime run, then a Unicode one.
   [
     2,
@@ -126,9 +152,21 @@ const LIST: Cell[][] = [
     plain('Đảng viên')
   ],
   // VNI runs, one beside a Unicode run.
-  [3, runs({ font: VNI, text: encodeVni('Trần Thị ') }, { font: UNICODE, text: 'Đào' }), 1972, plain('Bến Tre'), runs({ font: VNI, text: encodeVni('Bí thư') })],
+  [
+    3,
+    runs({ font: VNI, text: encodeVni('Trần Thị ') }, { font: UNICODE, text: 'Đào' }),
+    1972,
+    plain('Bến Tre'),
+    runs({ font: VNI, text: encodeVni('Bí thư') })
+  ],
   // Plain strings: Unicode left alone, TCVN3 found by its characters, and by the cell's .VnTime font.
-  [4, plain('Lê Thanh Tú'), 1973, plain(encodeTcvn3('Tây Ninh')), plain(encodeTcvn3('Tổ trưởng'), 1)],
+  [
+    4,
+    plain('Lê Thanh Tú'),
+    1973,
+    plain(encodeTcvn3('Tây Ninh')),
+    plain(encodeTcvn3('Tổ trưởng'), 1)
+  ],
   // Runs that name no font are drawn in the cell's: read as the plain text of a Unicode cell.
   [5, runs({ text: 'Phạm ' }, { text: 'Hòa Thành' }), 1974, plain('Hòa Thành'), plain('Đảng viên')]
 ]
@@ -143,8 +181,16 @@ const EXPECTED = [
 
 async function importedPeople() {
   const list = await t.call('people:list', { unitId: null, includeSubunits: true, limit: 1000 })
-  const people = await Promise.all(list.rows.map((r: { id: number }) => t.call('people:get', { id: r.id })))
-  return people.map((p) => ({ fullName: p.fullName, hometown: p.hometown, position: p.position })).sort((a, b) => EXPECTED.findIndex((e) => e.fullName === a.fullName) - EXPECTED.findIndex((e) => e.fullName === b.fullName))
+  const people = await Promise.all(
+    list.rows.map((r: { id: number }) => t.call('people:get', { id: r.id }))
+  )
+  return people
+    .map((p) => ({ fullName: p.fullName, hometown: p.hometown, position: p.position }))
+    .sort(
+      (a, b) =>
+        EXPECTED.findIndex((e) => e.fullName === a.fullName) -
+        EXPECTED.findIndex((e) => e.fullName === b.fullName)
+    )
 }
 
 const values = (sheet: GridSheet) => sheet.rows.map((r) => r.cells.map(cellText))
@@ -156,9 +202,17 @@ describe('legacy fonts per run of rich text', () => {
       await writeXlsx(file, LIST, strings)
       const opened = await t.call('import:open', { path: file })
       // TCVN3: two names, a hometown, a plain hometown and a .VnTime cell; VNI: a name and a position.
-      expect(opened.legacy).toEqual(expect.arrayContaining([{ encoding: 'TCVN3 (ABC)', cells: 5 }, { encoding: 'VNI-Windows', cells: 2 }]))
+      expect(opened.legacy).toEqual(
+        expect.arrayContaining([
+          { encoding: 'TCVN3 (ABC)', cells: 5 },
+          { encoding: 'VNI-Windows', cells: 2 }
+        ])
+      )
       expect(opened.legacy).toHaveLength(2)
-      const preview = await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: parentId })
+      const preview = await t.call('import:preview', {
+        sessionId: opened.sessionId,
+        parentUnitId: parentId
+      })
       expect(preview.counts).toMatchObject({ total: 5, create: 5, errors: 0 })
       await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
       expect(await importedPeople()).toEqual(EXPECTED)
@@ -172,7 +226,13 @@ describe('legacy fonts per run of rich text', () => {
     const [fallback] = await readXlsxExcelJS(file)
     expect(values(fallback)).toEqual(values(fast))
     expect(fallback.legacy).toEqual(fast.legacy)
-    expect(values(fast)[3]).toEqual(['2', 'Nguyễn Văn Đức', '1971', 'Xã Tân Hòa, Tây Ninh', 'Đảng viên'])
+    expect(values(fast)[3]).toEqual([
+      '2',
+      'Nguyễn Văn Đức',
+      '1971',
+      'Xã Tân Hòa, Tây Ninh',
+      'Đảng viên'
+    ])
   })
 
   it('takes the runs of rich text as ExcelJS writes them', async () => {
@@ -181,13 +241,31 @@ describe('legacy fonts per run of rich text', () => {
     const ws = wb.addWorksheet('DS')
     ws.getRow(1).values = ['DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3']
     ws.getRow(3).values = ['STT', 'Họ và tên', 'Năm sinh', 'Quê quán']
-    ws.getRow(4).values = [1, { richText: [{ font: { name: VNTIME }, text: encodeTcvn3('Nguyễn Văn ') }, { font: { name: UNICODE }, text: 'Đức' }] }, 1971, 'Long An']
-    ws.getRow(5).values = [2, { richText: [{ font: { name: VNTIME, size: 13 }, text: encodeTcvn3('Võ Tú Lý') }] }, 1972, 'Bến Tre']
+    ws.getRow(4).values = [
+      1,
+      {
+        richText: [
+          { font: { name: VNTIME }, text: encodeTcvn3('Nguyễn Văn ') },
+          { font: { name: UNICODE }, text: 'Đức' }
+        ]
+      },
+      1971,
+      'Long An'
+    ]
+    ws.getRow(5).values = [
+      2,
+      { richText: [{ font: { name: VNTIME, size: 13 }, text: encodeTcvn3('Võ Tú Lý') }] },
+      1972,
+      'Bến Tre'
+    ]
     await wb.xlsx.writeFile(file)
     const opened = await t.call('import:open', { path: file })
     expect(opened.legacy).toEqual([{ encoding: 'TCVN3 (ABC)', cells: 2 }])
     await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
     const list = await t.call('people:list', { unitId: null, includeSubunits: true, limit: 1000 })
-    expect(list.rows.map((r: { fullName: string }) => r.fullName).sort()).toEqual(['Nguyễn Văn Đức', 'Võ Tú Lý'])
+    expect(list.rows.map((r: { fullName: string }) => r.fullName).sort()).toEqual([
+      'Nguyễn Văn Đức',
+      'Võ Tú Lý'
+    ])
   })
 })

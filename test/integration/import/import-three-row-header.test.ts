@@ -30,11 +30,36 @@ interface Row {
 }
 
 const PEOPLE: Row[] = [
-  { name: 'NGUYỄN VĂN AN', birth: utc(1970, 3, 12), male: true, join: utc(1995, 5, 19), official: '19/05/1996', partyPosition: 'Bí thư chi bộ', govPosition: 'Trưởng ấp', card: '01234567', hometown: 'Long An' },
-  { name: 'Trần Thị Bình', birth: '05/11/1985', male: false, join: '3/2/2010', govPosition: 'Chi hội trưởng phụ nữ', card: 12345678, hometown: 'Tây Ninh' },
-  { name: 'Lê Văn Cường', birth: 1962, male: true, join: '09/1990', official: utc(1991, 9, 2), partyPosition: 'Chi ủy viên', card: '22345678' }
+  {
+    name: 'NGUYỄN VĂN AN',
+    birth: utc(1970, 3, 12),
+    male: true,
+    join: utc(1995, 5, 19),
+    official: '19/05/1996',
+    partyPosition: 'Bí thư chi bộ',
+    govPosition: 'Trưởng ấp',
+    card: '01234567',
+    hometown: 'Long An'
+  },
+  {
+    name: 'Trần Thị Bình',
+    birth: '05/11/1985',
+    male: false,
+    join: '3/2/2010',
+    govPosition: 'Chi hội trưởng phụ nữ',
+    card: 12345678,
+    hometown: 'Tây Ninh'
+  },
+  {
+    name: 'Lê Văn Cường',
+    birth: 1962,
+    male: true,
+    join: '09/1990',
+    official: utc(1991, 9, 2),
+    partyPosition: 'Chi ủy viên',
+    card: '22345678'
+  }
 ]
-
 
 /**
  * The list with its header on rows 6–8 under an organisation band and a title. With `merged`, the
@@ -48,9 +73,42 @@ async function writeThreeRowList(path: string, people: Row[], merged: boolean): 
   ws.getCell('G1').value = 'ĐẢNG CỘNG SẢN VIỆT NAM'
   ws.getCell('A2').value = 'CHI BỘ ẤP 3'
   ws.getCell('A4').value = 'DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3 NĂM 2024'
-  ws.getRow(6).values = ['STT', 'Họ và tên', 'Thông tin đảng viên', null, null, null, null, null, 'Số thẻ ĐV', 'Quê quán']
-  ws.getRow(7).values = [null, null, 'Ngày sinh', null, 'Ngày vào Đảng', null, 'Chức vụ', null, null, null]
-  ws.getRow(8).values = [null, null, 'Nam', 'Nữ', 'Dự bị', 'Chính thức', 'Đảng', 'Chính quyền, đoàn thể', null, null]
+  ws.getRow(6).values = [
+    'STT',
+    'Họ và tên',
+    'Thông tin đảng viên',
+    null,
+    null,
+    null,
+    null,
+    null,
+    'Số thẻ ĐV',
+    'Quê quán'
+  ]
+  ws.getRow(7).values = [
+    null,
+    null,
+    'Ngày sinh',
+    null,
+    'Ngày vào Đảng',
+    null,
+    'Chức vụ',
+    null,
+    null,
+    null
+  ]
+  ws.getRow(8).values = [
+    null,
+    null,
+    'Nam',
+    'Nữ',
+    'Dự bị',
+    'Chính thức',
+    'Đảng',
+    'Chính quyền, đoàn thể',
+    null,
+    null
+  ]
   if (merged) {
     ws.mergeCells('A4:J4')
     for (const c of ['A', 'B', 'I', 'J']) ws.mergeCells(`${c}6:${c}8`)
@@ -89,18 +147,36 @@ describe.each([
     await writeThreeRowList(file, PEOPLE, merged)
     const opened = await t.call('import:open', { path: file })
     const sheet = opened.sheets[0] as ImportSheetInfo
-    expect(sheet).toMatchObject({ headerStart: 6, headerRow: 8, dataRows: 3, unitHint: 'Chi bộ ấp 3', skippedReason: null })
+    expect(sheet).toMatchObject({
+      headerStart: 6,
+      headerRow: 8,
+      dataRows: 3,
+      unitHint: 'Chi bộ ấp 3',
+      skippedReason: null
+    })
     expect(sheet.columns.map((c) => c.header)).toEqual(THREE_ROW_LABELS)
     expect(sheet.columns.map((c) => c.field)).toEqual(THREE_ROW_FIELDS)
     // The first data row is row 10: the sub-labels and the column numbers are not people.
     expect(sheet.columns[1].samples).toEqual(['NGUYỄN VĂN AN', 'Trần Thị Bình', 'Lê Văn Cường'])
     expect(sheet.columns[2].samples).toEqual(['12/03/1970', '1962'])
 
-    const preview = await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: parentId })
+    const preview = await t.call('import:preview', {
+      sessionId: opened.sessionId,
+      parentUnitId: parentId
+    })
     expect(preview.blockers).toEqual([])
-    expect(preview.counts).toMatchObject({ total: 3, create: 3, skip: 0, errors: 0, unitsCreated: 1 })
+    expect(preview.counts).toMatchObject({
+      total: 3,
+      create: 3,
+      skip: 0,
+      errors: 0,
+      unitsCreated: 1
+    })
 
-    const summary = await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
+    const summary = await t.call('import:commit', {
+      sessionId: opened.sessionId,
+      parentUnitId: parentId
+    })
     expect(summary).toMatchObject({ created: 3, unitsCreated: 1 })
 
     const list = await t.call('people:list', { unitId: null, includeSubunits: true })
@@ -127,6 +203,12 @@ describe.each([
       partyCardNumber: '12345678',
       hometown: 'Tây Ninh'
     })
-    expect(people['Lê Văn Cường']).toMatchObject({ gender: 'male', birthDate: '1962', partyJoinDate: '1990-09', partyOfficialDate: '1991-09-02', position: 'Chi ủy viên' })
+    expect(people['Lê Văn Cường']).toMatchObject({
+      gender: 'male',
+      birthDate: '1962',
+      partyJoinDate: '1990-09',
+      partyOfficialDate: '1991-09-02',
+      position: 'Chi ủy viên'
+    })
   })
 })

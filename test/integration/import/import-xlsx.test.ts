@@ -4,7 +4,14 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commitHooks } from '../../../src/core/import/commit'
-import { SAMPLE, startCoreWithParent, toWindows1258Form, utc, writeMemberList, type TestCore } from '../../helpers/import-fixtures'
+import {
+  SAMPLE,
+  startCoreWithParent,
+  toWindows1258Form,
+  utc,
+  writeMemberList,
+  type TestCore
+} from '../../helpers/import-fixtures'
 
 let t: TestCore
 let parentId: number
@@ -28,7 +35,9 @@ describe('importing a real-looking .xlsx list', () => {
     expect(sheet.headerRow).toBe(7)
     expect(sheet.unitHint).toBe('Chi bộ ấp 3')
     expect(sheet.dataRows).toBeGreaterThanOrEqual(4)
-    const byHeader = Object.fromEntries(sheet.columns.map((c: { header: string; field: string }) => [c.header, c.field]))
+    const byHeader = Object.fromEntries(
+      sheet.columns.map((c: { header: string; field: string }) => [c.header, c.field])
+    )
     expect(byHeader['Ngày sinh / Nam']).toBe('birthDateMale')
     expect(byHeader['Ngày sinh / Nữ']).toBe('birthDateFemale')
     expect(byHeader['Ngày vào Đảng / Dự bị']).toBe('partyJoinDate')
@@ -37,12 +46,28 @@ describe('importing a real-looking .xlsx list', () => {
     // "Long An" has no accent, so it reads the same in any encoding: three cells converted.
     expect(opened.legacy).toEqual([{ encoding: 'TCVN3 (ABC)', cells: 3 }])
 
-    const preview = await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: parentId })
+    const preview = await t.call('import:preview', {
+      sessionId: opened.sessionId,
+      parentUnitId: parentId
+    })
     expect(preview.blockers).toEqual([])
-    expect(preview.counts).toMatchObject({ total: 4, create: 4, update: 0, unchanged: 0, skip: 0, errors: 0, unitsCreated: 1 })
-    expect(preview.units).toEqual([expect.objectContaining({ name: 'Chi bộ ấp 3', action: 'create', parentId })])
+    expect(preview.counts).toMatchObject({
+      total: 4,
+      create: 4,
+      update: 0,
+      unchanged: 0,
+      skip: 0,
+      errors: 0,
+      unitsCreated: 1
+    })
+    expect(preview.units).toEqual([
+      expect.objectContaining({ name: 'Chi bộ ấp 3', action: 'create', parentId })
+    ])
 
-    const summary = await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
+    const summary = await t.call('import:commit', {
+      sessionId: opened.sessionId,
+      parentUnitId: parentId
+    })
     expect(summary).toMatchObject({ created: 4, updated: 0, unitsCreated: 1 })
     expect(summary.backup).toMatch(/before-import/)
 
@@ -62,9 +87,20 @@ describe('importing a real-looking .xlsx list', () => {
       unitName: 'Chi bộ ấp 3'
     })
     const binh = people.find((p) => p.fullName === 'Trần Thị Bình')
-    expect(binh).toMatchObject({ gender: 'female', birthDate: '1985-11-05', partyJoinDate: '2010-02-03', partyCardNumber: '12345678', hometown: 'Tây Ninh' })
+    expect(binh).toMatchObject({
+      gender: 'female',
+      birthDate: '1985-11-05',
+      partyJoinDate: '2010-02-03',
+      partyCardNumber: '12345678',
+      hometown: 'Tây Ninh'
+    })
     const cuong = people.find((p) => p.fullName === 'Lê Văn Cường')
-    expect(cuong).toMatchObject({ birthDate: '1962', partyJoinDate: '1990-09', memberType: 'probationary', hometown: 'Thủ Dầu Một' })
+    expect(cuong).toMatchObject({
+      birthDate: '1962',
+      partyJoinDate: '1990-09',
+      memberType: 'probationary',
+      hometown: 'Thủ Dầu Một'
+    })
     const dung = people.find((p) => p.fullName === 'Phạm Thị Dung')
     expect(dung).toMatchObject({ gender: 'female', birthDate: '1984-11-14', hometown: 'Long An' })
     // Signature names under the list are not people.
@@ -80,18 +116,29 @@ describe('importing a real-looking .xlsx list', () => {
     const before = await allPeople()
 
     const again = await t.call('import:open', { path: file })
-    const p2 = await t.call('import:preview', { sessionId: again.sessionId, parentUnitId: parentId })
+    const p2 = await t.call('import:preview', {
+      sessionId: again.sessionId,
+      parentUnitId: parentId
+    })
     expect(p2.counts).toMatchObject({ create: 0, update: 0, unchanged: 4, unitsCreated: 0 })
     const s2 = await t.call('import:commit', { sessionId: again.sessionId, parentUnitId: parentId })
     expect(s2).toMatchObject({ created: 0, updated: 0, unchanged: 4, backup: null })
     expect(await allPeople()).toEqual(before)
 
-    const changed = SAMPLE.map((m) => (m.profile === '00112234' ? { ...m, hometown: 'Bến Cầu', card: 12345678 } : m))
+    const changed = SAMPLE.map((m) =>
+      m.profile === '00112234' ? { ...m, hometown: 'Bến Cầu', card: 12345678 } : m
+    )
     await writeMemberList(file, changed)
     const third = await t.call('import:open', { path: file })
-    const p3 = await t.call('import:preview', { sessionId: third.sessionId, parentUnitId: parentId, filter: 'update' })
+    const p3 = await t.call('import:preview', {
+      sessionId: third.sessionId,
+      parentUnitId: parentId,
+      filter: 'update'
+    })
     expect(p3.counts).toMatchObject({ update: 1, unchanged: 3 })
-    expect(p3.rows[0].changes).toEqual([{ field: 'hometown', label: 'Quê quán', from: 'Tây Ninh', to: 'Bến Cầu' }])
+    expect(p3.rows[0].changes).toEqual([
+      { field: 'hometown', label: 'Quê quán', from: 'Tây Ninh', to: 'Bến Cầu' }
+    ])
     expect(p3.rows[0].reason).toMatch(/số lý lịch 00112234/)
   })
 
@@ -106,10 +153,17 @@ describe('importing a real-looking .xlsx list', () => {
       { name: 'Nguyễn Văn An', birth: utc(1970, 3, 12), male: true, profile: '00112233' }
     ])
     const opened = await t.call('import:open', { path: file })
-    const preview = await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: parentId, filter: 'problems' })
+    const preview = await t.call('import:preview', {
+      sessionId: opened.sessionId,
+      parentUnitId: parentId,
+      filter: 'problems'
+    })
     expect(preview.counts.create).toBe(7)
     expect(preview.counts.skip).toBe(2)
-    const messages = preview.problems.map((p: { row: number; column: string | null; message: string }) => `${p.row}:${p.column}:${p.message}`)
+    const messages = preview.problems.map(
+      (p: { row: number; column: string | null; message: string }) =>
+        `${p.row}:${p.column}:${p.message}`
+    )
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^13:F:Vào Đảng khi chưa đủ 18 tuổi/),
@@ -121,7 +175,10 @@ describe('importing a real-looking .xlsx list', () => {
       ])
     )
     const saved = join(t.dir, 'loi_can-sua.xlsx')
-    const exported = await t.call('import:exportProblems', { sessionId: opened.sessionId, path: saved })
+    const exported = await t.call('import:exportProblems', {
+      sessionId: opened.sessionId,
+      path: saved
+    })
     expect(exported.rows).toBe(5)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(saved)
@@ -130,10 +187,19 @@ describe('importing a real-looking .xlsx list', () => {
     expect((ws.getCell('C14').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE')
     expect(ws.getCell('B9').value).toBe('NGUYỄN VĂN AN')
 
-    const summary = await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
+    const summary = await t.call('import:commit', {
+      sessionId: opened.sessionId,
+      parentUnitId: parentId
+    })
     expect(summary).toMatchObject({ created: 7, skipped: 2 })
     expect(summary.errors.length).toBeGreaterThanOrEqual(5)
-    expect(summary.errors[0]).toEqual(expect.objectContaining({ sheet: 'Danh sách', row: expect.any(Number), message: expect.any(String) }))
+    expect(summary.errors[0]).toEqual(
+      expect.objectContaining({
+        sheet: 'Danh sách',
+        row: expect.any(Number),
+        message: expect.any(String)
+      })
+    )
   })
 
   it('is all or nothing: a failure in the middle of the commit leaves the data untouched', async () => {
@@ -144,13 +210,18 @@ describe('importing a real-looking .xlsx list', () => {
       throw new Error('mất điện giả lập')
     }
     try {
-      const err = await t.fail('import:commit', { sessionId: opened.sessionId, parentUnitId: parentId })
+      const err = await t.fail('import:commit', {
+        sessionId: opened.sessionId,
+        parentUnitId: parentId
+      })
       expect(err.message).toMatch(/mất điện giả lập/)
     } finally {
       commitHooks.afterWrites = null
     }
     expect(await allPeople()).toHaveLength(0)
-    expect((await t.call('units:list', { includeRetired: true })).map((u: { name: string }) => u.name)).toEqual(['Đảng bộ xã Tân Hòa'])
+    expect(
+      (await t.call('units:list', { includeRetired: true })).map((u: { name: string }) => u.name)
+    ).toEqual(['Đảng bộ xã Tân Hòa'])
     expect(await t.call('import:history')).toEqual([])
   })
 
@@ -171,7 +242,10 @@ describe('importing a real-looking .xlsx list', () => {
     const undone = await t.call('import:undo', { importId: s2.importId })
     expect(undone).toMatchObject({ removedPeople: 1, restoredPeople: 1 })
     expect(await allPeople()).toEqual(original)
-    expect((await t.call('import:history'))[0]).toMatchObject({ undoneAt: expect.any(String), canUndo: false })
+    expect((await t.call('import:history'))[0]).toMatchObject({
+      undoneAt: expect.any(String),
+      canUndo: false
+    })
 
     // Someone edits a person after the first import: undoing it must be refused.
     const an = original.find((p) => p.fullName === 'Nguyễn Văn An')
@@ -189,7 +263,11 @@ describe('importing a real-looking .xlsx list', () => {
     const o1 = await t.call('import:open', { path: file })
     expect(o1.rememberedMapping).toBe(false)
     // The user says column K (Chức vụ) is to be ignored.
-    await t.call('import:commit', { sessionId: o1.sessionId, parentUnitId: parentId, sheets: [{ index: 0, mapping: { '10': null } }] })
+    await t.call('import:commit', {
+      sessionId: o1.sessionId,
+      parentUnitId: parentId,
+      sheets: [{ index: 0, mapping: { '10': null } }]
+    })
     const o2 = await t.call('import:open', { path: file })
     expect(o2.rememberedMapping).toBe(true)
     expect(o2.sheets[0].columns[10].field).toBeNull()
@@ -204,7 +282,8 @@ describe('importing a real-looking .xlsx list', () => {
     ws.addRow(['Ngô Văn Ba', 1982, 'nam', null])
     const file = join(t.dir, 'cot-chi-bo.xlsx')
     await wb.xlsx.writeFile(file)
-    const ap1 = (await t.call('units:create', { parentId, name: 'Chi bộ Ấp 1', level: 'Chi bộ' })).id
+    const ap1 = (await t.call('units:create', { parentId, name: 'Chi bộ Ấp 1', level: 'Chi bộ' }))
+      .id
     const o = await t.call('import:open', { path: file })
     const blocked = await t.call('import:preview', { sessionId: o.sessionId })
     expect(blocked.blockers.length).toBeGreaterThan(0)
@@ -219,7 +298,9 @@ describe('importing a real-looking .xlsx list', () => {
     )
     await t.call('import:commit', { sessionId: o.sessionId, unitId: parentId })
     const people = await allPeople()
-    expect(Object.fromEntries(people.map((x) => [x.fullName, [x.unitName, x.gender, x.birthDate]]))).toEqual({
+    expect(
+      Object.fromEntries(people.map((x) => [x.fullName, [x.unitName, x.gender, x.birthDate]]))
+    ).toEqual({
       'Ngô Văn Một': ['Chi bộ Ấp 1', 'male', '1980'],
       'Ngô Thị Hai': ['Chi bộ Ấp 2', 'female', '1981'],
       'Ngô Văn Ba': ['Đảng bộ xã Tân Hòa', 'male', '1982']
@@ -229,19 +310,34 @@ describe('importing a real-looking .xlsx list', () => {
 
 describe('importing CSV', () => {
   it.each([
-    ['UTF-8 with BOM', (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]), 'UTF-8 (BOM)'],
+    [
+      'UTF-8 with BOM',
+      (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]),
+      'UTF-8 (BOM)'
+    ],
     ['UTF-8', (s: string) => Buffer.from(s, 'utf8'), 'UTF-8'],
-    ['UTF-16LE with BOM', (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(s, 'utf16le')]), 'UTF-16LE'],
-    ['Windows-1258', (s: string) => iconv.encode(toWindows1258Form(s), 'windows-1258'), 'Windows-1258']
+    [
+      'UTF-16LE with BOM',
+      (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(s, 'utf16le')]),
+      'UTF-16LE'
+    ],
+    [
+      'Windows-1258',
+      (s: string) => iconv.encode(toWindows1258Form(s), 'windows-1258'),
+      'Windows-1258'
+    ]
   ])('reads %s', async (_label, encode, encoding) => {
-    const text = 'Họ và tên;Ngày sinh;Giới tính;Số thẻ đảng viên;Quê quán\r\nNguyễn Thị Hằng;12/03/1975;Nữ;01234567;"Hòa Thành; Tây Ninh"\r\nĐặng Văn Ước;1968;Nam;;Gò Dầu\r\n'
+    const text =
+      'Họ và tên;Ngày sinh;Giới tính;Số thẻ đảng viên;Quê quán\r\nNguyễn Thị Hằng;12/03/1975;Nữ;01234567;"Hòa Thành; Tây Ninh"\r\nĐặng Văn Ước;1968;Nam;;Gò Dầu\r\n'
     const file = join(t.dir, 'ds.csv')
     writeFileSync(file, encode(text))
     const o = await t.call('import:open', { path: file })
     expect(o).toMatchObject({ format: 'csv', encoding })
     await t.call('import:commit', { sessionId: o.sessionId, unitId: parentId })
     const people = await allPeople()
-    expect(people.map((p) => [p.fullName, p.birthDate, p.gender, p.partyCardNumber, p.hometown])).toEqual(
+    expect(
+      people.map((p) => [p.fullName, p.birthDate, p.gender, p.partyCardNumber, p.hometown])
+    ).toEqual(
       expect.arrayContaining([
         ['Nguyễn Thị Hằng', '1975-03-12', 'female', '01234567', 'Hòa Thành; Tây Ninh'],
         ['Đặng Văn Ước', '1968', 'male', null, 'Gò Dầu']
@@ -255,11 +351,20 @@ it('a dry-run commit tells what the commit would do and writes nothing; the real
   const file = join(t.dir, 'ds.xlsx')
   await writeMemberList(file, SAMPLE)
   const opened = await t.call('import:open', { path: file })
-  const dry = await t.call('import:commit', { sessionId: opened.sessionId, unitId: parentId, parentUnitId: parentId, dryRun: true })
+  const dry = await t.call('import:commit', {
+    sessionId: opened.sessionId,
+    unitId: parentId,
+    parentUnitId: parentId,
+    dryRun: true
+  })
   // The unit the user names takes the people (it overrides the chi bộ named in the title).
   expect(dry).toMatchObject({ importId: null, backup: null, created: 4, unitsCreated: 0 })
   expect(await allPeople()).toHaveLength(0)
-  const real = await t.call('import:commit', { sessionId: opened.sessionId, unitId: parentId, parentUnitId: parentId })
+  const real = await t.call('import:commit', {
+    sessionId: opened.sessionId,
+    unitId: parentId,
+    parentUnitId: parentId
+  })
   expect(real).toMatchObject({ created: 4 })
   expect(real.importId).toBeGreaterThan(0)
   expect(existsSync(join(t.dir, 'backups'))).toBe(true)

@@ -25,16 +25,39 @@ async function unit(parentId: number | null, name: string, level = 'Chi bộ'): 
 }
 
 /** Adds people to a unit, members or non-members. */
-async function people(unitId: number, names: string[], kind: 'member' | 'non_member' = 'member'): Promise<number[]> {
+async function people(
+  unitId: number,
+  names: string[],
+  kind: 'member' | 'non_member' = 'member'
+): Promise<number[]> {
   const ids: number[] = []
-  for (const fullName of names) ids.push((await t.call('people:create', personInput(unitId, { fullName, kind, ...(kind === 'non_member' ? { role: 'Công chức' } : {}) }))).id)
+  for (const fullName of names)
+    ids.push(
+      (
+        await t.call(
+          'people:create',
+          personInput(unitId, {
+            fullName,
+            kind,
+            ...(kind === 'non_member' ? { role: 'Công chức' } : {})
+          })
+        )
+      ).id
+    )
   return ids
 }
 
 async function attend(hostUnitId: number, present: number[]): Promise<void> {
   const topic = (await t.call('study:listTopics', null)).find((x) => x.year === 2024)!
   const s = await t.call('study:createSession', {
-    topicId: topic.id, kind: 'cell_meeting', heldOn: '2024-05-20', hostUnitId, title: null, points: [], extraNonMembers: 0, note: null
+    topicId: topic.id,
+    kind: 'cell_meeting',
+    heldOn: '2024-05-20',
+    hostUnitId,
+    title: null,
+    points: [],
+    extraNonMembers: 0,
+    note: null
   })
   await t.call('study:setAttendance', { sessionId: s.id, present, absent: [] })
 }
@@ -70,10 +93,15 @@ interface Sheet {
 
 function read(ws: ExcelJS.Worksheet): Sheet {
   const at = (ref: string) => cellText(ws.getCell(ref).value)
-  const header = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((i) => at(`A${i}`) === 'STT')!
+  const header = [...Array(ws.rowCount).keys()]
+    .map((i) => i + 1)
+    .find((i) => at(`A${i}`) === 'STT')!
   const names: string[] = []
   for (let r = header + 2; !at(`B${r}`).startsWith('Tổng cộng'); r++) names.push(at(`B${r}`))
-  const texts = ws.getSheetValues().flat().map((v) => cellText(v as ExcelJS.CellValue))
+  const texts = ws
+    .getSheetValues()
+    .flat()
+    .map((v) => cellText(v as ExcelJS.CellValue))
   return { ws, at, header, names, texts }
 }
 
@@ -84,7 +112,13 @@ async function readBack(path: string): Promise<ExcelJS.Workbook> {
 }
 
 /** A complete party document: header band, title, column numbers, totals, signers, A4 print setup. */
-function expectDocument(s: Sheet, upper: string | null, issuer: string, title: string, signer: string): void {
+function expectDocument(
+  s: Sheet,
+  upper: string | null,
+  issuer: string,
+  title: string,
+  signer: string
+): void {
   const band = upper ? [upper, issuer, '*'] : [issuer, '*']
   expect(band.map((_, i) => s.at(`A${i + 1}`))).toEqual(band)
   expect(s.ws.getCell(`A${band.length - 1}`).font?.bold).toBe(true)
@@ -93,7 +127,9 @@ function expectDocument(s: Sheet, upper: string | null, issuer: string, title: s
   expect(s.at('E2')).toBe(`Tân Lập, ngày ${d} tháng ${m} năm ${y}`)
   expect(s.texts).toContain(title)
   expect(s.at(`B${s.header}`)).toBe('Họ và tên')
-  expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => cellText(s.ws.getRow(s.header + 1).getCell(c).value))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
+  expect(
+    [1, 2, 3, 4, 5, 6, 7, 8].map((c) => cellText(s.ws.getRow(s.header + 1).getCell(c).value))
+  ).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
   expect(s.at(`B${s.header + 2 + s.names.length}`)).toBe(`Tổng cộng: ${s.names.length} người`)
   for (const line of ['NGƯỜI LẬP BIỂU', signer, 'BÍ THƯ']) expect(s.texts).toContain(line)
   expect(s.ws.getCell('A1').font?.name).toBe('Times New Roman')
@@ -107,7 +143,15 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
   it('writes the summary, then a complete document for each chi bộ with people missing, in tree order', async () => {
     const c = await committee()
     const path = join(t.dir, 'chua-hoc.xlsx')
-    expect(await t.call('study:exportMissing', { year: 2024, unitId: c, path, place: 'Tân Lập', perUnit: true })).toEqual({ path, rows: 3 })
+    expect(
+      await t.call('study:exportMissing', {
+        year: 2024,
+        unitId: c,
+        path,
+        place: 'Tân Lập',
+        perUnit: true
+      })
+    ).toEqual({ path, rows: 3 })
     expect(existsSync(`${path}.${process.pid}.partial`)).toBe(false)
 
     const wb = await readBack(path)
@@ -115,18 +159,36 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Chưa học 2024', LONG_SHEET, 'Chi bộ ấp 1'])
 
     const summary = read(wb.worksheets[0])
-    expectDocument(summary, null, 'ĐẢNG ỦY XÃ TÂN LẬP', 'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024', 'T/M ĐẢNG ỦY')
+    expectDocument(
+      summary,
+      null,
+      'ĐẢNG ỦY XÃ TÂN LẬP',
+      'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024',
+      'T/M ĐẢNG ỦY'
+    )
     expect(summary.names).toEqual(['Hồ Văn Giang', 'Trần Thị Bình', 'Lê Văn Cường'])
 
     const cell = read(wb.getWorksheet('Chi bộ ấp 1')!)
-    expectDocument(cell, 'ĐẢNG ỦY XÃ TÂN LẬP', 'CHI BỘ ẤP 1', 'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ ẤP 1 CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024', 'T/M CHI BỘ')
+    expectDocument(
+      cell,
+      'ĐẢNG ỦY XÃ TÂN LẬP',
+      'CHI BỘ ẤP 1',
+      'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ ẤP 1 CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024',
+      'T/M CHI BỘ'
+    )
     expect(cell.names).toEqual(['Trần Thị Bình', 'Lê Văn Cường'])
     expect(cell.at(`D${cell.header + 3}`)).toBe('Quần chúng')
     expect(cell.at(`D${cell.header + 4}`)).toBe('ĐV: 1; QC: 1')
 
     const long = read(wb.getWorksheet(LONG_SHEET)!)
     const upperLong = LONG.toLocaleUpperCase('vi')
-    expectDocument(long, 'ĐẢNG ỦY XÃ TÂN LẬP', upperLong, `DANH SÁCH CÁN BỘ, ĐẢNG VIÊN ${upperLong} CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024`, 'T/M CHI BỘ')
+    expectDocument(
+      long,
+      'ĐẢNG ỦY XÃ TÂN LẬP',
+      upperLong,
+      `DANH SÁCH CÁN BỘ, ĐẢNG VIÊN ${upperLong} CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024`,
+      'T/M CHI BỘ'
+    )
     expect(long.names).toEqual(['Hồ Văn Giang'])
   })
 
@@ -140,7 +202,13 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
     const buon = await unit(null, "Chi bộ buôn K'Lang")
     await people(buon, ['Y Kông'])
     const path = join(t.dir, 'toan-bo.xlsx')
-    await t.call('study:exportMissing', { year: 2024, unitId: null, path, place: 'Tân Lập', perUnit: true })
+    await t.call('study:exportMissing', {
+      year: 2024,
+      unitId: null,
+      path,
+      place: 'Tân Lập',
+      perUnit: true
+    })
 
     const wb = await readBack(path)
     // Roots by name too: "Chi bộ buôn …" before "Đảng ủy …".
@@ -153,10 +221,22 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
       'Chi bộ ấp 1 (2)'
     ])
     const lang = read(wb.getWorksheet('Chi bộ buôn K’Lang')!)
-    expectDocument(lang, null, "CHI BỘ BUÔN K'LANG", "DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ BUÔN K'LANG CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024", 'T/M CHI BỘ')
+    expectDocument(
+      lang,
+      null,
+      "CHI BỘ BUÔN K'LANG",
+      "DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ BUÔN K'LANG CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024",
+      'T/M CHI BỘ'
+    )
     expect(lang.names).toEqual(['Y Kông'])
     const second = read(wb.getWorksheet('Chi bộ ấp 1 (2)')!)
-    expectDocument(second, 'ĐẢNG ỦY XÃ TÂN PHÚ', 'CHI BỘ ẤP 1', 'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ ẤP 1 CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024', 'T/M CHI BỘ')
+    expectDocument(
+      second,
+      'ĐẢNG ỦY XÃ TÂN PHÚ',
+      'CHI BỘ ẤP 1',
+      'DANH SÁCH CÁN BỘ, ĐẢNG VIÊN CHI BỘ ẤP 1 CHƯA HỌC TẬP CHUYÊN ĐỀ NĂM 2024',
+      'T/M CHI BỘ'
+    )
     expect(second.names).toEqual(['Bí Thư Đảng Ủy Xã Tân Phú'])
   })
 })
@@ -168,9 +248,25 @@ describe('study: missing list per chi bộ from the command line', () => {
     const db = t.core.dbPath
 
     const out = join(t.dir, 'chua-hoc.xlsx')
-    const r = await cli('study', 'missing', '--year', '2024', '--unit', 'Đảng ủy xã Tân Lập', '--out', out, '--place', 'Tân Lập', '--per-unit', '--db', db)
+    const r = await cli(
+      'study',
+      'missing',
+      '--year',
+      '2024',
+      '--unit',
+      'Đảng ủy xã Tân Lập',
+      '--out',
+      out,
+      '--place',
+      'Tân Lập',
+      '--per-unit',
+      '--db',
+      db
+    )
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('Đã lưu danh sách 3 người chưa học (trang tổng hợp, rồi mỗi chi bộ một trang tính)')
+    expect(r.stdout).toContain(
+      'Đã lưu danh sách 3 người chưa học (trang tổng hợp, rồi mỗi chi bộ một trang tính)'
+    )
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Chưa học 2024', LONG_SHEET, 'Chi bộ ấp 1'])

@@ -16,20 +16,65 @@ afterEach(() => t.dispose())
 
 describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
   it('opens in LibreOffice with the right people, the header band, and text kept as text', async () => {
-    const committee = (await t.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })).id
-    const cell = (await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 1', level: 'Chi bộ' })).id
-    const a = await t.call('people:create', personInput(cell, { fullName: 'Nguyễn Văn An', partyCardNumber: '01000001', birthDate: '1970-03-05' }))
-    await t.call('people:create', personInput(cell, { fullName: 'Trần Thị Bình', partyCardNumber: '01000002', position: '=HYPERLINK("http://x","bấm")' }))
-    await t.call('people:create', personInput(cell, { fullName: 'Lê Văn Cường', kind: 'non_member', role: 'Công chức', position: '+84 phó trưởng' }))
-    await t.call('people:create', personInput(cell, { fullName: 'Phạm Văn Dũng', position: '-1', note: '@x' }))
+    const committee = (
+      await t.call('units:create', {
+        parentId: null,
+        name: 'Đảng ủy xã Tân Lập',
+        level: 'Đảng ủy cơ sở'
+      })
+    ).id
+    const cell = (
+      await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
+    ).id
+    const a = await t.call(
+      'people:create',
+      personInput(cell, {
+        fullName: 'Nguyễn Văn An',
+        partyCardNumber: '01000001',
+        birthDate: '1970-03-05'
+      })
+    )
+    await t.call(
+      'people:create',
+      personInput(cell, {
+        fullName: 'Trần Thị Bình',
+        partyCardNumber: '01000002',
+        position: '=HYPERLINK("http://x","bấm")'
+      })
+    )
+    await t.call(
+      'people:create',
+      personInput(cell, {
+        fullName: 'Lê Văn Cường',
+        kind: 'non_member',
+        role: 'Công chức',
+        position: '+84 phó trưởng'
+      })
+    )
+    await t.call(
+      'people:create',
+      personInput(cell, { fullName: 'Phạm Văn Dũng', position: '-1', note: '@x' })
+    )
     const topic = (await t.call('study:listTopics', null)).find((x) => x.year === 2024)!
     const s = await t.call('study:createSession', {
-      topicId: topic.id, kind: 'cell_meeting', heldOn: '2024-05-20', hostUnitId: cell, title: null, points: [], extraNonMembers: 0, note: null
+      topicId: topic.id,
+      kind: 'cell_meeting',
+      heldOn: '2024-05-20',
+      hostUnitId: cell,
+      title: null,
+      points: [],
+      extraNonMembers: 0,
+      note: null
     })
     await t.call('study:setAttendance', { sessionId: s.id, present: [a.id], absent: [] })
 
     const path = join(t.dir, 'chua-hoc.xlsx')
-    const r = await t.call('study:exportMissing', { year: 2024, unitId: cell, path, place: 'Tân Lập' })
+    const r = await t.call('study:exportMissing', {
+      year: 2024,
+      unitId: cell,
+      path,
+      place: 'Tân Lập'
+    })
     expect(r).toEqual({ path, rows: 3 })
 
     const wb = new ExcelJS.Workbook()
@@ -53,9 +98,13 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
     expect(at('A6')).toContain('thực hành tiết kiệm')
 
     // Column headers, then the row of column numbers, then the people (members first, by given name).
-    const headerRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((i) => at(`A${i}`) === 'STT')!
+    const headerRow = [...Array(ws.rowCount).keys()]
+      .map((i) => i + 1)
+      .find((i) => at(`A${i}`) === 'STT')!
     expect(at(`B${headerRow}`)).toBe('Họ và tên')
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => cellText(ws.getRow(headerRow + 1).getCell(c).value))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
+    expect(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((c) => cellText(ws.getRow(headerRow + 1).getCell(c).value))
+    ).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
     const people = [2, 3, 4].map((k) => at(`B${headerRow + k}`))
     expect(people).toEqual(['Trần Thị Bình', 'Phạm Văn Dũng', 'Lê Văn Cường'])
     expect(at(`D${headerRow + 4}`)).toBe('Quần chúng')
@@ -67,7 +116,10 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
     expect(position(4).value).toBe('+84 phó trưởng')
     expect(at(`B${headerRow + 5}`)).toBe('Tổng cộng: 3 người')
     // Signers.
-    const all = ws.getSheetValues().flat().map((v) => cellText(v as ExcelJS.CellValue))
+    const all = ws
+      .getSheetValues()
+      .flat()
+      .map((v) => cellText(v as ExcelJS.CellValue))
     expect(all).toContain('NGƯỜI LẬP BIỂU')
     expect(all).toContain('T/M CHI BỘ')
     expect(all).toContain('BÍ THƯ')
@@ -79,6 +131,14 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
 
   it('asks where to save through the platform and does nothing when cancelled', async () => {
     expect(await t.call('study:exportMissing', { year: 2024, unitId: null })).toBeNull()
-    expect((await t.refuse('study:exportMissing', { year: 2024, unitId: null, path: join(t.dir, 'x.pdf') })).code).toBe('VALIDATION')
+    expect(
+      (
+        await t.refuse('study:exportMissing', {
+          year: 2024,
+          unitId: null,
+          path: join(t.dir, 'x.pdf')
+        })
+      ).code
+    ).toBe('VALIDATION')
   })
 })

@@ -17,7 +17,9 @@ function files(dir: string): string[] {
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8')
   const found: string[] = []
-  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)) {
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm
+  )) {
     found.push(m[1] ?? m[2] ?? m[3] ?? m[4])
   }
   return found
@@ -30,21 +32,39 @@ function target(file: string, spec: string): { layer: string | null; pkg: string
   if (spec.startsWith('.')) {
     const abs = resolve(dirname(file), spec)
     // Seed data in resources/*.json is data, readable from the shared layer.
-    if (relative(root, abs).startsWith('resources') && abs.endsWith('.json')) return { layer: 'resources', pkg: null }
+    if (relative(root, abs).startsWith('resources') && abs.endsWith('.json'))
+      return { layer: 'resources', pkg: null }
     const rel = relative(src, abs)
     return { layer: rel.startsWith('..') ? 'outside' : rel.split(/[\\/]/)[0], pkg: null }
   }
-  const pkg = spec.startsWith('node:') ? 'node:' : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')
+  const pkg = spec.startsWith('node:')
+    ? 'node:'
+    : spec
+        .split('/')
+        .slice(0, spec.startsWith('@') ? 2 : 1)
+        .join('/')
   return { layer: null, pkg }
 }
 
 const rules: Record<string, { layers: string[]; forbidPkgs: (pkg: string) => boolean }> = {
   shared: { layers: ['shared', 'resources'], forbidPkgs: (p) => p !== '' },
-  core: { layers: ['core', 'shared'], forbidPkgs: (p) => ['electron', 'vue', 'pinia', 'vue-router', 'element-plus'].includes(p) },
-  main: { layers: ['main', 'core', 'shared'], forbidPkgs: (p) => ['vue', 'pinia', 'element-plus'].includes(p) },
+  core: {
+    layers: ['core', 'shared'],
+    forbidPkgs: (p) => ['electron', 'vue', 'pinia', 'vue-router', 'element-plus'].includes(p)
+  },
+  main: {
+    layers: ['main', 'core', 'shared'],
+    forbidPkgs: (p) => ['vue', 'pinia', 'element-plus'].includes(p)
+  },
   preload: { layers: ['preload', 'shared'], forbidPkgs: (p) => p !== 'electron' },
-  renderer: { layers: ['renderer', 'shared'], forbidPkgs: (p) => p === 'node:' || ['electron', 'better-sqlite3', 'exceljs'].includes(p) },
-  cli: { layers: ['cli', 'core', 'shared'], forbidPkgs: (p) => ['electron', 'vue', 'pinia'].includes(p) }
+  renderer: {
+    layers: ['renderer', 'shared'],
+    forbidPkgs: (p) => p === 'node:' || ['electron', 'better-sqlite3', 'exceljs'].includes(p)
+  },
+  cli: {
+    layers: ['cli', 'core', 'shared'],
+    forbidPkgs: (p) => ['electron', 'vue', 'pinia'].includes(p)
+  }
 }
 
 export function violations(): string[] {
@@ -58,8 +78,13 @@ export function violations(): string[] {
     }
     for (const spec of imports(file)) {
       const t = target(file, spec)
-      if (t.layer !== null && !rule.layers.includes(t.layer)) found.push(`${relative(root, file)} imports ${spec} (${layer} → ${t.layer})`)
-      if (t.pkg !== null && rule.forbidPkgs(t.pkg) && !(layer === 'shared' && spec.startsWith('.'))) {
+      if (t.layer !== null && !rule.layers.includes(t.layer))
+        found.push(`${relative(root, file)} imports ${spec} (${layer} → ${t.layer})`)
+      if (
+        t.pkg !== null &&
+        rule.forbidPkgs(t.pkg) &&
+        !(layer === 'shared' && spec.startsWith('.'))
+      ) {
         found.push(`${relative(root, file)} imports package ${spec} (not allowed in ${layer})`)
       }
     }

@@ -5,8 +5,18 @@ import { defaultTemplateItems } from '../../../src/core/commitments/templates'
 import { COMMITMENT_RESULT_LABELS } from '../../../src/shared/labels'
 import { COMMITMENT_RESULTS, type CommitmentItem } from '../../../src/shared/api'
 
-const item = (heading: CommitmentItem['heading'], content: string, extra: Partial<CommitmentItem> = {}): CommitmentItem => ({
-  heading, content, tasks: null, measures: null, deadline: null, expected: null, ...extra
+const item = (
+  heading: CommitmentItem['heading'],
+  content: string,
+  extra: Partial<CommitmentItem> = {}
+): CommitmentItem => ({
+  heading,
+  content,
+  tasks: null,
+  measures: null,
+  deadline: null,
+  expected: null,
+  ...extra
 })
 
 describe('commitments: pure rules', () => {
@@ -31,17 +41,30 @@ describe('commitments: pure rules', () => {
     const out = normaliseItems([
       item('breakthrough', 'Đột  phá'),
       item('duty', ''),
-      item('politics', 'Cu\u0309a tôi', { tasks: '  dòng 1 \r\n  dòng 2  ', deadline: '  Cả   năm ' })
+      item('politics', 'Cu\u0309a tôi', {
+        tasks: '  dòng 1 \r\n  dòng 2  ',
+        deadline: '  Cả   năm '
+      })
     ])
     expect(out.map((i) => i.heading)).toEqual(['politics', 'breakthrough'])
-    expect(out[0]).toMatchObject({ content: 'Của tôi', tasks: 'dòng 1\ndòng 2', deadline: 'Cả năm' })
+    expect(out[0]).toMatchObject({
+      content: 'Của tôi',
+      tasks: 'dòng 1\ndòng 2',
+      deadline: 'Cả năm'
+    })
     expect(out[1].content).toBe('Đột phá')
-    expect(() => normaliseItems([item('ethics', ' ', { expected: 'x' })])).toThrow(/chưa ghi nội dung cam kết/)
+    expect(() => normaliseItems([item('ethics', ' ', { expected: 'x' })])).toThrow(
+      /chưa ghi nội dung cam kết/
+    )
   })
 
   it('suggests the usual headings with the year topic, and three result labels', () => {
     const d = defaultTemplateItems(2024, 'Chủ đề X')
     expect(d.find((i) => i.heading === 'topic')!.content).toContain('Chuyên đề năm 2024 "Chủ đề X"')
-    expect(COMMITMENT_RESULTS.map((r) => COMMITMENT_RESULT_LABELS[r])).toEqual(['Hoàn thành tốt', 'Hoàn thành', 'Không hoàn thành'])
+    expect(COMMITMENT_RESULTS.map((r) => COMMITMENT_RESULT_LABELS[r])).toEqual([
+      'Hoàn thành tốt',
+      'Hoàn thành',
+      'Không hoàn thành'
+    ])
   })
 })

@@ -13,7 +13,10 @@ const preloadFile = join(out, 'preload', 'index.cjs')
 const mainFile = join(out, 'main', 'index.js')
 const htmlFile = join(out, 'renderer', 'index.html')
 
-function skipUnlessBuilt(ctx: { skip: (condition: boolean, note?: string) => void }, file: string): string {
+function skipUnlessBuilt(
+  ctx: { skip: (condition: boolean, note?: string) => void },
+  file: string
+): string {
   ctx.skip(!existsSync(file), `${file} does not exist: run "npm run build" first (npm test does)`)
   return readFileSync(file, 'utf8')
 }
@@ -35,7 +38,9 @@ describe('preload bundle (sandboxed: one CommonJS file requiring only electron)'
     const exposed = new Map<string, unknown>()
     const invoked: unknown[][] = []
     const electron = {
-      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+      contextBridge: {
+        exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value)
+      },
       ipcRenderer: {
         invoke: (...args: unknown[]) => {
           invoked.push(args)
@@ -57,7 +62,10 @@ describe('preload bundle (sandboxed: one CommonJS file requiring only electron)'
 
     expect([...exposed.keys()]).toEqual(['api'])
     const api = exposed.get('api') as Record<string, (input: unknown) => Promise<unknown>>
-    expect(Object.keys(api).sort(), 'the channels of the built preload (stale out/? run npm run build)').toEqual([...CHANNELS].sort())
+    expect(
+      Object.keys(api).sort(),
+      'the channels of the built preload (stale out/? run npm run build)'
+    ).toEqual([...CHANNELS].sort())
     for (const channel of CHANNELS) {
       expect(typeof api[channel]).toBe('function')
       await expect(api[channel]({ n: 1 })).resolves.toEqual({ ok: true, value: `api:${channel}` })
@@ -72,7 +80,10 @@ describe('renderer page', () => {
       .map((m) => m[0])
       .find((tag) => /http-equiv\s*=\s*["']Content-Security-Policy["']/i.test(tag))
     expect(meta, 'a <meta http-equiv="Content-Security-Policy"> in index.html').toBeDefined()
-    const content = /content\s*=\s*"([^"]*)"/i.exec(meta!)?.[1] ?? /content\s*=\s*'([^']*)'/i.exec(meta!)?.[1] ?? ''
+    const content =
+      /content\s*=\s*"([^"]*)"/i.exec(meta!)?.[1] ??
+      /content\s*=\s*'([^']*)'/i.exec(meta!)?.[1] ??
+      ''
     const directives = new Map<string, string[]>()
     for (const part of content.split(';')) {
       const [name, ...values] = part.trim().split(/\s+/)
@@ -124,7 +135,9 @@ describe('main bundle', () => {
 
   it('imports only electron, Node built-ins and runtime dependencies (devDependencies are not packaged)', (ctx) => {
     const code = skipUnlessBuilt(ctx, mainFile)
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>
+    }
     const allowed = new Set(['electron', ...Object.keys(pkg.dependencies)])
     const specs = [
       ...[...code.matchAll(/^\s*import\s[^'"]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]),
@@ -134,8 +147,17 @@ describe('main bundle', () => {
     ]
     expect(specs.length).toBeGreaterThan(0)
     for (const spec of specs) {
-      if (spec.startsWith('node:') || builtinModules.includes(spec) || spec.startsWith('./') || spec.startsWith('../')) continue
-      const pkgName = spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')
+      if (
+        spec.startsWith('node:') ||
+        builtinModules.includes(spec) ||
+        spec.startsWith('./') ||
+        spec.startsWith('../')
+      )
+        continue
+      const pkgName = spec
+        .split('/')
+        .slice(0, spec.startsWith('@') ? 2 : 1)
+        .join('/')
       expect(allowed.has(pkgName), `out/main imports ${spec}`).toBe(true)
     }
   })

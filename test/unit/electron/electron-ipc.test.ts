@@ -26,7 +26,10 @@ class FakeIpcMain {
 const page: AppPage = { pageUrl: APP_PAGE_URL }
 const appUrl = APP_PAGE_URL
 
-const fromApp: SenderInfo = { frame: { url: `${appUrl}#/people`, parent: null }, fromMainWindow: true }
+const fromApp: SenderInfo = {
+  frame: { url: `${appUrl}#/people`, parent: null },
+  fromMainWindow: true
+}
 
 function setup(dispatch?: Dispatch) {
   const ipc = new FakeIpcMain()
@@ -72,7 +75,10 @@ describe('registerIpc', () => {
   })
 
   it('passes error Results through unchanged and turns a missing input into null', async () => {
-    const error = { ok: false as const, error: { code: 'VALIDATION', message: 'Dữ liệu không hợp lệ.' } }
+    const error = {
+      ok: false as const,
+      error: { code: 'VALIDATION', message: 'Dữ liệu không hợp lệ.' }
+    }
     const seen: unknown[] = []
     const { ipc } = setup(async (_c, input) => {
       seen.push(input)
@@ -84,17 +90,32 @@ describe('registerIpc', () => {
 
   const foreign: Array<[string, SenderInfo]> = [
     ['a web page', { frame: { url: 'https://evil.example/', parent: null }, fromMainWindow: true }],
-    ['a local file', { frame: { url: 'file:///tmp/evil.html', parent: null }, fromMainWindow: true }],
+    [
+      'a local file',
+      { frame: { url: 'file:///tmp/evil.html', parent: null }, fromMainWindow: true }
+    ],
     [
       'the built page opened as a file',
-      { frame: { url: pathToFileURL('/opt/Chuyên đề 05/resources/app.asar/out/renderer/index.html').href, parent: null }, fromMainWindow: true }
+      {
+        frame: {
+          url: pathToFileURL('/opt/Chuyên đề 05/resources/app.asar/out/renderer/index.html').href,
+          parent: null
+        },
+        fromMainWindow: true
+      }
     ],
-    ['another page of the app scheme', { frame: { url: 'app://chuyen-de/other.html', parent: null }, fromMainWindow: true }],
+    [
+      'another page of the app scheme',
+      { frame: { url: 'app://chuyen-de/other.html', parent: null }, fromMainWindow: true }
+    ],
     ['a sub-frame showing the page', { frame: { url: appUrl, parent: {} }, fromMainWindow: true }],
     ['a destroyed frame', { frame: null, fromMainWindow: true }],
     ['another window', { frame: { url: appUrl, parent: null }, fromMainWindow: false }],
     ['about:blank', { frame: { url: 'about:blank', parent: null }, fromMainWindow: true }],
-    ['a data: URL', { frame: { url: 'data:text/html,<script>1</script>', parent: null }, fromMainWindow: true }]
+    [
+      'a data: URL',
+      { frame: { url: 'data:text/html,<script>1</script>', parent: null }, fromMainWindow: true }
+    ]
   ]
 
   it.each(foreign)('refuses %s with FORBIDDEN and never calls dispatch', async (_name, sender) => {

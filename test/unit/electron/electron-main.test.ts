@@ -24,7 +24,12 @@ const fake = vi.hoisted(() => {
       this.listeners.set(event, fn)
     }
   }
-  const windows: Array<{ options: unknown; webContents: FakeContents; loaded: string[]; loadedFiles: string[] }> = []
+  const windows: Array<{
+    options: unknown
+    webContents: FakeContents
+    loaded: string[]
+    loadedFiles: string[]
+  }> = []
   class FakeWindow {
     readonly webContents = new FakeContents()
     readonly loaded: string[] = []
@@ -43,7 +48,10 @@ const fake = vi.hoisted(() => {
     }
   }
   const core = {
-    dispatch: async (channel: string, input: unknown): Promise<unknown> => ({ ok: true, value: { channel, input } }),
+    dispatch: async (channel: string, input: unknown): Promise<unknown> => ({
+      ok: true,
+      value: { channel, input }
+    }),
     close: () => log.push('core.close'),
     dbPath: '/fake/db',
     ctx: {}
@@ -79,8 +87,13 @@ const fake = vi.hoisted(() => {
         quit: () => log.push('app.quit')
       },
       BrowserWindow: FakeWindow,
-      dialog: { showErrorBox: (title: string, message: string) => log.push(`error: ${title}: ${message}`) },
-      ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => fake.handlers.set(channel, fn) },
+      dialog: {
+        showErrorBox: (title: string, message: string) => log.push(`error: ${title}: ${message}`)
+      },
+      ipcMain: {
+        handle: (channel: string, fn: (...args: unknown[]) => unknown) =>
+          fake.handlers.set(channel, fn)
+      },
       Menu: { setApplicationMenu: () => {}, buildFromTemplate: (t: unknown) => t },
       session: {
         defaultSession: {
@@ -94,7 +107,8 @@ const fake = vi.hoisted(() => {
           fake.schemes.push(...schemes)
           fake.readyWhenSchemesRegistered.push(fake.isReady.value)
         },
-        handle: (scheme: string, fn: (request: { url: string }) => Promise<Response>) => fake.protocols.set(scheme, fn)
+        handle: (scheme: string, fn: (request: { url: string }) => Promise<Response>) =>
+          fake.protocols.set(scheme, fn)
       }
     }
   }
@@ -109,7 +123,10 @@ vi.mock('../../../src/core/index', () => ({
   }
 }))
 // The Electron build of better-sqlite3 is not here; any existing file stands for it.
-vi.mock('../../../src/main/native-binding', () => ({ nativeBindingPath: () => __filename, missingNativeMessage: () => 'thiếu' }))
+vi.mock('../../../src/main/native-binding', () => ({
+  nativeBindingPath: () => __filename,
+  missingNativeMessage: () => 'thiếu'
+}))
 
 const flush = () => new Promise((r) => setTimeout(r, 0))
 
@@ -121,7 +138,12 @@ beforeAll(async () => {
 describe('before ready', () => {
   it('holds the single-instance lock and answers a second instance', () => {
     expect(fake.log[0]).toBe('requestSingleInstanceLock')
-    for (const event of ['second-instance', 'web-contents-created', 'window-all-closed', 'before-quit']) {
+    for (const event of [
+      'second-instance',
+      'web-contents-created',
+      'window-all-closed',
+      'before-quit'
+    ]) {
       expect(fake.appListeners.has(event), event).toBe(true)
     }
   })
@@ -129,7 +151,11 @@ describe('before ready', () => {
   it('registers the app:// scheme as privileged before ready, with no CSP bypass', () => {
     expect(fake.schemes).toEqual([APP_SCHEME_PRIVILEGES])
     expect(fake.readyWhenSchemesRegistered).toEqual([false])
-    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, bypassCSP: false })
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({
+      standard: true,
+      secure: true,
+      bypassCSP: false
+    })
   })
 
   it('keeps the data in a stable folder', () => {
@@ -153,7 +179,12 @@ describe('on ready', () => {
   })
 
   it('opens the core with the Electron build of better-sqlite3 in the data folder', () => {
-    expect(fake.openCoreCalls).toEqual([expect.objectContaining({ dataDir: join('/fake/appData', 'ChuyenDe05'), nativeBinding: __filename })])
+    expect(fake.openCoreCalls).toEqual([
+      expect.objectContaining({
+        dataDir: join('/fake/appData', 'ChuyenDe05'),
+        nativeBinding: __filename
+      })
+    ])
   })
 
   it('serves the page from app:// (only files of out/renderer), never from file://', async () => {
@@ -172,7 +203,11 @@ describe('on ready', () => {
   })
 
   it('creates the window sandboxed', () => {
-    expect((fake.windows[0].options as { webPreferences: unknown }).webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect((fake.windows[0].options as { webPreferences: unknown }).webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false
+    })
   })
 
   it('guards every webContents: no window.open, no navigation away, no webview', () => {
@@ -197,10 +232,22 @@ describe('on ready', () => {
   it('answers IPC on every channel from the page only', async () => {
     expect([...fake.handlers.keys()].sort()).toEqual(CHANNELS.map((c) => `api:${c}`).sort())
     const handler = fake.handlers.get('api:units:list')!
-    const own = { sender: fake.windows[0].webContents, senderFrame: { url: APP_PAGE_URL, parent: null } }
-    await expect(handler(own, { includeRetired: false })).resolves.toEqual({ ok: true, value: { channel: 'units:list', input: { includeRetired: false } } })
-    const file = { sender: fake.windows[0].webContents, senderFrame: { url: 'file:///x/out/renderer/index.html', parent: null } }
-    await expect(handler(file, null)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const own = {
+      sender: fake.windows[0].webContents,
+      senderFrame: { url: APP_PAGE_URL, parent: null }
+    }
+    await expect(handler(own, { includeRetired: false })).resolves.toEqual({
+      ok: true,
+      value: { channel: 'units:list', input: { includeRetired: false } }
+    })
+    const file = {
+      sender: fake.windows[0].webContents,
+      senderFrame: { url: 'file:///x/out/renderer/index.html', parent: null }
+    }
+    await expect(handler(file, null)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
   })
 })
 
@@ -208,7 +255,10 @@ describe('on quit', () => {
   it('waits for calls in flight, closes the core, then exits', async () => {
     let release!: (v: unknown) => void
     fake.core.dispatch = () => new Promise((r) => (release = r))
-    const own = { sender: fake.windows[0].webContents, senderFrame: { url: APP_PAGE_URL, parent: null } }
+    const own = {
+      sender: fake.windows[0].webContents,
+      senderFrame: { url: APP_PAGE_URL, parent: null }
+    }
     const inFlight = fake.handlers.get('api:people:create')!(own, {}) as Promise<unknown>
     fake.log.length = 0
     let prevented = 0

@@ -2,7 +2,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_PAGE_URL, createAppProtocolHandler, resolveAppRequest } from '../../../src/main/app-protocol'
+import {
+  APP_PAGE_URL,
+  createAppProtocolHandler,
+  resolveAppRequest
+} from '../../../src/main/app-protocol'
 import { tempDir } from '../../helpers/core'
 
 const root = tempDir('cd05-renderer-')
@@ -16,8 +20,12 @@ describe('resolveAppRequest', () => {
   it('maps the page and its assets into out/renderer', () => {
     expect(resolveAppRequest(APP_PAGE_URL, renderer)).toBe(join(renderer, 'index.html'))
     expect(resolveAppRequest('app://chuyen-de/', renderer)).toBe(join(renderer, 'index.html'))
-    expect(resolveAppRequest('app://chuyen-de/assets/index-abc.js?v=1#x', renderer)).toBe(join(renderer, 'assets', 'index-abc.js'))
-    expect(resolveAppRequest('app://chuyen-de/assets/t%C3%AAn.js', renderer)).toBe(join(renderer, 'assets', 'tên.js'))
+    expect(resolveAppRequest('app://chuyen-de/assets/index-abc.js?v=1#x', renderer)).toBe(
+      join(renderer, 'assets', 'index-abc.js')
+    )
+    expect(resolveAppRequest('app://chuyen-de/assets/t%C3%AAn.js', renderer)).toBe(
+      join(renderer, 'assets', 'tên.js')
+    )
   })
 
   it('refuses anything that leaves the folder or is not ours', () => {
@@ -49,7 +57,9 @@ describe('createAppProtocolHandler', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(await page.text()).toContain('Chuyên đề 05')
-    expect((await serve({ url: 'app://chuyen-de/assets/index-abc.js' })).headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect(
+      (await serve({ url: 'app://chuyen-de/assets/index-abc.js' })).headers.get('content-type')
+    ).toMatch(/^text\/javascript/)
   })
 
   it('answers 403 outside the folder, 404 for a missing file, 405 for a POST', async () => {

@@ -14,7 +14,9 @@ describe('the rest of src/main and src/preload', () => {
     const dir = join(root, 'src', 'main')
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts') && n !== 'index.ts')) {
       const text = readFileSync(join(dir, name), 'utf8')
-      const electronImports = [...text.matchAll(/^\s*import\s+(type\s+)?[^'"]*from\s*['"]electron['"]/gm)]
+      const electronImports = [
+        ...text.matchAll(/^\s*import\s+(type\s+)?[^'"]*from\s*['"]electron['"]/gm)
+      ]
       for (const m of electronImports) expect(m[1], `${name}: ${m[0].trim()}`).toBe('type ')
       expect(text, name).not.toMatch(/require\(\s*['"]electron['"]\s*\)/)
     }
@@ -22,7 +24,9 @@ describe('the rest of src/main and src/preload', () => {
 
   it('the preload exposes only window.api, never ipcRenderer itself', () => {
     const source = read('src/preload/index.ts')
-    expect([...source.matchAll(/exposeInMainWorld\(\s*'([^']+)'/g)].map((m) => m[1])).toEqual(['api'])
+    expect([...source.matchAll(/exposeInMainWorld\(\s*'([^']+)'/g)].map((m) => m[1])).toEqual([
+      'api'
+    ])
     expect(source).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/)
     expect(source).toMatch(/ipcRenderer\.invoke\(`api:\$\{channel\}`/)
   })
@@ -76,22 +80,30 @@ describe('electron-builder.yml', () => {
       properties: Record<string, unknown>
     }
     expect(scheme.properties).toHaveProperty('electronFuses')
-    for (const name of Object.keys(fuses)) expect(scheme.definitions.FuseOptionsV1.properties, name).toHaveProperty(name)
+    for (const name of Object.keys(fuses))
+      expect(scheme.definitions.FuseOptionsV1.properties, name).toHaveProperty(name)
     // ASAR integrity and "only from asar" need the app packed in an asar.
     expect(yml).toMatch(/^asar: true$/m)
   })
 
   it('does not rebuild native modules in node_modules, and ships our Electron build instead', () => {
     expect(yml).toMatch(/^npmRebuild: false$/m)
-    for (const [key, platform] of [['win', 'win32'], ['linux', 'linux']] as const) {
+    for (const [key, platform] of [
+      ['win', 'win32'],
+      ['linux', 'linux']
+    ] as const) {
       const filter = /filter: \["([^"]+)"\]/.exec(block(key))?.[1]
       expect(filter, `${key} extraResources filter`).toBeDefined()
       expect(block(key)).toMatch(/from: build\/native\s+to: native/)
       // The glob must match what scripts/electron-native.mjs writes for that platform.
       const glob = filter!.replace('${arch}', 'x64')
-      const re = new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`)
+      const re = new RegExp(
+        `^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`
+      )
       expect(`${nativeDirName('45.5.0', platform, 'x64')}/${NATIVE_FILE}`).toMatch(re)
-      expect(`${nativeDirName('45.5.0', platform === 'win32' ? 'linux' : 'win32', 'x64')}/${NATIVE_FILE}`).not.toMatch(re)
+      expect(
+        `${nativeDirName('45.5.0', platform === 'win32' ? 'linux' : 'win32', 'x64')}/${NATIVE_FILE}`
+      ).not.toMatch(re)
     }
   })
 })
@@ -101,14 +113,20 @@ describe('scripts/electron-native.mjs', () => {
     (await import(pathToFileURL(join(root, 'scripts', 'electron-native.mjs')).href)) as {
       NATIVE_FILE: string
       nativeDirName: (v: string, p: string, a: string) => string
-      chooseTargets: (argv: string[], env: Record<string, string | undefined>, host?: { platform: string; arch: string }) => Array<{ platform: string; arch: string }>
+      chooseTargets: (
+        argv: string[],
+        env: Record<string, string | undefined>,
+        host?: { platform: string; arch: string }
+      ) => Array<{ platform: string; arch: string }>
       looksLikeLibraryFor: (platform: string, bytes: Buffer) => boolean
     }
 
   it('writes where the main process looks', async () => {
     const script = await load()
     expect(script.NATIVE_FILE).toBe(NATIVE_FILE)
-    expect(script.nativeDirName('45.5.0', 'win32', 'x64')).toBe(nativeDirName('45.5.0', 'win32', 'x64'))
+    expect(script.nativeDirName('45.5.0', 'win32', 'x64')).toBe(
+      nativeDirName('45.5.0', 'win32', 'x64')
+    )
   })
 
   it('builds for the host, for every packaged platform under npm run dist, or as told', async () => {
@@ -119,7 +137,9 @@ describe('scripts/electron-native.mjs', () => {
       { platform: 'win32', arch: 'x64' },
       { platform: 'linux', arch: 'x64' }
     ])
-    expect(chooseTargets(['--targets=win32-ia32'], {}, host)).toEqual([{ platform: 'win32', arch: 'ia32' }])
+    expect(chooseTargets(['--targets=win32-ia32'], {}, host)).toEqual([
+      { platform: 'win32', arch: 'ia32' }
+    ])
   })
 
   it('recognises a library of the wrong platform', async () => {

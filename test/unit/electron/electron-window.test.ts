@@ -7,7 +7,12 @@ import { createDialogPort, withExtension } from '../../../src/main/dialogs'
 import { APP_PAGE_URL } from '../../../src/main/app-protocol'
 import { aboutDetail, buildMenuTemplate } from '../../../src/main/menu'
 import { nativeBindingPath, nativeDirName } from '../../../src/main/native-binding'
-import { builtPaths, isAppUrl, mainWindowOptions, secureWebPreferences } from '../../../src/main/window-options'
+import {
+  builtPaths,
+  isAppUrl,
+  mainWindowOptions,
+  secureWebPreferences
+} from '../../../src/main/window-options'
 
 describe('window options', () => {
   const paths = builtPaths('/app/out/main')
@@ -104,7 +109,11 @@ describe('menu', () => {
     expect(labels(menu)).toEqual(['Tệp', 'Chỉnh sửa', 'Xem', 'Trợ giúp'])
     const sub = (i: number) => menu[i].submenu as MenuItem[]
     expect(sub(0)[0]).toMatchObject({ role: 'quit', label: 'Thoát' })
-    expect(sub(1).map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'])
+    expect(
+      sub(1)
+        .map((i) => i.role)
+        .filter(Boolean)
+    ).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'])
     expect(labels(sub(2))).toEqual(expect.arrayContaining(['Tải lại', 'Phóng to', 'Thu nhỏ']))
     expect(sub(2).some((i) => i.role === 'toggleDevTools')).toBe(false)
     const item = sub(3)[0]
@@ -119,7 +128,9 @@ describe('menu', () => {
   })
 
   it('describes the app in the about box', () => {
-    expect(aboutDetail({ appVersion: '0.1.0', electron: '45.5.0', chrome: '1', node: '22' })).toMatch(/Phiên bản 0\.1\.0/)
+    expect(
+      aboutDetail({ appVersion: '0.1.0', electron: '45.5.0', chrome: '1', node: '22' })
+    ).toMatch(/Phiên bản 0\.1\.0/)
   })
 })
 
@@ -135,10 +146,23 @@ describe('dialogs port', () => {
       },
       '/home/u/Documents'
     )
-    await expect(port.chooseOpenFile({ title: 'Chọn tệp Excel', filters })).resolves.toBe('/d/a.xlsx')
-    await expect(port.chooseSaveFile({ title: 'Lưu báo cáo', defaultName: 'bao-cao.xlsx', filters })).resolves.toBe('/d/out.xlsx')
-    expect(seen[0]).toMatchObject({ title: 'Chọn tệp Excel', filters, properties: ['openFile'], buttonLabel: 'Mở' })
-    expect(seen[1]).toMatchObject({ title: 'Lưu báo cáo', defaultPath: join('/home/u/Documents', 'bao-cao.xlsx'), buttonLabel: 'Lưu' })
+    await expect(port.chooseOpenFile({ title: 'Chọn tệp Excel', filters })).resolves.toBe(
+      '/d/a.xlsx'
+    )
+    await expect(
+      port.chooseSaveFile({ title: 'Lưu báo cáo', defaultName: 'bao-cao.xlsx', filters })
+    ).resolves.toBe('/d/out.xlsx')
+    expect(seen[0]).toMatchObject({
+      title: 'Chọn tệp Excel',
+      filters,
+      properties: ['openFile'],
+      buttonLabel: 'Mở'
+    })
+    expect(seen[1]).toMatchObject({
+      title: 'Lưu báo cáo',
+      defaultPath: join('/home/u/Documents', 'bao-cao.xlsx'),
+      buttonLabel: 'Lưu'
+    })
 
     const cancelled = createDialogPort(
       {
@@ -148,7 +172,9 @@ describe('dialogs port', () => {
       '/d'
     )
     await expect(cancelled.chooseOpenFile({ title: 't', filters })).resolves.toBeNull()
-    await expect(cancelled.chooseSaveFile({ title: 't', defaultName: 'x.xlsx', filters })).resolves.toBeNull()
+    await expect(
+      cancelled.chooseSaveFile({ title: 't', defaultName: 'x.xlsx', filters })
+    ).resolves.toBeNull()
   })
 
   it('adds the extension only when the name lacks an allowed one', () => {
@@ -161,7 +187,13 @@ describe('dialogs port', () => {
 })
 
 describe('native binding path', () => {
-  const at = { resourcesPath: '/opt/app/resources', appPath: '/src/app', electronVersion: '45.5.0', platform: 'linux', arch: 'x64' }
+  const at = {
+    resourcesPath: '/opt/app/resources',
+    appPath: '/src/app',
+    electronVersion: '45.5.0',
+    platform: 'linux',
+    arch: 'x64'
+  }
 
   it('names the folder by Electron version, platform and arch', () => {
     expect(nativeDirName('45.5.0', 'win32', 'x64')).toBe('electron-v45.5.0-win32-x64')

@@ -9,7 +9,11 @@ import { isGrassrootsLabel, quotaScopeOf, type UnitRow } from '../../../src/core
 import { exemptionOf, totalsOf } from '../../../src/core/evaluation/sheet'
 import { SEED_RULE_SETS } from '../../../src/core/evaluation/seed'
 
-const rules = (fromYear: number): EvaluationRuleSet => ({ ...SEED_RULE_SETS.find((r) => r.fromYear === fromYear)!, id: 1, toYear: null })
+const rules = (fromYear: number): EvaluationRuleSet => ({
+  ...SEED_RULE_SETS.find((r) => r.fromYear === fromYear)!,
+  id: 1,
+  toYear: null
+})
 
 describe('quota and scale', () => {
   it('never allows more than the percentage ("không vượt quá")', () => {
@@ -23,7 +27,16 @@ describe('quota and scale', () => {
 
   it('reads a score on the 100-point scale of QĐ 366', () => {
     const t = rules(2025).scoreThresholds!
-    expect([95, 90, 89.9, 70, 69.5, 50, 49.9, 0].map((s) => levelForScore(s, t))).toEqual(['HTXSNV', 'HTXSNV', 'HTTNV', 'HTTNV', 'HTNV', 'HTNV', 'KHTNV', 'KHTNV'])
+    expect([95, 90, 89.9, 70, 69.5, 50, 49.9, 0].map((s) => levelForScore(s, t))).toEqual([
+      'HTXSNV',
+      'HTXSNV',
+      'HTTNV',
+      'HTTNV',
+      'HTNV',
+      'HTNV',
+      'KHTNV',
+      'KHTNV'
+    ])
   })
 })
 
@@ -31,21 +44,34 @@ describe('who is not rated', () => {
   it('follows the statuses and the months since admission of the year’s rules', () => {
     const r2024 = rules(2023)
     expect(exemptionOf({ status: 'exempt', party_join_date: null }, r2024, 2024)).toBe('exempt')
-    expect(exemptionOf({ status: 'suspended', party_join_date: null }, r2024, 2024)).toBe('suspended')
+    expect(exemptionOf({ status: 'suspended', party_join_date: null }, r2024, 2024)).toBe(
+      'suspended'
+    )
     expect(exemptionOf({ status: 'temporary', party_join_date: null }, r2024, 2024)).toBeNull()
     // Under 6 months at 31/12/2024: admitted after 30/06/2024.
     expect(exemptionOf({ status: 'active', party_join_date: '2024-06-30' }, r2024, 2024)).toBeNull()
-    expect(exemptionOf({ status: 'active', party_join_date: '2024-07-01' }, r2024, 2024)).toBe('new_member')
-    expect(exemptionOf({ status: 'active', party_join_date: '2024-08' }, r2024, 2024)).toBe('new_member')
+    expect(exemptionOf({ status: 'active', party_join_date: '2024-07-01' }, r2024, 2024)).toBe(
+      'new_member'
+    )
+    expect(exemptionOf({ status: 'active', party_join_date: '2024-08' }, r2024, 2024)).toBe(
+      'new_member'
+    )
     // Only the year known: nothing can be said.
     expect(exemptionOf({ status: 'active', party_join_date: '2024' }, r2024, 2024)).toBeNull()
-    expect(exemptionOf({ status: 'active', party_join_date: '2024-08-01' }, rules(2018), 2022)).toBeNull()
+    expect(
+      exemptionOf({ status: 'active', party_join_date: '2024-08-01' }, rules(2018), 2022)
+    ).toBeNull()
     expect(exemptionOf({ status: 'exempt', party_join_date: null }, null, 2024)).toBeNull()
   })
 })
 
 describe('where the quota is counted', () => {
-  const u = (id: number, parent: number | null, level: string, flag: number | null = null): [number, UnitRow] => [
+  const u = (
+    id: number,
+    parent: number | null,
+    level: string,
+    flag: number | null = null
+  ): [number, UnitRow] => [
     id,
     { id, parent_id: parent, name: `U${id}`, level, path: '', tree_order: id, flag }
   ]
@@ -64,8 +90,16 @@ describe('where the quota is counted', () => {
   ])
 
   it('knows the level labels of a tổ chức cơ sở đảng', () => {
-    expect(['Đảng ủy cơ sở', 'Đảng bộ cơ sở', 'Chi bộ cơ sở', 'ĐẢNG UỶ CƠ SỞ', 'dang uy co so'].every(isGrassrootsLabel)).toBe(true)
-    expect(['Chi bộ', 'Đảng bộ bộ phận', 'Đảng ủy xã', 'Huyện ủy', 'Tỉnh ủy', 'Cơ sở'].some(isGrassrootsLabel)).toBe(false)
+    expect(
+      ['Đảng ủy cơ sở', 'Đảng bộ cơ sở', 'Chi bộ cơ sở', 'ĐẢNG UỶ CƠ SỞ', 'dang uy co so'].every(
+        isGrassrootsLabel
+      )
+    ).toBe(true)
+    expect(
+      ['Chi bộ', 'Đảng bộ bộ phận', 'Đảng ủy xã', 'Huyện ủy', 'Tỉnh ủy', 'Cơ sở'].some(
+        isGrassrootsLabel
+      )
+    ).toBe(false)
   })
 
   it('takes the nearest flagged or labelled unit up the tree, else the parent', () => {
@@ -95,7 +129,12 @@ describe('totals', () => {
       blank: 0,
       percents: { HTXSNV: 33.3, HTTNV: 33.3, HTNV: 33.3, KHTNV: 0 }
     })
-    expect(t.proposed).toMatchObject({ levels: { HTTNV: 2 }, notRated: 1, blank: 1, percents: { HTTNV: 100, HTXSNV: 0 } })
+    expect(t.proposed).toMatchObject({
+      levels: { HTTNV: 2 },
+      notRated: 1,
+      blank: 1,
+      percents: { HTTNV: 100, HTXSNV: 0 }
+    })
     expect(t.decided).toMatchObject({ blank: 1, percents: { HTTNV: 50, KHTNV: 50 } })
     expect(totalsOf([]).self.percents.HTXSNV).toBeNull()
   })
@@ -104,24 +143,50 @@ describe('totals', () => {
 describe('reading a filled sheet', () => {
   it('reads the levels as chi bộ write them', () => {
     const r = (s: string) => parseRating(s)?.rating
-    expect(['HTXSNV', 'htxsnv', 'HTXS NV', 'H.T.X.S.N.V', 'Hoàn thành xuất sắc nhiệm vụ', 'Xuất sắc'].map(r)).toEqual(Array(6).fill('HTXSNV'))
-    expect(['HTTNV', 'Hoàn thành tốt nhiệm vụ', 'Tốt', 'HTT'].map(r)).toEqual(Array(4).fill('HTTNV'))
+    expect(
+      [
+        'HTXSNV',
+        'htxsnv',
+        'HTXS NV',
+        'H.T.X.S.N.V',
+        'Hoàn thành xuất sắc nhiệm vụ',
+        'Xuất sắc'
+      ].map(r)
+    ).toEqual(Array(6).fill('HTXSNV'))
+    expect(['HTTNV', 'Hoàn thành tốt nhiệm vụ', 'Tốt', 'HTT'].map(r)).toEqual(
+      Array(4).fill('HTTNV')
+    )
     expect(['HTNV', 'hoàn thành nhiệm vụ'].map(r)).toEqual(['HTNV', 'HTNV'])
     expect(['KHTNV', 'Không hoàn thành nhiệm vụ'].map(r)).toEqual(['KHTNV', 'KHTNV'])
     expect(['Không xếp loại', 'KXL', 'không XL'].map(r)).toEqual(Array(3).fill('not_rated'))
     expect(parseRating('')).toEqual({ rating: null, reason: null })
-    expect(parseRating('Không xếp loại (miễn sinh hoạt)')).toEqual({ rating: 'not_rated', reason: 'exempt' })
+    expect(parseRating('Không xếp loại (miễn sinh hoạt)')).toEqual({
+      rating: 'not_rated',
+      reason: 'exempt'
+    })
     expect(parseRating('Rất tốt')).toBeUndefined()
     expect(parseRating('Khá')).toBeUndefined()
   })
 
   it('splits a note cell into the reason of a "không xếp loại" and the note', () => {
     expect(reasonOf('Miễn công tác và sinh hoạt đảng')).toEqual({ reason: 'exempt', rest: '' })
-    expect(reasonOf('Mới kết nạp chưa đủ 6 tháng. Kết nạp 01/9/2024')).toEqual({ reason: 'new_member', rest: 'Kết nạp 01/9/2024' })
-    expect(reasonOf('đình chỉ sinh hoạt - chờ kết luận')).toEqual({ reason: 'suspended', rest: 'chờ kết luận' })
+    expect(reasonOf('Mới kết nạp chưa đủ 6 tháng. Kết nạp 01/9/2024')).toEqual({
+      reason: 'new_member',
+      rest: 'Kết nạp 01/9/2024'
+    })
+    expect(reasonOf('đình chỉ sinh hoạt - chờ kết luận')).toEqual({
+      reason: 'suspended',
+      rest: 'chờ kết luận'
+    })
     expect(reasonOf('Gương mẫu')).toBeNull()
     // What the export writes, the import reads back.
-    const cell = noteCell({ reason: 'illness', note: 'Điều trị tại TP.HCM', self: 'not_rated', proposed: null, decided: null })
+    const cell = noteCell({
+      reason: 'illness',
+      note: 'Điều trị tại TP.HCM',
+      self: 'not_rated',
+      proposed: null,
+      decided: null
+    })
     expect(cell).toBe('Ốm đau, điều trị dài ngày. Điều trị tại TP.HCM')
     expect(reasonOf(cell)).toEqual({ reason: 'illness', rest: 'Điều trị tại TP.HCM' })
   })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { heightFor, lineCount, rowHeight, textWidth, usableWidth } from '../../../src/core/excel/row-height'
+import {
+  heightFor,
+  lineCount,
+  rowHeight,
+  textWidth,
+  usableWidth
+} from '../../../src/core/excel/row-height'
 
 const body = { size: 12 }
 const bold = { size: 12, bold: true }
@@ -41,7 +47,8 @@ describe('wrapped lines', () => {
   })
 
   it('never lets a line overflow: each wrapped line fits the usable width', () => {
-    const text = 'Thường xuyên tự học tập, nghiên cứu các tác phẩm, bài viết của Chủ tịch Hồ Chí Minh; vận dụng vào công tác chuyên môn, giữ gìn phẩm chất đạo đức'
+    const text =
+      'Thường xuyên tự học tập, nghiên cứu các tác phẩm, bài viết của Chủ tịch Hồ Chí Minh; vận dụng vào công tác chuyên môn, giữ gìn phẩm chất đạo đức'
     for (const width of [12, 18, 24, 30, 45]) {
       // Greedy wrapping by hand, with the same slack: the count must match or exceed it.
       const room = usableWidth(width)
@@ -79,10 +86,15 @@ describe('row height', () => {
       ],
       0
     )
-    expect(h).toBe(heightFor(lineCount('Tôn Nữ Thị Hoàng Phương Thảo Nguyên Khánh', 14, body), body))
+    expect(h).toBe(
+      heightFor(lineCount('Tôn Nữ Thị Hoàng Phương Thảo Nguyên Khánh', 14, body), body)
+    )
     expect(rowHeight([], 20)).toBe(20)
     // A merged cell counts its merged width: wider, fewer lines.
-    const text = 'Danh sách cán bộ, đảng viên Chi bộ ấp Tân Lập Thượng chưa học tập Chuyên đề năm 2024'
-    expect(rowHeight([{ text, width: 60, font: body }])).toBeLessThan(rowHeight([{ text, width: 20, font: body }]))
+    const text =
+      'Danh sách cán bộ, đảng viên Chi bộ ấp Tân Lập Thượng chưa học tập Chuyên đề năm 2024'
+    expect(rowHeight([{ text, width: 60, font: body }])).toBeLessThan(
+      rowHeight([{ text, width: 20, font: body }])
+    )
   })
 })

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { decodeText, parseCsv, readCsv } from '../../../src/core/excel/read-csv'
 import { toWindows1258Form } from '../../helpers/import-fixtures'
 
-const TEXT = 'Họ và tên,Quê quán\r\nNguyễn Thị Hằng,"Hòa Thành, Tây Ninh"\r\nĐặng Văn Ước,"Gò ""Dầu"""\r\n'
+const TEXT =
+  'Họ và tên,Quê quán\r\nNguyễn Thị Hằng,"Hòa Thành, Tây Ninh"\r\nĐặng Văn Ước,"Gò ""Dầu"""\r\n'
 
 describe('CSV encodings', () => {
   it.each([
@@ -25,7 +26,13 @@ describe('CSV encodings', () => {
   it('reads a semicolon CSV from Windows-1258 into NFC cells, keeping ="0123" zeros', () => {
     const dir = mkdtempSync(join(tmpdir(), 'csv-'))
     const file = join(dir, 'a.csv')
-    writeFileSync(file, iconv.encode(toWindows1258Form('Họ và tên;Số thẻ\r\nPhạm Văn Đồng;="01234567"\r\n'), 'windows-1258'))
+    writeFileSync(
+      file,
+      iconv.encode(
+        toWindows1258Form('Họ và tên;Số thẻ\r\nPhạm Văn Đồng;="01234567"\r\n'),
+        'windows-1258'
+      )
+    )
     const { sheet, encoding } = readCsv(file)
     expect(encoding).toBe('Windows-1258')
     expect(sheet.rows.map((r) => r.cells)).toEqual([

@@ -37,21 +37,38 @@ describe('reading date cells', () => {
     expect(read('tháng 6/1980')).toEqual({ value: '1980-06' })
   })
   it('warns about guesses and refuses impossible dates', () => {
-    expect(read('1-2-70')).toMatchObject({ value: '1970-02-01', warning: expect.stringMatching(/2 số của năm/) })
-    expect(read('3/25/1970')).toMatchObject({ value: '1970-03-25', warning: expect.stringMatching(/tháng\/ngày\/năm/) })
-    expect(read('31/02/1980')).toMatchObject({ value: null, error: expect.stringMatching(/không phải ngày có thật/) })
-    expect(read('không rõ')).toMatchObject({ value: null, error: expect.stringMatching(/không đọc được/) })
+    expect(read('1-2-70')).toMatchObject({
+      value: '1970-02-01',
+      warning: expect.stringMatching(/2 số của năm/)
+    })
+    expect(read('3/25/1970')).toMatchObject({
+      value: '1970-03-25',
+      warning: expect.stringMatching(/tháng\/ngày\/năm/)
+    })
+    expect(read('31/02/1980')).toMatchObject({
+      value: null,
+      error: expect.stringMatching(/không phải ngày có thật/)
+    })
+    expect(read('không rõ')).toMatchObject({
+      value: null,
+      error: expect.stringMatching(/không đọc được/)
+    })
     expect(read(null)).toEqual({ value: null })
   })
 })
 
-const corpus = [resolve(__dirname, '../../../../shared/corpus'), resolve(__dirname, '../../../shared/corpus')].find((p) => existsSync(p))
+const corpus = [
+  resolve(__dirname, '../../../../shared/corpus'),
+  resolve(__dirname, '../../../shared/corpus')
+].find((p) => existsSync(p))
 describe.skipIf(!corpus)('1904 workbooks of the corpus', () => {
   it('read dates as Excel shows them (compared with the TEXT() column next to them)', async () => {
     const { readXlsx } = await import('../../../src/core/excel/read-xlsx')
     for (const name of ['1904_1900.xlsx', '1904_1904.xlsx']) {
       const [sheet] = await readXlsx(resolve(corpus!, 'sheetjs-test_files', name))
-      const pairs = sheet.rows.filter((r) => r.cells[1] instanceof DateCell).map((r) => [String(r.cells[1]), String(r.cells[2])])
+      const pairs = sheet.rows
+        .filter((r) => r.cells[1] instanceof DateCell)
+        .map((r) => [String(r.cells[1]), String(r.cells[2])])
       expect(pairs.length, name).toBeGreaterThan(2)
       for (const [date, text] of pairs) expect(date.split('/').reverse().join('-'), name).toBe(text)
     }

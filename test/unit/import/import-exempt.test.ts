@@ -8,7 +8,13 @@ import { parseSheet, readExemptCell } from '../../../src/core/import/rows'
 const TODAY = '2024-06-01'
 
 function sheet(rows: CellValue[][]): GridSheet {
-  return { name: 'Sheet1', hidden: false, rows: rows.map((cells, i) => ({ r: i + 1, cells })), merges: [], legacy: {} }
+  return {
+    name: 'Sheet1',
+    hidden: false,
+    rows: rows.map((cells, i) => ({ r: i + 1, cells })),
+    merges: [],
+    legacy: {}
+  }
 }
 
 describe('headers of the exemption column', () => {
@@ -65,9 +71,12 @@ describe('reading an exemption cell', () => {
     expect(readExemptCell(v, TODAY)).toEqual({ exempt: null })
   })
 
-  it.each<CellValue>(['x', 'X', ' x ', 'có', 'Có', '✓', 'miễn', 'Miễn', '1', 1, true])('%s is a mark', (v) => {
-    expect(readExemptCell(v, TODAY)).toEqual({ exempt: { since: null, note: null } })
-  })
+  it.each<CellValue>(['x', 'X', ' x ', 'có', 'Có', '✓', 'miễn', 'Miễn', '1', 1, true])(
+    '%s is a mark',
+    (v) => {
+      expect(readExemptCell(v, TODAY)).toEqual({ exempt: { since: null, note: null } })
+    }
+  )
 
   it.each<[CellValue, string]>([
     [new DateCell(2019, 3, 15), '2019-03-15'],
@@ -81,8 +90,12 @@ describe('reading an exemption cell', () => {
   })
 
   it('other text is kept as the note', () => {
-    expect(readExemptCell('QĐ 12/QĐ-ĐU', TODAY)).toEqual({ exempt: { since: null, note: 'QĐ 12/QĐ-ĐU' } })
-    expect(readExemptCell('Tuổi cao, sức yếu', TODAY)).toEqual({ exempt: { since: null, note: 'Tuổi cao, sức yếu' } })
+    expect(readExemptCell('QĐ 12/QĐ-ĐU', TODAY)).toEqual({
+      exempt: { since: null, note: 'QĐ 12/QĐ-ĐU' }
+    })
+    expect(readExemptCell('Tuổi cao, sức yếu', TODAY)).toEqual({
+      exempt: { since: null, note: 'Tuổi cao, sức yếu' }
+    })
   })
 
   it('a date in the future still marks the member, from the day of the import, with a warning', () => {
@@ -107,7 +120,14 @@ describe('the exemption of each row', () => {
     const s = sheet(rows)
     const layout = detectLayout(s)
     expect(layout.fields[3]).toBe('exempt')
-    const drafts = parseSheet(s, 0, layout, layout.fields, { kind: 'member', today: TODAY }, new Map())
+    const drafts = parseSheet(
+      s,
+      0,
+      layout,
+      layout.fields,
+      { kind: 'member', today: TODAY },
+      new Map()
+    )
     expect(drafts.map((d) => [d.fullName, d.exempt])).toEqual([
       ['Nguyễn Văn An', { since: null, note: null, column: 'D' }],
       ['Trần Thị Bình', { since: null, note: 'QĐ ngày 12 tháng 3 năm 2020', column: 'D' }],
@@ -120,10 +140,26 @@ describe('the exemption of each row', () => {
   it('non-members: a mark is a warning and nothing else', () => {
     const s = sheet(rows)
     const layout = detectLayout(s)
-    const drafts = parseSheet(s, 0, layout, layout.fields, { kind: 'non_member', today: TODAY }, new Map())
+    const drafts = parseSheet(
+      s,
+      0,
+      layout,
+      layout.fields,
+      { kind: 'non_member', today: TODAY },
+      new Map()
+    )
     expect(drafts.map((d) => d.exempt)).toEqual([null, null, null, null])
     expect(drafts.flatMap((d) => d.problems)).toEqual(
-      [2, 3, 5].map((row) => ({ sheet: 'Sheet1', row, column: 'D', field: 'exempt', severity: 'warning', message: 'Miễn sinh hoạt chỉ áp dụng cho đảng viên; đã bỏ qua.', outcome: 'dropped', value: expect.anything() }))
+      [2, 3, 5].map((row) => ({
+        sheet: 'Sheet1',
+        row,
+        column: 'D',
+        field: 'exempt',
+        severity: 'warning',
+        message: 'Miễn sinh hoạt chỉ áp dụng cho đảng viên; đã bỏ qua.',
+        outcome: 'dropped',
+        value: expect.anything()
+      }))
     )
     expect(drafts.every((d) => d.fields?.kind === 'non_member')).toBe(true)
   })

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { DateCell, type CellValue, type GridSheet } from '../../../src/core/excel/grid'
-import { detectLayout, isColumnNumberRow, matchHeader, unitFromSheetName, unitFromText } from '../../../src/core/import/headers'
+import {
+  detectLayout,
+  isColumnNumberRow,
+  matchHeader,
+  unitFromSheetName,
+  unitFromText
+} from '../../../src/core/import/headers'
 import { parseSheet } from '../../../src/core/import/rows'
 
 function sheet(rows: CellValue[][], merges: GridSheet['merges'] = [], name = 'Sheet1'): GridSheet {
-  return { name, hidden: false, rows: rows.map((cells, i) => ({ r: i + 1, cells })).filter((r) => r.cells.some((c) => c !== null)), merges, legacy: {} }
+  return {
+    name,
+    hidden: false,
+    rows: rows
+      .map((cells, i) => ({ r: i + 1, cells }))
+      .filter((r) => r.cells.some((c) => c !== null)),
+    merges,
+    legacy: {}
+  }
 }
 
 describe('matching headers to fields', () => {
@@ -70,14 +84,46 @@ describe('finding the layout of a sheet', () => {
     ])
     const layout = detectLayout(s)
     expect(layout.headerRow).toBe(7)
-    expect(layout.labels).toEqual(['STT', 'Họ và tên', 'Ngày sinh / Nam', 'Ngày sinh / Nữ', 'Ngày vào Đảng / Dự bị', 'Ngày vào Đảng / Chính thức', 'Số thẻ ĐV'])
-    expect(layout.fields).toEqual(['rowNumber', 'fullName', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate', 'partyCardNumber'])
+    expect(layout.labels).toEqual([
+      'STT',
+      'Họ và tên',
+      'Ngày sinh / Nam',
+      'Ngày sinh / Nữ',
+      'Ngày vào Đảng / Dự bị',
+      'Ngày vào Đảng / Chính thức',
+      'Số thẻ ĐV'
+    ])
+    expect(layout.fields).toEqual([
+      'rowNumber',
+      'fullName',
+      'birthDateMale',
+      'birthDateFemale',
+      'partyJoinDate',
+      'partyOfficialDate',
+      'partyCardNumber'
+    ])
     expect(s.rows[layout.dataStart].r).toBe(9) // the row of column numbers is skipped
     expect(layout.unitHint).toBe('Chi bộ ấp 3')
     expect(layout.parentHint).toBe('Đảng bộ xã Tân Hòa')
 
-    const drafts = parseSheet(s, 0, layout, layout.fields, { kind: 'member', today: '2024-06-01' }, new Map())
-    expect(drafts.map((d) => [d.row, d.fullName, d.unitName, d.fields?.gender, d.fields?.birthDate, d.fields?.partyJoinDate])).toEqual([
+    const drafts = parseSheet(
+      s,
+      0,
+      layout,
+      layout.fields,
+      { kind: 'member', today: '2024-06-01' },
+      new Map()
+    )
+    expect(
+      drafts.map((d) => [
+        d.row,
+        d.fullName,
+        d.unitName,
+        d.fields?.gender,
+        d.fields?.birthDate,
+        d.fields?.partyJoinDate
+      ])
+    ).toEqual([
       [9, 'Nguyễn Văn An', null, 'male', '1970-03-12', '1995-05-19'],
       [11, 'Trần Thị Bình', 'Chi bộ ấp 4', 'female', '1985', '2010-02-03']
     ])
@@ -85,7 +131,15 @@ describe('finding the layout of a sheet', () => {
 
   it('without merge information (LibreOffice CSV-like exports), from the blank cells alone', () => {
     const layout = detectLayout(sheet(rows))
-    expect(layout.fields).toEqual(['rowNumber', 'fullName', 'birthDateMale', 'birthDateFemale', 'partyJoinDate', 'partyOfficialDate', 'partyCardNumber'])
+    expect(layout.fields).toEqual([
+      'rowNumber',
+      'fullName',
+      'birthDateMale',
+      'birthDateFemale',
+      'partyJoinDate',
+      'partyOfficialDate',
+      'partyCardNumber'
+    ])
   })
 
   it('a one-row header directly on top, and split name columns', () => {
@@ -96,7 +150,14 @@ describe('finding the layout of a sheet', () => {
     const layout = detectLayout(s)
     expect(layout.headerRow).toBe(1)
     expect(layout.fields).toEqual(['familyName', 'givenName', 'birthDate', 'gender'])
-    const [d] = parseSheet(s, 0, layout, layout.fields, { kind: 'member', today: '2024-06-01' }, new Map())
+    const [d] = parseSheet(
+      s,
+      0,
+      layout,
+      layout.fields,
+      { kind: 'member', today: '2024-06-01' },
+      new Map()
+    )
     expect(d.fields).toMatchObject({ fullName: 'Nguyễn Văn An', birthDate: '1970', gender: 'male' })
   })
 
@@ -105,7 +166,9 @@ describe('finding the layout of a sheet', () => {
     expect(isColumnNumberRow({ r: 1, cells: ['(1)', '(2)', '(3)', '(4)=(2)+(3)'] })).toBe(true)
     expect(isColumnNumberRow({ r: 1, cells: [1, 'Nguyễn Văn An', 1970] })).toBe(false)
     expect(unitFromText('DANH SÁCH ĐẢNG VIÊN CHI BỘ ẤP 3')).toBe('Chi bộ ấp 3')
-    expect(unitFromText('Danh sách đảng viên Chi bộ Khu phố 2 (tính đến 31/12/2024)')).toBe('Chi bộ Khu phố 2')
+    expect(unitFromText('Danh sách đảng viên Chi bộ Khu phố 2 (tính đến 31/12/2024)')).toBe(
+      'Chi bộ Khu phố 2'
+    )
     expect(unitFromText('ĐẢNG CỘNG SẢN VIỆT NAM')).toBeNull()
     expect(unitFromSheetName('CB Ấp 1')).toBe('Chi bộ Ấp 1')
     expect(unitFromSheetName('Chi bo Ap 2')).toBe('Chi bộ Ap 2')

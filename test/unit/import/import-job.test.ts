@@ -26,7 +26,12 @@ describe('import jobs', () => {
     expect(await runSliced(count(5000), job, 100)).toBe(12_502_500)
     expect(seen).toEqual([1100, 2100, 3100, 4100, 5100])
     // Never more than the total.
-    expect(job.progress).toMatchObject({ phase: 'checking', done: 5000, total: 5000, message: 'Đang kiểm tra từng dòng…' })
+    expect(job.progress).toMatchObject({
+      phase: 'checking',
+      done: 5000,
+      total: 5000,
+      message: 'Đang kiểm tra từng dòng…'
+    })
     job.finish()
     expect(job.progress).toMatchObject({ phase: 'done', done: 5000, total: 5000 })
   })
@@ -42,7 +47,10 @@ describe('import jobs', () => {
         yield slices
       }
     }
-    await expect(runSliced(work(), job)).rejects.toMatchObject({ code: 'CANCELLED', message: 'Đã hủy việc kiểm tra danh sách; chưa có gì được ghi vào dữ liệu.' })
+    await expect(runSliced(work(), job)).rejects.toMatchObject({
+      code: 'CANCELLED',
+      message: 'Đã hủy việc kiểm tra danh sách; chưa có gì được ghi vào dữ liệu.'
+    })
     expect(slices).toBe(2)
   })
 

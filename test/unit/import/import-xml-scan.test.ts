@@ -43,13 +43,16 @@ const doc =
 describe('the XML scanner', () => {
   it('gives the same events whatever the pieces the text comes in', () => {
     const whole = events([doc])
-    expect(whole[0]).toBe('open:worksheet:<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">:false')
+    expect(whole[0]).toBe(
+      'open:worksheet:<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">:false'
+    )
     expect(whole).toContain('text:Họ &amp; tên')
     expect(whole).toContain(`cdata:a<b ${long}`)
     expect(whole.some((e) => e.startsWith('error'))).toBe(false)
     // Every cut into two pieces near the constructs, and pieces of many sizes (some longer than
     // the scanner's joining window, some shorter).
-    for (let cut = 1; cut < doc.length; cut += cut < 400 ? 1 : 97) expect(events([doc.slice(0, cut), doc.slice(cut)])).toEqual(whole)
+    for (let cut = 1; cut < doc.length; cut += cut < 400 ? 1 : 97)
+      expect(events([doc.slice(0, cut), doc.slice(cut)])).toEqual(whole)
     for (const size of [1, 2, 3, 7, 50, 1000, 4095, 4096, 4097, 6000]) {
       const pieces: string[] = []
       for (let i = 0; i < doc.length; i += size) pieces.push(doc.slice(i, i + size))

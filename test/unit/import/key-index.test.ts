@@ -29,7 +29,8 @@ it('tells apart keys whose hashes collide', () => {
   // and with 2,048 keys in a small table the probe chains cross.
   const index = new KeyIndex<number>()
   const keys: string[] = []
-  for (let i = 0; i < 2048; i++) keys.push(Array.from({ length: 11 }, (_, b) => ((i >> b) & 1 ? 'Aa' : 'BB')).join(''))
+  for (let i = 0; i < 2048; i++)
+    keys.push(Array.from({ length: 11 }, (_, b) => ((i >> b) & 1 ? 'Aa' : 'BB')).join(''))
   keys.forEach((k, i) => index.set(k, i))
   keys.forEach((k, i) => expect(index.get(k)).toBe(i))
   expect(index.get('AaAa')).toBeUndefined()

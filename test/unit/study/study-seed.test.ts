@@ -8,12 +8,17 @@ import { normaliseCard, cellText } from '../../../src/core/study/attendee-sheet'
 import { DateCell } from '../../../src/core/excel/grid'
 
 describe('study seed topics', () => {
-  it('come from resources/topics.json and name the domain\'s topics', () => {
-    const json = JSON.parse(readFileSync(resolve(__dirname, '../../../resources/topics.json'), 'utf8'))
+  it("come from resources/topics.json and name the domain's topics", () => {
+    const json = JSON.parse(
+      readFileSync(resolve(__dirname, '../../../resources/topics.json'), 'utf8')
+    )
     expect(SEED_TOPICS).toEqual(json.topics)
     expect(SEED_TOPICS.map((t) => t.year)).toEqual([2021, 2022, 2023, 2024])
     expect(TERM_TOPIC).toMatchObject({ from: 2021, to: 2025 })
-    for (const t of SEED_TOPICS) expect(t.title).toMatch(/Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về|Đẩy mạnh học tập và làm theo/i)
+    for (const t of SEED_TOPICS)
+      expect(t.title).toMatch(
+        /Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về|Đẩy mạnh học tập và làm theo/i
+      )
   })
 })
 
@@ -40,7 +45,10 @@ describe('party document writer', () => {
       ],
       rows: [['Chi bộ ấp 1', 10, 9, 90]],
       totals: ['Tổng cộng', 10, 9, 90],
-      signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: ['T/M ĐẢNG ỦY', 'BÍ THƯ'], name: 'Nguyễn Văn A' }]
+      signers: [
+        { lines: ['NGƯỜI LẬP BIỂU'] },
+        { lines: ['T/M ĐẢNG ỦY', 'BÍ THƯ'], name: 'Nguyễn Văn A' }
+      ]
     })
     expect(ws.getCell('A1').value).toBe('ĐẢNG ỦY XÃ TÂN LẬP')
     expect(ws.getCell('A2').value).toBe('*')

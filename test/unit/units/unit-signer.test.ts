@@ -3,15 +3,25 @@ import { signingBody, unitSigner } from '../../../src/core/units/signer'
 
 describe('who signs a unit’s documents', () => {
   it('a chi bộ signs for the chi bộ, whatever the label says after it', () => {
-    for (const level of ['Chi bộ', 'chi bộ cơ sở', 'Chi bo', 'CHI BỘ TRỰC THUỘC']) expect(unitSigner({ level }).lines).toEqual(['T/M CHI BỘ', 'BÍ THƯ'])
+    for (const level of ['Chi bộ', 'chi bộ cơ sở', 'Chi bo', 'CHI BỘ TRỰC THUỘC'])
+      expect(unitSigner({ level }).lines).toEqual(['T/M CHI BỘ', 'BÍ THƯ'])
   })
 
   it('a grassroots or partial committee signs for its đảng ủy', () => {
-    for (const level of ['Đảng ủy cơ sở', 'Đảng bộ xã', 'Đảng bộ bộ phận', 'Dang uy']) expect(signingBody({ level })).toBe('ĐẢNG ỦY')
+    for (const level of ['Đảng ủy cơ sở', 'Đảng bộ xã', 'Đảng bộ bộ phận', 'Dang uy'])
+      expect(signingBody({ level })).toBe('ĐẢNG ỦY')
   })
 
   it('a district, provincial or city committee signs for its standing committee', () => {
-    for (const level of ['Huyện ủy', 'Tỉnh ủy', 'Thành ủy', 'Quận ủy', 'Thị ủy', 'Đảng bộ huyện', 'Đảng bộ tỉnh']) {
+    for (const level of [
+      'Huyện ủy',
+      'Tỉnh ủy',
+      'Thành ủy',
+      'Quận ủy',
+      'Thị ủy',
+      'Đảng bộ huyện',
+      'Đảng bộ tỉnh'
+    ]) {
       expect(unitSigner({ level }).lines).toEqual(['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'])
     }
   })

@@ -1,13 +1,30 @@
 // The one roll-up up the tree (core/units/rollup.ts): subtotals of each subtree, the grand total,
 // retired units, groups counted apart, and shares computed from the sums, never averaged.
 import { describe, expect, it } from 'vitest'
-import { mapRollup, rollUp, WHOLE_ORGANISATION, type UnitCounts } from '../../../src/core/units/rollup'
+import {
+  mapRollup,
+  rollUp,
+  WHOLE_ORGANISATION,
+  type UnitCounts
+} from '../../../src/core/units/rollup'
 import type { TreeUnitRow } from '../../../src/core/units/subtree'
 
-const unit = (id: number, name: string, path: string, retiredOn: string | null = null): TreeUnitRow => {
+const unit = (
+  id: number,
+  name: string,
+  path: string,
+  retiredOn: string | null = null
+): TreeUnitRow => {
   const ids = path.split('/').filter(Boolean)
   const parent = ids.length > 1 ? Number(ids[ids.length - 2]) : null
-  return { id, parent_id: parent, name, level: ids.length === 1 ? 'Đảng bộ' : ids.length === 2 ? 'Đảng ủy' : 'Chi bộ', path, retired_on: retiredOn }
+  return {
+    id,
+    parent_id: parent,
+    name,
+    level: ids.length === 1 ? 'Đảng bộ' : ids.length === 2 ? 'Đảng ủy' : 'Chi bộ',
+    path,
+    retired_on: retiredOn
+  }
 }
 
 // Two roots, three levels under the first; in tree order, as treeUnitsInRange gives them.
@@ -37,12 +54,20 @@ const COUNTS: UnitCounts<'required' | 'studied', Kind>[] = [
 ]
 
 const roll = (units: TreeUnitRow[], counts: UnitCounts<'required' | 'studied', Kind>[]) =>
-  rollUp({ units, measures: ['required', 'studied'], groups: ['member', 'non_member'], counts, percents: { percent: ['studied', 'required'] } })
+  rollUp({
+    units,
+    measures: ['required', 'studied'],
+    groups: ['member', 'non_member'],
+    counts,
+    percents: { percent: ['studied', 'required'] }
+  })
 
 describe('rollUp', () => {
   it('gives each unit the sums of its subtree, in tree order, with depths from the top', () => {
     const { rows } = roll(TREE, COUNTS)
-    expect(rows.map((r) => [r.unit.unitId, r.unit.depth, r.counts.required, r.counts.studied])).toEqual([
+    expect(
+      rows.map((r) => [r.unit.unitId, r.unit.depth, r.counts.required, r.counts.studied])
+    ).toEqual([
       [1, 0, 103, 20],
       [2, 1, 13, 11],
       [4, 2, 10, 9],
@@ -53,7 +78,13 @@ describe('rollUp', () => {
       [9, 1, 20, 10],
       [10, 1, 0, 0]
     ])
-    expect(rows[1].unit).toEqual({ unitId: 2, parentId: 1, name: 'Đảng ủy xã A', level: 'Đảng ủy', depth: 1 })
+    expect(rows[1].unit).toEqual({
+      unitId: 2,
+      parentId: 1,
+      name: 'Đảng ủy xã A',
+      level: 'Đảng ủy',
+      depth: 1
+    })
   })
 
   it('leaves out a retired unit with nothing counted, and keeps one where people are still counted', () => {
@@ -79,7 +110,13 @@ describe('rollUp', () => {
 
   it('sums several top units into a "Toàn bộ tổ chức" total', () => {
     const { total } = roll(TREE, COUNTS)
-    expect(total!.unit).toEqual({ unitId: 0, parentId: null, name: WHOLE_ORGANISATION, level: '', depth: -1 })
+    expect(total!.unit).toEqual({
+      unitId: 0,
+      parentId: null,
+      name: WHOLE_ORGANISATION,
+      level: '',
+      depth: -1
+    })
     expect(WHOLE_ORGANISATION).toBe('Toàn bộ tổ chức')
     expect(total!.counts).toEqual({ required: 123, studied: 30 })
   })
@@ -87,8 +124,14 @@ describe('rollUp', () => {
   it('counts each group apart as well as together, at every level and in the total', () => {
     const { rows, total } = roll(TREE, COUNTS)
     const committee = rows.find((r) => r.unit.unitId === 2)!
-    expect(committee.groups.member).toEqual({ counts: { required: 12, studied: 11 }, percents: { percent: 91.7 } })
-    expect(committee.groups.non_member).toEqual({ counts: { required: 1, studied: 0 }, percents: { percent: 0 } })
+    expect(committee.groups.member).toEqual({
+      counts: { required: 12, studied: 11 },
+      percents: { percent: 91.7 }
+    })
+    expect(committee.groups.non_member).toEqual({
+      counts: { required: 1, studied: 0 },
+      percents: { percent: 0 }
+    })
     expect(total!.groups.member.counts).toEqual({ required: 122, studied: 30 })
     expect(total!.groups.non_member.counts).toEqual({ required: 1, studied: 0 })
   })
@@ -115,11 +158,17 @@ describe('rollUp', () => {
 
   it('refuses counts of a unit outside the scope, or of an unknown group, rather than dropping them', () => {
     expect(() => roll(TREE.slice(0, 3), [{ unitId: 7, counts: { required: 1 } }])).toThrow(/unit 7/)
-    expect(() => roll(TREE, [{ unitId: 7, group: 'guest' as Kind, counts: { required: 1 } }])).toThrow(/group guest/)
+    expect(() =>
+      roll(TREE, [{ unitId: 7, group: 'guest' as Kind, counts: { required: 1 } }])
+    ).toThrow(/group guest/)
   })
 
   it('works without groups or shares', () => {
-    const r = rollUp({ units: TREE.slice(0, 3), measures: ['n'], counts: [{ unitId: 4, counts: { n: 3 } }] })
+    const r = rollUp({
+      units: TREE.slice(0, 3),
+      measures: ['n'],
+      counts: [{ unitId: 4, counts: { n: 3 } }]
+    })
     expect(r.rows.map((x) => [x.counts.n, x.percents, x.groups])).toEqual([
       [3, {}, {}],
       [3, {}, {}],
@@ -130,7 +179,10 @@ describe('rollUp', () => {
 
 describe('mapRollup', () => {
   it('projects rows and total, keeping the total the same row when it is the one top unit', () => {
-    const scoped = mapRollup(roll(TREE.slice(0, 3), [{ unitId: 4, counts: { required: 4, studied: 1 } }]), (r) => ({ name: r.unit.name, p: r.percents.percent }))
+    const scoped = mapRollup(
+      roll(TREE.slice(0, 3), [{ unitId: 4, counts: { required: 4, studied: 1 } }]),
+      (r) => ({ name: r.unit.name, p: r.percents.percent })
+    )
     expect(scoped.rows).toEqual([
       { name: 'Đảng bộ huyện', p: 25 },
       { name: 'Đảng ủy xã A', p: 25 },

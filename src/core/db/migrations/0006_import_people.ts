@@ -12,7 +12,10 @@
 // people_unit_sort (see each statement).
 
 /** The values of a snapshot: the 21 person fields of this version, then the status. */
-const SNAPSHOT_VALUES = Array.from({ length: 22 }, (_, i) => `json_extract(c.after, '$[${i}]')`).join(', ')
+const SNAPSHOT_VALUES = Array.from(
+  { length: 22 },
+  (_, i) => `json_extract(c.after, '$[${i}]')`
+).join(', ')
 
 export default /* sql */ `
 ALTER TABLE people ADD COLUMN import_id INTEGER REFERENCES imports(id);
