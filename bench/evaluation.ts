@@ -52,7 +52,7 @@ async function child(dataDir: string, unitId: number, out: string): Promise<void
   )
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'bench-evaluation-'))
   const core = openCore({ dataDir: dir, appVersion: 'bench', platform: noDialogs })
   const db = core.ctx.db
@@ -122,4 +122,4 @@ async function main(): Promise<void> {
 
 const args = process.argv.slice(2)
 if (args[0] === '--child') await child(args[1], Number(args[2]), args[3])
-else await main()
+else main()

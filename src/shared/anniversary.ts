@@ -26,14 +26,14 @@ export function roundness(years: number): Roundness {
 }
 
 /** The way party texts write a date: 19/5/1890, 10/1947 or 1927 (no leading zeros). */
-export function anniversaryDateText(p: DateParts): string {
+function anniversaryDateText(p: DateParts): string {
   if (p.month === null) return String(p.year)
   if (p.day === null) return `${p.month}/${p.year}`
   return `${p.day}/${p.month}/${p.year}`
 }
 
 /** The event moved to `year`, same precision; 29/2 becomes 28/2 where February has 28 days. */
-export function observedIn(event: DateParts, year: number): DateParts {
+function observedIn(event: DateParts, year: number): DateParts {
   if (event.month === null || event.day === null) return { ...event, year }
   return { year, month: event.month, day: Math.min(event.day, daysInMonth(year, event.month)) }
 }

@@ -4,9 +4,9 @@
 // of them, and never push out the ordinary backups (nor are pushed out by them). The screen says so.
 
 /** Reasons of the copies kept apart from the ordinary backups. */
-export const SAFETY_BACKUP_REASONS: readonly string[] = ['before-import', 'before-restore']
+const SAFETY_BACKUP_REASONS: readonly string[] = ['before-import', 'before-restore']
 
-export const isSafetyBackup = (b: { reason: string }): boolean =>
+const isSafetyBackup = (b: { reason: string }): boolean =>
   SAFETY_BACKUP_REASONS.includes(b.reason)
 
 /** The backups beyond the `keep` newest ordinary ones and the `keep` newest safety copies. */

@@ -1,7 +1,14 @@
 // Vietnamese names of the contract's codes, for every place a user reads them (UI and CLI).
 import type { Gender, MemberType, PersonKind, PersonStatus, StudySessionKind } from './api'
 import type { NotRatedReason, QuotaBase, QuotaScope, Rating, RatingLevel, RatingStage } from './api'
-import type { CommitmentHeading, CommitmentOutcome, CommitmentResultCode, CommitmentReviewer, CommitmentReviewKind, CommitmentState } from './api'
+import type {
+  CommitmentHeading,
+  CommitmentOutcome,
+  CommitmentResultCode,
+  CommitmentReviewer,
+  CommitmentReviewKind,
+  CommitmentState
+} from './api'
 import type { ImportProblem, ImportProblemOutcome } from './api'
 
 export const STATUS_LABELS: Record<PersonStatus, string> = {
@@ -143,7 +150,10 @@ export const IMPORT_OUTCOME_LABELS: Record<ImportProblemOutcome, string> = {
  * A problem in one line: "Lỗi (cột F): Ngày sinh ở tương lai. → Đã bỏ trống ô này, người vẫn được
  * nhập (ô ghi "12/03/2099")." `where` says where it is (the column by default).
  */
-export function importProblemText(p: ImportProblem, where: string | null = p.column ? `cột ${p.column}` : null): string {
+export function importProblemText(
+  p: ImportProblem,
+  where: string | null = p.column ? `cột ${p.column}` : null
+): string {
   const written = p.value !== null && p.outcome === 'dropped' ? ` (ô ghi "${p.value}")` : ''
   const outcome = p.outcome ? ` → ${IMPORT_OUTCOME_LABELS[p.outcome]}${written}.` : ''
   return `${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${where ? ` (${where})` : ''}: ${p.message}${outcome}`

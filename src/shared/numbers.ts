@@ -11,7 +11,10 @@ export function percent(part: number, whole: number): number | null {
 }
 
 const viNumber = new Intl.NumberFormat('vi-VN')
-const viOneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+const viOneDecimal = new Intl.NumberFormat('vi-VN', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1
+})
 
 /** A number as Vietnamese write it: "1.234", "12,5". */
 export function formatNumber(n: number): string {
@@ -42,10 +45,15 @@ export type ScoreReading = { value: number | null } | { error: string }
 export function readScore(typed: string): ScoreReading {
   const t = typed.trim()
   if (t === '') return { value: null }
-  if (!/^\d{1,3}([.,]\d+)?$/.test(t)) return { error: `"${t}" không phải là điểm. Ghi số từ 0 đến 100, phần lẻ sau dấu phẩy (ví dụ 92,5).` }
+  if (!/^\d{1,3}([.,]\d+)?$/.test(t))
+    return {
+      error: `"${t}" không phải là điểm. Ghi số từ 0 đến 100, phần lẻ sau dấu phẩy (ví dụ 92,5).`
+    }
   const value = Number(t.replace(',', '.'))
-  if (value > 100) return { error: `Điểm ${formatNumber(value)} vượt quá 100. Ghi số từ 0 đến 100.` }
-  if (Math.round(value * 10) !== value * 10) return { error: `Điểm chỉ lấy một chữ số lẻ (ví dụ 92,5), không phải ${t}.` }
+  if (value > 100)
+    return { error: `Điểm ${formatNumber(value)} vượt quá 100. Ghi số từ 0 đến 100.` }
+  if (Math.round(value * 10) !== value * 10)
+    return { error: `Điểm chỉ lấy một chữ số lẻ (ví dụ 92,5), không phải ${t}.` }
   return { value }
 }
 

@@ -49,7 +49,10 @@ const capitalise = (w: string): string => (w ? w[0].toLocaleUpperCase('vi') + w.
 export function normaliseName(value: string): string {
   const cleaned = cleanText(value)
   const letters = cleaned.replace(/[^\p{L}]/gu, '')
-  const allUpper = letters.length > 1 && letters === letters.toLocaleUpperCase('vi') && letters !== letters.toLocaleLowerCase('vi')
+  const allUpper =
+    letters.length > 1 &&
+    letters === letters.toLocaleUpperCase('vi') &&
+    letters !== letters.toLocaleLowerCase('vi')
   const words = (allUpper ? cleaned.toLocaleLowerCase('vi') : cleaned).split(' ')
   // Already right (nearly every name): no new string.
   if (!allUpper && words.every((w) => !w || w[0] === w[0].toLocaleUpperCase('vi'))) return cleaned
@@ -61,9 +64,40 @@ export function normaliseName(value: string): string {
  * with their diacritics ("CA" is công an, "CÀ" is not).
  */
 const UNIT_ACRONYMS: ReadonlySet<string> = new Set(
-  ['THCS', 'THPT', 'TH', 'MN', 'MG', 'UBND', 'HĐND', 'MTTQ', 'CCB', 'BCH', 'QS', 'CA', 'TW', 'TƯ', 'BQL', 'HTX', 'TNHH', 'DNTN', 'KCN', 'KP', 'ĐTN', 'HLHPN', 'LĐLĐ', 'TTYT', 'BV', 'TT', 'VN', 'CP', 'XHCN', 'CSVN', 'ĐCSVN', 'TDP'].map((a) =>
-    a.normalize('NFC')
-  )
+  [
+    'THCS',
+    'THPT',
+    'TH',
+    'MN',
+    'MG',
+    'UBND',
+    'HĐND',
+    'MTTQ',
+    'CCB',
+    'BCH',
+    'QS',
+    'CA',
+    'TW',
+    'TƯ',
+    'BQL',
+    'HTX',
+    'TNHH',
+    'DNTN',
+    'KCN',
+    'KP',
+    'ĐTN',
+    'HLHPN',
+    'LĐLĐ',
+    'TTYT',
+    'BV',
+    'TT',
+    'VN',
+    'CP',
+    'XHCN',
+    'CSVN',
+    'ĐCSVN',
+    'TDP'
+  ].map((a) => a.normalize('NFC'))
 )
 
 /**
@@ -72,10 +106,64 @@ const UNIT_ACRONYMS: ReadonlySet<string> = new Set(
  */
 const UNIT_NOUNS = new Set(
   [
-    'chi bộ', 'đảng bộ', 'đảng ủy', 'đảng uỷ', 'tổ đảng', 'bộ phận', 'cơ sở', 'ấp', 'xã', 'phường', 'thị trấn', 'thị xã', 'huyện', 'tỉnh', 'thành phố', 'quận',
-    'khu phố', 'khóm', 'thôn', 'bản', 'buôn', 'tổ dân phố', 'khu', 'trường', 'cơ quan', 'đoàn thể', 'công an', 'quân sự', 'trạm', 'y tế', 'bệnh viện', 'công ty', 'ban',
-    'văn phòng', 'hội', 'cựu chiến binh', 'nông dân', 'phụ nữ', 'liên hiệp', 'mặt trận', 'tổ quốc', 'ủy ban', 'uỷ ban', 'nhân dân', 'hội đồng', 'đoàn', 'thanh niên', 'hợp tác xã',
-    'doanh nghiệp', 'mầm non', 'tiểu học', 'trung học', 'mẫu giáo', 'trung tâm', 'chính quyền', 'dân chính đảng', 'và', 'các'
+    'chi bộ',
+    'đảng bộ',
+    'đảng ủy',
+    'đảng uỷ',
+    'tổ đảng',
+    'bộ phận',
+    'cơ sở',
+    'ấp',
+    'xã',
+    'phường',
+    'thị trấn',
+    'thị xã',
+    'huyện',
+    'tỉnh',
+    'thành phố',
+    'quận',
+    'khu phố',
+    'khóm',
+    'thôn',
+    'bản',
+    'buôn',
+    'tổ dân phố',
+    'khu',
+    'trường',
+    'cơ quan',
+    'đoàn thể',
+    'công an',
+    'quân sự',
+    'trạm',
+    'y tế',
+    'bệnh viện',
+    'công ty',
+    'ban',
+    'văn phòng',
+    'hội',
+    'cựu chiến binh',
+    'nông dân',
+    'phụ nữ',
+    'liên hiệp',
+    'mặt trận',
+    'tổ quốc',
+    'ủy ban',
+    'uỷ ban',
+    'nhân dân',
+    'hội đồng',
+    'đoàn',
+    'thanh niên',
+    'hợp tác xã',
+    'doanh nghiệp',
+    'mầm non',
+    'tiểu học',
+    'trung học',
+    'mẫu giáo',
+    'trung tâm',
+    'chính quyền',
+    'dân chính đảng',
+    'và',
+    'các'
   ].map((n) => n.normalize('NFC'))
 )
 const LONGEST_NOUN = Math.max(...[...UNIT_NOUNS].map((n) => n.split(' ').length))
@@ -94,7 +182,7 @@ export function normaliseUnitName(value: string): string {
   const mixed = letters !== lower && letters !== letters.toLocaleUpperCase('vi')
   const words = cleaned.split(' ')
   const out: string[] = []
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const bare = words[i].replace(/[^\p{L}\p{M}]/gu, '')
     const upper = bare.toLocaleUpperCase('vi')
     // In a name typed in mixed case, a short word is an acronym only as typed in capitals ("Ca" may be a word).
@@ -111,10 +199,21 @@ export function normaliseUnitName(value: string): string {
     // The longest common noun starting here ("tổ dân phố" before "tổ").
     let n = 0
     for (let k = Math.min(LONGEST_NOUN, words.length - i); k > 0 && n === 0; k--) {
-      if (UNIT_NOUNS.has(words.slice(i, i + k).join(' ').toLocaleLowerCase('vi'))) n = k
+      if (
+        UNIT_NOUNS.has(
+          words
+            .slice(i, i + k)
+            .join(' ')
+            .toLocaleLowerCase('vi')
+        )
+      )
+        n = k
     }
     if (n > 0) {
-      const noun = words.slice(i, i + n).join(' ').toLocaleLowerCase('vi')
+      const noun = words
+        .slice(i, i + n)
+        .join(' ')
+        .toLocaleLowerCase('vi')
       out.push(out.length === 0 ? capitalise(noun) : noun)
       i += n
       continue
@@ -222,7 +321,8 @@ function keysOfWord(word: string): { fold: string; primary: string; tones: strin
 export function personNameKeys(fullName: string): { nameKey: string; sortKey: string } {
   const cleaned = cleanText(fullName)
   // Only plain names (letters, marks, apostrophes, hyphens, dots, single spaces) go word by word.
-  if (cleaned.length === 0 || !/^[\p{L}\p{M}'.\- ]+$/u.test(cleaned)) return { nameKey: foldVietnamese(fullName), sortKey: personSortKey(fullName) }
+  if (cleaned.length === 0 || !/^[\p{L}\p{M}'.\- ]+$/u.test(cleaned))
+    return { nameKey: foldVietnamese(fullName), sortKey: personSortKey(fullName) }
   const keys = cleaned.split(' ').map(keysOfWord)
   const given = keys[keys.length - 1]
   let nameKey = ''

@@ -96,7 +96,7 @@ function newUnitPlan(input: ImportPreviewInput): ImportPreview['units'][number] 
   }
 }
 
-export function previewFor(
+function previewFor(
   input: ImportPreviewInput,
   options: { newUnit?: boolean } = {}
 ): ImportPreview {

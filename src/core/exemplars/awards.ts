@@ -260,7 +260,7 @@ function toAward(db: Database, r: AwardRow): Award {
   }
 }
 
-export function getAward(db: Database, id: number): Award {
+function getAward(db: Database, id: number): Award {
   const r = db.prepare(`${AWARD_SELECT} WHERE a.id = ?`).get(id) as AwardRow | undefined
   if (!r) throw notFound('quyết định khen thưởng')
   return toAward(db, r)

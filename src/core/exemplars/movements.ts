@@ -40,7 +40,7 @@ export function listMovements(db: Database, year: number | null): Movement[] {
   return rows.map(toMovement)
 }
 
-export function getMovement(db: Database, id: number): Movement {
+function getMovement(db: Database, id: number): Movement {
   const r = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as Row | undefined
   if (!r) throw notFound('phong trào thi đua')
   return toMovement(r)

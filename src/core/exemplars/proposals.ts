@@ -26,7 +26,7 @@ function proposalRows(ctx: CoreContext, i: ProposalsInput): Exemplar[] {
   return all.filter((e) => e.status === 'proposed' || e.status === 'recognised').reverse()
 }
 
-export function proposalsDocument(ctx: CoreContext, i: ProposalsInput): PartyDocument {
+function proposalsDocument(ctx: CoreContext, i: ProposalsInput): PartyDocument {
   const org = ctx.db
     .prepare(
       'SELECT u.name, u.level, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?'

@@ -18,7 +18,13 @@ export function fingerprintValues(values: readonly unknown[]): number {
     if (v === null || v === undefined) {
       h = Math.imul(h ^ 0xfffe, 0x01000193)
     } else {
-      const s = typeof v === 'string' ? v : String(v)
+      // Values are SQLite scalars; an object (never stored) would hash by its JSON.
+      const s =
+        typeof v === 'string'
+          ? v
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v as number | bigint | boolean)
       for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
     }
     h = Math.imul(h ^ 0xffff, 0x01000193)

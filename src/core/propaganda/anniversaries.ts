@@ -33,7 +33,7 @@ export function listEvents(db: Database): Anniversary[] {
   ).map(toAnniversary)
 }
 
-export function getAnniversary(db: Database, id: number): Anniversary {
+function getAnniversary(db: Database, id: number): Anniversary {
   const r = db
     .prepare('SELECT id, title, date, source, note, seeded FROM anniversaries WHERE id = ?')
     .get(id) as Row | undefined

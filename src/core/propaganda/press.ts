@@ -69,7 +69,7 @@ function toWorks(db: Database, rows: Row[]): PressWork[] {
   }))
 }
 
-export function getPressWork(db: Database, id: number): PressWork {
+function getPressWork(db: Database, id: number): PressWork {
   const r = db.prepare(`${SELECT} WHERE w.id = ?`).get(id) as Row | undefined
   if (!r) throw notFound('tác phẩm báo chí này')
   return toWorks(db, [r])[0]

@@ -18,7 +18,7 @@ const SELECT = `
             AND p.status NOT IN ${LEFT_SQL}) AS people_count
   FROM units u`
 
-export function toUnit(r: UnitRow): Unit {
+function toUnit(r: UnitRow): Unit {
   return {
     id: r.id,
     parentId: r.parent_id,

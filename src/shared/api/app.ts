@@ -16,7 +16,11 @@ export interface AppApi {
   'app:setYear': { input: { year: number }; output: WorkingYear }
 }
 
-export const APP_CHANNELS = ['app:info', 'app:getYear', 'app:setYear'] as const satisfies readonly (keyof AppApi)[]
+export const APP_CHANNELS = [
+  'app:info',
+  'app:getYear',
+  'app:setYear'
+] as const satisfies readonly (keyof AppApi)[]
 
 const _allAppApiListed: ListsAll<AppApi, typeof APP_CHANNELS> = true
 void _allAppApiListed

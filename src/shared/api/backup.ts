@@ -34,7 +34,10 @@ export interface BackupApi {
   /** Makes a verified backup now; its reason is always 'manual' (the others are the core's own). */
   'backup:create': { input: { reason?: 'manual' } | null; output: BackupInfo }
   /** Restores a backup (by file name in the backup folder, or a file the user chose). */
-  'backup:restore': { input: { fileName?: string; chooseFile?: boolean }; output: { restoredFrom: string; safetyBackup: BackupInfo } | null }
+  'backup:restore': {
+    input: { fileName?: string; chooseFile?: boolean }
+    output: { restoredFrom: string; safetyBackup: BackupInfo } | null
+  }
   'backup:setKeep': { input: { keep: number }; output: AppInfo }
   'db:check': { input: null; output: IntegrityReport }
 }

@@ -4,7 +4,14 @@ import type { ListsAll } from './common'
 import type { PersonKind, PersonStatus } from './people'
 
 /** Headings of a commitment's items, in the order they are printed. */
-export const COMMITMENT_HEADINGS = ['politics', 'ethics', 'duty', 'discipline', 'topic', 'breakthrough'] as const
+export const COMMITMENT_HEADINGS = [
+  'politics',
+  'ethics',
+  'duty',
+  'discipline',
+  'topic',
+  'breakthrough'
+] as const
 export type CommitmentHeading = (typeof COMMITMENT_HEADINGS)[number]
 
 /** Year-end result of a commitment (labels and the reason for three levels: shared/labels.ts). */
@@ -262,7 +269,10 @@ export interface CommitmentsApi {
   'commitments:delete': { input: { personId: number; year: number }; output: null }
   /** The unit's template of the year (its own, an ancestor's, or the built-in one). */
   'commitments:template': { input: { unitId: number; year: number }; output: CommitmentTemplate }
-  'commitments:saveTemplate': { input: { unitId: number; year: number; items: CommitmentItem[] }; output: CommitmentTemplate }
+  'commitments:saveTemplate': {
+    input: { unitId: number; year: number; items: CommitmentItem[] }
+    output: CommitmentTemplate
+  }
   /** Makes commitments from the unit's template for everyone asked who has none yet. */
   'commitments:bulk': { input: CommitmentBulkInput; output: CommitmentBulkResult }
   'commitments:listReviews': { input: { year: number; unitId: number }; output: CommitmentReview[] }
@@ -270,15 +280,24 @@ export interface CommitmentsApi {
   /** Records a review with every person's outcome, in one transaction. */
   'commitments:createReview': { input: CommitmentReviewFields; output: CommitmentReviewDetail }
   /** Replaces a review and every person's outcome, in one transaction. */
-  'commitments:updateReview': { input: { id: number; fields: CommitmentReviewFields }; output: CommitmentReviewDetail }
+  'commitments:updateReview': {
+    input: { id: number; fields: CommitmentReviewFields }
+    output: CommitmentReviewDetail
+  }
   'commitments:deleteReview': { input: { id: number }; output: null }
   'commitments:setResult': { input: CommitmentResultInput; output: Commitment }
   /** Year-end results for the ratings part; every id asked for gets a row. */
-  'commitments:listResults': { input: { year: number; personIds?: number[] }; output: CommitmentResultRow[] }
+  'commitments:listResults': {
+    input: { year: number; personIds?: number[] }
+    output: CommitmentResultRow[]
+  }
   /** Saves the printed commitment as a one-page party-format .xlsx; null when cancelled. */
   'commitments:export': { input: CommitmentExportInput; output: { path: string } | null }
   /** Saves the printed commitments of a unit's own people in one .xlsx, one sheet each; null when cancelled. */
-  'commitments:exportUnit': { input: CommitmentUnitExportInput; output: CommitmentUnitExportResult | null }
+  'commitments:exportUnit': {
+    input: CommitmentUnitExportInput
+    output: CommitmentUnitExportResult | null
+  }
 }
 
 export const COMMITMENTS_CHANNELS = [

@@ -15,4 +15,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
  * Compile-time check that a domain's channel list names every channel of its interface: the
  * type is `true` only when none is missing, else the missing names (so the error says which).
  */
-export type ListsAll<A, L extends readonly unknown[]> = [Exclude<keyof A, L[number]>] extends [never] ? true : Exclude<keyof A, L[number]>
+export type ListsAll<A, L extends readonly unknown[]> = [Exclude<keyof A, L[number]>] extends [
+  never
+]
+  ? true
+  : Exclude<keyof A, L[number]>

@@ -13,7 +13,15 @@ export type Rating = (typeof RATINGS)[number]
 /** Self, proposed by the chi bộ, decided by the committee above. */
 export const RATING_STAGES = ['self', 'proposed', 'decided'] as const
 export type RatingStage = (typeof RATING_STAGES)[number]
-export const NOT_RATED_REASONS = ['exempt', 'suspended', 'new_member', 'temporary', 'transferred', 'illness', 'other'] as const
+export const NOT_RATED_REASONS = [
+  'exempt',
+  'suspended',
+  'new_member',
+  'temporary',
+  'transferred',
+  'illness',
+  'other'
+] as const
 export type NotRatedReason = (typeof NOT_RATED_REASONS)[number]
 /** Whom the HTXSNV quota is a share of. */
 export const QUOTA_BASES = ['httnv', 'httnv_or_better', 'rated'] as const
@@ -234,19 +242,34 @@ export interface EvaluationApi {
   /** Saves ratings, reasons, scores and notes in one transaction. */
   'evaluation:save': { input: EvaluationSaveInput; output: EvaluationSaveResult }
   /** Fast entry: copies a stage into the next, or marks those the rules exempt. */
-  'evaluation:fill': { input: EvaluationFillInput; output: { changed: number; sheet: EvaluationSheet } }
+  'evaluation:fill': {
+    input: EvaluationFillInput
+    output: { changed: number; sheet: EvaluationSheet }
+  }
   'evaluation:listRules': { input: null; output: EvaluationRuleSet[] }
   'evaluation:createRule': { input: EvaluationRuleSetFields; output: EvaluationRuleSet }
-  'evaluation:updateRule': { input: { id: number; fields: EvaluationRuleSetFields }; output: EvaluationRuleSet }
+  'evaluation:updateRule': {
+    input: { id: number; fields: EvaluationRuleSetFields }
+    output: EvaluationRuleSet
+  }
   'evaluation:deleteRule': { input: { id: number }; output: null }
   /** Marks a unit as a tổ chức cơ sở đảng (true), not one (false), or by its level label (null). */
   'evaluation:setGrassroots': { input: { unitId: number; value: boolean | null }; output: null }
   /** Saves the party-format summary sheet (.xlsx); null when cancelled. */
-  'evaluation:export': { input: EvaluationExportInput; output: { path: string; rows: number } | null }
+  'evaluation:export': {
+    input: EvaluationExportInput
+    output: { path: string; rows: number } | null
+  }
   /** Reads a filled sheet and tells what importing it would change; commits nothing. Null when cancelled. */
-  'evaluation:previewImport': { input: EvaluationImportInput; output: EvaluationImportPreview | null }
+  'evaluation:previewImport': {
+    input: EvaluationImportInput
+    output: EvaluationImportPreview | null
+  }
   /** Backs up, then imports the ratings and notes of the sheet in one transaction. */
-  'evaluation:applyImport': { input: { year: number; path: string; fingerprint: string }; output: EvaluationImportResult }
+  'evaluation:applyImport': {
+    input: { year: number; path: string; fingerprint: string }
+    output: EvaluationImportResult
+  }
 }
 
 export const EVALUATION_CHANNELS = [

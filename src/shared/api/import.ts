@@ -45,7 +45,14 @@ export interface ImportOpenInput {
   requestId?: string
 }
 
-export const IMPORT_PHASES = ['reading', 'checking', 'matching', 'writing', 'exporting', 'done'] as const
+export const IMPORT_PHASES = [
+  'reading',
+  'checking',
+  'matching',
+  'writing',
+  'exporting',
+  'done'
+] as const
 /** reading the file · checking its rows · matching them with the data · writing · saving the copy with problems marked · finished. */
 export type ImportPhase = (typeof IMPORT_PHASES)[number]
 
@@ -298,7 +305,10 @@ export interface ImportApi {
    * user closed the dialog. Runs in slices like a preview: import:progress and import:cancel reach
    * it (refused with CANCELLED, nothing left at the path).
    */
-  'import:exportProblems': { input: ImportExportProblemsInput; output: { path: string; rows: number } | null }
+  'import:exportProblems': {
+    input: ImportExportProblemsInput
+    output: { path: string; rows: number } | null
+  }
   'import:close': { input: { sessionId: string }; output: null }
   /** How far the open, preview, commit or export running for this session (or open request) has got; cheap, from memory. */
   'import:progress': { input: { sessionId: string }; output: ImportProgress }

@@ -18,9 +18,20 @@ export const PERSON_STATUSES = [
   'deceased'
 ] as const
 export type PersonStatus = (typeof PERSON_STATUSES)[number]
-export const LEFT_STATUSES: readonly PersonStatus[] = ['transferred', 'removed', 'expelled', 'deceased']
+export const LEFT_STATUSES: readonly PersonStatus[] = [
+  'transferred',
+  'removed',
+  'expelled',
+  'deceased'
+]
 /** Statuses that only make sense for a party member. */
-export const MEMBER_ONLY_STATUSES: readonly PersonStatus[] = ['exempt', 'suspended', 'temporary', 'removed', 'expelled']
+export const MEMBER_ONLY_STATUSES: readonly PersonStatus[] = [
+  'exempt',
+  'suspended',
+  'temporary',
+  'removed',
+  'expelled'
+]
 
 export const MEMBER_TYPES = ['official', 'probationary'] as const
 export type MemberType = (typeof MEMBER_TYPES)[number]

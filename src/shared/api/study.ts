@@ -4,7 +4,13 @@ import type { ListsAll } from './common'
 import type { PersonKind, PersonStatus } from './people'
 
 /** How a study session was held. */
-export const STUDY_SESSION_KINDS = ['provincial_online', 'district_conference', 'cell_meeting', 'unit_conference', 'makeup'] as const
+export const STUDY_SESSION_KINDS = [
+  'provincial_online',
+  'district_conference',
+  'cell_meeting',
+  'unit_conference',
+  'makeup'
+] as const
 export type StudySessionKind = (typeof STUDY_SESSION_KINDS)[number]
 
 /** The yearly topic ("Chuyên đề năm …"), one per year for the whole organisation. */
@@ -124,7 +130,11 @@ export interface StudySheetPreview {
   sessionId: number
   fileName: string
   sheetName: string
-  matched: (StudySheetRow & { person: StudySheetCandidate; by: 'card' | 'name'; alreadyPresent: boolean })[]
+  matched: (StudySheetRow & {
+    person: StudySheetCandidate
+    by: 'card' | 'name'
+    alreadyPresent: boolean
+  })[]
   /** Rows that match nobody on the rolls. */
   unmatched: (StudySheetRow & { reason: string })[]
   /** Rows that could be several people (or whose card disagrees): the user decides. */
@@ -230,9 +240,15 @@ export interface StudyApi {
   'study:previewSheet': { input: StudySheetInput; output: StudySheetPreview | null }
   'study:coverage': { input: StudyCoverageInput; output: StudyCoverage }
   /** Those who must still study the year's topic (paged). */
-  'study:listMissing': { input: StudyMissingInput; output: { total: number; rows: StudyMissingPerson[] } }
+  'study:listMissing': {
+    input: StudyMissingInput
+    output: { total: number; rows: StudyMissingPerson[] }
+  }
   /** Saves the missing list as a party-format .xlsx; null when cancelled. */
-  'study:exportMissing': { input: StudyExportMissingInput; output: { path: string; rows: number } | null }
+  'study:exportMissing': {
+    input: StudyExportMissingInput
+    output: { path: string; rows: number } | null
+  }
   'study:progress': { input: StudyCoverageInput; output: StudyProgress }
 }
 

@@ -85,17 +85,21 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
       }
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
-      req.on('end', async () => {
-        let input: unknown = null
-        try {
-          input = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null')
-        } catch {
-          input = Symbol('unparseable')
-        }
-        const result = await core.dispatch(decodeURIComponent(url.pathname.slice(5)), input)
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
-        res.end(JSON.stringify(result))
-      })
+      req.on(
+        'end',
+        () =>
+          void (async () => {
+            let input: unknown = null
+            try {
+              input = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null')
+            } catch {
+              input = Symbol('unparseable')
+            }
+            const result = await core.dispatch(decodeURIComponent(url.pathname.slice(5)), input)
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+            res.end(JSON.stringify(result))
+          })()
+      )
       return
     }
     const rel = normalize(url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname))

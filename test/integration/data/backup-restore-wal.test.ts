@@ -30,12 +30,17 @@ function runChild(
     )
     let buffer = ''
     let stderr = ''
-    child.stdout.on('data', async (chunk: Buffer) => {
-      buffer += chunk.toString()
-      const lines = buffer.split('\n')
-      buffer = lines.pop()!
-      for (const line of lines) if (!child.killed && (await killWhen(line))) child.kill('SIGKILL')
-    })
+    child.stdout.on(
+      'data',
+      (chunk: Buffer) =>
+        void (async () => {
+          buffer += chunk.toString()
+          const lines = buffer.split('\n')
+          buffer = lines.pop()!
+          for (const line of lines)
+            if (!child.killed && (await killWhen(line))) child.kill('SIGKILL')
+        })()
+    )
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
     child.on('exit', (_code, signal) =>
       signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited early: ${stderr}`))

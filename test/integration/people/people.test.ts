@@ -190,7 +190,9 @@ describe('people', () => {
       personInput(cellA, { fullName: 'Hồ Văn Bảy', partyProfileNumber: '00012345' })
     )
     const { id, status, statusSince, unitName, ...fields } = m
-    ;(void status, statusSince, unitName)
+    void status
+    void statusSince
+    void unitName
     const moved = await t.call('people:update', {
       id,
       fields: { ...fields, unitId: cellB, position: 'Bí thư chi bộ' }

@@ -201,7 +201,7 @@ describe('WorkTracker', () => {
     const tracker = new WorkTracker()
     const a = deferred<void>()
     const b = deferred<void>()
-    tracker.track(a.promise)
+    void tracker.track(a.promise)
     let drained = false
     const done = tracker.drain().then(() => (drained = true))
     const failing = tracker.track(b.promise.then(() => Promise.reject(new Error('x'))))

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { ageAt, comparePartialDates, displayPartialDate, isPartialDate, latestDay, readUserDate, todayIso } from '../../../src/shared/partial-date'
+import {
+  ageAt,
+  comparePartialDates,
+  displayPartialDate,
+  isPartialDate,
+  latestDay,
+  readUserDate,
+  todayIso
+} from '../../../src/shared/partial-date'
 
 describe('partial dates', () => {
   it('reads what users type, keeping precision', () => {

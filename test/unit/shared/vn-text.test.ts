@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { cleanText, comparePersonNames, foldVietnamese, normaliseName, personSortKey } from '../../../src/shared/vn-text'
+import {
+  cleanText,
+  comparePersonNames,
+  foldVietnamese,
+  normaliseName,
+  personSortKey
+} from '../../../src/shared/vn-text'
 
 describe('foldVietnamese', () => {
   it('removes diacritics, đ and case', () => {
@@ -63,7 +69,10 @@ describe('personSortKey', () => {
     const byKey = [...names].sort(comparePersonNames)
     const byIntl = [...names].sort((a, b) => {
       const [ga, gb] = [a.split(' ').at(-1)!, b.split(' ').at(-1)!]
-      return collator.compare(ga, gb) || collator.compare(a.split(' ').slice(0, -1).join(' '), b.split(' ').slice(0, -1).join(' '))
+      return (
+        collator.compare(ga, gb) ||
+        collator.compare(a.split(' ').slice(0, -1).join(' '), b.split(' ').slice(0, -1).join(' '))
+      )
     })
     expect(byKey).toEqual(byIntl)
   })
