@@ -6,8 +6,7 @@
 /** Reasons of the copies kept apart from the ordinary backups. */
 const SAFETY_BACKUP_REASONS: readonly string[] = ['before-import', 'before-restore']
 
-const isSafetyBackup = (b: { reason: string }): boolean =>
-  SAFETY_BACKUP_REASONS.includes(b.reason)
+const isSafetyBackup = (b: { reason: string }): boolean => SAFETY_BACKUP_REASONS.includes(b.reason)
 
 /** The backups beyond the `keep` newest ordinary ones and the `keep` newest safety copies. */
 export function backupsBeyondKeep<T extends { reason: string; createdAt: string }>(

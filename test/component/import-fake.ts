@@ -96,10 +96,7 @@ function newUnitPlan(input: ImportPreviewInput): ImportPreview['units'][number] 
   }
 }
 
-function previewFor(
-  input: ImportPreviewInput,
-  options: { newUnit?: boolean } = {}
-): ImportPreview {
+function previewFor(input: ImportPreviewInput, options: { newUnit?: boolean } = {}): ImportPreview {
   const birthMapped = input.sheets?.[0]?.mapping?.['2'] === 'birthDate'
   const unitChosen = input.unitId != null
   const rows: ImportPreview['rows'] = [

@@ -10,7 +10,7 @@ import { encodeTcvn3 } from '../../src/core/excel/legacy-encoding'
 export interface TestCore {
   core: Core
   dir: string
-  call<T = any>(channel: string, input?: unknown): Promise<T> // eslint-disable-line @typescript-eslint/no-explicit-any
+  call<T = any>(channel: string, input?: unknown): Promise<T>
   fail(channel: string, input?: unknown): Promise<{ code: string; message: string }>
   close(): void
 }

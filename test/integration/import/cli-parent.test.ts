@@ -9,7 +9,6 @@ import type { Out } from '../../../src/cli/output'
 import { tempDir } from '../../helpers/core'
 import { SAMPLE, writeMemberList } from '../../helpers/import-fixtures'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function cli(...argv: string[]): Promise<{ code: number; json: any }> {
   let stdout = ''
   const out: Out = { json: false, write: (t) => (stdout += t), writeError: () => {} }
