@@ -262,7 +262,10 @@ const REFERENCE_LABELS: Record<string, string> = {
   study_attendance: 'điểm danh học tập',
   commitments: 'cam kết',
   commitment_review_entries: 'kiểm điểm cam kết',
-  evaluation_ratings: 'xếp loại đảng viên'
+  evaluation_ratings: 'xếp loại đảng viên',
+  exemplars: 'điển hình, mô hình',
+  award_recipients: 'khen thưởng',
+  press_work_authors: 'tác phẩm báo chí'
 }
 /** For a table added later and not labelled above: still Vietnamese, never a table name. */
 const OTHER_REFERENCE_LABEL = 'dữ liệu khác'

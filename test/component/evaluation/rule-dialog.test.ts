@@ -38,7 +38,8 @@ it('sends a quota of 250% as typed, for the core to refuse with a message, and s
   await w.setProps({
     serverErrors: { quotaPercent: 'Tỷ lệ 250% không dùng được: phải từ 0 đến 100%.' }
   })
-  await sleep(50)
+  // The message comes in through a transition: wait for it (up to a second).
+  for (let i = 0; i < 50 && $$('.el-form-item__error').length === 0; i++) await sleep(20)
   expect($$('.el-form-item__error').map((e) => e.textContent?.trim())).toEqual([
     'Tỷ lệ 250% không dùng được: phải từ 0 đến 100%.'
   ])

@@ -92,7 +92,8 @@ describe('electron-builder.yml', () => {
       ['win', 'win32'],
       ['linux', 'linux']
     ] as const) {
-      const filter = /filter: \["([^"]+)"\]/.exec(block(key))?.[1]
+      // Either quote: the YAML is formatted by Prettier.
+      const filter = /filter: \[["']([^"']+)["']\]/.exec(block(key))?.[1]
       expect(filter, `${key} extraResources filter`).toBeDefined()
       expect(block(key)).toMatch(/from: build\/native\s+to: native/)
       // The glob must match what scripts/electron-native.mjs writes for that platform.
