@@ -19,3 +19,22 @@ export async function cli(...argv: string[]): Promise<CliRun> {
   const code = await runCli(argv, out)
   return { code, stdout, stderr }
 }
+
+/** A committee with chi bộ under it, made through the CLI as a user would (units add). */
+export async function cliCommittee(db: string, committee: string, cells: string[]): Promise<void> {
+  await cli('units', 'add', '--name', committee, '--level', 'Đảng ủy cơ sở', '--db', db)
+  for (const cell of cells) {
+    await cli(
+      'units',
+      'add',
+      '--name',
+      cell,
+      '--level',
+      'Chi bộ',
+      '--parent',
+      committee,
+      '--db',
+      db
+    )
+  }
+}

@@ -2,34 +2,13 @@
 // reward, the counts rolled up, and exit 2 with a Vietnamese message on a refusal.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cli } from '../../helpers/cli'
+import { cli, cliCommittee } from '../../helpers/cli'
 import { tempDir } from '../../helpers/core'
 
 describe('cli: exemplars and awards', () => {
   it('adds a person, a model and a collective, rewards them, lists and counts', async () => {
     const db = join(tempDir(), 'a.sqlite')
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Đảng ủy xã Tân Lập',
-      '--level',
-      'Đảng ủy cơ sở',
-      '--db',
-      db
-    )
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Chi bộ ấp 1',
-      '--level',
-      'Chi bộ',
-      '--parent',
-      'Đảng ủy xã Tân Lập',
-      '--db',
-      db
-    )
+    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1'])
     await cli(
       'people',
       'add',

@@ -3,45 +3,12 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/core'
-import { cli } from '../../helpers/cli'
+import { cli, cliCommittee } from '../../helpers/cli'
 
 describe('cli: propaganda and press', () => {
   it('lists the anniversaries, adds activities by Vietnamese kind names, lists and counts them up the tree', async () => {
     const db = join(tempDir(), 'a.sqlite')
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Đảng ủy xã Tân Lập',
-      '--level',
-      'Đảng ủy cơ sở',
-      '--db',
-      db
-    )
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Chi bộ ấp 1',
-      '--level',
-      'Chi bộ',
-      '--parent',
-      'Đảng ủy xã Tân Lập',
-      '--db',
-      db
-    )
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Chi bộ ấp 2',
-      '--level',
-      'Chi bộ',
-      '--parent',
-      'Đảng ủy xã Tân Lập',
-      '--db',
-      db
-    )
+    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1', 'Chi bộ ấp 2'])
 
     const years = await cli('propaganda', 'anniversaries', '--year', '2026', '--db', db)
     expect(years.code).toBe(0)

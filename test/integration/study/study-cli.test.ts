@@ -2,46 +2,13 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/core'
-import { cli } from '../../helpers/cli'
+import { cli, cliCommittee } from '../../helpers/cli'
 
 describe('cli: study', () => {
   it('adds and lists sessions, records attendance from a sheet and by card, and reports coverage per unit', async () => {
     const dir = tempDir()
     const db = join(dir, 'a.sqlite')
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Đảng ủy xã Tân Lập',
-      '--level',
-      'Đảng ủy cơ sở',
-      '--db',
-      db
-    )
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Chi bộ ấp 1',
-      '--level',
-      'Chi bộ',
-      '--parent',
-      'Đảng ủy xã Tân Lập',
-      '--db',
-      db
-    )
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Chi bộ ấp 2',
-      '--level',
-      'Chi bộ',
-      '--parent',
-      'Đảng ủy xã Tân Lập',
-      '--db',
-      db
-    )
+    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1', 'Chi bộ ấp 2'])
     await cli(
       'people',
       'add',
