@@ -24,14 +24,14 @@ import { createPressWork, deletePressWork, listPressWorks, updatePressWork } fro
 
 const count = z.number().int().min(0).max(10_000_000)
 
-const anniversaryFields = z.object({
+const anniversaryFields = z.strictObject({
   title: text(500),
   date: partialDate,
   source: nullableText(1000),
   note: nullableText(2000)
 })
 
-const activityFields = z.object({
+const activityFields = z.strictObject({
   kind: z.enum(PROPAGANDA_KINDS),
   startsOn: isoDay,
   endsOn: isoDay.nullable(),
@@ -50,10 +50,10 @@ const activityFields = z.object({
   note: nullableText(2000)
 })
 
-const pressFields = z.object({
+const pressFields = z.strictObject({
   awardYear: year,
   title: text(1000),
-  authors: z.array(z.object({ personId: id.nullable(), name: text(200) })).max(50),
+  authors: z.array(z.strictObject({ personId: id.nullable(), name: text(200) })).max(50),
   outlet: nullableText(300),
   publishedOn: isoDay,
   category: z.enum(PRESS_CATEGORIES),
@@ -67,26 +67,29 @@ const pressFields = z.object({
 const period = { unitId: id.nullable(), from: isoDay, to: isoDay }
 
 export const propagandaSchemas = {
-  'propaganda:listAnniversaries': z.object({ year }),
+  'propaganda:listAnniversaries': z.strictObject({ year }),
   'propaganda:listEvents': z.null(),
   'propaganda:createAnniversary': anniversaryFields,
-  'propaganda:updateAnniversary': z.object({ id, fields: anniversaryFields }),
-  'propaganda:deleteAnniversary': z.object({ id }),
-  'propaganda:upcoming': z.object({ today: isoDay, limit: z.number().int().min(1).max(100) }),
-  'propaganda:listActivities': z.object({
+  'propaganda:updateAnniversary': z.strictObject({ id, fields: anniversaryFields }),
+  'propaganda:deleteAnniversary': z.strictObject({ id }),
+  'propaganda:upcoming': z.strictObject({ today: isoDay, limit: z.number().int().min(1).max(100) }),
+  'propaganda:listActivities': z.strictObject({
     ...period,
     kind: z.enum(PROPAGANDA_KINDS).nullable().optional(),
     anniversaryId: id.nullable().optional()
   }),
-  'propaganda:getActivity': z.object({ id }),
+  'propaganda:getActivity': z.strictObject({ id }),
   'propaganda:createActivity': activityFields,
-  'propaganda:updateActivity': z.object({ id, fields: activityFields }),
-  'propaganda:deleteActivity': z.object({ id }),
-  'propaganda:listPressWorks': z.object({ unitId: id.nullable(), awardYear: year.nullable() }),
+  'propaganda:updateActivity': z.strictObject({ id, fields: activityFields }),
+  'propaganda:deleteActivity': z.strictObject({ id }),
+  'propaganda:listPressWorks': z.strictObject({
+    unitId: id.nullable(),
+    awardYear: year.nullable()
+  }),
   'propaganda:createPressWork': pressFields,
-  'propaganda:updatePressWork': z.object({ id, fields: pressFields }),
-  'propaganda:deletePressWork': z.object({ id }),
-  'propaganda:counts': z.object(period)
+  'propaganda:updatePressWork': z.strictObject({ id, fields: pressFields }),
+  'propaganda:deletePressWork': z.strictObject({ id }),
+  'propaganda:counts': z.strictObject(period)
 }
 
 type PropagandaChannel = keyof typeof propagandaSchemas

@@ -247,21 +247,21 @@ beforeAll(async () => {
   const add = (name: string, orientation: 'portrait' | 'landscape', cell: boolean) =>
     exports.push({ name, file: file(name), orientation, cell })
 
-  await t.call('commitments:export', {
+  await t.callWithFile('commitments:export', {
     personId: o.people[0],
     year: 2024,
     path: file('cam-ket'),
     place: 'Tân Lập'
   })
   add('cam-ket', 'portrait', true)
-  await t.call('commitments:exportUnit', {
+  await t.callWithFile('commitments:exportUnit', {
     unitId: o.cellA,
     year: 2024,
     path: file('cam-ket-chi-bo'),
     place: 'Tân Lập'
   })
   add('cam-ket-chi-bo', 'portrait', true)
-  await t.call('study:exportMissing', {
+  await t.callWithFile('study:exportMissing', {
     year: 2024,
     unitId: o.committee,
     perUnit: true,
@@ -269,14 +269,14 @@ beforeAll(async () => {
     place: 'Tân Lập'
   })
   add('chua-hoc', 'landscape', false)
-  await t.call('evaluation:export', {
+  await t.callWithFile('evaluation:export', {
     year: 2024,
     unitId: o.cellA,
     path: file('xep-loai-chi-bo'),
     place: 'Tân Lập'
   })
   add('xep-loai-chi-bo', 'portrait', true)
-  await t.call('evaluation:export', {
+  await t.callWithFile('evaluation:export', {
     year: 2024,
     unitId: o.committee,
     path: file('xep-loai-dang-uy'),
@@ -286,13 +286,16 @@ beforeAll(async () => {
 
   const list = join(out, 'source.xlsx')
   await problemList(list)
-  const opened = (await t.call('import:open', { path: list }))!
+  const opened = (await t.callWithFile('import:open', { path: list }))!
   await t.call('import:preview', {
     sessionId: opened.sessionId,
     parentUnitId: o.committee,
     limit: 1
   })
-  await t.call('import:exportProblems', { sessionId: opened.sessionId, path: file('tep-loi') })
+  await t.callWithFile('import:exportProblems', {
+    sessionId: opened.sessionId,
+    path: file('tep-loi')
+  })
   // Seven columns with the messages: wider than a portrait page.
   add('tep-loi', 'landscape', false)
 

@@ -83,7 +83,7 @@ describe('exemplars: proposal list', () => {
 
     const dir = tempDir()
     const file = join(dir, 'de-nghi.xlsx')
-    const r = await t.call('exemplars:exportProposals', {
+    const r = await t.callWithFile('exemplars:exportProposals', {
       unitId: o.committee,
       year: 2025,
       path: file,
