@@ -1,0 +1,121 @@
+// The annex as a party-format .xlsx: one sheet per table ("Biểu 01" …) through the one
+// party-document writer, in the party's statistics style (form number, reporting and receiving
+// unit, units of measure, numbered columns with the formula of each share), then a hidden sheet
+// with every figure by a stable code, so that the level above can read the file back.
+import { basename } from 'node:path'
+import type { Annex, AnnexTable } from '../../shared/api'
+import { todayIso } from '../../shared/partial-date'
+import type { CoreContext } from '../context'
+import { CoreError } from '../db/errors'
+import {
+  writePartyDocument,
+  type DocColumn,
+  type DocValue,
+  type HiddenData,
+  type PartyDocument
+} from '../excel/party-document'
+import { unitSigner } from '../units/signer'
+import { computeAnnex } from './annex'
+import type { AnnexExportInput } from '../../shared/api'
+
+/** The hidden sheet's name and what its first cell says: how a reader knows the file. */
+export const ANNEX_DATA_SHEET = 'SoLieu'
+export const ANNEX_DATA_KIND = 'chuyen-de-05/phu-luc-bao-cao/1'
+
+const vnDay = (iso: string) => iso.split('-').reverse().join('/')
+const formNumber = (i: number) => `Biểu số ${String(i + 1).padStart(2, '0')}`
+
+/** The units of measure a table uses, in the order they first appear ("người, lượt, %"). */
+function measures(t: AnnexTable): string {
+  return [...new Set(t.columns.map((c) => c.unit))].join(', ')
+}
+
+function tableDocument(annex: Annex, t: AnnexTable, i: number, place: string): PartyDocument {
+  const FIRST = 2 // STT and Đơn vị come before the figures
+  const index = new Map(t.columns.map((c, k) => [c.code, k + FIRST + 1]))
+  const columns: DocColumn[] = [
+    { header: 'STT', width: 5, align: 'center' },
+    { header: 'Đơn vị', width: 26 },
+    ...t.columns.map((c): DocColumn => {
+      const own = index.get(c.code)!
+      return {
+        header: c.label,
+        width: c.percentOf ? 8 : 9,
+        align: 'right',
+        numFmt: c.percentOf ? '0.00' : '#,##0',
+        ...(c.group ? { group: c.group } : {}),
+        ...(c.percentOf
+          ? {
+              numberLabel: `${own} = ${index.get(c.percentOf[0])}/${index.get(c.percentOf[1])}`
+            }
+          : {})
+      }
+    })
+  ]
+  const { unit, period } = annex
+  return {
+    sheetName: `${formNumber(i)} ${t.title}`,
+    upperOrg: unit.parentName,
+    issuingOrg: unit.name,
+    place,
+    date: todayIso(),
+    title: t.title,
+    subtitles: [
+      `${formNumber(i)} – Phụ lục báo cáo ${period.label} (từ ${vnDay(period.from)} đến ${vnDay(period.to)})`,
+      `Đơn vị báo cáo: ${unit.name}${unit.parentName ? ` – Đơn vị nhận báo cáo: ${unit.parentName}` : ''}`,
+      `Đơn vị tính: ${measures(t)}`
+    ],
+    columns,
+    rows: t.rows.map((r, k) => [k + 1, r.name, ...r.values]),
+    totals: [null, 'Tổng cộng', ...t.total.values],
+    labelSpan: [0, 1],
+    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(unit).lines }],
+    orientation: 'landscape'
+  }
+}
+
+/** Every figure by its code, with who and when it is about: what `reports receive` reads. */
+export function annexData(annex: Annex, appVersion: string): HiddenData {
+  const rows: DocValue[][] = [
+    ['Loại tệp', ANNEX_DATA_KIND],
+    ['Phiên bản phần mềm', appVersion],
+    ['Mã đơn vị', annex.unit.id],
+    ['Đơn vị', annex.unit.name],
+    ['Đường dẫn', annex.unit.path.join(' / ')],
+    ['Kỳ', annex.period.kind],
+    ['Năm', annex.period.year],
+    ['Từ ngày', annex.period.from],
+    ['Đến ngày', annex.period.to],
+    [],
+    ['Mã đơn vị', 'Đơn vị', 'Mã số liệu', 'Giá trị']
+  ]
+  for (const t of annex.tables)
+    for (const r of [t.total, ...t.rows])
+      t.columns.forEach((c, k) => rows.push([r.unitId, r.name, `${t.code}.${c.code}`, r.values[k]]))
+  return { sheetName: ANNEX_DATA_SHEET, rows }
+}
+
+export async function exportAnnex(
+  ctx: CoreContext,
+  i: AnnexExportInput
+): Promise<{ path: string } | null> {
+  const annex = computeAnnex(ctx.db, i)
+  const path =
+    i.path ??
+    (await ctx.platform.chooseSaveFile({
+      title: 'Lưu phụ lục số liệu báo cáo',
+      defaultName: `phu-luc-so-lieu-${annex.period.kind}-${annex.period.year}.xlsx`,
+      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+    }))
+  if (!path) return null
+  if (!/\.xlsx$/i.test(basename(path)))
+    throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
+  const place = i.place?.trim() || '……'
+  const docs = annex.tables.map((t, k) => tableDocument(annex, t, k, place))
+  try {
+    await writePartyDocument(path, docs, annexData(annex, ctx.appVersion))
+  } catch (e) {
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+  }
+  return { path }
+}
