@@ -3,7 +3,7 @@
 // unit, units of measure, numbered columns with the formula of each share), then a hidden sheet
 // with every figure by a stable code, so that the level above can read the file back.
 import { basename } from 'node:path'
-import type { Annex, AnnexTable } from '../../shared/api'
+import type { Annex, AnnexExportInput, AnnexTable, AnnexTableCode } from '../../shared/api'
 import { todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
@@ -16,13 +16,20 @@ import {
 } from '../excel/party-document'
 import { unitSigner } from '../units/signer'
 import { computeAnnex } from './annex'
-import type { AnnexExportInput } from '../../shared/api'
 
 /** The hidden sheet's name and what its first cell says: how a reader knows the file. */
 export const ANNEX_DATA_SHEET = 'SoLieu'
 export const ANNEX_DATA_KIND = 'chuyen-de-05/phu-luc-bao-cao/1'
 
 const vnDay = (iso: string) => iso.split('-').reverse().join('/')
+
+/** Sheet names: Excel allows 31 characters, too few for the tables' titles. */
+const SHEET_NAMES: Record<AnnexTableCode, string> = {
+  study: 'Học tập',
+  commitments: 'Cam kết, xếp loại',
+  exemplars: 'Điển hình, khen thưởng',
+  propaganda: 'Tuyên truyền'
+}
 const formNumber = (i: number) => `Biểu số ${String(i + 1).padStart(2, '0')}`
 
 /** The units of measure a table uses, in the order they first appear ("người, lượt, %"). */
@@ -54,7 +61,7 @@ function tableDocument(annex: Annex, t: AnnexTable, i: number, place: string): P
   ]
   const { unit, period } = annex
   return {
-    sheetName: `${formNumber(i)} ${t.title}`,
+    sheetName: `Biểu ${String(i + 1).padStart(2, '0')} ${SHEET_NAMES[t.code]}`,
     upperOrg: unit.parentName,
     issuingOrg: unit.name,
     place,
@@ -67,7 +74,7 @@ function tableDocument(annex: Annex, t: AnnexTable, i: number, place: string): P
     ],
     columns,
     rows: t.rows.map((r, k) => [k + 1, r.name, ...r.values]),
-    totals: [null, 'Tổng cộng', ...t.total.values],
+    totals: ['Tổng cộng', null, ...t.total.values],
     labelSpan: [0, 1],
     signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(unit).lines }],
     orientation: 'landscape'

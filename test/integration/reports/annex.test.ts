@@ -1,10 +1,15 @@
 // The report's statistical annex computed on a known data set: every figure of every table for a
 // commune and its two chi bộ, in the year and in the half-year (a session after the half-year is
 // left out of it, and so is whoever studied only there), shares from the totals, people apart
-// from attendances, nobody counted twice, and the period settings with their refusals.
+// from attendances, nobody counted twice, and the period settings with their refusals; then the
+// annex as the .xlsx that goes up, read back and printed to PDF.
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { beforeAll, afterAll, describe, expect, it } from 'vitest'
 import type { Annex, AnnexTable, CommitmentItem } from '../../../src/shared/api'
-import { openTestCore, personInput, type TestCore } from '../../helpers/core'
+import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'
+import { A4, overlaps, pagesOf, printTools, savePageImages, toPdf } from '../../helpers/pdf'
+import { cellText } from '../../helpers/workbook'
 
 let t: TestCore
 let commune: number
@@ -488,4 +493,131 @@ describe('refusals', () => {
     })
     expect(plain.period.to).toBe('2026-02-28')
   })
+})
+
+describe('the annex as a party-format workbook', () => {
+  let file: string
+  let wb: ExcelJS.Workbook
+  beforeAll(async () => {
+    await t.call('reports:savePeriods', {
+      h1: { from: '01-01', to: '05-31', due: '06-05' },
+      year: { from: '01-01', to: '11-30', due: '12-05' }
+    })
+    file = join(tempDir(), 'phu-luc.xlsx')
+    expect(
+      await t.call('reports:exportAnnex', {
+        unitId: commune,
+        period: { kind: 'year', year: 2026 },
+        place: 'Tân Lập',
+        path: file
+      })
+    ).toEqual({ path: file })
+    wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+  })
+
+  it('has one sheet per table in the statistics style, then the figures on a hidden sheet', () => {
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Biểu 01 Học tập', 'visible'],
+      ['Biểu 02 Cam kết, xếp loại', 'visible'],
+      ['Biểu 03 Điển hình, khen thưởng', 'visible'],
+      ['Biểu 04 Tuyên truyền', 'visible'],
+      ['SoLieu', 'hidden']
+    ])
+    const rows: string[][] = []
+    wb.worksheets[0].eachRow((r) =>
+      rows.push((r.values as ExcelJS.CellValue[]).slice(1).map(cellText))
+    )
+    const text = rows.map((r) => r.join(' | ')).join('\n')
+    expect(text).toContain('ĐẢNG BỘ TỈNH TÂY NINH')
+    expect(text).toContain('KẾT QUẢ HỌC TẬP, QUÁN TRIỆT CHUYÊN ĐỀ')
+    expect(text).toContain('Biểu số 01 – Phụ lục báo cáo năm 2026 (từ 01/01/2026 đến 30/11/2026)')
+    expect(text).toContain(
+      'Đơn vị báo cáo: Đảng bộ xã Tân Lập – Đơn vị nhận báo cáo: Đảng bộ tỉnh Tây Ninh'
+    )
+    expect(text).toContain('Đơn vị tính: buổi, điểm, người, %, lượt, bản')
+    // The column numbers, each share with its formula.
+    const numbers = rows.find((r) => r[0] === '1' && r[1] === '2')!
+    expect(numbers).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8 = 7/6',
+      '9',
+      '10',
+      '11',
+      '12',
+      '13 = 12/11'
+    ])
+    const a = rows.find((r) => r[1] === 'Chi bộ ấp 1')!
+    expect(a).toEqual([
+      '1',
+      'Chi bộ ấp 1',
+      '1',
+      '1',
+      '5',
+      '3',
+      '3',
+      '100',
+      '2',
+      '8',
+      '5',
+      '3',
+      '60'
+    ])
+    const total = rows.find((r) => r.includes('Tổng cộng'))!
+    // "Tổng cộng" spans the STT and Đơn vị cells (ExcelJS reads the merged value in both).
+    expect(total.slice(0, 2)).toEqual(['Tổng cộng', 'Tổng cộng'])
+    expect(total.slice(2)).toEqual(['2', '2', '7', '6', '5', '83.33', '2', '38', '8', '4', '50'])
+  })
+
+  it('names the unit, its place in the tree and the period on the hidden sheet, and every figure by its code', () => {
+    const data: string[][] = []
+    wb.getWorksheet('SoLieu')!.eachRow((r) =>
+      data.push((r.values as ExcelJS.CellValue[]).slice(1).map(cellText))
+    )
+    expect(data.slice(0, 9)).toEqual([
+      ['Loại tệp', 'chuyen-de-05/phu-luc-bao-cao/1'],
+      ['Phiên bản phần mềm', 'test'],
+      ['Mã đơn vị', String(commune)],
+      ['Đơn vị', 'Đảng bộ xã Tân Lập'],
+      ['Đường dẫn', 'Đảng bộ tỉnh Tây Ninh / Đảng bộ xã Tân Lập'],
+      ['Kỳ', 'year'],
+      ['Năm', '2026'],
+      ['Từ ngày', '2026-01-01'],
+      ['Đến ngày', '2026-11-30']
+    ])
+    const figure = (unitId: number, code: string) =>
+      data.find((r) => r[0] === String(unitId) && r[2] === code)?.[3]
+    expect(figure(commune, 'study.membersStudied')).toBe('5')
+    expect(figure(commune, 'study.membersPercent')).toBe('83.33')
+    expect(figure(cellB, 'commitments.rated_HTNV')).toBe('1')
+    expect(figure(cellA, 'exemplars.awards_certificate')).toBe('2')
+    expect(figure(commune, 'propaganda.awarded')).toBe('1')
+  })
+
+  it.runIf(printTools)(
+    'prints every table on A4 landscape with no two words overlapping',
+    () => {
+      const pdfDir = tempDir()
+      toPdf([file], pdfDir)
+      const pdf = join(pdfDir, 'phu-luc.pdf')
+      const pages = pagesOf(pdf)
+      expect(pages).toHaveLength(4)
+      for (const [i, p] of pages.entries()) {
+        expect([Math.round(p.width), Math.round(p.height)]).toEqual(A4.landscape)
+        for (const [a, b] of overlaps(p.words))
+          expect.fail(`p.${i + 1}: "${a.text}" in đè lên "${b.text}"`)
+      }
+      const words = pages.flatMap((p) => p.words.map((w) => w.text)).join(' ')
+      expect(words).toContain('NGƯỜI LẬP BIỂU')
+      expect(words).toContain('T/M ĐẢNG ỦY')
+      savePageImages(pdf, 'reports-annex')
+    },
+    120_000
+  )
 })
