@@ -1,0 +1,127 @@
+// The reports commands in-process over a real data file: the periods, the annex printed and as
+// JSON, saved as .xlsx with --out, and refusals with exit code 2.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../helpers/core'
+import { cli, cliCommittee } from '../../helpers/cli'
+
+describe('cli: reports', () => {
+  it('prints the periods and the annex of a committee, as text, as JSON and as a workbook', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'a.sqlite')
+    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1', 'Chi bộ ấp 2'])
+    await cli(
+      'propaganda',
+      'add',
+      '--kind',
+      'hoi nghi',
+      '--date',
+      '10/04/2026',
+      '--unit',
+      'chi bo ap 1',
+      '--members',
+      '12',
+      '--db',
+      db
+    )
+
+    const periods = await cli('reports', 'periods', '--db', db)
+    expect(periods.code).toBe(0)
+    expect(periods.stdout).toContain('6 tháng đầu năm (h1)')
+    expect(periods.stdout).toContain('31/05')
+
+    const text = await cli(
+      'reports',
+      'annex',
+      '--unit',
+      'dang uy xa tan lap',
+      '--period',
+      'h1',
+      '--year',
+      '2026',
+      '--db',
+      db
+    )
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain(
+      'Phụ lục số liệu báo cáo 6 tháng đầu năm 2026 của Đảng ủy xã Tân Lập'
+    )
+    expect(text.stdout).toContain('(từ 01/01/2026 đến 31/05/2026, hạn gửi 05/06/2026)')
+    expect(text.stdout).toContain('Biểu 3. Hoạt động tuyên truyền')
+    expect(text.stdout).toContain('Tổng cộng (Đảng ủy xã Tân Lập)')
+
+    const json = JSON.parse(
+      (
+        await cli(
+          'reports',
+          'annex',
+          '--unit',
+          'Đảng ủy xã Tân Lập',
+          '--period',
+          '01/04/2026:30/04/2026',
+          '--db',
+          db,
+          '--json'
+        )
+      ).stdout
+    )
+    expect(json.period).toMatchObject({ kind: 'custom', from: '2026-04-01', to: '2026-04-30' })
+    const propaganda = json.tables.find((t: { code: string }) => t.code === 'propaganda')
+    expect(propaganda.rows.map((r: { name: string }) => r.name)).toEqual([
+      'Chi bộ ấp 1',
+      'Chi bộ ấp 2'
+    ])
+    expect(propaganda.total.values.slice(0, 3)).toEqual([1, 0, 12])
+
+    const file = join(dir, 'phu-luc.xlsx')
+    const saved = await cli(
+      'reports',
+      'annex',
+      '--unit',
+      'Đảng ủy xã Tân Lập',
+      '--period',
+      'year',
+      '--year',
+      '2026',
+      '--out',
+      file,
+      '--db',
+      db
+    )
+    expect(saved.code).toBe(0)
+    expect(saved.stdout).toContain(`Đã lưu phụ lục số liệu của Đảng ủy xã Tân Lập vào ${file}.`)
+    expect(existsSync(file)).toBe(true)
+  })
+
+  it('refuses a period it cannot read, with exit code 2 and a Vietnamese message', async () => {
+    const db = join(tempDir(), 'a.sqlite')
+    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1'])
+    const bad = await cli(
+      'reports',
+      'annex',
+      '--unit',
+      'Đảng ủy xã Tân Lập',
+      '--period',
+      'q3',
+      '--db',
+      db
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain(
+      '--period: "q3" không hợp lệ; dùng h1 (6 tháng đầu năm), year (cả năm)'
+    )
+    const reversed = await cli(
+      'reports',
+      'annex',
+      '--unit',
+      'Đảng ủy xã Tân Lập',
+      '--period',
+      '30/04/2026:01/04/2026',
+      '--db',
+      db
+    )
+    expect(reversed.code).toBe(2)
+    expect(reversed.stderr).toContain('Ngày cuối kỳ không được trước ngày đầu kỳ.')
+  })
+})
