@@ -7,19 +7,10 @@ import type { Annex, AnnexExportInput, AnnexTable, AnnexTableCode } from '../../
 import { todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
-import {
-  writePartyDocument,
-  type DocColumn,
-  type DocValue,
-  type HiddenData,
-  type PartyDocument
-} from '../excel/party-document'
+import { writePartyDocument, type DocColumn, type PartyDocument } from '../excel/party-document'
 import { unitSigner } from '../units/signer'
 import { computeAnnex } from './annex'
-
-/** The hidden sheet's name and what its first cell says: how a reader knows the file. */
-export const ANNEX_DATA_SHEET = 'SoLieu'
-export const ANNEX_DATA_KIND = 'chuyen-de-05/phu-luc-bao-cao/1'
+import { annexData } from './annex-data'
 
 const vnDay = (iso: string) => iso.split('-').reverse().join('/')
 
@@ -73,33 +64,19 @@ function tableDocument(annex: Annex, t: AnnexTable, i: number, place: string): P
       `Đơn vị tính: ${measures(t)}`
     ],
     columns,
-    rows: t.rows.map((r, k) => [k + 1, r.name, ...r.values]),
+    rows: t.rows.map((r, k) => [
+      k + 1,
+      r.source === 'received' ? `${r.name} (*)` : r.name,
+      ...r.values
+    ]),
+    notes: t.rows.some((r) => r.source === 'received')
+      ? ['(*) Số liệu lấy theo phụ lục do đơn vị gửi lên.']
+      : undefined,
     totals: ['Tổng cộng', null, ...t.total.values],
     labelSpan: [0, 1],
     signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(unit).lines }],
     orientation: 'landscape'
   }
-}
-
-/** Every figure by its code, with who and when it is about: what `reports receive` reads. */
-export function annexData(annex: Annex, appVersion: string): HiddenData {
-  const rows: DocValue[][] = [
-    ['Loại tệp', ANNEX_DATA_KIND],
-    ['Phiên bản phần mềm', appVersion],
-    ['Mã đơn vị', annex.unit.id],
-    ['Đơn vị', annex.unit.name],
-    ['Đường dẫn', annex.unit.path.join(' / ')],
-    ['Kỳ', annex.period.kind],
-    ['Năm', annex.period.year],
-    ['Từ ngày', annex.period.from],
-    ['Đến ngày', annex.period.to],
-    [],
-    ['Mã đơn vị', 'Đơn vị', 'Mã số liệu', 'Giá trị']
-  ]
-  for (const t of annex.tables)
-    for (const r of [t.total, ...t.rows])
-      t.columns.forEach((c, k) => rows.push([r.unitId, r.name, `${t.code}.${c.code}`, r.values[k]]))
-  return { sheetName: ANNEX_DATA_SHEET, rows }
 }
 
 export async function exportAnnex(

@@ -1,12 +1,14 @@
 // The statistical annex of a report: for a unit and a period, every table of annex-tables.ts with
 // one row per direct sub-unit (its whole subtree) and the unit's own total. Shares are computed
-// here, from each row's counts (two decimals, as reports write them), never averaged.
+// here, from each row's counts (two decimals, as reports write them), never averaged. A sub-unit
+// that keeps its own data file and sent its annex up is counted from what it sent (received.ts).
 import type { Annex, AnnexInput, AnnexRow, AnnexTable } from '../../shared/api'
 import { percent } from '../../shared/numbers'
 import type { Database } from '../db/connection'
 import { notFound } from '../db/errors'
 import { scopeRange, treeUnitsInRange } from '../units/subtree'
 import { resolvePeriod } from './periods'
+import { receivedFigures } from './received'
 import { TABLE_SPECS, type Figures, type TableScope, type TableSpec } from './annex-tables'
 
 const REPORT_PERCENT_DIGITS = 2
@@ -56,18 +58,50 @@ export function computeAnnex(db: Database, input: AnnexInput): Annex {
     (u) => u.parent_id === unit.id && (u.retired_on === null || counted(u.id))
   )
 
+  // Sub-units that sent their annex up: their figures replace this file's for them (unless the
+  // user keeps this file's own records for one that has both), and the total follows.
+  const received =
+    period.kind === 'custom'
+      ? new Map<number, Record<string, number | null>>()
+      : receivedFigures(
+          db,
+          children.map((c) => c.id),
+          period.kind,
+          period.year
+        )
+  const useOwn = new Set(input.useOwn ?? [])
+  const fromReceived = (spec: TableSpec, r: Record<string, number | null>): Figures =>
+    Object.fromEntries(
+      spec.columns
+        .filter((c) => !c.percentOf)
+        .map((c) => [c.code, r[`${spec.code}.${c.code}`] ?? 0])
+    )
+
   const tables: AnnexTable[] = specs.map((spec, i) => {
-    const row = (id: number, name: string): AnnexRow => ({
-      unitId: id,
-      name,
-      values: valuesOf(spec, figures[i].get(id))
+    const total: Figures = { ...figures[i].get(unit.id) }
+    const rows = children.map((c): AnnexRow => {
+      const own = figures[i].get(c.id) ?? {}
+      const sent = received.get(c.id)
+      const both = sent !== undefined && counted(c.id)
+      if (!sent || useOwn.has(c.id))
+        return { unitId: c.id, name: c.name, values: valuesOf(spec, own), source: 'own', both }
+      const f = fromReceived(spec, sent)
+      for (const [code, v] of Object.entries(f))
+        total[code] = (total[code] ?? 0) + v - (own[code] ?? 0)
+      return { unitId: c.id, name: c.name, values: valuesOf(spec, f), source: 'received', both }
     })
     return {
       code: spec.code,
       title: spec.title,
       columns: spec.columns,
-      rows: children.map((c) => row(c.id, c.name)),
-      total: row(unit.id, unit.name)
+      rows,
+      total: {
+        unitId: unit.id,
+        name: unit.name,
+        values: valuesOf(spec, total),
+        source: 'own',
+        both: false
+      }
     }
   })
   return {

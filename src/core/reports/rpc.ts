@@ -7,6 +7,7 @@ import { filePath, id, isoDay, place, year } from '../rpc/fields'
 import { computeAnnex } from './annex'
 import { exportAnnex } from './annex-export'
 import { getPeriods, savePeriods } from './periods'
+import { previewReceived, receive, tracker } from './received'
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/)
 const periodSetting = z.object({ from: monthDay, to: monthDay, due: monthDay })
@@ -16,12 +17,19 @@ const period = z.union([
   z.object({ kind: z.literal('custom'), from: isoDay, to: isoDay })
 ])
 
-const annexInput = { unitId: id, period }
+const annexInput = { unitId: id, period, useOwn: z.array(id).max(10_000).optional() }
 
 export const reportSchemas = {
   'reports:getPeriods': z.null(),
   'reports:savePeriods': z.object({ h1: periodSetting, year: periodSetting }),
   'reports:annex': z.object(annexInput),
+  'reports:previewReceived': z.object({ path: filePath.optional() }),
+  'reports:receive': z.object({ token: z.string().min(1).max(100), unitId: id }),
+  'reports:tracker': z.object({
+    unitId: id,
+    period: z.object({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
+    today: isoDay.optional()
+  }),
   'reports:exportAnnex': z.object({
     ...annexInput,
     place: place.optional(),
@@ -35,5 +43,8 @@ export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
   'reports:getPeriods': (ctx) => getPeriods(ctx.db),
   'reports:savePeriods': (ctx, i) => savePeriods(ctx.db, i),
   'reports:annex': (ctx, i) => computeAnnex(ctx.db, i),
-  'reports:exportAnnex': (ctx, i) => exportAnnex(ctx, i)
+  'reports:exportAnnex': (ctx, i) => exportAnnex(ctx, i),
+  'reports:previewReceived': (ctx, i) => previewReceived(ctx, i),
+  'reports:receive': (ctx, i) => receive(ctx, i),
+  'reports:tracker': (ctx, i) => tracker(ctx.db, i)
 }

@@ -55,6 +55,13 @@ export interface AnnexRow {
   name: string
   /** Figures in the order of the table's columns; a share is null when its whole is 0. */
   values: (number | null)[]
+  /**
+   * Where a sub-unit's figures come from: this file's own records, or the annex it sent up
+   * (a unit that keeps its own data file). The total is 'own' and adds up whichever was used.
+   */
+  source: 'own' | 'received'
+  /** A sub-unit with both a received annex and records here: the user chooses (`useOwn`). */
+  both: boolean
 }
 
 export interface AnnexTable {
@@ -76,6 +83,56 @@ export interface Annex {
 export interface AnnexInput {
   unitId: number
   period: ReportPeriodInput
+  /** Sub-units with a received annex whose own records here are used instead. */
+  useOwn?: number[]
+}
+
+/** What a received annex file says, before it is stored. */
+export interface ReceivedPreview {
+  /** Names the read file for `reports:receive` (the page never names a file). */
+  token: string
+  fileName: string
+  source: { unitId: number; name: string; path: string[] }
+  period: { kind: ReportPeriodKind; year: number; from: string; to: string; label: string }
+  appVersion: string
+  /** The unit of this file it is matched to (by its path in the tree, else by name); null: choose. */
+  unitId: number | null
+  matchedBy: 'path' | 'name' | null
+  /** The annex it would replace (the same unit and period, received before). */
+  replaces: { receivedAt: string; fileName: string } | null
+  /** A few of its figures, for the user to recognise it. */
+  summary: { label: string; value: number | null }[]
+}
+
+export interface ReceivedReport {
+  id: number
+  unitId: number
+  unitName: string
+  periodKind: ReportPeriodKind
+  year: number
+  fileName: string
+  sourceName: string
+  receivedAt: string
+  /** Set when a re-sent annex replaced this one. */
+  replacedAt: string | null
+}
+
+/** Who has sent their annex for a period: every direct sub-unit of a unit. */
+export interface ReportTrackerRow {
+  unitId: number
+  name: string
+  received: ReceivedReport | null
+  /** Not received, or received after the due date, and the due date has passed. */
+  late: boolean
+  /** This file holds people of the sub-unit (the office keeps its data itself). */
+  ownData: boolean
+}
+
+export interface ReportTracker {
+  period: ReportPeriod
+  rows: ReportTrackerRow[]
+  /** Earlier versions of re-sent annexes, newest first. */
+  history: ReceivedReport[]
 }
 
 export interface AnnexExportInput extends AnnexInput {
@@ -90,13 +147,24 @@ export interface ReportsApi {
   'reports:savePeriods': { input: ReportPeriodSettings; output: ReportPeriodSettings }
   'reports:annex': { input: AnnexInput; output: Annex }
   'reports:exportAnnex': { input: AnnexExportInput; output: { path: string } | null }
+  /** Reads a sub-unit's annex file (the dialog asks which); null when the user cancels. */
+  'reports:previewReceived': { input: { path?: string }; output: ReceivedPreview | null }
+  /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
+  'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
+  'reports:tracker': {
+    input: { unitId: number; period: { kind: ReportPeriodKind; year: number }; today?: string }
+    output: ReportTracker
+  }
 }
 
 export const REPORTS_CHANNELS = [
   'reports:getPeriods',
   'reports:savePeriods',
   'reports:annex',
-  'reports:exportAnnex'
+  'reports:exportAnnex',
+  'reports:previewReceived',
+  'reports:receive',
+  'reports:tracker'
 ] as const satisfies readonly (keyof ReportsApi)[]
 
 const _allReportsApiListed: ListsAll<ReportsApi, typeof REPORTS_CHANNELS> = true
