@@ -1,5 +1,6 @@
-// `reports …` commands: the report periods as the office set them, and the statistical annex of a
-// unit for a period, printed or saved as the .xlsx that goes up, over the same dispatch as the app.
+// `reports …` commands: the report periods as the office set them, the statistical annex of a unit
+// for a period (printed or saved as the .xlsx that goes up), receiving the annexes sent from
+// below and who has sent them, over the same dispatch as the app.
 import { resolve } from 'node:path'
 import type { Annex, ReportPeriodInput } from '../shared/api'
 import { REPORT_PERIOD_KINDS } from '../shared/api'
@@ -89,12 +90,69 @@ async function periods({ core, out }: CommandContext): Promise<void> {
   )
 }
 
+async function receive(c: CommandContext): Promise<void> {
+  const { core, out, opts, positionals } = c
+  const file = positionals[0]
+  if (!file) throw new CliRefusal('USAGE', 'Thiếu tệp phụ lục: reports receive TỆP.xlsx.')
+  const p = (await call(core, 'reports:previewReceived', { path: resolve(file) }))!
+  const named = text(opts, 'unit')
+  const unitId = named ? (await resolveUnit(core, named)).id : p.unitId
+  if (unitId === null)
+    throw new CliRefusal(
+      'VALIDATION',
+      `Không tìm thấy đơn vị "${p.source.path.join(' / ')}" trong tệp dữ liệu này: dùng --unit ĐƠN_VỊ để chỉ rõ.`
+    )
+  const about = [
+    `Phụ lục ${p.period.label} của ${p.source.name} (${p.source.path.join(' / ')}), tệp ${p.fileName}.`,
+    ...p.summary.map((x) => `  ${x.label}: ${show(x.value, false)}`),
+    p.replaces
+      ? `Thay cho phụ lục nhận ngày ${vnDay(p.replaces.receivedAt.slice(0, 10))} (tệp ${p.replaces.fileName}).`
+      : 'Chưa nhận phụ lục nào của đơn vị này cho kỳ này.'
+  ]
+  if (opts['dry-run']) {
+    printResult(out, p, () => [...about, '(--dry-run: chưa lưu gì.)'].join('\n'))
+    return
+  }
+  const r = await call(core, 'reports:receive', { token: p.token, unitId })
+  printResult(out, r, () => [...about, `Đã lưu là phụ lục của ${r.unitName}.`].join('\n'))
+}
+
+async function status(c: CommandContext): Promise<void> {
+  const { core, out, opts } = c
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const period = await periodOption(c)
+  if (period.kind === 'custom')
+    throw new CliRefusal('USAGE', '--period: chỉ theo dõi kỳ h1 (6 tháng) hoặc year (cả năm).')
+  const r = await call(core, 'reports:tracker', { unitId: unit.id, period })
+  printResult(out, r, () =>
+    [
+      `Phụ lục ${r.period.label} gửi về ${unit.name} (hạn ${vnDay(r.period.due!)}):`,
+      table(
+        ['Đơn vị', 'Đã nhận', 'Tệp', 'Trễ hạn', 'Dữ liệu giữ tại đây'],
+        r.rows.map((x) => [
+          x.name,
+          x.received ? vnDay(x.received.receivedAt.slice(0, 10)) : '–',
+          x.received?.fileName ?? '',
+          x.late ? 'trễ' : '',
+          x.ownData ? 'có' : ''
+        ])
+      )
+    ].join('\n')
+  )
+}
+
 export const REPORTS_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'reports annex': annex,
-  'reports periods': periods
+  'reports periods': periods,
+  'reports receive': receive,
+  'reports status': status
 }
 
 export const REPORTS_USAGE = `  reports periods                                  Các kỳ báo cáo (ngày đầu, ngày cuối, hạn gửi)
   reports annex --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy [--year Y] [--out TỆP.xlsx] [--place ĐỊA_DANH]
                                                    Phụ lục số liệu: mỗi đơn vị trực thuộc một dòng và tổng cộng;
-                                                   với --out: lưu thành tệp Excel gửi cấp trên`
+                                                   với --out: lưu thành tệp Excel gửi cấp trên
+  reports receive TỆP.xlsx [--unit ĐƠN_VỊ] [--dry-run]
+                                                   Nhận phụ lục do đơn vị cấp dưới gửi (thay phụ lục gửi trước)
+  reports status --unit ĐƠN_VỊ --period h1|year [--year Y]
+                                                   Đơn vị nào đã gửi, đơn vị nào trễ hạn`

@@ -124,4 +124,147 @@ describe('cli: reports', () => {
     expect(reversed.code).toBe(2)
     expect(reversed.stderr).toContain('Ngày cuối kỳ không được trước ngày đầu kỳ.')
   })
+
+  it("receives a commune's annex into the province file, dry run first, and says who has sent", async () => {
+    const dir = tempDir()
+    const communeDb = join(dir, 'xa.sqlite')
+    await cli(
+      'units',
+      'add',
+      '--name',
+      'Đảng bộ tỉnh Tây Ninh',
+      '--level',
+      'Tỉnh ủy',
+      '--db',
+      communeDb
+    )
+    await cli(
+      'units',
+      'add',
+      '--name',
+      'Đảng bộ xã Bình Minh',
+      '--level',
+      'Đảng ủy cơ sở',
+      '--parent',
+      'Đảng bộ tỉnh Tây Ninh',
+      '--db',
+      communeDb
+    )
+    await cli(
+      'propaganda',
+      'add',
+      '--kind',
+      'hội thi',
+      '--date',
+      '02/03/2026',
+      '--unit',
+      'Đảng bộ xã Bình Minh',
+      '--db',
+      communeDb
+    )
+    const file = join(dir, 'xa-binh-minh.xlsx')
+    expect(
+      (
+        await cli(
+          'reports',
+          'annex',
+          '--unit',
+          'Đảng bộ xã Bình Minh',
+          '--period',
+          'h1',
+          '--year',
+          '2026',
+          '--out',
+          file,
+          '--db',
+          communeDb
+        )
+      ).code
+    ).toBe(0)
+
+    const db = join(dir, 'tinh.sqlite')
+    await cli('units', 'add', '--name', 'Đảng bộ tỉnh Tây Ninh', '--level', 'Tỉnh ủy', '--db', db)
+    for (const name of ['Đảng bộ xã An Hòa', 'Đảng bộ xã Bình Minh'])
+      await cli(
+        'units',
+        'add',
+        '--name',
+        name,
+        '--level',
+        'Đảng ủy cơ sở',
+        '--parent',
+        'Đảng bộ tỉnh Tây Ninh',
+        '--db',
+        db
+      )
+
+    const dry = await cli('reports', 'receive', file, '--dry-run', '--db', db)
+    expect(dry.code).toBe(0)
+    expect(dry.stdout).toContain(
+      'Phụ lục 6 tháng đầu năm 2026 của Đảng bộ xã Bình Minh (Đảng bộ tỉnh Tây Ninh / Đảng bộ xã Bình Minh), tệp xa-binh-minh.xlsx.'
+    )
+    expect(dry.stdout).toContain('Hoạt động tuyên truyền: 1')
+    expect(dry.stdout).toContain('(--dry-run: chưa lưu gì.)')
+    const before = await cli(
+      'reports',
+      'status',
+      '--unit',
+      'Đảng bộ tỉnh Tây Ninh',
+      '--period',
+      'h1',
+      '--year',
+      '2026',
+      '--db',
+      db,
+      '--json'
+    )
+    expect(JSON.parse(before.stdout).rows.map((r: { received: unknown }) => r.received)).toEqual([
+      null,
+      null
+    ])
+
+    const done = await cli('reports', 'receive', file, '--db', db)
+    expect(done.stdout).toContain('Đã lưu là phụ lục của Đảng bộ xã Bình Minh.')
+    const after = await cli(
+      'reports',
+      'status',
+      '--unit',
+      'Đảng bộ tỉnh Tây Ninh',
+      '--period',
+      'h1',
+      '--year',
+      '2026',
+      '--db',
+      db
+    )
+    expect(after.stdout).toContain(
+      'Phụ lục 6 tháng đầu năm 2026 gửi về Đảng bộ tỉnh Tây Ninh (hạn 05/06/2026):'
+    )
+    expect(after.stdout).toMatch(/Đảng bộ xã Bình Minh\s+\d\d\/\d\d\/\d{4}\s+xa-binh-minh\.xlsx/)
+    const annex = JSON.parse(
+      (
+        await cli(
+          'reports',
+          'annex',
+          '--unit',
+          'Đảng bộ tỉnh Tây Ninh',
+          '--period',
+          'h1',
+          '--year',
+          '2026',
+          '--db',
+          db,
+          '--json'
+        )
+      ).stdout
+    )
+    const propaganda = annex.tables.find((t: { code: string }) => t.code === 'propaganda')
+    expect(propaganda.total.values[0]).toBe(1)
+
+    const unknown = await cli('reports', 'receive', file, '--db', join(dir, 'trong.sqlite'))
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain(
+      'Không tìm thấy đơn vị "Đảng bộ tỉnh Tây Ninh / Đảng bộ xã Bình Minh" trong tệp dữ liệu này: dùng --unit ĐƠN_VỊ để chỉ rõ.'
+    )
+  })
 })
