@@ -5,8 +5,8 @@ import { resolve } from 'node:path'
 import type { Annex, ReportPeriodInput } from '../shared/api'
 import { REPORT_PERIOD_KINDS } from '../shared/api'
 import { formatNumber } from '../shared/numbers'
-import { readUserDate } from '../shared/partial-date'
-import { required, text } from './args'
+import { readUserDate, todayIso } from '../shared/partial-date'
+import { date, required, text } from './args'
 import type { CommandContext } from './commands'
 import { call, resolveUnit, yearOption } from './dispatch'
 import { CliRefusal, printResult, table } from './output'
@@ -141,11 +141,56 @@ async function status(c: CommandContext): Promise<void> {
   )
 }
 
+async function issue(c: CommandContext): Promise<void> {
+  const { core, out, opts } = c
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const period = await periodOption(c)
+  const issuedOn = date(opts, 'date') ?? todayIso()
+  if (issuedOn.length !== 10)
+    throw new CliRefusal('VALIDATION', '--date: cần đủ ngày, tháng, năm (dd/mm/yyyy).')
+  const draft = await call(core, 'reports:getDraft', { unitId: unit.id, period })
+  const r = await call(core, 'reports:issue', {
+    unitId: unit.id,
+    period,
+    number: required(opts, 'number'),
+    issuedOn,
+    // The text saved for this period (written in the app); not the earlier period's offered start.
+    narrative: draft.startedFrom === null ? draft.narrative : {}
+  })
+  printResult(
+    out,
+    r,
+    () =>
+      `Đã ban hành báo cáo ${r.periodLabel} của ${r.unitName}, số ${r.number} ngày ${vnDay(r.issuedOn)} (lần ${r.version}): số liệu được giữ nguyên như lúc ban hành.`
+  )
+}
+
+async function issued({ core, out, opts }: CommandContext): Promise<void> {
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const list = await call(core, 'reports:listIssued', { unitId: unit.id })
+  printResult(out, list, () =>
+    list.length === 0
+      ? `${unit.name} chưa ban hành báo cáo nào.`
+      : table(
+          ['Mã', 'Số', 'Ngày', 'Kỳ', 'Lần'],
+          list.map((r) => [
+            String(r.id),
+            r.number,
+            vnDay(r.issuedOn),
+            r.periodLabel,
+            String(r.version)
+          ])
+        )
+  )
+}
+
 export const REPORTS_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'reports annex': annex,
   'reports periods': periods,
   'reports receive': receive,
-  'reports status': status
+  'reports status': status,
+  'reports issue': issue,
+  'reports issued': issued
 }
 
 export const REPORTS_USAGE = `  reports periods                                  Các kỳ báo cáo (ngày đầu, ngày cuối, hạn gửi)
@@ -155,4 +200,7 @@ export const REPORTS_USAGE = `  reports periods                                 
   reports receive TỆP.xlsx [--unit ĐƠN_VỊ] [--dry-run]
                                                    Nhận phụ lục do đơn vị cấp dưới gửi (thay phụ lục gửi trước)
   reports status --unit ĐƠN_VỊ --period h1|year [--year Y]
-                                                   Đơn vị nào đã gửi, đơn vị nào trễ hạn`
+                                                   Đơn vị nào đã gửi, đơn vị nào trễ hạn
+  reports issue --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy --number SỐ [--date dd/mm/yyyy] [--year Y]
+                                                   Ban hành: giữ nguyên số liệu và nội dung như lúc ban hành
+  reports issued --unit ĐƠN_VỊ                     Các báo cáo đã ban hành (số, ngày, kỳ, lần)`

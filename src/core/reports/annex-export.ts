@@ -28,7 +28,13 @@ function measures(t: AnnexTable): string {
   return [...new Set(t.columns.map((c) => c.unit))].join(', ')
 }
 
-function tableDocument(annex: Annex, t: AnnexTable, i: number, place: string): PartyDocument {
+function tableDocument(
+  annex: Annex,
+  t: AnnexTable,
+  i: number,
+  place: string,
+  date: string
+): PartyDocument {
   const FIRST = 2 // STT and Đơn vị come before the figures
   const index = new Map(t.columns.map((c, k) => [c.code, k + FIRST + 1]))
   const columns: DocColumn[] = [
@@ -56,7 +62,7 @@ function tableDocument(annex: Annex, t: AnnexTable, i: number, place: string): P
     upperOrg: unit.parentName,
     issuingOrg: unit.name,
     place,
-    date: todayIso(),
+    date,
     title: t.title,
     subtitles: [
       `${formNumber(i)} – Phụ lục báo cáo ${period.label} (từ ${vnDay(period.from)} đến ${vnDay(period.to)})`,
@@ -79,13 +85,17 @@ function tableDocument(annex: Annex, t: AnnexTable, i: number, place: string): P
   }
 }
 
-export async function exportAnnex(
+/**
+ * Writes an annex to a file the user chooses (or `path`, for trusted callers), dated `date`: today's
+ * annex, or an issued one exactly as it was issued.
+ */
+export async function writeAnnex(
   ctx: CoreContext,
-  i: AnnexExportInput
+  annex: Annex,
+  o: { date: string; place?: string; path?: string }
 ): Promise<{ path: string } | null> {
-  const annex = computeAnnex(ctx.db, i)
   const path =
-    i.path ??
+    o.path ??
     (await ctx.platform.chooseSaveFile({
       title: 'Lưu phụ lục số liệu báo cáo',
       defaultName: `phu-luc-so-lieu-${annex.period.kind}-${annex.period.year}.xlsx`,
@@ -94,12 +104,20 @@ export async function exportAnnex(
   if (!path) return null
   if (!/\.xlsx$/i.test(basename(path)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
-  const place = i.place?.trim() || '……'
-  const docs = annex.tables.map((t, k) => tableDocument(annex, t, k, place))
+  const place = o.place?.trim() || '……'
+  const docs = annex.tables.map((t, k) => tableDocument(annex, t, k, place, o.date))
   try {
     await writePartyDocument(path, docs, annexData(annex, ctx.appVersion))
   } catch (e) {
     throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
   }
   return { path }
+}
+
+export function exportAnnex(ctx: CoreContext, i: AnnexExportInput) {
+  return writeAnnex(ctx, computeAnnex(ctx.db, i), {
+    date: todayIso(),
+    place: i.place,
+    path: i.path
+  })
 }

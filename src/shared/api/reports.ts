@@ -142,6 +142,59 @@ export interface AnnexExportInput extends AnnexInput {
   path?: string
 }
 
+/** The parts of a report's body the office writes (DOMAIN part 7); the figures the app writes. */
+export const REPORT_SECTIONS = [
+  'leadership',
+  'study',
+  'following',
+  'propaganda',
+  'inspection',
+  'recognition',
+  'shortcomings',
+  'lessons',
+  'tasks',
+  'recommendations'
+] as const
+export type ReportSection = (typeof REPORT_SECTIONS)[number]
+export type ReportNarrative = Partial<Record<ReportSection, string>>
+
+export interface ReportDraft {
+  narrative: ReportNarrative
+  /** When it was last saved; null when nothing is saved for this period yet. */
+  updatedAt: string | null
+  /** Nothing saved yet: the text offered is the previous period's, named here ("năm 2025"). */
+  startedFrom: string | null
+  /** The number the next issue would take, from the last one issued ("06-BC/ĐU"); null at first. */
+  suggestedNumber: string | null
+}
+
+export interface IssueInput {
+  unitId: number
+  period: ReportPeriodInput
+  /** "05-BC/ĐU": numbered by the office within its committee's term. */
+  number: string
+  issuedOn: string
+  narrative: ReportNarrative
+  useOwn?: number[]
+}
+
+export interface IssuedSummary {
+  id: number
+  unitId: number
+  unitName: string
+  periodLabel: string
+  version: number
+  number: string
+  issuedOn: string
+  createdAt: string
+}
+
+/** A report as issued: its figures and text frozen at issue. */
+export interface IssuedReport extends IssuedSummary {
+  annex: Annex
+  narrative: ReportNarrative
+}
+
 export interface ReportsApi {
   'reports:getPeriods': { input: null; output: ReportPeriodSettings }
   'reports:savePeriods': { input: ReportPeriodSettings; output: ReportPeriodSettings }
@@ -151,6 +204,20 @@ export interface ReportsApi {
   'reports:previewReceived': { input: { path?: string }; output: ReceivedPreview | null }
   /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
   'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
+  'reports:getDraft': { input: { unitId: number; period: ReportPeriodInput }; output: ReportDraft }
+  'reports:saveDraft': {
+    input: { unitId: number; period: ReportPeriodInput; narrative: ReportNarrative }
+    output: ReportDraft
+  }
+  /** Freezes the report as it is now: the next version for its unit and period. */
+  'reports:issue': { input: IssueInput; output: IssuedReport }
+  'reports:listIssued': { input: { unitId: number }; output: IssuedSummary[] }
+  'reports:getIssued': { input: { id: number }; output: IssuedReport }
+  /** The annex of an issued report, exactly as issued. */
+  'reports:exportIssuedAnnex': {
+    input: { id: number; place?: string; path?: string }
+    output: { path: string } | null
+  }
   'reports:tracker': {
     input: { unitId: number; period: { kind: ReportPeriodKind; year: number }; today?: string }
     output: ReportTracker
@@ -164,7 +231,13 @@ export const REPORTS_CHANNELS = [
   'reports:exportAnnex',
   'reports:previewReceived',
   'reports:receive',
-  'reports:tracker'
+  'reports:tracker',
+  'reports:getDraft',
+  'reports:saveDraft',
+  'reports:issue',
+  'reports:listIssued',
+  'reports:getIssued',
+  'reports:exportIssuedAnnex'
 ] as const satisfies readonly (keyof ReportsApi)[]
 
 const _allReportsApiListed: ListsAll<ReportsApi, typeof REPORTS_CHANNELS> = true

@@ -267,4 +267,45 @@ describe('cli: reports', () => {
       'Không tìm thấy đơn vị "Đảng bộ tỉnh Tây Ninh / Đảng bộ xã Bình Minh" trong tệp dữ liệu này: dùng --unit ĐƠN_VỊ để chỉ rõ.'
     )
   })
+
+  it('issues a report and lists what was issued', async () => {
+    const db = join(tempDir(), 'a.sqlite')
+    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1'])
+    const none = await cli('reports', 'issued', '--unit', 'Đảng ủy xã Tân Lập', '--db', db)
+    expect(none.stdout).toContain('Đảng ủy xã Tân Lập chưa ban hành báo cáo nào.')
+    const r = await cli(
+      'reports',
+      'issue',
+      '--unit',
+      'Đảng ủy xã Tân Lập',
+      '--period',
+      'h1',
+      '--year',
+      '2026',
+      '--number',
+      '05-BC/ĐU',
+      '--date',
+      '03/06/2026',
+      '--db',
+      db
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(
+      'Đã ban hành báo cáo 6 tháng đầu năm 2026 của Đảng ủy xã Tân Lập, số 05-BC/ĐU ngày 03/06/2026 (lần 1)'
+    )
+    const list = await cli('reports', 'issued', '--unit', 'Đảng ủy xã Tân Lập', '--db', db)
+    expect(list.stdout).toMatch(/05-BC\/ĐU\s+03\/06\/2026\s+6 tháng đầu năm 2026\s+1/)
+    const noNumber = await cli(
+      'reports',
+      'issue',
+      '--unit',
+      'Đảng ủy xã Tân Lập',
+      '--period',
+      'h1',
+      '--db',
+      db
+    )
+    expect(noNumber.code).toBe(2)
+    expect(noNumber.stderr).toContain('--number')
+  })
 })
