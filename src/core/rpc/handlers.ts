@@ -12,6 +12,7 @@ import { studyHandlers } from '../study/rpc'
 import { commitmentHandlers } from '../commitments/rpc'
 import { evaluationHandlers } from '../evaluation/rpc'
 import { exemplarHandlers } from '../exemplars/rpc'
+import { auditHandlers } from '../audit/rpc'
 import { propagandaHandlers } from '../propaganda/rpc'
 
 type Handler<C extends Channel> = (
@@ -30,5 +31,6 @@ export const handlers = {
   ...commitmentHandlers,
   ...evaluationHandlers,
   ...exemplarHandlers,
-  ...propagandaHandlers
+  ...propagandaHandlers,
+  ...auditHandlers
 } satisfies HandlerMap

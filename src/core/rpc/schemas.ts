@@ -11,6 +11,7 @@ import { studySchemas } from '../study/rpc'
 import { commitmentSchemas } from '../commitments/rpc'
 import { evaluationSchemas } from '../evaluation/rpc'
 import { exemplarSchemas } from '../exemplars/rpc'
+import { auditSchemas } from '../audit/rpc'
 import { propagandaSchemas } from '../propaganda/rpc'
 
 export const schemas = {
@@ -23,7 +24,8 @@ export const schemas = {
   ...commitmentSchemas,
   ...evaluationSchemas,
   ...exemplarSchemas,
-  ...propagandaSchemas
+  ...propagandaSchemas,
+  ...auditSchemas
 }
 
 // Each schema must produce exactly what its channel's handler is promised.

@@ -16,6 +16,7 @@
 //   (people:setStatus, commitments:setResult), `export<Thing>` saves a file the user chooses.
 
 import type { AppApi } from './app'
+import type { AuditApi } from './audit'
 import type { BackupApi } from './backup'
 import type { CommitmentsApi } from './commitments'
 import type { Result } from './common'
@@ -27,6 +28,7 @@ import type { PropagandaApi } from './propaganda'
 import type { StudyApi } from './study'
 import type { UnitsApi } from './units'
 import { APP_CHANNELS } from './app'
+import { AUDIT_CHANNELS } from './audit'
 import { BACKUP_CHANNELS } from './backup'
 import { COMMITMENTS_CHANNELS } from './commitments'
 import { EVALUATION_CHANNELS } from './evaluation'
@@ -48,6 +50,7 @@ export * from './commitments'
 export * from './evaluation'
 export * from './exemplars'
 export * from './propaganda'
+export * from './audit'
 
 export interface Api
   extends
@@ -60,7 +63,8 @@ export interface Api
     CommitmentsApi,
     EvaluationApi,
     ExemplarsApi,
-    PropagandaApi {}
+    PropagandaApi,
+    AuditApi {}
 
 export type Channel = keyof Api
 export type Input<C extends Channel> = Api[C]['input']
@@ -77,7 +81,8 @@ export const CHANNELS = [
   ...COMMITMENTS_CHANNELS,
   ...EVALUATION_CHANNELS,
   ...EXEMPLARS_CHANNELS,
-  ...PROPAGANDA_CHANNELS
+  ...PROPAGANDA_CHANNELS,
+  ...AUDIT_CHANNELS
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own
