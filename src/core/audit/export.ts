@@ -3,19 +3,11 @@
 import { basename } from 'node:path'
 import type { AuditFilter } from '../../shared/api'
 import { AUDIT_ACTION_LABELS } from '../../shared/labels'
-import { displayPartialDate, todayIso } from '../../shared/partial-date'
+import { displayDateTime, displayPartialDate, todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { writePartyDocument, type PartyDocument } from '../excel/party-document'
 import { allAudit, audit } from './audit'
-
-const pad = (v: number) => String(v).padStart(2, '0')
-
-/** Local time as the user reads it: dd/mm/yyyy hh:mm. */
-function localTime(iso: string): string {
-  const d = new Date(iso)
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 function period(filter: AuditFilter): string | null {
   if (!filter.from && !filter.to) return null
@@ -52,7 +44,7 @@ function auditDocument(ctx: CoreContext, filter: AuditFilter): PartyDocument {
     ],
     rows: entries.map((e, i) => [
       i + 1,
-      localTime(e.at),
+      displayDateTime(e.at),
       AUDIT_ACTION_LABELS[e.action] ?? e.action,
       e.description
     ]),
