@@ -2,7 +2,6 @@
 
 import { displayDateTime, displayPartialDate } from '@shared/partial-date'
 
-
 /** An ISO timestamp as dd/mm/yyyy HH:mm in the computer's local time. */
 export const formatDateTime = displayDateTime
 

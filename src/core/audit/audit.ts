@@ -5,13 +5,7 @@
 // scrubs the entries about the erased person to the bare fact; the contract has no channel that
 // changes the log.
 import { basename } from 'node:path'
-import type {
-  AuditAction,
-  AuditDetail,
-  AuditEntry,
-  AuditFilter,
-  AuditPage
-} from '../../shared/api'
+import type { AuditAction, AuditDetail, AuditEntry, AuditFilter, AuditPage } from '../../shared/api'
 import { formatNumber } from '../../shared/numbers'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 
@@ -65,7 +59,12 @@ export interface AuditDetails {
   'backup.restore': { from: string; safetyBackup: string }
   'backup.keep': { from: number; to: number; deleted: number }
   /** person: the name of the person whose record it was (scrubbed at erasure). */
-  'record.delete': { what: DeletedKind; id: number | null; year: number | null; person: string | null }
+  'record.delete': {
+    what: DeletedKind
+    id: number | null
+    year: number | null
+    person: string | null
+  }
   'person.erase': { records: number; backup: string }
   'units.merge': { from: string; into: string; people: number; backup: string }
   'ratings.bulk': {
@@ -266,9 +265,7 @@ export function allAudit(db: Database, filter: AuditFilter): AuditEntry[] {
   const w = where(filter)
   return (
     db
-      .prepare(
-        `SELECT id, at, action, description, detail FROM audit_log ${w.sql} ORDER BY at, id`
-      )
+      .prepare(`SELECT id, at, action, description, detail FROM audit_log ${w.sql} ORDER BY at, id`)
       .all(...w.params) as AuditRow[]
   ).map(entryOf)
 }

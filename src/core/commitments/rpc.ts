@@ -131,7 +131,18 @@ export const commitmentHandlers: Pick<HandlerMap, CommitmentChannel> = {
   'commitments:setResult': (ctx, i) => setResult(ctx.db, i),
   'commitments:listResults': (ctx, i) => commitmentResultRows(ctx.db, i.year, i.personIds),
   'commitments:export': (ctx, i) =>
-    auditedExport(() => ctx.db, 'commitment', exportCommitment(ctx, i), () => null, i.personId),
+    auditedExport(
+      () => ctx.db,
+      'commitment',
+      exportCommitment(ctx, i),
+      () => null,
+      i.personId
+    ),
   'commitments:exportUnit': (ctx, i) =>
-    auditedExport(() => ctx.db, 'unit-commitments', exportUnitCommitments(ctx, i), (r) => r.people)
+    auditedExport(
+      () => ctx.db,
+      'unit-commitments',
+      exportUnitCommitments(ctx, i),
+      (r) => r.people
+    )
 }

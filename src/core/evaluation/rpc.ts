@@ -127,7 +127,12 @@ export const evaluationHandlers: Pick<HandlerMap, EvaluationChannel> = {
     auditedDelete(ctx.db, 'evaluation-rule', i.id, () => deleteRuleSet(ctx.db, i.id)),
   'evaluation:setGrassroots': (ctx, i) => setGrassroots(ctx.db, i.unitId, i.value),
   'evaluation:export': (ctx, i) =>
-    auditedExport(() => ctx.db, 'evaluation', exportEvaluation(ctx, i), (r) => r.rows),
+    auditedExport(
+      () => ctx.db,
+      'evaluation',
+      exportEvaluation(ctx, i),
+      (r) => r.rows
+    ),
   'evaluation:previewImport': (ctx, i) => previewEvaluationImport(ctx, i),
   'evaluation:applyImport': (ctx, i) => applyEvaluationImport(ctx, i)
 }

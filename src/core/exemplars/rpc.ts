@@ -161,5 +161,10 @@ export const exemplarHandlers: Pick<HandlerMap, ExemplarChannel> = {
   'exemplars:candidates': (ctx, i) => exemplarCandidates(ctx.db, i),
   'exemplars:counts': (ctx, i) => exemplarCounts(ctx.db, i),
   'exemplars:exportProposals': (ctx, i) =>
-    auditedExport(() => ctx.db, 'exemplar-proposals', exportProposals(ctx, i), (r) => r.rows)
+    auditedExport(
+      () => ctx.db,
+      'exemplar-proposals',
+      exportProposals(ctx, i),
+      (r) => r.rows
+    )
 }

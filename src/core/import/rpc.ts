@@ -76,7 +76,12 @@ export const importHandlers: Pick<HandlerMap, ImportChannel> = {
   'import:history': (ctx) => importHistory(ctx),
   'import:undo': (ctx, i) => undoImportById(ctx, i.importId),
   'import:exportProblems': (ctx, i) =>
-    auditedExport(() => ctx.db, 'import-problems', exportProblems(ctx, i), (r) => r.rows),
+    auditedExport(
+      () => ctx.db,
+      'import-problems',
+      exportProblems(ctx, i),
+      (r) => r.rows
+    ),
   'import:close': (ctx, i) => ctx.imports.close(i.sessionId),
   'import:progress': (ctx, i) => ctx.imports.progress(i.sessionId),
   'import:cancel': (ctx, i) => ctx.imports.cancel(i.sessionId),

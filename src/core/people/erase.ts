@@ -12,17 +12,10 @@ import { createBackup } from '../backup/backups'
 import type { CoreContext } from '../context'
 import { inTransaction, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
-import { peopleReferences, referenceLabel } from '../import/history'
 import { backupKeep } from '../settings'
+import { OWN_HISTORY_TABLES, peopleReferences, referenceLabel } from './references'
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`
-
-/** The person's own trail, always erased with them (never a reason to refuse). */
-const OWN_HISTORY = [
-  'DELETE FROM person_status_history WHERE person_id = ?',
-  // Import undo's before/after snapshots of them (the people an import updated).
-  'DELETE FROM import_changes WHERE person_id = ?'
-]
 
 /** What points at the person, per table that holds it (read from the schema: a new table that
  *  points at people is counted without touching this file). */
@@ -68,7 +61,9 @@ function deleteWithDependents(
     .all() as string[]
   for (const child of tables) {
     const fks = db
-      .prepare('SELECT "table" AS target, "from" AS col, "to" AS ref FROM pragma_foreign_key_list(?)')
+      .prepare(
+        'SELECT "table" AS target, "from" AS col, "to" AS ref FROM pragma_foreign_key_list(?)'
+      )
       .all(child) as { target: string; col: string; ref: string | null }[]
     for (const fk of fks) {
       if (fk.target.toLowerCase() !== table.toLowerCase() || child === table) continue
@@ -112,7 +107,9 @@ export function erasePerson(
     let erased = 0
     for (const { table, column } of peopleReferences(db))
       erased += deleteWithDependents(db, table, `${quoteId(column)} = ?`, [input.id])
-    for (const sql of OWN_HISTORY) db.prepare(sql).run(input.id)
+    // Their own trail, import undo's before/after snapshots of them included.
+    for (const table of OWN_HISTORY_TABLES)
+      db.prepare(`DELETE FROM ${quoteId(table)} WHERE person_id = ?`).run(input.id)
     // The log's one change: entries about this person (a deleted commitment of theirs, the
     // export of their commitment) keep their action and time, lose who and what.
     db.prepare(

@@ -80,6 +80,11 @@ export const studyHandlers: Pick<HandlerMap, StudyChannel> = {
   'study:coverage': (ctx, i) => coverage(ctx.db, i),
   'study:listMissing': (ctx, i) => missing(ctx.db, i),
   'study:exportMissing': (ctx, i) =>
-    auditedExport(() => ctx.db, 'study-missing', exportMissing(ctx, i), (r) => r.rows),
+    auditedExport(
+      () => ctx.db,
+      'study-missing',
+      exportMissing(ctx, i),
+      (r) => r.rows
+    ),
   'study:progress': (ctx, i) => progress(ctx.db, i)
 }

@@ -63,7 +63,10 @@ export interface AuditApi {
   }
 }
 
-export const AUDIT_CHANNELS = ['audit:list', 'audit:export'] as const satisfies readonly (keyof AuditApi)[]
+export const AUDIT_CHANNELS = [
+  'audit:list',
+  'audit:export'
+] as const satisfies readonly (keyof AuditApi)[]
 
 const _allAuditApiListed: ListsAll<AuditApi, typeof AUDIT_CHANNELS> = true
 void _allAuditApiListed

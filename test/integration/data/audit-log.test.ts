@@ -18,10 +18,15 @@ beforeEach(async () => {
   committee = (
     await t.call('units:create', { parentId: null, name: 'Đảng bộ xã Tân Hòa', level: 'Đảng ủy' })
   ).id
-  cell = (await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 1', level: 'Chi bộ' }))
-    .id
+  cell = (
+    await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
+  ).id
   cell2 = (
-    await t.call('units:create', { parentId: committee, name: 'Chi bộ ấp 1 (trùng)', level: 'Chi bộ' })
+    await t.call('units:create', {
+      parentId: committee,
+      name: 'Chi bộ ấp 1 (trùng)',
+      level: 'Chi bộ'
+    })
   ).id
 })
 afterEach(() => t.dispose())
@@ -46,11 +51,18 @@ describe('each action writes one entry', () => {
   it('imports and their undo', async () => {
     const file = join(t.dir, 'ds.xlsx')
     await writeMemberList(file, SAMPLE)
-    const opened = await t.call('import:open', { path: file })
+    const opened = (await t.call('import:open', { path: file }))!
     // A dry run writes nothing, so it is not recorded.
-    await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: committee, dryRun: true })
+    await t.call('import:commit', {
+      sessionId: opened.sessionId,
+      parentUnitId: committee,
+      dryRun: true
+    })
     expect(await entries('import.commit')).toHaveLength(0)
-    const done = await t.call('import:commit', { sessionId: opened.sessionId, parentUnitId: committee })
+    const done = await t.call('import:commit', {
+      sessionId: opened.sessionId,
+      parentUnitId: committee
+    })
     const imported = await last('import.commit')
     expect(imported.detail).toMatchObject({ importId: done.importId, file: 'ds.xlsx', created: 4 })
     expect(imported.description).toBe(
@@ -87,10 +99,14 @@ describe('each action writes one entry', () => {
     await t.call('commitments:export', { personId: an, year, path: out('cam-ket.xlsx') })
     await t.call('commitments:exportUnit', { year, unitId: cell, path: out('cam-ket-don-vi.xlsx') })
     await t.call('evaluation:export', { year, unitId: cell, path: out('xep-loai.xlsx') })
-    await t.call('exemplars:exportProposals', { unitId: committee, year, path: out('de-nghi.xlsx') })
+    await t.call('exemplars:exportProposals', {
+      unitId: committee,
+      year,
+      path: out('de-nghi.xlsx')
+    })
     const file = join(t.dir, 'ds.xlsx')
     await writeMemberList(file, SAMPLE)
-    const opened = await t.call('import:open', { path: file })
+    const opened = (await t.call('import:open', { path: file }))!
     await t.call('import:preview', { sessionId: opened.sessionId, parentUnitId: committee })
     await t.call('import:exportProblems', { sessionId: opened.sessionId, path: out('loi.xlsx') })
     await t.call('audit:export', { path: out('nhat-ky.xlsx') })
@@ -241,7 +257,10 @@ it('exports the log as a party-format sheet, oldest first, with the filter in it
   await t.call('backup:create', { reason: 'manual' })
   await t.call('backup:setKeep', { keep: 3 })
   const path = join(t.dir, 'nhat-ky.xlsx')
-  expect(await t.call('audit:export', { action: 'backup.create', path })).toEqual({ path, count: 1 })
+  expect(await t.call('audit:export', { action: 'backup.create', path })).toEqual({
+    path,
+    count: 1
+  })
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(path)
   const ws = wb.worksheets[0]

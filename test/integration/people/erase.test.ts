@@ -43,7 +43,10 @@ const dbPath = () => join(t.dir, 'chuyen-de.sqlite')
 /** The data file and its -wal, as bytes, as anyone copying them would read them. */
 function rawBytes(): Buffer {
   const wal = `${dbPath()}-wal`
-  return Buffer.concat([readFileSync(dbPath()), existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)])
+  return Buffer.concat([
+    readFileSync(dbPath()),
+    existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)
+  ])
 }
 
 const holds = (bytes: Buffer, text: string) => bytes.includes(Buffer.from(text, 'utf8'))

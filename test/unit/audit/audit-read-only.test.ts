@@ -30,7 +30,8 @@ it('changes or removes audit rows nowhere but in erasure, and adds them only thr
       /\b(UPDATE|DELETE\s+FROM|REPLACE\s+INTO|INSERT\s+OR\s+REPLACE\s+INTO|DROP\s+TABLE|ALTER\s+TABLE)\s+"?audit_log\b/gi
     ))
       writes.push(`${where}: ${m[1].toUpperCase()}`)
-    for (const m of text.matchAll(/\bINSERT\s+INTO\s+"?audit_log\b/gi)) inserts.push(`${where}: ${m[0]}`)
+    for (const m of text.matchAll(/\bINSERT\s+INTO\s+"?audit_log\b/gi))
+      inserts.push(`${where}: ${m[0]}`)
   }
   // The scrub: entries about the erased person keep their action and time, lose who and what.
   expect(writes).toEqual(['core/people/erase.ts: UPDATE'])
