@@ -10,7 +10,7 @@ import { formatNumber } from '../../shared/numbers'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 
 /** What each export writes, as the log names it. */
-export const EXPORT_LABELS = {
+const EXPORT_LABELS = {
   'import-problems': 'Danh sách nhập có đánh dấu lỗi',
   'study-missing': 'Danh sách chưa học tập Chuyên đề',
   commitment: 'Bản cam kết',
@@ -19,10 +19,10 @@ export const EXPORT_LABELS = {
   'exemplar-proposals': 'Danh sách đề nghị khen thưởng',
   audit: 'Nhật ký thao tác'
 } as const
-export type ExportKind = keyof typeof EXPORT_LABELS
+type ExportKind = keyof typeof EXPORT_LABELS
 
 /** What a deletion removed, as the log names it. */
-export const DELETED_LABELS = {
+const DELETED_LABELS = {
   commitment: 'bản cam kết',
   'commitment-review': 'lần kiểm điểm cam kết',
   'study-session': 'buổi học tập',
@@ -34,10 +34,10 @@ export const DELETED_LABELS = {
   anniversary: 'ngày kỷ niệm',
   'press-work': 'tác phẩm báo chí'
 } as const
-export type DeletedKind = keyof typeof DELETED_LABELS
+type DeletedKind = keyof typeof DELETED_LABELS
 
 /** The detail each action carries (JSON-safe; counts, unit and file names). */
-export interface AuditDetails {
+interface AuditDetails {
   'import.commit': {
     importId: number
     file: string
@@ -81,7 +81,7 @@ export interface AuditDetails {
   'password.remove': Record<string, never>
 }
 
-export interface AuditInput<A extends AuditAction = AuditAction> {
+interface AuditInput<A extends AuditAction = AuditAction> {
   action: A
   detail: AuditDetails[A]
   /** The one person the entry is about, when there is one: erasure scrubs the entry. */
@@ -93,7 +93,7 @@ const n = (v: number) => formatNumber(v)
 const RATING_HOW = { save: 'ghi cùng lúc', fill: 'nhập nhanh', import: 'nhập từ tệp' } as const
 
 /** The entry's Vietnamese sentence. */
-export function describe<A extends AuditAction>(action: A, detail: AuditDetails[A]): string {
+function describe<A extends AuditAction>(action: A, detail: AuditDetails[A]): string {
   switch (action) {
     case 'import.commit': {
       const x = detail as AuditDetails['import.commit']

@@ -19,7 +19,7 @@ const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** What points at the person, per table that holds it (read from the schema: a new table that
  *  points at people is counted without touching this file). */
-export function personRecords(db: Database, personId: number): PersonRecordCount[] {
+function personRecords(db: Database, personId: number): PersonRecordCount[] {
   const counts = new Map<string, number>()
   for (const { table, column } of peopleReferences(db)) {
     const n = db
