@@ -75,6 +75,7 @@ interface AuditDetails {
     file: string | null
   }
   'commitments.bulk': { unit: string; year: number; created: number }
+  /** change: what was done, as a Vietnamese phrase ("Chuyển sang Chi bộ ấp 2", "Đổi trạng thái"). */
   'people.bulk': { change: string; people: number; unit: string | null }
   'password.set': Record<string, never>
   'password.change': Record<string, never>
