@@ -1,11 +1,11 @@
 // Layering as lint rules (CONVENTIONS.md §9), beside test/unit/architecture/layering.test.ts: an editor shows
 // a forbidden import as it is typed. Two levels:
 //  1. layers: renderer, main, preload, cli, core, shared may import only what they are allowed;
-//  2. core folders: infrastructure (db, excel, word, jobs, rpc) knows no domain; a domain may use
+//  2. core folders: infrastructure (db, excel, word, jobs, audit, rpc) knows no domain; a domain may use
 //     the infrastructure, the foundations (units, people, settings, backup) and the domains named
 //     for it below, so a new section cannot quietly grow a dependency on another.
 
-const INFRASTRUCTURE = ['db', 'excel', 'word', 'jobs']
+const INFRASTRUCTURE = ['db', 'excel', 'word', 'jobs', 'audit']
 const FOUNDATIONS = ['units', 'people', 'settings', 'backup']
 
 /** Which other core folders each core folder may import (itself is always allowed). */
@@ -15,11 +15,13 @@ const CORE_ALLOWED = {
   excel: ['db', 'jobs'],
   word: ['db'],
   jobs: ['db'],
+  // The audit log: written by every domain inside its own transactions; knows none of them.
+  audit: ['db', 'excel', 'rpc'],
   settings: ['db'],
   app: ['db', 'settings', 'backup', 'rpc'],
-  backup: ['db', 'settings', 'rpc'],
-  units: ['db', 'people', 'settings', 'backup', 'rpc'], // a merge takes a backup first
-  people: ['db', 'units', 'settings', 'rpc'],
+  backup: ['db', 'settings', 'rpc', 'audit'],
+  units: ['db', 'people', 'settings', 'backup', 'rpc', 'audit'], // a merge takes a backup first
+  people: ['db', 'units', 'settings', 'rpc', 'backup', 'audit'], // erasure takes a backup first
   import: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc'],
   study: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'import'],
   commitments: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'study'],

@@ -73,7 +73,7 @@ const valued = [
   'result',
   'period'
 ]
-const flags = ['json', 'all', 'help', 'dry-run', 'per-unit']
+const flags = ['json', 'all', 'help', 'dry-run', 'per-unit', 'with-records', 'yes']
 const OPTIONS = Object.fromEntries([
   ...valued.map((n) => [n, { type: 'string' as const }]),
   ...flags.map((n) => [n, { type: 'boolean' as const }])

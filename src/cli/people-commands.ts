@@ -111,12 +111,60 @@ async function peopleAdd({ core, out, opts }: CommandContext): Promise<void> {
   )
 }
 
+/** A person by party card number, CCCD or profile number, or else by id (as `people list` shows). */
+async function resolvePerson(core: CommandContext['core'], ref: string): Promise<Person> {
+  const byNumber = (
+    await call(core, 'people:list', {
+      unitId: null,
+      includeSubunits: true,
+      q: ref,
+      statuses: [...PERSON_STATUSES],
+      limit: 10
+    })
+  ).rows.filter((p) => [p.partyCardNumber, p.nationalId, p.partyProfileNumber].includes(ref))
+  if (byNumber.length > 1)
+    throw new CliRefusal(
+      'AMBIGUOUS',
+      `Có ${byNumber.length} người mang số "${ref}"; hãy dùng mã (id) của người cần xóa.`
+    )
+  if (byNumber.length === 1) return byNumber[0]
+  if (/^\d+$/.test(ref)) return call(core, 'people:get', { id: Number(ref) })
+  throw new CliRefusal('NOT_FOUND', `Không tìm thấy người có số thẻ, CCCD hoặc mã "${ref}".`)
+}
+
+async function peopleErase({ core, out, opts, positionals }: CommandContext): Promise<void> {
+  const ref = positionals[0]
+  if (!ref) throw new CliRefusal('USAGE', 'Thiếu số thẻ đảng viên, CCCD hoặc mã của người cần xóa.')
+  const person = await resolvePerson(core, ref)
+  const withRecords = opts['with-records'] === true
+  if (opts.yes !== true) {
+    const records = await call(core, 'people:listRecords', { id: person.id })
+    const list = records.map((r) => `${r.count} ${r.label}`).join(', ')
+    throw new CliRefusal(
+      'CONFIRM',
+      `Sẽ xóa vĩnh viễn "${person.fullName}" (mã ${person.id})` +
+        (list ? `${withRecords ? ' cùng' : '; còn'} dữ liệu gắn với người này: ${list}` : '') +
+        '. Không thể hoàn tác (chỉ còn trong các bản sao lưu cũ). Thêm --yes để xác nhận.'
+    )
+  }
+  const r = await call(core, 'people:erase', { id: person.id, withRecords })
+  printResult(
+    out,
+    { id: person.id, ...r },
+    () =>
+      `Đã xóa vĩnh viễn "${person.fullName}" cùng ${r.erasedRecords} bản ghi gắn với người này. ` +
+      `Bản sao lưu trước khi xóa: ${r.backupFile}.`
+  )
+}
+
 export const PEOPLE_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'people list': peopleList,
-  'people add': peopleAdd
+  'people add': peopleAdd,
+  'people erase': peopleErase
 }
 
 export const PEOPLE_USAGE = `  people list [--unit ĐƠN_VỊ] [--q TỪ_KHÓA] [--all] [--limit N]
   people add --name HỌ_TÊN --unit ĐƠN_VỊ [--gender nam|nu] [--birth dd/mm/yyyy]
              [--kind member|non_member] [--joined NGÀY] [--official NGÀY] [--card SỐ_THẺ]
-             [--profile SỐ_LÝ_LỊCH] [--national-id CCCD] [--position CHỨC_VỤ]`
+             [--profile SỐ_LÝ_LỊCH] [--national-id CCCD] [--position CHỨC_VỤ]
+  people erase SỐ_THẺ|CCCD|MÃ [--with-records] [--yes]   Xóa vĩnh viễn một người (sao lưu trước)`

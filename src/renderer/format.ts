@@ -1,15 +1,9 @@
 // How values look to users: Vietnamese number and date formats.
 
-import { displayPartialDate } from '@shared/partial-date'
-
-const pad = (n: number) => String(n).padStart(2, '0')
+import { displayDateTime, displayPartialDate } from '@shared/partial-date'
 
 /** An ISO timestamp as dd/mm/yyyy HH:mm in the computer's local time. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+export const formatDateTime = displayDateTime
 
 /** A date (partial, dd/mm/yyyy) or a timestamp (with time), whichever the value is. */
 export function formatWhen(value: string): string {

@@ -1,10 +1,10 @@
 // Which backups the "Số bản sao lưu giữ lại" limit removes, in one place so that the core that
 // deletes them and the screen that asks first name the same files. The safety copies taken before
-// an import or a restore are the way back from that step: they are kept apart, the newest `keep`
+// an import, a restore or an erasure are the way back from that step: they are kept apart, the newest `keep`
 // of them, and never push out the ordinary backups (nor are pushed out by them). The screen says so.
 
 /** Reasons of the copies kept apart from the ordinary backups. */
-const SAFETY_BACKUP_REASONS: readonly string[] = ['before-import', 'before-restore']
+const SAFETY_BACKUP_REASONS: readonly string[] = ['before-import', 'before-restore', 'before-erase']
 
 const isSafetyBackup = (b: { reason: string }): boolean => SAFETY_BACKUP_REASONS.includes(b.reason)
 

@@ -10,6 +10,7 @@ import type {
   CommitmentState
 } from './api'
 import type { ImportProblem, ImportProblemOutcome } from './api'
+import type { AuditAction } from './api'
 
 export const STATUS_LABELS: Record<PersonStatus, string> = {
   active: 'Đang sinh hoạt',
@@ -157,4 +158,22 @@ export function importProblemText(
   const written = p.value !== null && p.outcome === 'dropped' ? ` (ô ghi "${p.value}")` : ''
   const outcome = p.outcome ? ` → ${IMPORT_OUTCOME_LABELS[p.outcome]}${written}.` : ''
   return `${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}${where ? ` (${where})` : ''}: ${p.message}${outcome}`
+}
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'import.commit': 'Nhập danh sách',
+  'import.undo': 'Hoàn tác lần nhập',
+  export: 'Xuất tệp',
+  'backup.create': 'Sao lưu',
+  'backup.restore': 'Khôi phục',
+  'backup.keep': 'Đổi số bản sao lưu giữ lại',
+  'record.delete': 'Xóa bản ghi',
+  'person.erase': 'Xóa vĩnh viễn một người',
+  'units.merge': 'Sáp nhập đơn vị',
+  'ratings.bulk': 'Xếp loại hàng loạt',
+  'commitments.bulk': 'Lập cam kết hàng loạt',
+  'people.bulk': 'Sửa hàng loạt người',
+  'password.set': 'Đặt mật khẩu',
+  'password.change': 'Đổi mật khẩu',
+  'password.remove': 'Bỏ mật khẩu'
 }

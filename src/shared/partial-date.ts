@@ -40,6 +40,14 @@ export function formatPartialDate(parts: DateParts): PartialDate {
   return `${y}-${m}-${String(parts.day).padStart(2, '0')}`
 }
 
+/** An ISO timestamp as dd/mm/yyyy HH:mm in the computer's local time (screen, CLI, printed log). */
+export function displayDateTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
 /** Shown to users: dd/mm/yyyy, mm/yyyy or yyyy. */
 export function displayPartialDate(value: string | null | undefined): string {
   if (!value) return ''

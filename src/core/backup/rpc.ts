@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { HandlerMap } from '../rpc/handlers'
 import { listBackups } from './backups'
-import { checkIntegrity, makeBackup, restoreBackup, setBackupKeep } from './service'
+import { checkIntegrity, makeManualBackup, restoreBackup, setBackupKeep } from './service'
 
 export const backupSchemas = {
   'backup:list': z.null(),
@@ -23,7 +23,7 @@ type BackupChannel = keyof typeof backupSchemas
 
 export const backupHandlers: Pick<HandlerMap, BackupChannel> = {
   'backup:list': (ctx) => listBackups(ctx.backupDir),
-  'backup:create': (ctx) => makeBackup(ctx, 'manual'),
+  'backup:create': (ctx) => makeManualBackup(ctx),
   'backup:restore': (ctx, i) => restoreBackup(ctx, i),
   'backup:setKeep': (ctx, i) => setBackupKeep(ctx, i.keep),
   'db:check': (ctx) => checkIntegrity(ctx.db)

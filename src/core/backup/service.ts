@@ -3,21 +3,23 @@
 import { existsSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { AppInfo, BackupInfo, IntegrityReport } from '../../shared/api'
+import { audit } from '../audit/audit'
 import type { CoreContext } from '../context'
-import { openDatabase, type Database } from '../db/connection'
+import { inTransaction, openDatabase, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
 import { unusableFileError } from '../db/file-header'
 import { checkOrdinaryFile } from '../files'
+import { backupsBeyondKeep } from '../../shared/backup-retention'
 import { schemaVersion } from '../db/migrations'
 import { backupKeep, setSetting } from '../settings'
 import {
   copyFailure,
   createBackup,
+  listBackups,
   PARTIAL_SUFFIX,
   pruneBackups,
   snapshotInto,
-  verifyOpenDatabase,
-  type BackupReason
+  verifyOpenDatabase
 } from './backups'
 
 export function appInfo(ctx: CoreContext): AppInfo {
@@ -33,12 +35,21 @@ export function appInfo(ctx: CoreContext): AppInfo {
   }
 }
 
-export function makeBackup(ctx: CoreContext, reason: BackupReason): BackupInfo {
-  return createBackup(ctx.db, ctx.backupDir, reason, backupKeep(ctx.db))
+/** A backup the user asked for (the automatic ones are named in the entry of their action). */
+export function makeManualBackup(ctx: CoreContext): BackupInfo {
+  const made = createBackup(ctx.db, ctx.backupDir, 'manual', backupKeep(ctx.db))
+  audit(ctx.db, { action: 'backup.create', detail: { file: made.fileName } })
+  return made
 }
 
 export function setBackupKeep(ctx: CoreContext, keep: number): AppInfo {
-  setSetting(ctx.db, 'backup.keep', String(keep))
+  const before = backupKeep(ctx.db)
+  const going = backupsBeyondKeep(listBackups(ctx.backupDir), keep).length
+  inTransaction(ctx.db, () => {
+    setSetting(ctx.db, 'backup.keep', String(keep))
+    if (keep !== before)
+      audit(ctx.db, { action: 'backup.keep', detail: { from: before, to: keep, deleted: going } })
+  })
   pruneBackups(ctx.backupDir, keep)
   return appInfo(ctx)
 }
@@ -70,6 +81,11 @@ export async function restoreBackup(
       Math.max(backupKeep(ctx.db), 1) + 1
     )
     ctx.replaceDatabase(incoming)
+    // Written in the restored data: the log goes on from what came back.
+    audit(ctx.db, {
+      action: 'backup.restore',
+      detail: { from: source, safetyBackup: safetyBackup.fileName }
+    })
     return { restoredFrom: source, safetyBackup }
   } finally {
     rmSync(incoming, { force: true })

@@ -9,11 +9,13 @@ import {
   COMMITMENT_REVIEWERS
 } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { auditedDelete, auditedExport, unitNameOf, withAudit } from '../audit/audit'
 import { id, ids, isoDay, nullableText, place, text, year } from '../rpc/fields'
 import {
   bulkFromTemplate,
   deleteCommitment,
   personCommitment,
+  personRow,
   roster,
   saveCommitment,
   setResult
@@ -95,17 +97,55 @@ export const commitmentHandlers: Pick<HandlerMap, CommitmentChannel> = {
   'commitments:roster': (ctx, i) => roster(ctx.db, i),
   'commitments:person': (ctx, i) => personCommitment(ctx.db, i),
   'commitments:save': (ctx, i) => saveCommitment(ctx.db, i),
-  'commitments:delete': (ctx, i) => deleteCommitment(ctx.db, i),
+  'commitments:delete': (ctx, i) =>
+    withAudit(
+      ctx.db,
+      () => {
+        // Read before the delete: the entry names whose commitment it was.
+        const person = personRow(ctx.db, i.personId).full_name
+        return { result: deleteCommitment(ctx.db, i), person }
+      },
+      ({ person }) => ({
+        action: 'record.delete',
+        detail: { what: 'commitment', id: null, year: i.year, person },
+        personId: i.personId
+      })
+    ).result,
   'commitments:template': (ctx, i) => getTemplate(ctx.db, i),
   'commitments:saveTemplate': (ctx, i) => saveTemplate(ctx.db, i),
-  'commitments:bulk': (ctx, i) => bulkFromTemplate(ctx.db, i),
+  'commitments:bulk': (ctx, i) =>
+    withAudit(
+      ctx.db,
+      () => bulkFromTemplate(ctx.db, i),
+      (r) =>
+        r.created > 0
+          ? {
+              action: 'commitments.bulk',
+              detail: { unit: unitNameOf(ctx.db, i.unitId) ?? '', year: i.year, created: r.created }
+            }
+          : null
+    ),
   'commitments:listReviews': (ctx, i) => listReviews(ctx.db, i),
   'commitments:getReview': (ctx, i) => getReview(ctx.db, i.id),
   'commitments:createReview': (ctx, i) => saveReview(ctx.db, undefined, i),
   'commitments:updateReview': (ctx, i) => saveReview(ctx.db, i.id, i.fields),
-  'commitments:deleteReview': (ctx, i) => deleteReview(ctx.db, i.id),
+  'commitments:deleteReview': (ctx, i) =>
+    auditedDelete(ctx.db, 'commitment-review', i.id, () => deleteReview(ctx.db, i.id)),
   'commitments:setResult': (ctx, i) => setResult(ctx.db, i),
   'commitments:listResults': (ctx, i) => commitmentResultRows(ctx.db, i.year, i.personIds),
-  'commitments:export': (ctx, i) => exportCommitment(ctx, i),
-  'commitments:exportUnit': (ctx, i) => exportUnitCommitments(ctx, i)
+  'commitments:export': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'commitment',
+      exportCommitment(ctx, i),
+      () => null,
+      i.personId
+    ),
+  'commitments:exportUnit': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'unit-commitments',
+      exportUnitCommitments(ctx, i),
+      (r) => r.people
+    )
 }

@@ -29,6 +29,7 @@ import m0017 from './migrations/0017_press_work_authors'
 import m0018 from './migrations/0018_received_reports'
 import m0019 from './migrations/0019_report_issues'
 import m0020 from './migrations/0020_report_drafts'
+import m0021 from './migrations/0021_audit_log'
 
 export interface Migration {
   version: number
@@ -57,7 +58,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 17, name: 'press work authors', sql: m0017 },
   { version: 18, name: 'received reports', sql: m0018 },
   { version: 19, name: 'report issues', sql: m0019 },
-  { version: 20, name: 'report drafts', sql: m0020 }
+  { version: 20, name: 'report drafts', sql: m0020 },
+  { version: 21, name: 'audit log', sql: m0021 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -30,6 +30,7 @@ import {
 import { formatNumber } from '../../shared/numbers'
 import { displayPartialDate, readUserDate, type PartialDate } from '../../shared/partial-date'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
+import { audit } from '../audit/audit'
 import { createBackup } from '../backup/backups'
 import type { CoreContext } from '../context'
 import { inTransaction, type Database } from '../db/connection'
@@ -523,6 +524,18 @@ export async function applyEvaluationImport(
   const { preview, writes } = await plan(ctx.db, input.year, path, input.token)
   if (writes.size === 0) return { ...preview, backup: null }
   const backup = createBackup(ctx.db, ctx.backupDir, 'before-import', backupKeep(ctx.db))
-  inTransaction(ctx.db, () => writeRatings(ctx.db, input.year, writes))
+  inTransaction(ctx.db, () => {
+    writeRatings(ctx.db, input.year, writes)
+    audit(ctx.db, {
+      action: 'ratings.bulk',
+      detail: {
+        how: 'import',
+        unit: null,
+        year: input.year,
+        people: writes.size,
+        file: basename(path)
+      }
+    })
+  })
   return { ...preview, backup: backup.fileName }
 }

@@ -10,6 +10,7 @@ import {
   RATINGS
 } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { auditedDelete, auditedExport, unitNameOf, withAudit } from '../audit/audit'
 import { id, nullableText, percent, place, text, year } from '../rpc/fields'
 import { exportEvaluation } from './export'
 import { applyEvaluationImport, previewEvaluationImport } from './import-sheet'
@@ -86,14 +87,56 @@ type EvaluationChannel = keyof typeof evaluationSchemas
 
 export const evaluationHandlers: Pick<HandlerMap, EvaluationChannel> = {
   'evaluation:sheet': (ctx, i) => buildSheet(ctx.db, i),
-  'evaluation:save': (ctx, i) => saveRatings(ctx.db, i),
-  'evaluation:fill': (ctx, i) => fillRatings(ctx.db, i),
+  // One rating typed in a cell is an edit; many in one save (the bulk bar) are a bulk change.
+  'evaluation:save': (ctx, i) =>
+    withAudit(
+      ctx.db,
+      () => saveRatings(ctx.db, i),
+      (r) =>
+        i.entries.length > 1
+          ? {
+              action: 'ratings.bulk',
+              detail: {
+                how: 'save',
+                unit: unitNameOf(ctx.db, i.unitId),
+                year: i.year,
+                people: r.saved,
+                file: null
+              }
+            }
+          : null
+    ),
+  'evaluation:fill': (ctx, i) =>
+    withAudit(
+      ctx.db,
+      () => fillRatings(ctx.db, i),
+      (r) =>
+        r.changed > 0
+          ? {
+              action: 'ratings.bulk',
+              detail: {
+                how: 'fill',
+                unit: unitNameOf(ctx.db, i.unitId),
+                year: i.year,
+                people: r.changed,
+                file: null
+              }
+            }
+          : null
+    ),
   'evaluation:listRules': (ctx) => listRuleSets(ctx.db),
   'evaluation:createRule': (ctx, i) => saveRuleSet(ctx.db, { ...i, id: null }),
   'evaluation:updateRule': (ctx, i) => saveRuleSet(ctx.db, { ...i.fields, id: i.id }),
-  'evaluation:deleteRule': (ctx, i) => deleteRuleSet(ctx.db, i.id),
+  'evaluation:deleteRule': (ctx, i) =>
+    auditedDelete(ctx.db, 'evaluation-rule', i.id, () => deleteRuleSet(ctx.db, i.id)),
   'evaluation:setGrassroots': (ctx, i) => setGrassroots(ctx.db, i.unitId, i.value),
-  'evaluation:export': (ctx, i) => exportEvaluation(ctx, i),
+  'evaluation:export': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'evaluation',
+      exportEvaluation(ctx, i),
+      (r) => r.rows
+    ),
   'evaluation:previewImport': (ctx, i) => previewEvaluationImport(ctx, i),
   'evaluation:applyImport': (ctx, i) => applyEvaluationImport(ctx, i)
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { AWARD_FORMS, AWARD_KINDS, EXEMPLAR_KINDS, EXEMPLAR_STATUSES } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { auditedDelete, auditedExport } from '../audit/audit'
 import { id, isoDay, nullableText, paging, partialDate, place, text, year } from '../rpc/fields'
 import {
   awardWarnings,
@@ -133,20 +134,29 @@ export const exemplarHandlers: Pick<HandlerMap, ExemplarChannel> = {
   'exemplars:listMovements': (ctx, i) => listMovements(ctx.db, i.year),
   'exemplars:createMovement': (ctx, i) => saveMovement(ctx.db, null, i),
   'exemplars:updateMovement': (ctx, i) => saveMovement(ctx.db, i.id, i.fields),
-  'exemplars:deleteMovement': (ctx, i) => deleteMovement(ctx.db, i.id),
+  'exemplars:deleteMovement': (ctx, i) =>
+    auditedDelete(ctx.db, 'movement', i.id, () => deleteMovement(ctx.db, i.id)),
   'exemplars:list': (ctx, i) => listExemplars(ctx.db, i),
   'exemplars:get': (ctx, i) => getExemplar(ctx.db, i.id),
   'exemplars:create': (ctx, i) => createExemplar(ctx.db, i),
   'exemplars:update': (ctx, i) => updateExemplar(ctx.db, i.id, i.fields),
-  'exemplars:delete': (ctx, i) => deleteExemplar(ctx.db, i.id),
+  'exemplars:delete': (ctx, i) =>
+    auditedDelete(ctx.db, 'exemplar', i.id, () => deleteExemplar(ctx.db, i.id)),
   'exemplars:setStatus': (ctx, i) => setExemplarStatus(ctx.db, i),
   'exemplars:listAwards': (ctx, i) => listAwards(ctx.db, i.year, i.unitId),
   'exemplars:createAward': (ctx, i) => createAward(ctx.db, i),
-  'exemplars:deleteAward': (ctx, i) => deleteAward(ctx.db, i.id),
+  'exemplars:deleteAward': (ctx, i) =>
+    auditedDelete(ctx.db, 'award', i.id, () => deleteAward(ctx.db, i.id)),
   'exemplars:checkAward': (ctx, i) => awardWarnings(ctx.db, i),
   'exemplars:listPowers': (ctx) => listPowers(ctx.db),
   'exemplars:savePowers': (ctx, i) => savePowers(ctx.db, i),
   'exemplars:candidates': (ctx, i) => exemplarCandidates(ctx.db, i),
   'exemplars:counts': (ctx, i) => exemplarCounts(ctx.db, i),
-  'exemplars:exportProposals': (ctx, i) => exportProposals(ctx, i)
+  'exemplars:exportProposals': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'exemplar-proposals',
+      exportProposals(ctx, i),
+      (r) => r.rows
+    )
 }

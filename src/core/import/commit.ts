@@ -8,6 +8,7 @@ import type {
 } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
+import { audit } from '../audit/audit'
 import { createBackup } from '../backup/backups'
 import { inTransaction } from '../db/connection'
 import { backupKeep } from '../settings'
@@ -88,6 +89,17 @@ export async function commitImport(
         const layout = views[i].layout
         saveMapping(ctx.db, layout.signature || headerSignature(layout.labels), fields[i])
       }
+      audit(ctx.db, {
+        action: 'import.commit',
+        detail: {
+          importId: result.importId,
+          file: s.fileName,
+          created: result.created,
+          updated: result.updated,
+          unitsCreated: result.unitsCreated,
+          backup
+        }
+      })
       commitHooks.afterWrites?.()
       return { result, plan: fresh }
     })
@@ -104,5 +116,13 @@ export function importHistory(ctx: CoreContext): ImportRecord[] {
 export function undoImportById(ctx: CoreContext, importId: number): ImportUndoResult {
   checkUndo(ctx.db, importId)
   createBackup(ctx.db, ctx.backupDir, 'before-import', backupKeep(ctx.db))
-  return undoImport(ctx.db, importId)
+  return inTransaction(ctx.db, () => {
+    const undone = undoImport(ctx.db, importId)
+    const file = ctx.db
+      .prepare('SELECT file_name FROM imports WHERE id = ?')
+      .pluck()
+      .get(importId) as string
+    audit(ctx.db, { action: 'import.undo', detail: { ...undone, file } })
+    return undone
+  })
 }

@@ -18,6 +18,7 @@ import {
   type StatusChange
 } from '../people/people'
 import { personFingerprint, personValues } from '../people/fingerprint'
+import { peopleReferences, referenceLabel } from '../people/references'
 import { createUnit } from '../units/units'
 import { fieldsFromValues, type Plan } from './plan'
 import type { ExemptMark } from './rows'
@@ -255,46 +256,6 @@ export function checkUndo(db: Database, importId: number): void {
         'Hoàn tác sẽ làm mất các thay đổi đó; hãy sửa bằng tay, hoặc khôi phục bản sao lưu tạo trước lần nhập.'
     )
   }
-}
-
-/** What the records of other tables that point at a person are, in the refusal message (Vietnamese). */
-const REFERENCE_LABELS: Record<string, string> = {
-  study_attendance: 'điểm danh học tập',
-  commitments: 'cam kết',
-  commitment_review_entries: 'kiểm điểm cam kết',
-  evaluation_ratings: 'xếp loại đảng viên',
-  exemplars: 'điển hình, mô hình',
-  award_recipients: 'khen thưởng',
-  press_work_authors: 'tác phẩm báo chí'
-}
-/** For a table added later and not labelled above: still Vietnamese, never a table name. */
-const OTHER_REFERENCE_LABEL = 'dữ liệu khác'
-
-/** The Vietnamese name, in the undo refusal, of the records a table holds about people. */
-export function referenceLabel(table: string): string {
-  return REFERENCE_LABELS[table] ?? OTHER_REFERENCE_LABEL
-}
-
-/** Tables undo itself clears for the people it removes (their own history, nothing else). */
-const CLEARED_BY_UNDO = new Set(['person_status_history', 'import_changes'])
-
-/** Every (table, column) whose foreign key points at people, read from the schema itself so a
- *  table added later (commitments, evaluations …) is covered without touching this file. */
-export function peopleReferences(db: Database): { table: string; column: string }[] {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[]
-  const refs: { table: string; column: string }[] = []
-  for (const table of tables) {
-    if (CLEARED_BY_UNDO.has(table)) continue
-    const fks = db
-      .prepare('SELECT "table" AS target, "from" AS col FROM pragma_foreign_key_list(?)')
-      .all(table) as { target: string; col: string }[]
-    for (const fk of fks)
-      if (fk.target.toLowerCase() === 'people') refs.push({ table, column: fk.col })
-  }
-  return refs
 }
 
 const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`

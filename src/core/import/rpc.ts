@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { IMPORT_FIELDS, PERSON_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { auditedExport } from '../audit/audit'
 import { id, paging, text } from '../rpc/fields'
 import { commitImport, importHistory, undoImportById } from './commit'
 import { openImport, sheetLayout } from './open'
@@ -71,7 +72,13 @@ export const importHandlers: Pick<HandlerMap, ImportChannel> = {
   'import:commit': (ctx, i) => commitImport(ctx, i),
   'import:history': (ctx) => importHistory(ctx),
   'import:undo': (ctx, i) => undoImportById(ctx, i.importId),
-  'import:exportProblems': (ctx, i) => exportProblems(ctx, i),
+  'import:exportProblems': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'import-problems',
+      exportProblems(ctx, i),
+      (r) => r.rows
+    ),
   'import:close': (ctx, i) => ctx.imports.close(i.sessionId),
   'import:progress': (ctx, i) => ctx.imports.progress(i.sessionId),
   'import:cancel': (ctx, i) => ctx.imports.cancel(i.sessionId),

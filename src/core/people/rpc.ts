@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { MEMBER_TYPES, PERSON_KINDS, PERSON_STATUSES } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { erasePerson, listPersonRecords } from './erase'
 import { id, isoDay, nullableText, paging, partialDate, text } from '../rpc/fields'
 import {
   createPerson,
@@ -56,7 +57,9 @@ export const peopleSchemas = {
     since: isoDay.optional(),
     note: text(2000).optional()
   }),
-  'people:statusHistory': z.strictObject({ id })
+  'people:statusHistory': z.strictObject({ id }),
+  'people:listRecords': z.strictObject({ id }),
+  'people:erase': z.strictObject({ id, withRecords: z.boolean().optional() })
 }
 
 type PeopleChannel = keyof typeof peopleSchemas
@@ -67,5 +70,7 @@ export const peopleHandlers: Pick<HandlerMap, PeopleChannel> = {
   'people:create': (ctx, i) => createPerson(ctx.db, i),
   'people:update': (ctx, i) => updatePerson(ctx.db, i.id, i.fields),
   'people:setStatus': (ctx, i) => setPersonStatus(ctx.db, i),
-  'people:statusHistory': (ctx, i) => statusHistory(ctx.db, i.id)
+  'people:statusHistory': (ctx, i) => statusHistory(ctx.db, i.id),
+  'people:listRecords': (ctx, i) => listPersonRecords(ctx.db, i.id),
+  'people:erase': (ctx, i) => erasePerson(ctx, i)
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { PRESS_CATEGORIES, PRESS_RESULTS, PRESS_STAGES, PROPAGANDA_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { auditedDelete } from '../audit/audit'
 import { id, isoDay, nullableText, partialDate, text, year } from '../rpc/fields'
 import {
   createActivity,
@@ -99,16 +100,19 @@ export const propagandaHandlers: Pick<HandlerMap, PropagandaChannel> = {
   'propaganda:listEvents': (ctx) => listEvents(ctx.db),
   'propaganda:createAnniversary': (ctx, i) => createAnniversary(ctx.db, i),
   'propaganda:updateAnniversary': (ctx, i) => updateAnniversary(ctx.db, i.id, i.fields),
-  'propaganda:deleteAnniversary': (ctx, i) => deleteAnniversary(ctx.db, i.id),
+  'propaganda:deleteAnniversary': (ctx, i) =>
+    auditedDelete(ctx.db, 'anniversary', i.id, () => deleteAnniversary(ctx.db, i.id)),
   'propaganda:upcoming': (ctx, i) => upcoming(ctx.db, i.today, i.limit),
   'propaganda:listActivities': (ctx, i) => listActivities(ctx.db, i),
   'propaganda:getActivity': (ctx, i) => getActivity(ctx.db, i.id),
   'propaganda:createActivity': (ctx, i) => createActivity(ctx.db, i),
   'propaganda:updateActivity': (ctx, i) => updateActivity(ctx.db, i.id, i.fields),
-  'propaganda:deleteActivity': (ctx, i) => deleteActivity(ctx.db, i.id),
+  'propaganda:deleteActivity': (ctx, i) =>
+    auditedDelete(ctx.db, 'propaganda-activity', i.id, () => deleteActivity(ctx.db, i.id)),
   'propaganda:listPressWorks': (ctx, i) => listPressWorks(ctx.db, i),
   'propaganda:createPressWork': (ctx, i) => createPressWork(ctx.db, i),
   'propaganda:updatePressWork': (ctx, i) => updatePressWork(ctx.db, i.id, i.fields),
-  'propaganda:deletePressWork': (ctx, i) => deletePressWork(ctx.db, i.id),
+  'propaganda:deletePressWork': (ctx, i) =>
+    auditedDelete(ctx.db, 'press-work', i.id, () => deletePressWork(ctx.db, i.id)),
   'propaganda:counts': (ctx, i) => propagandaCounts(ctx.db, i)
 }

@@ -12,6 +12,7 @@ import { studyHandlers } from '../study/rpc'
 import { commitmentHandlers } from '../commitments/rpc'
 import { evaluationHandlers } from '../evaluation/rpc'
 import { exemplarHandlers } from '../exemplars/rpc'
+import { auditHandlers } from '../audit/rpc'
 import { propagandaHandlers } from '../propaganda/rpc'
 import { reportHandlers } from '../reports/rpc'
 
@@ -32,5 +33,6 @@ export const handlers = {
   ...evaluationHandlers,
   ...exemplarHandlers,
   ...propagandaHandlers,
-  ...reportHandlers
+  ...reportHandlers,
+  ...auditHandlers
 } satisfies HandlerMap

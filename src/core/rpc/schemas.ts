@@ -11,6 +11,7 @@ import { studySchemas } from '../study/rpc'
 import { commitmentSchemas } from '../commitments/rpc'
 import { evaluationSchemas } from '../evaluation/rpc'
 import { exemplarSchemas } from '../exemplars/rpc'
+import { auditSchemas } from '../audit/rpc'
 import { propagandaSchemas } from '../propaganda/rpc'
 import { reportSchemas } from '../reports/rpc'
 
@@ -25,7 +26,8 @@ export const schemas = {
   ...evaluationSchemas,
   ...exemplarSchemas,
   ...propagandaSchemas,
-  ...reportSchemas
+  ...reportSchemas,
+  ...auditSchemas
 }
 
 // Each schema must produce exactly what its channel's handler is promised.

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { STUDY_SESSION_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { auditedDelete, auditedExport } from '../audit/audit'
 import { id, ids, isoDay, nullableText, paging, place, text, year } from '../rpc/fields'
 import { checklist, setAttendance } from './attendance'
 import { previewSheet } from './attendee-sheet'
@@ -66,12 +67,19 @@ export const studyHandlers: Pick<HandlerMap, StudyChannel> = {
   'study:getSession': (ctx, i) => getSession(ctx.db, i.id),
   'study:createSession': (ctx, i) => createSession(ctx.db, i),
   'study:updateSession': (ctx, i) => updateSession(ctx.db, i.id, i.fields),
-  'study:deleteSession': (ctx, i) => deleteSession(ctx.db, i.id),
+  'study:deleteSession': (ctx, i) =>
+    auditedDelete(ctx.db, 'study-session', i.id, () => deleteSession(ctx.db, i.id)),
   'study:checklist': (ctx, i) => checklist(ctx.db, i),
   'study:setAttendance': (ctx, i) => setAttendance(ctx.db, i),
   'study:previewSheet': (ctx, i) => previewSheet(ctx, i),
   'study:coverage': (ctx, i) => coverage(ctx.db, i),
   'study:listMissing': (ctx, i) => missing(ctx.db, i),
-  'study:exportMissing': (ctx, i) => exportMissing(ctx, i),
+  'study:exportMissing': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'study-missing',
+      exportMissing(ctx, i),
+      (r) => r.rows
+    ),
   'study:progress': (ctx, i) => progress(ctx.db, i)
 }

@@ -4,6 +4,7 @@
 // merged unit is retired with a note in both units' history. A backup is taken first.
 import type { UnitMergeInput, UnitMergeResult } from '../../shared/api'
 import { todayIso } from '../../shared/partial-date'
+import { audit } from '../audit/audit'
 import { createBackup } from '../backup/backups'
 import type { CoreContext } from '../context'
 import { inTransaction, type Database } from '../db/connection'
@@ -75,6 +76,10 @@ export function mergeUnits(ctx: CoreContext, input: UnitMergeInput): UnitMergeRe
     db.prepare('UPDATE units SET retired_on = ? WHERE id = ?').run(on, from.id)
     recordUnitChange(db, from.id, 'merged_into', on, into.name)
     recordUnitChange(db, into.id, 'merged_from', on, from.name)
+    audit(db, {
+      action: 'units.merge',
+      detail: { from: from.name, into: into.name, people: moved.people, backup: backup.fileName }
+    })
     return {
       unit: getUnit(db, from.id),
       into: getUnit(db, into.id),

@@ -10,6 +10,8 @@ import {
   type PersonKind,
   type PersonRow,
   type PersonStatus,
+  type PersonEraseResult,
+  type PersonRecordCount,
   type PersonStatusEntry,
   type PersonStatusInput
 } from '@shared/api'
@@ -184,6 +186,15 @@ export const usePeopleStore = defineStore('people', () => {
     return person
   }
 
+  const listRecords = (id: number): Promise<PersonRecordCount[]> =>
+    call('people:listRecords', { id })
+
+  async function erase(id: number, withRecords: boolean): Promise<PersonEraseResult> {
+    const result = await call('people:erase', { id, withRecords })
+    await afterChange()
+    return result
+  }
+
   return {
     filters,
     total,
@@ -197,6 +208,8 @@ export const usePeopleStore = defineStore('people', () => {
     statusHistory,
     create,
     update,
-    setStatus
+    setStatus,
+    listRecords,
+    erase
   }
 })

@@ -16,6 +16,7 @@
 //   (people:setStatus, commitments:setResult), `export<Thing>` saves a file the user chooses.
 
 import type { AppApi } from './app'
+import type { AuditApi } from './audit'
 import type { BackupApi } from './backup'
 import type { CommitmentsApi } from './commitments'
 import type { Result } from './common'
@@ -28,6 +29,7 @@ import type { ReportsApi } from './reports'
 import type { StudyApi } from './study'
 import type { UnitsApi } from './units'
 import { APP_CHANNELS } from './app'
+import { AUDIT_CHANNELS } from './audit'
 import { BACKUP_CHANNELS } from './backup'
 import { COMMITMENTS_CHANNELS } from './commitments'
 import { EVALUATION_CHANNELS } from './evaluation'
@@ -51,6 +53,7 @@ export * from './evaluation'
 export * from './exemplars'
 export * from './propaganda'
 export * from './reports'
+export * from './audit'
 
 export interface Api
   extends
@@ -64,7 +67,8 @@ export interface Api
     EvaluationApi,
     ExemplarsApi,
     PropagandaApi,
-    ReportsApi {}
+    ReportsApi,
+    AuditApi {}
 
 export type Channel = keyof Api
 export type Input<C extends Channel> = Api[C]['input']
@@ -82,7 +86,8 @@ export const CHANNELS = [
   ...EVALUATION_CHANNELS,
   ...EXEMPLARS_CHANNELS,
   ...PROPAGANDA_CHANNELS,
-  ...REPORTS_CHANNELS
+  ...REPORTS_CHANNELS,
+  ...AUDIT_CHANNELS
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own

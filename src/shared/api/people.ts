@@ -110,6 +110,24 @@ export interface PersonStatusEntry {
   recordedAt: string
 }
 
+/** Records of one kind that point at a person (study attendance, commitments, ratings …). */
+export interface PersonRecordCount {
+  /** The table that holds them: a stable code for scripts. */
+  kind: string
+  /** Their Vietnamese name. */
+  label: string
+  count: number
+}
+
+export interface PersonEraseResult {
+  /** Records that pointed at the person, erased with them. */
+  erasedRecords: number
+  /** The copy taken just before (it still holds the person, until it ages out). */
+  backupFile: string
+  /** Whether the log beside the file was emptied into it (false when another program held it). */
+  walEmptied: boolean
+}
+
 // ---------------------------------------------------------------- channels
 
 export interface PeopleApi {
@@ -119,6 +137,11 @@ export interface PeopleApi {
   'people:update': { input: { id: number; fields: PersonFields }; output: Person }
   'people:setStatus': { input: PersonStatusInput; output: Person }
   'people:statusHistory': { input: { id: number }; output: PersonStatusEntry[] }
+  /** What points at a person, counted per kind: what an erasure would take with it. */
+  'people:listRecords': { input: { id: number }; output: PersonRecordCount[] }
+  /** Erases a person for good (after a backup), refused while records point at them unless
+   *  `withRecords`; then compacts the file so their values are gone from it. */
+  'people:erase': { input: { id: number; withRecords?: boolean }; output: PersonEraseResult }
 }
 
 export const PEOPLE_CHANNELS = [
@@ -127,7 +150,9 @@ export const PEOPLE_CHANNELS = [
   'people:create',
   'people:update',
   'people:setStatus',
-  'people:statusHistory'
+  'people:statusHistory',
+  'people:listRecords',
+  'people:erase'
 ] as const satisfies readonly (keyof PeopleApi)[]
 
 const _allPeopleApiListed: ListsAll<PeopleApi, typeof PEOPLE_CHANNELS> = true

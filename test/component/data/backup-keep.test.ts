@@ -86,7 +86,7 @@ it('says on screen that the safety copies before an import or restore are not co
   const w = mountView(DataView)
   await flushPromises()
   expect(document.body.textContent).toContain(
-    'Các bản tự sao lưu trước khi nhập danh sách hoặc khôi phục không tính vào số này'
+    'Các bản tự sao lưu trước khi nhập danh sách, khôi phục hoặc xóa vĩnh viễn một người không tính vào số này'
   )
   w.unmount()
 })

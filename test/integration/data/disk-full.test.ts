@@ -50,9 +50,10 @@ describe('a full disk', () => {
       expect(seen.writeError).toBe('SQLITE_FULL')
       // The failed write left megabytes of dead frames in the WAL...
       expect(seen.walAfterFailure).toBeGreaterThan(4 * 1024 * 1024)
-      // ...which the backup folded in and cut back, instead of failing until the app closes.
+      // ...which the backup folded in and cut back, instead of failing until the app closes (what
+      // is left is the audit log's entry for the backup, written after it: a page or two).
       expect(seen.first.ok).toBe(true)
-      expect(seen.walAfterBackup).toBe(0)
+      expect(seen.walAfterBackup).toBeLessThan(64 * 1024)
       expect(seen.filled).toBeGreaterThan(0)
       expect(seen.whileFull).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } })
       expect(seen.whileFull.error!.message).toMatch(/ổ đĩa đã đầy/)

@@ -1,7 +1,7 @@
 -- The schema of the data file after every migration, as test/integration/migrations.test.ts
 -- reads it (comments dropped, spaces made single, a column a line). Written by that test with
 -- UPDATE_SCHEMA_SNAPSHOT=1; review its diff with the migration that changes it.
-PRAGMA user_version = 20;
+PRAGMA user_version = 21;
 CREATE TABLE anniversaries (
   id INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
@@ -12,6 +12,16 @@ CREATE TABLE anniversaries (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  description TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  person_id INTEGER
+) STRICT;
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE INDEX audit_log_person ON audit_log(person_id) WHERE person_id IS NOT NULL;
 CREATE TABLE award_powers (
   level_key TEXT PRIMARY KEY,
   level TEXT NOT NULL,
