@@ -81,66 +81,95 @@ export function rollUp<M extends string, P extends string = never, G extends str
 ): Rollup<M, P, G> {
   const { units, measures } = input
   const groups = input.groups ?? []
-  type Sums = { all: Record<M, number>; groups: Record<G, Record<M, number>> }
-  const zero = () => Object.fromEntries(measures.map((m) => [m, 0])) as Record<M, number>
-  const zeros = (): Sums => ({
-    all: zero(),
-    groups: Object.fromEntries(groups.map((g) => [g, zero()])) as Record<G, Record<M, number>>
-  })
-  const add = (to: Record<M, number>, from: Partial<Record<M, number>>) => {
-    for (const m of measures) to[m] += from[m] ?? 0
-  }
+  // Every unit's sums sit in one flat array: for unit i, slot (i * width + column), where the
+  // columns are the measures of "everything" then the measures of each group in turn. Adding
+  // each count row to every ancestor, with an object per unit and group, cost ~200 ms for the
+  // propaganda counts (11 kinds × 411 units); adding each unit's own counts once and then
+  // passing every unit's sums to its parent, deepest first, is one pass over the tree for all
+  // the columns at once.
+  const nm = measures.length
+  const width = nm * (1 + groups.length)
+  const sums = new Float64Array(units.length * width)
+  const indexOf = new Map(units.map((u, i) => [u.id, i]))
+  const groupColumn = new Map(groups.map((g, k) => [g, nm * (1 + k)]))
 
-  const sums = new Map(units.map((u) => [u.id, zeros()]))
-  const pathOf = new Map(units.map((u) => [u.id, u.path]))
   for (const { unitId, group, counts } of input.counts) {
-    const path = pathOf.get(unitId)
-    if (path === undefined) throw new Error(`rollUp: unit ${unitId} is not in the scope`)
-    if (group !== undefined && !groups.includes(group))
-      throw new Error(`rollUp: unknown group ${group}`)
-    // The unit and every ancestor inside the scope (ancestors above it have no entry).
-    for (const idText of path.split('/')) {
-      const sum = idText ? sums.get(Number(idText)) : undefined
-      if (!sum) continue
-      add(sum.all, counts)
-      if (group !== undefined) add(sum.groups[group], counts)
+    const i = indexOf.get(unitId)
+    if (i === undefined) throw new Error(`rollUp: unit ${unitId} is not in the scope`)
+    let g = -1
+    if (group !== undefined) {
+      g = groupColumn.get(group) ?? -1
+      if (g < 0) throw new Error(`rollUp: unknown group ${group}`)
+    }
+    const base = i * width
+    for (let m = 0; m < nm; m++) {
+      const n = counts[measures[m]] ?? 0
+      sums[base + m] += n
+      if (g >= 0) sums[base + g + m] += n
     }
   }
 
+  // Each unit's nearest ancestor inside the scope (its path names them; those above the scope
+  // have no entry), then every unit's sums go up to it, deepest units first.
+  const depths = units.map((u) => depthOf(u.path))
+  const up = units.map((u) => {
+    const ids = u.path.split('/')
+    for (let k = ids.length - 3; k >= 1; k--) {
+      const a = indexOf.get(Number(ids[k]))
+      if (a !== undefined) return a
+    }
+    return -1
+  })
+  const deepestFirst = units.map((_, i) => i).sort((a, b) => depths[b] - depths[a])
+  for (const i of deepestFirst) {
+    const to = up[i]
+    if (to < 0) continue
+    const from = i * width
+    const into = to * width
+    for (let c = 0; c < width; c++) sums[into + c] += sums[from + c]
+  }
+
   const shares = Object.entries(input.percents ?? {}) as [P, readonly [M, M]][]
-  const tally = (counts: Record<M, number>): Tally<M, P> => ({
-    counts,
-    percents: Object.fromEntries(
-      shares.map(([name, [part, whole]]) => [name, percent(counts[part], counts[whole])])
-    ) as Record<P, number | null>
-  })
-  const row = (unit: UnitPlace, s: Sums): RollupRow<M, P, G> => ({
-    unit,
-    ...tally(s.all),
-    groups: Object.fromEntries(groups.map((g) => [g, tally(s.groups[g])])) as Record<G, Tally<M, P>>
-  })
+  const tally = (slots: ArrayLike<number>, at: number): Tally<M, P> => {
+    const counts = {} as Record<M, number>
+    for (let m = 0; m < nm; m++) counts[measures[m]] = slots[at + m]
+    const percents = {} as Record<P, number | null>
+    for (const [name, [part, whole]] of shares)
+      percents[name] = percent(counts[part], counts[whole])
+    return { counts, percents }
+  }
+  const row = (unit: UnitPlace, slots: ArrayLike<number>, at: number): RollupRow<M, P, G> => {
+    const byGroup = {} as Record<G, Tally<M, P>>
+    groups.forEach((g, k) => (byGroup[g] = tally(slots, at + nm * (1 + k))))
+    return { unit, ...tally(slots, at), groups: byGroup }
+  }
 
   // The scope's top: its own unit, or the roots of the whole tree.
-  const top = Math.min(...units.map((u) => depthOf(u.path)))
+  const top = Math.min(...depths)
   const rows: RollupRow<M, P, G>[] = []
-  const tops: Sums[] = []
-  for (const u of units) {
-    const s = sums.get(u.id)!
-    if (u.retired_on && measures.every((m) => s.all[m] === 0)) continue
-    const depth = depthOf(u.path) - top
-    rows.push(row({ unitId: u.id, parentId: u.parent_id, name: u.name, level: u.level, depth }, s))
-    if (depth === 0) tops.push(s)
-  }
+  const tops: number[] = []
+  units.forEach((u, i) => {
+    const at = i * width
+    let counted = false
+    for (let m = 0; m < nm && !counted; m++) counted = sums[at + m] !== 0
+    if (u.retired_on && !counted) return
+    const depth = depths[i] - top
+    rows.push(
+      row({ unitId: u.id, parentId: u.parent_id, name: u.name, level: u.level, depth }, sums, at)
+    )
+    if (depth === 0) tops.push(at)
+  })
 
   let total: RollupRow<M, P, G> | null = null
   if (tops.length === 1) total = rows.find((r) => r.unit.depth === 0)!
   else if (tops.length > 1) {
-    const s = zeros()
-    for (const t of tops) {
-      add(s.all, t.all)
-      for (const g of groups) add(s.groups[g], t.groups[g])
-    }
-    total = row({ unitId: 0, parentId: null, name: WHOLE_ORGANISATION, level: '', depth: -1 }, s)
+    const whole = new Float64Array(width)
+    for (const at of tops) for (let c = 0; c < width; c++) whole[c] += sums[at + c]
+    total = row(
+      { unitId: 0, parentId: null, name: WHOLE_ORGANISATION, level: '', depth: -1 },
+      whole,
+      0
+    )
   }
   return { rows, total }
 }

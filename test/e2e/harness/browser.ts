@@ -1,10 +1,12 @@
 // Debian's Chromium driven by playwright-core (no browser download: see README).
 import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { apiInitScript, type Harness } from './server'
 
-const SCREENSHOTS = resolve(__dirname, '../../../test-results/screenshots')
+// From the module's own address, not __dirname: bench/ui.ts loads this under tsx, as ESM.
+const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots', import.meta.url))
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export async function launch(): Promise<Browser> {

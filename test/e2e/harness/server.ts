@@ -3,14 +3,16 @@
 // database. Only Electron's IPC is replaced.
 import { createServer, type Server } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { extname, join, normalize, resolve } from 'node:path'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
 import { CHANNELS, type Channel, type Input, type Output } from '../../../src/shared/api'
 import { openCore, type Core } from '../../../src/core/index'
 import type { PlatformPort } from '../../../src/core/platform'
 import { tempDir } from '../../helpers/core'
 
-const RENDERER = resolve(__dirname, '../../../out/renderer')
+// From the module's own address, not __dirname: bench/ui.ts loads this under tsx, as ESM.
+const RENDERER = fileURLToPath(new URL('../../../out/renderer', import.meta.url))
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

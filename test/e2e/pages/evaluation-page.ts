@@ -2,6 +2,10 @@
 import type { Locator } from 'playwright-core'
 import { AppPage } from './app-page'
 
+/** The level a rating cell shows: on its light button, or in its select while that is in use. */
+const RATING_TEXT =
+  ':is(.rating-cell__value:not(.rating-cell__value--empty), .el-select__placeholder:not(.is-transparent))'
+
 export class EvaluationPage extends AppPage {
   row(name: string): Locator {
     return this.page.locator('[data-testid="evaluation-table"] tr.el-table__row', {
@@ -9,24 +13,24 @@ export class EvaluationPage extends AppPage {
     })
   }
 
-  /** Fast entry from the keyboard: click the cell's select, type the start of the level, Enter. */
+  /**
+   * Fast entry from the keyboard: click the cell (a light button until used, then the select,
+   * focused with its list open), type the start of the level, Enter; waits for the saved level.
+   */
   async rate(name: string, stage: 'self' | 'proposed' | 'decided', typed: string): Promise<void> {
     const select = this.row(name).locator(`[data-testid="rating-${stage}"]`)
     await select.click()
+    await select.locator('input:focus').waitFor()
     await this.page.keyboard.type(typed)
     await this.page.keyboard.press('Enter')
     await this.page.waitForFunction(
-      ([n, s]) => {
+      ([n, s, shown]) => {
         const row = [
           ...document.querySelectorAll('[data-testid="evaluation-table"] tr.el-table__row')
         ].find((tr) => tr.querySelector(`[data-testid="evaluation-row-${n}"]`))
-        return !!row
-          ?.querySelector(
-            `[data-testid="rating-${s}"] .el-select__placeholder:not(.is-transparent)`
-          )
-          ?.textContent?.trim()
+        return !!row?.querySelector(`[data-testid="rating-${s}"] ${shown}`)?.textContent?.trim()
       },
-      [name, stage] as const
+      [name, stage, RATING_TEXT] as const
     )
   }
 
@@ -39,7 +43,8 @@ export class EvaluationPage extends AppPage {
   async ratingText(name: string, stage: string): Promise<string> {
     return (
       await this.row(name)
-        .locator(`[data-testid="rating-${stage}"] .el-select__placeholder:not(.is-transparent)`)
+        .locator(`[data-testid="rating-${stage}"]`)
+        .locator(RATING_TEXT)
         .innerText()
     ).trim()
   }

@@ -143,6 +143,24 @@ describe('people', () => {
     expect(await names('50%_')).toEqual([])
   })
 
+  it('gives a search its matches in name order, page after page, whether they are few or many', async () => {
+    // Few matches are read and sorted, many walk the name order (people.ts): the same order.
+    for (const g of ['Yến', 'An', 'Hoa', 'Bình', 'Hòa', 'Ánh', 'Cường', 'Hồng'])
+      await t.call('people:create', personInput(cellA, { fullName: `Lê Thị ${g}` }))
+    const page = async (q: string, offset: number, limit: number) =>
+      (
+        await t.call('people:list', { unitId: null, includeSubunits: true, q, offset, limit })
+      ).rows.map((r) => r.fullName)
+    const sorted = ['An', 'Ánh', 'Bình', 'Cường', 'Hoa', 'Hòa', 'Hồng', 'Yến'].map(
+      (g) => `Lê Thị ${g}`
+    )
+    // 8 matches: a page of 200 sorts the matches, a page of 1 walks the name order.
+    expect(await page('le thi', 0, 200)).toEqual(sorted)
+    for (let i = 0; i < sorted.length; i++) expect(await page('le thi', i, 1)).toEqual([sorted[i]])
+    expect(await page('le thi ho', 0, 200)).toEqual(['Lê Thị Hoa', 'Lê Thị Hòa', 'Lê Thị Hồng'])
+    expect(await page('le thi ho', 1, 1)).toEqual(['Lê Thị Hòa'])
+  })
+
   it('filters by status; people who left stay for history but off the default list', async () => {
     const p = await t.call('people:create', personInput(cellA, { fullName: 'Phạm Văn Bốn' }))
     await t.call('people:create', personInput(cellA, { fullName: 'Võ Thị Năm' }))

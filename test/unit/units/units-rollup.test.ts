@@ -163,6 +163,42 @@ describe('rollUp', () => {
     ).toThrow(/group guest/)
   })
 
+  it('rolls up many groups and measures at once, each group apart, in a scope given out of tree order', () => {
+    // As the propaganda counts do: eleven kinds × several measures in one call. Each count row
+    // is distinct (unit × group × measure), so a sum taken from the wrong column or unit shows.
+    const kinds = Array.from({ length: 11 }, (_, k) => `k${k}`)
+    const measures = ['a', 'b', 'c'] as const
+    const counts: UnitCounts<'a' | 'b' | 'c', string>[] = []
+    for (const u of TREE)
+      kinds.forEach((g, k) => {
+        if ((u.id + k) % 3)
+          counts.push({ unitId: u.id, group: g, counts: { a: u.id, b: k, c: u.id * 100 + k } })
+      })
+    const expected = (path: string, g?: string) => {
+      const sum = { a: 0, b: 0, c: 0 }
+      for (const c of counts) {
+        const u = TREE.find((x) => x.id === c.unitId)!
+        if (!u.path.startsWith(path) || (g && c.group !== g)) continue
+        for (const m of measures) sum[m] += c.counts[m] ?? 0
+      }
+      return sum
+    }
+    const { rows, total } = rollUp({
+      units: [...TREE].reverse(),
+      measures,
+      groups: kinds,
+      counts
+    })
+    expect(rows).toHaveLength(TREE.length)
+    for (const r of rows) {
+      const path = TREE.find((u) => u.id === r.unit.unitId)!.path
+      expect(r.counts).toEqual(expected(path))
+      for (const g of kinds) expect(r.groups[g].counts).toEqual(expected(path, g))
+    }
+    expect(total!.counts).toEqual(expected('/'))
+    for (const g of kinds) expect(total!.groups[g].counts).toEqual(expected('/', g))
+  })
+
   it('works without groups or shares', () => {
     const r = rollUp({
       units: TREE.slice(0, 3),
