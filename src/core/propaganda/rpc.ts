@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { PRESS_CATEGORIES, PRESS_RESULTS, PRESS_STAGES, PROPAGANDA_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { id, isoDay, nullableText, partialDate, text, year } from '../rpc/fields'
+import { filePath, id, isoDay, nullableText, partialDate, place, text, year } from '../rpc/fields'
 import {
   createActivity,
   deleteActivity,
@@ -20,6 +20,7 @@ import {
   upcoming
 } from './anniversaries'
 import { propagandaCounts } from './counts'
+import { exportActivities, exportAnniversaries } from './export'
 import { createPressWork, deletePressWork, listPressWorks, updatePressWork } from './press'
 
 const count = z.number().int().min(0).max(10_000_000)
@@ -65,6 +66,13 @@ const pressFields = z.object({
 })
 
 const period = { unitId: id.nullable(), from: isoDay, to: isoDay }
+const listFilters = {
+  ...period,
+  kind: z.enum(PROPAGANDA_KINDS).nullable().optional(),
+  anniversaryId: id.nullable().optional()
+}
+// The one place an export takes a file path (CLI and tests); the page sends none.
+const output = { path: filePath.optional(), place: place.optional() }
 
 export const propagandaSchemas = {
   'propaganda:listAnniversaries': z.object({ year }),
@@ -73,11 +81,7 @@ export const propagandaSchemas = {
   'propaganda:updateAnniversary': z.object({ id, fields: anniversaryFields }),
   'propaganda:deleteAnniversary': z.object({ id }),
   'propaganda:upcoming': z.object({ today: isoDay, limit: z.number().int().min(1).max(100) }),
-  'propaganda:listActivities': z.object({
-    ...period,
-    kind: z.enum(PROPAGANDA_KINDS).nullable().optional(),
-    anniversaryId: id.nullable().optional()
-  }),
+  'propaganda:listActivities': z.object(listFilters),
   'propaganda:getActivity': z.object({ id }),
   'propaganda:createActivity': activityFields,
   'propaganda:updateActivity': z.object({ id, fields: activityFields }),
@@ -86,7 +90,9 @@ export const propagandaSchemas = {
   'propaganda:createPressWork': pressFields,
   'propaganda:updatePressWork': z.object({ id, fields: pressFields }),
   'propaganda:deletePressWork': z.object({ id }),
-  'propaganda:counts': z.object(period)
+  'propaganda:counts': z.object(period),
+  'propaganda:exportAnniversaries': z.object({ year, unitId: id.nullable(), ...output }),
+  'propaganda:exportActivities': z.object({ ...listFilters, ...output })
 }
 
 type PropagandaChannel = keyof typeof propagandaSchemas
@@ -107,5 +113,7 @@ export const propagandaHandlers: Pick<HandlerMap, PropagandaChannel> = {
   'propaganda:createPressWork': (ctx, i) => createPressWork(ctx.db, i),
   'propaganda:updatePressWork': (ctx, i) => updatePressWork(ctx.db, i.id, i.fields),
   'propaganda:deletePressWork': (ctx, i) => deletePressWork(ctx.db, i.id),
-  'propaganda:counts': (ctx, i) => propagandaCounts(ctx.db, i)
+  'propaganda:counts': (ctx, i) => propagandaCounts(ctx.db, i),
+  'propaganda:exportAnniversaries': (ctx, i) => exportAnniversaries(ctx, i),
+  'propaganda:exportActivities': (ctx, i) => exportActivities(ctx, i)
 }
