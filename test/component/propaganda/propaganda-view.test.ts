@@ -94,13 +94,14 @@ function setup(anniversaries: AnniversaryOfYear[] = [birthday, resistance]) {
   const activities: PropagandaActivity[] = []
   const fake = createFakeApi(data(), {
     'app:getYear': () => ({ year: 2026 }),
-    'propaganda:listAnniversaries': () => events,
+    // Fresh copies, as the real api's answers are (the store keeps what it is given).
+    'propaganda:listAnniversaries': () => structuredClone(events),
     'propaganda:createAnniversary': (f) => {
       const a = { ...birthday, ...f, id: 20, seeded: false, years: 50, round: 'ten' as const }
       events.push({ ...a, label: `Kỷ niệm 50 năm ${f.title}` })
       return a
     },
-    'propaganda:listActivities': () => activities,
+    'propaganda:listActivities': () => structuredClone(activities),
     'propaganda:createActivity': (f: PropagandaActivityFields) => {
       const a = { ...f, id: activities.length + 1, unitName: 'Chi bộ ấp 1', anniversaryTitle: null }
       activities.push(a)
@@ -187,15 +188,22 @@ describe('PropagandaView', () => {
       expect(byTestId('activity-empty')?.textContent).toContain('Hãy bấm "Ghi hoạt động"')
       await click('activity-add')
       await click('activity-save')
-      expect($('[data-testid="activity-dialog"]')?.textContent).toContain('Chưa nhập ngày.')
+      // The form item's message appears after its transition starts.
+      for (let i = 0; i < 50 && $$('.el-form-item__error').length === 0; i++) await sleep(20)
+      expect($$('.el-form-item__error').map((e) => e.textContent?.trim())).toEqual([
+        'Chưa nhập ngày.',
+        'Chọn đơn vị tổ chức.'
+      ])
       expect(fake.callsTo('propaganda:createActivity')).toEqual([])
 
       await type('activity-starts', '19/05/2026')
-      // The unit: the select's first unit option.
+      // The unit: the list's unit filter has the same options, rendered earlier; the dialog's
+      // are the last ones.
       byTestId('activity-unit')!.click()
       await flushPromises()
       $$('.el-select-dropdown__item')
-        .find((o) => o.textContent?.trim() === 'Chi bộ ấp 1')!
+        .filter((o) => o.textContent?.trim() === 'Chi bộ ấp 1')
+        .pop()!
         .click()
       await flushPromises()
       const number = (id: string, n: number) => {
