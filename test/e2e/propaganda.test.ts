@@ -41,6 +41,7 @@ describe('propaganda, end to end', () => {
   it('shows Tuyên truyền on Tổng quan with nothing recorded yet', async () => {
     await app.byTestId('overview-propaganda').waitFor()
     await app.waitText('overview-propaganda-activities', '0')
+    await app.byTestId('overview-propaganda-empty').waitFor()
     await app.byTestId('overview-propaganda').scrollIntoViewIfNeeded()
     await screenshot(e2e.page, 'propaganda-01-tong-quan-truoc')
   })

@@ -198,21 +198,23 @@ export interface PropagandaCountsResult {
   total: PropagandaCountsRow | null
 }
 
-/** The working year's anniversaries printed; the issuing unit is the top of the tree when none is given. */
-export interface PropagandaAnniversariesExportInput {
-  year: number
-  unitId: number | null
+/** Where and as whom a list is printed: the one place the exports take a file path. */
+export interface PropagandaExportTarget {
   /** Where to write (CLI, tests); the page sends none and the handler asks the user. */
   path?: string
+  /** The place name written before the date ("Tân Lập, ngày …"). */
   place?: string
 }
 
-/** The activity list printed, with the filters of the list on screen. */
-export interface PropagandaActivitiesExportInput extends PropagandaListInput {
-  /** Where to write (CLI, tests); the page sends none and the handler asks the user. */
-  path?: string
-  place?: string
+/** The working year's anniversaries printed; the issuing unit is the top of the tree when none is given. */
+export interface PropagandaAnniversariesExportInput extends PropagandaExportTarget {
+  year: number
+  unitId: number | null
 }
+
+/** The activity list printed, with the filters of the list on screen. */
+export interface PropagandaActivitiesExportInput
+  extends PropagandaListInput, PropagandaExportTarget {}
 
 export interface PropagandaExportResult {
   path: string
