@@ -170,7 +170,7 @@ async function importTwice(path: string, dataDir: string): Promise<Record<string
   const { noDialogs } = await import('../src/core/platform')
   const core = openCore({ dataDir, appVersion: 'bench', platform: noDialogs })
   const call = async (channel: string, input: unknown) => {
-    const r = await core.dispatch(channel, input)
+    const r = await core.dispatchTrusted(channel, input)
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
     return r.value as Record<string, unknown>
   }

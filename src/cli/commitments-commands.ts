@@ -3,7 +3,7 @@
 // dispatch as the app.
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, unitOption, yearOption } from './dispatch'
+import { call, callWithFile, resolveUnit, unitOption, yearOption } from './dispatch'
 import { formatPercent } from '../shared/numbers'
 import { CliRefusal, indentedName, printResult, rollupJson, table } from './output'
 
@@ -67,7 +67,7 @@ async function exportPerson({ core, out, opts }: CommandContext, ref: string): P
   }
   const year = await yearOption(core, opts)
   const path = required(opts, 'out')
-  const r = await call(core, 'commitments:export', {
+  const r = await callWithFile(core, 'commitments:export', {
     personId,
     year,
     path,
@@ -84,7 +84,7 @@ async function exportUnit({ core, out, opts }: CommandContext, ref: string): Pro
   const unit = await resolveUnit(core, ref)
   const year = await yearOption(core, opts)
   const path = required(opts, 'out')
-  const r = await call(core, 'commitments:exportUnit', {
+  const r = await callWithFile(core, 'commitments:exportUnit', {
     unitId: unit.id,
     year,
     path,

@@ -2,7 +2,7 @@
 // named on the command line.
 import type { Channel, Input, Output, Unit } from '../shared/api'
 import { foldVietnamese } from '../shared/vn-text'
-import type { Core } from '../core/index'
+import type { Core, TrustedInput } from '../core/index'
 import { text, type Options } from './args'
 import { CliRefusal } from './output'
 
@@ -12,6 +12,17 @@ export async function call<C extends Channel>(
   input: Input<C>
 ): Promise<Output<C>> {
   const r = await core.dispatch(channel, input)
+  if (!r.ok) throw new CliRefusal(r.error.code, r.error.message)
+  return r.value as Output<C>
+}
+
+/** As call, for the channels that read or write a file: `path` (the command line's) answers the file chooser. */
+export async function callWithFile<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: TrustedInput<C>
+): Promise<Output<C>> {
+  const r = await core.dispatchTrusted(channel, input)
   if (!r.ok) throw new CliRefusal(r.error.code, r.error.message)
   return r.value as Output<C>
 }

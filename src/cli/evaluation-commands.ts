@@ -11,14 +11,14 @@ import { RATING_STAGE_LABELS } from '../shared/labels'
 import { formatPercent } from '../shared/numbers'
 import { required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, yearOption } from './dispatch'
+import { call, callWithFile, resolveUnit, yearOption } from './dispatch'
 import { CliRefusal, printResult, table } from './output'
 
 async function exportSheet({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
   const unit = await resolveUnit(core, required(opts, 'unit'))
   const file = resolve(required(opts, 'out'))
-  const r = await call(core, 'evaluation:export', {
+  const r = await callWithFile(core, 'evaluation:export', {
     year,
     unitId: unit.id,
     path: file,
@@ -60,13 +60,16 @@ async function importSheet({ core, out, opts, positionals }: CommandContext): Pr
     throw new CliRefusal('USAGE', 'Thiếu tên tệp: evaluation import TỆP.xlsx --year Y [--dry-run].')
   const year = await yearOption(core, opts)
   const dryRun = opts['dry-run'] === true
-  const preview = await call(core, 'evaluation:previewImport', { year, path: resolve(file) })
+  const preview = await callWithFile(core, 'evaluation:previewImport', {
+    year,
+    path: resolve(file)
+  })
   if (!preview) throw new CliRefusal('NOT_FOUND', 'Không đọc được tệp.')
   const result = dryRun
     ? preview
     : await call(core, 'evaluation:applyImport', {
         year,
-        path: preview.path,
+        token: preview.token,
         fingerprint: preview.fingerprint
       })
   printResult(

@@ -14,7 +14,7 @@ import {
 import { foldVietnamese } from '../shared/vn-text'
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, unitOption, yearOption } from './dispatch'
+import { call, callWithFile, resolveUnit, unitOption, yearOption } from './dispatch'
 import { CliRefusal, indentedName, printResult, rollupJson, table } from './output'
 
 /** --person: a person's id, or an 8-digit party card number. */
@@ -251,7 +251,7 @@ async function counts({ core, out, opts }: CommandContext): Promise<void> {
 async function proposals({ core, out, opts }: CommandContext): Promise<void> {
   const unit = await resolveUnit(core, required(opts, 'unit'))
   const year = await yearOption(core, opts)
-  const r = await call(core, 'exemplars:exportProposals', {
+  const r = await callWithFile(core, 'exemplars:exportProposals', {
     unitId: unit.id,
     year,
     path: resolve(required(opts, 'out')),

@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import type { ImportProblem, ImportSummary, ImportUnitPlan } from '../shared/api'
 import { importProblemText } from '../shared/labels'
 import type { CommandContext } from './commands'
-import { call, unitOption } from './dispatch'
+import { call, callWithFile, unitOption } from './dispatch'
 import { CliRefusal, printResult } from './output'
 
 function problemLine(p: ImportProblem): string {
@@ -71,7 +71,7 @@ async function importMembersCommand({
   // --parent it is also the parent of the units to create.
   const parentUnitId = (await unitOption(core, opts, 'parent'))?.id ?? null
   const unitId = (await unitOption(core, opts))?.id ?? null
-  const opened = await call(core, 'import:open', { path: resolve(file) })
+  const opened = await callWithFile(core, 'import:open', { path: resolve(file) })
   if (!opened) throw new CliRefusal('NOT_FOUND', 'Chưa chọn tệp.')
   const choices = { sessionId: opened.sessionId, unitId, parentUnitId }
   let summary: ImportSummary

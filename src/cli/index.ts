@@ -70,7 +70,8 @@ const valued = [
   'category',
   'link',
   'stage',
-  'result'
+  'result',
+  'period'
 ]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit']
 const OPTIONS = Object.fromEntries([

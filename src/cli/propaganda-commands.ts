@@ -18,7 +18,7 @@ import { foldVietnamese } from '../shared/vn-text'
 import { awardYearOf } from '../shared/press-window'
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, unitOption, yearOption } from './dispatch'
+import { call, callWithFile, resolveUnit, unitOption, yearOption } from './dispatch'
 import { CliRefusal, indentedName, printResult, rollupJson, table } from './output'
 
 const fold = (s: string) => foldVietnamese(s).replace(/[-_]/g, ' ').replace(/\s+/g, ' ').trim()
@@ -315,7 +315,7 @@ async function press(c: CommandContext): Promise<void> {
 async function exportAnniversaries({ core, out, opts }: CommandContext): Promise<void> {
   const year = await yearOption(core, opts)
   const unit = await unitOption(core, opts)
-  const r = await call(core, 'propaganda:exportAnniversaries', {
+  const r = await callWithFile(core, 'propaganda:exportAnniversaries', {
     year,
     unitId: unit?.id ?? null,
     path: resolve(required(opts, 'out')),
@@ -333,7 +333,7 @@ async function exportActivities(c: CommandContext): Promise<void> {
   const unit = await unitOption(core, opts)
   const p = await period(c)
   const kind = text(opts, 'kind')
-  const r = await call(core, 'propaganda:exportActivities', {
+  const r = await callWithFile(core, 'propaganda:exportActivities', {
     unitId: unit?.id ?? null,
     ...p,
     kind: kind ? kindOf(kind) : null,

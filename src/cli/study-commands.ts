@@ -8,7 +8,7 @@ import { foldVietnamese } from '../shared/vn-text'
 import type { Core } from '../core/index'
 import { date, positiveInt, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, unitOption, yearOption } from './dispatch'
+import { call, callWithFile, resolveUnit, unitOption, yearOption } from './dispatch'
 import { formatPercent } from '../shared/numbers'
 import { CliRefusal, indentedName, printResult, rollupJson, table } from './output'
 
@@ -173,7 +173,7 @@ async function attend({ core, out, opts, positionals }: CommandContext): Promise
     )
     return
   }
-  const preview = await call(core, 'study:previewSheet', { sessionId, path: file })
+  const preview = await callWithFile(core, 'study:previewSheet', { sessionId, path: file })
   if (!preview) throw new CliRefusal('NOT_FOUND', 'Không đọc được tệp.')
   // Only rows matched to exactly one person are committed; the rest are listed to decide by hand.
   const toAdd = preview.matched.filter((m) => !m.alreadyPresent).map((m) => m.person.personId)
@@ -232,7 +232,7 @@ async function missingList({ core, out, opts }: CommandContext): Promise<void> {
   if (perUnit && !file)
     throw new CliRefusal('USAGE', '--per-unit chỉ dùng khi lưu tệp: thêm --out TỆP.xlsx.')
   if (file) {
-    const r = await call(core, 'study:exportMissing', {
+    const r = await callWithFile(core, 'study:exportMissing', {
       year,
       unitId: unit?.id ?? null,
       path: file,

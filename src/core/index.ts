@@ -12,10 +12,12 @@ import { ensurePrivateDir } from './files'
 import { backupKeep } from './settings'
 import type { PlatformPort } from './platform'
 import { dispatch } from './rpc/dispatch'
+import { trustedCall } from './rpc/trusted'
 import { renumberUnits } from './units/tree-order'
 
 export { CoreError } from './db/errors'
 export type { PlatformPort } from './platform'
+export type { TrustedInput } from './rpc/trusted'
 
 /** Folder name under the system's application-data folder (Electron's appData). */
 export const appDataFolderName = 'ChuyenDe05'
@@ -32,7 +34,10 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** The page's door (IPC, the harness's /rpc): no channel takes a path; files come from dialogs. */
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
+  /** The CLI's and the tests' door: as dispatch, but `input.path` answers the channel's file chooser. */
+  dispatchTrusted(channel: string, input: unknown): Promise<Result<unknown>>
   close(): void
   readonly dbPath: string
   readonly ctx: CoreContext
@@ -86,6 +91,10 @@ export function openCore(options: CoreOptions): Core {
 
   return {
     dispatch: (channel, input) => dispatch(ctx, channel, input),
+    dispatchTrusted: (channel, input) => {
+      const t = trustedCall(ctx, input)
+      return dispatch(t.ctx, channel, t.input)
+    },
     close: () => closeDatabase(db),
     dbPath,
     ctx

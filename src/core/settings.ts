@@ -7,7 +7,7 @@ import { CoreError } from './db/errors'
 
 const DEFAULT_BACKUP_KEEP = 20
 
-function getSetting(db: Database, key: string): string | null {
+export function getSetting(db: Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
     { value: string } | undefined
   return row?.value ?? null

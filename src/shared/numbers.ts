@@ -2,12 +2,14 @@
 // ("1.234", "72,7%"). One place, so the core's printed sheets, the CLI and the screens agree.
 
 /**
- * `part` of `whole` in percent, rounded to one decimal (40140 of 50175 → 80); null when `whole`
+ * `part` of `whole` in percent, rounded to `digits` decimals (one by default: 40140 of 50175 →
+ * 80; reports write two, "99,16%"); null when `whole`
  * is 0, since a share of nothing is not 0%. Always computed from counts: a share of a subtree
  * comes from the subtree's totals, never from averaging the shares of its units.
  */
-export function percent(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.round((part / whole) * 1000) / 10
+export function percent(part: number, whole: number, digits = 1): number | null {
+  const scale = 10 ** digits
+  return whole === 0 ? null : Math.round((part / whole) * 100 * scale) / scale
 }
 
 const viNumber = new Intl.NumberFormat('vi-VN')

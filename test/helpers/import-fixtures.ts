@@ -7,6 +7,7 @@ import { openCore, type Core } from '../../src/core/index'
 import { noDialogs } from '../../src/core/platform'
 import { encodeTcvn3 } from '../../src/core/excel/legacy-encoding'
 
+/** Import tests name their files: both calls go through the trusted door (the CLI's). */
 export interface TestCore {
   core: Core
   dir: string
@@ -26,12 +27,12 @@ export function startCore(): TestCore {
     core,
     dir,
     async call(channel, input = null) {
-      const r = await core.dispatch(channel, input)
+      const r = await core.dispatchTrusted(channel, input)
       if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
       return r.value as never
     },
     async fail(channel, input = null) {
-      const r = await core.dispatch(channel, input)
+      const r = await core.dispatchTrusted(channel, input)
       if (r.ok) throw new Error(`${channel} should have failed`)
       return r.error
     },

@@ -9,7 +9,7 @@ import { getWorkingYear, setWorkingYear } from '../settings'
 export const appSchemas = {
   'app:info': z.null(),
   'app:getYear': z.null(),
-  'app:setYear': z.object({ year })
+  'app:setYear': z.strictObject({ year })
 }
 
 type AppChannel = keyof typeof appSchemas

@@ -7,17 +7,15 @@ import { checkIntegrity, makeBackup, restoreBackup, setBackupKeep } from './serv
 
 export const backupSchemas = {
   'backup:list': z.null(),
-  'backup:create': z.object({ reason: z.literal('manual').optional() }).nullable(),
-  'backup:restore': z
-    .object({
-      fileName: z
-        .string()
-        .regex(/^[\w.-]+\.sqlite$/)
-        .optional(),
-      chooseFile: z.boolean().optional()
-    })
-    .refine((v) => (v.fileName ? 1 : 0) + (v.chooseFile ? 1 : 0) === 1),
-  'backup:setKeep': z.object({ keep: z.number().int().min(1).max(200) }),
+  'backup:create': z.strictObject({ reason: z.literal('manual').optional() }).nullable(),
+  // Without a file name, the user chooses the file (the dialog runs in the handler).
+  'backup:restore': z.strictObject({
+    fileName: z
+      .string()
+      .regex(/^[\w.-]+\.sqlite$/)
+      .optional()
+  }),
+  'backup:setKeep': z.strictObject({ keep: z.number().int().min(1).max(200) }),
   'db:check': z.null()
 }
 

@@ -45,7 +45,7 @@ export function setBackupKeep(ctx: CoreContext, keep: number): AppInfo {
 
 export async function restoreBackup(
   ctx: CoreContext,
-  input: { fileName?: string; chooseFile?: boolean }
+  input: { fileName?: string }
 ): Promise<{ restoredFrom: string; safetyBackup: BackupInfo } | null> {
   let source: string | null
   if (input.fileName) {

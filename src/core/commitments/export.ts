@@ -173,20 +173,17 @@ function fileNameFor(name: string, year: number): string {
     .replace(/^-|-$/g, '')}.xlsx`
 }
 
-/** The path given, or the one the user chooses (null when cancelled); an .xlsx either way. */
+/** The path the user chooses (null when cancelled); an .xlsx. */
 async function targetPath(
   ctx: CoreContext,
-  path: string | undefined,
   title: string,
   defaultName: string
 ): Promise<string | null> {
-  const chosen =
-    path ??
-    (await ctx.platform.chooseSaveFile({
-      title,
-      defaultName,
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+  const chosen = await ctx.platform.chooseSaveFile({
+    title,
+    defaultName,
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (chosen && !/\.xlsx$/i.test(basename(chosen)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
   return chosen
@@ -209,7 +206,6 @@ export async function exportCommitment(
   const d = commitmentDocument(ctx, input)
   const path = await targetPath(
     ctx,
-    input.path,
     'Lưu bản cam kết',
     fileNameFor(personRow(ctx.db, input.personId).full_name, input.year)
   )
@@ -240,7 +236,6 @@ export async function exportUnitCommitments(
   )
   const path = await targetPath(
     ctx,
-    input.path,
     'Lưu bản cam kết của cả đơn vị',
     fileNameFor(r.unitName, input.year)
   )

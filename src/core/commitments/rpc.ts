@@ -9,7 +9,7 @@ import {
   COMMITMENT_REVIEWERS
 } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { filePath, id, ids, isoDay, nullableText, place, text, year } from '../rpc/fields'
+import { id, ids, isoDay, nullableText, place, text, year } from '../rpc/fields'
 import {
   bulkFromTemplate,
   deleteCommitment,
@@ -25,7 +25,7 @@ import { deleteReview, getReview, listReviews, saveReview } from './reviews'
 import { commitmentStatus } from './status'
 import { getTemplate, saveTemplate } from './templates'
 
-const item = z.object({
+const item = z.strictObject({
   heading: z.enum(COMMITMENT_HEADINGS),
   content: text(4000),
   tasks: nullableText(4000),
@@ -34,9 +34,9 @@ const item = z.object({
   expected: nullableText(4000)
 })
 const items = z.array(item).max(MAX_ITEMS * 2)
-const personYear = z.object({ personId: id, year })
+const personYear = z.strictObject({ personId: id, year })
 
-const reviewFields = z.object({
+const reviewFields = z.strictObject({
   unitId: id,
   year,
   heldOn: isoDay,
@@ -45,42 +45,45 @@ const reviewFields = z.object({
   note: nullableText(2000),
   entries: z
     .array(
-      z.object({ personId: id, outcome: z.enum(COMMITMENT_OUTCOMES), progress: nullableText(4000) })
+      z.strictObject({
+        personId: id,
+        outcome: z.enum(COMMITMENT_OUTCOMES),
+        progress: nullableText(4000)
+      })
     )
     .max(5000)
 })
 
 export const commitmentSchemas = {
-  'commitments:status': z.object({ year, unitId: id.nullable() }),
-  'commitments:roster': z.object({ year, unitId: id }),
+  'commitments:status': z.strictObject({ year, unitId: id.nullable() }),
+  'commitments:roster': z.strictObject({ year, unitId: id }),
   'commitments:person': personYear,
-  'commitments:save': z.object({ personId: id, year, madeOn: isoDay.nullable(), items }),
+  'commitments:save': z.strictObject({ personId: id, year, madeOn: isoDay.nullable(), items }),
   'commitments:delete': personYear,
-  'commitments:template': z.object({ unitId: id, year }),
-  'commitments:saveTemplate': z.object({ unitId: id, year, items }),
-  'commitments:bulk': z.object({
+  'commitments:template': z.strictObject({ unitId: id, year }),
+  'commitments:saveTemplate': z.strictObject({ unitId: id, year, items }),
+  'commitments:bulk': z.strictObject({
     unitId: id,
     year,
     madeOn: isoDay.nullable().optional(),
     personIds: ids.optional()
   }),
-  'commitments:listReviews': z.object({ year, unitId: id }),
-  'commitments:getReview': z.object({ id }),
+  'commitments:listReviews': z.strictObject({ year, unitId: id }),
+  'commitments:getReview': z.strictObject({ id }),
   'commitments:createReview': reviewFields,
-  'commitments:updateReview': z.object({ id, fields: reviewFields }),
-  'commitments:deleteReview': z.object({ id }),
-  'commitments:setResult': z.object({
+  'commitments:updateReview': z.strictObject({ id, fields: reviewFields }),
+  'commitments:deleteReview': z.strictObject({ id }),
+  'commitments:setResult': z.strictObject({
     personId: id,
     year,
     result: z.enum(COMMITMENT_RESULTS).nullable(),
     note: nullableText(2000)
   }),
-  'commitments:listResults': z.object({ year, personIds: ids.optional() }),
-  'commitments:export': personYear.extend({ path: filePath.optional(), place: place.optional() }),
-  'commitments:exportUnit': z.object({
+  'commitments:listResults': z.strictObject({ year, personIds: ids.optional() }),
+  'commitments:export': personYear.extend({ place: place.optional() }),
+  'commitments:exportUnit': z.strictObject({
     year,
     unitId: id,
-    path: filePath.optional(),
     place: place.optional()
   })
 }

@@ -26,6 +26,9 @@ import m0014 from './migrations/0014_anniversary_seed'
 import m0015 from './migrations/0015_propaganda_activities'
 import m0016 from './migrations/0016_press_works'
 import m0017 from './migrations/0017_press_work_authors'
+import m0018 from './migrations/0018_received_reports'
+import m0019 from './migrations/0019_report_issues'
+import m0020 from './migrations/0020_report_drafts'
 
 export interface Migration {
   version: number
@@ -51,7 +54,10 @@ export const MIGRATIONS: Migration[] = [
   { version: 14, name: 'anniversary seed', sql: m0014 },
   { version: 15, name: 'propaganda activities', sql: m0015 },
   { version: 16, name: 'press works', sql: m0016 },
-  { version: 17, name: 'press work authors', sql: m0017 }
+  { version: 17, name: 'press work authors', sql: m0017 },
+  { version: 18, name: 'received reports', sql: m0018 },
+  { version: 19, name: 'report issues', sql: m0019 },
+  { version: 20, name: 'report drafts', sql: m0020 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

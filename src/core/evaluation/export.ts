@@ -225,13 +225,11 @@ export async function exportEvaluation(
   input: EvaluationExportInput
 ): Promise<{ path: string; rows: number } | null> {
   const sheet = buildSheet(ctx.db, input)
-  const path =
-    input.path ??
-    (await ctx.platform.chooseSaveFile({
-      title: 'Lưu bảng tổng hợp kết quả xếp loại',
-      defaultName: fileNameFor(sheet.unit.name, input.year),
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+  const path = await ctx.platform.chooseSaveFile({
+    title: 'Lưu bảng tổng hợp kết quả xếp loại',
+    defaultName: fileNameFor(sheet.unit.name, input.year),
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (!path) return null
   if (!/\.xlsx$/i.test(basename(path)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')

@@ -8,6 +8,7 @@
 // mislabelled files; readXlsx: bounded rows, cells and time). Nothing is written by the
 // preview; applying re-reads the file, refuses it if it changed since, backs up the data file
 // and writes everything in one transaction.
+import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type {
@@ -261,7 +262,7 @@ function fingerprintOf(path: string): string {
   return `${st.size}:${Math.round(st.mtimeMs)}`
 }
 
-async function plan(db: Database, year: number, path: string): Promise<Plan> {
+async function plan(db: Database, year: number, path: string, token: string): Promise<Plan> {
   const kind = await sniffFile(path)
   if (kind !== 'xlsx')
     throw new CoreError(
@@ -283,7 +284,7 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
     )
   }
   const preview: EvaluationImportPreview = {
-    path,
+    token,
     fileName: basename(path),
     fingerprint,
     sheetName: layout.sheet.name,
@@ -470,41 +471,56 @@ async function plan(db: Database, year: number, path: string): Promise<Plan> {
   return { preview, writes }
 }
 
-async function pathOf(ctx: CoreContext, input: EvaluationImportInput): Promise<string | null> {
-  if (input.path) return input.path
-  if (!input.chooseFile) return null
-  return ctx.platform.chooseOpenFile({
-    title: 'Chọn bảng xếp loại đã điền',
-    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-  })
+// Files chosen for a preview, by token: applying names the file by its token, so the page never
+// holds (nor can forge) a path. The newest few are kept, as a user previews one sheet at a time.
+const chosenFiles = new Map<string, string>()
+const KEEP_CHOSEN = 20
+
+function rememberChosen(path: string): string {
+  const token = randomBytes(16).toString('hex')
+  chosenFiles.set(token, path)
+  for (const old of chosenFiles.keys()) {
+    if (chosenFiles.size <= KEEP_CHOSEN) break
+    chosenFiles.delete(old)
+  }
+  return token
 }
 
 export async function previewEvaluationImport(
   ctx: CoreContext,
   input: EvaluationImportInput
 ): Promise<EvaluationImportPreview | null> {
-  const path = await pathOf(ctx, input)
+  const path = await ctx.platform.chooseOpenFile({
+    title: 'Chọn bảng xếp loại đã điền',
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (!path) return null
-  return (await plan(ctx.db, input.year, path)).preview
+  return (await plan(ctx.db, input.year, path, rememberChosen(path))).preview
 }
 
 export async function applyEvaluationImport(
   ctx: CoreContext,
-  input: { year: number; path: string; fingerprint: string }
+  input: { year: number; token: string; fingerprint: string }
 ): Promise<EvaluationImportResult> {
+  const path = chosenFiles.get(input.token)
+  if (!path)
+    throw new CoreError(
+      'NOT_FOUND',
+      'Không còn tệp đã xem trước; hãy chọn và xem trước lại rồi mới nhập.'
+    )
   let now: string
   try {
-    now = fingerprintOf(input.path)
+    now = fingerprintOf(path)
   } catch {
-    throw new CoreError('NOT_FOUND', `Không tìm thấy tệp ${input.path}.`)
+    throw new CoreError('NOT_FOUND', `Không tìm thấy tệp ${basename(path)}.`)
   }
   if (now !== input.fingerprint) {
     throw new CoreError(
       'CONFLICT',
-      `Tệp "${basename(input.path)}" đã thay đổi từ lúc xem trước; hãy xem trước lại rồi mới nhập.`
+      `Tệp "${basename(path)}" đã thay đổi từ lúc xem trước; hãy xem trước lại rồi mới nhập.`
     )
   }
-  const { preview, writes } = await plan(ctx.db, input.year, input.path)
+  const { preview, writes } = await plan(ctx.db, input.year, path, input.token)
   if (writes.size === 0) return { ...preview, backup: null }
   const backup = createBackup(ctx.db, ctx.backupDir, 'before-import', backupKeep(ctx.db))
   inTransaction(ctx.db, () => writeRatings(ctx.db, input.year, writes))

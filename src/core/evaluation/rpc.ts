@@ -10,7 +10,7 @@ import {
   RATINGS
 } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { filePath, id, nullableText, percent, place, text, year } from '../rpc/fields'
+import { id, nullableText, percent, place, text, year } from '../rpc/fields'
 import { exportEvaluation } from './export'
 import { applyEvaluationImport, previewEvaluationImport } from './import-sheet'
 import { fillRatings, saveRatings } from './ratings'
@@ -20,7 +20,7 @@ import { buildSheet } from './sheet'
 
 const rating = z.enum(RATINGS).nullable().optional()
 
-const entry = z.object({
+const entry = z.strictObject({
   personId: id,
   self: rating,
   proposed: rating,
@@ -30,7 +30,7 @@ const entry = z.object({
   note: nullableText(2000).optional()
 })
 
-const ruleFields = z.object({
+const ruleFields = z.strictObject({
   fromYear: year,
   name: text(500),
   // Any number: the rule's own check refuses 250% with a sentence on the field (not zod's
@@ -41,7 +41,7 @@ const ruleFields = z.object({
   exemptStatuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length),
   newMemberMonths: z.number().int().min(1).max(24).nullable(),
   scoreThresholds: z
-    .object({
+    .strictObject({
       excellent: z.number().finite(),
       good: z.number().finite(),
       done: z.number().finite()
@@ -51,9 +51,13 @@ const ruleFields = z.object({
 })
 
 export const evaluationSchemas = {
-  'evaluation:sheet': z.object({ year, unitId: id }),
-  'evaluation:save': z.object({ year, unitId: id, entries: z.array(entry).min(1).max(100_000) }),
-  'evaluation:fill': z.object({
+  'evaluation:sheet': z.strictObject({ year, unitId: id }),
+  'evaluation:save': z.strictObject({
+    year,
+    unitId: id,
+    entries: z.array(entry).min(1).max(100_000)
+  }),
+  'evaluation:fill': z.strictObject({
     year,
     unitId: id,
     fill: z.enum(EVALUATION_FILLS),
@@ -61,21 +65,21 @@ export const evaluationSchemas = {
   }),
   'evaluation:listRules': z.null(),
   'evaluation:createRule': ruleFields,
-  'evaluation:updateRule': z.object({ id, fields: ruleFields }),
-  'evaluation:deleteRule': z.object({ id }),
-  'evaluation:setGrassroots': z.object({ unitId: id, value: z.boolean().nullable() }),
-  'evaluation:export': z.object({
+  'evaluation:updateRule': z.strictObject({ id, fields: ruleFields }),
+  'evaluation:deleteRule': z.strictObject({ id }),
+  'evaluation:setGrassroots': z.strictObject({ unitId: id, value: z.boolean().nullable() }),
+  'evaluation:export': z.strictObject({
     year,
     unitId: id,
-    path: filePath.optional(),
     place: place.optional()
   }),
-  'evaluation:previewImport': z.object({
+  'evaluation:previewImport': z.strictObject({ year }),
+  // The preview's token names the file it read: the page never holds a path.
+  'evaluation:applyImport': z.strictObject({
     year,
-    path: filePath.optional(),
-    chooseFile: z.boolean().optional()
-  }),
-  'evaluation:applyImport': z.object({ year, path: filePath, fingerprint: text(100).min(1) })
+    token: z.string().regex(/^[a-f0-9]{32}$/),
+    fingerprint: text(100).min(1)
+  })
 }
 
 type EvaluationChannel = keyof typeof evaluationSchemas

@@ -34,6 +34,8 @@ export interface DocColumn {
    * back, e.g. the person id. They get no column number and are left out of the page layout.
    */
   hidden?: boolean
+  /** What the column-number row says instead of the bare number, e.g. "6 = 5/4" for a share. */
+  numberLabel?: string
 }
 
 /** A row of the table: plain values, a bold sub-heading across the table, or a bold subtotal. */
@@ -318,7 +320,8 @@ function layout(w: SheetWriter, doc: PartyDocument): void {
     w.height(r + 1, Math.max(subHeight, tallHeight - groupHeight))
   } else w.height(r, tallHeight)
   r += headerRows
-  for (let c = 1; c <= all; c++) w.set(r, c, c <= n ? c : null, 'number', 'center', true)
+  for (let c = 1; c <= all; c++)
+    w.set(r, c, c <= n ? (doc.columns[c - 1].numberLabel ?? c) : null, 'number', 'center', true)
   w.fit(r)
   const numberRow = r
   r++
@@ -530,12 +533,23 @@ export function addPartyDocumentSheet(
 }
 
 /**
- * Streams the documents to `path`, one sheet each, writing beside the target and renaming at
- * the end: a failure never leaves a half-written file.
+ * Figures for a program to read back (the level above reading a report's annex): a hidden sheet
+ * after the documents, plain rows, never printed.
  */
+export interface HiddenData {
+  sheetName: string
+  rows: DocValue[][]
+}
+
+/**
+ * Streams the documents to `path`, one sheet each (and `data` hidden after them), writing beside
+ * the target and renaming at the end: a failure never leaves a half-written file.
+ */
+
 export async function writePartyDocument(
   path: string,
-  docs: PartyDocument | PartyDocument[]
+  docs: PartyDocument | PartyDocument[],
+  data?: HiddenData
 ): Promise<void> {
   const temp = tempBeside(path)
   // Created exclusively (never written through something already at that name) and owner-only.
@@ -565,6 +579,12 @@ export async function writePartyDocument(
         layoutInstructions(other as unknown as ExcelJS.Worksheet, true, doc.instructions)
         other.commit()
       }
+    }
+    if (data) {
+      const [name] = sheetNames([data.sheetName], names)
+      const ws = wb.addWorksheet(name, { state: 'hidden' })
+      for (const row of data.rows) ws.addRow(row).commit()
+      ws.commit()
     }
     await wb.commit()
     if (!stream.closed) await once(stream, 'close')

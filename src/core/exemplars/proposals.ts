@@ -13,7 +13,6 @@ import { listExemplars } from './register'
 export interface ProposalsInput {
   unitId: number
   year: number
-  path?: string
   place?: string
 }
 
@@ -79,13 +78,11 @@ export async function exportProposals(
   ctx: CoreContext,
   i: ProposalsInput
 ): Promise<{ path: string; rows: number } | null> {
-  const path =
-    i.path ??
-    (await ctx.platform.chooseSaveFile({
-      title: 'Lưu danh sách đề nghị khen thưởng',
-      defaultName: `danh-sach-de-nghi-khen-thuong-${i.year}.xlsx`,
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+  const path = await ctx.platform.chooseSaveFile({
+    title: 'Lưu danh sách đề nghị khen thưởng',
+    defaultName: `danh-sach-de-nghi-khen-thuong-${i.year}.xlsx`,
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (!path) return null
   if (!/\.xlsx$/i.test(basename(path)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')

@@ -3,17 +3,7 @@
 import { z } from 'zod'
 import { AWARD_FORMS, AWARD_KINDS, EXEMPLAR_KINDS, EXEMPLAR_STATUSES } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import {
-  filePath,
-  id,
-  isoDay,
-  nullableText,
-  paging,
-  partialDate,
-  place,
-  text,
-  year
-} from '../rpc/fields'
+import { id, isoDay, nullableText, paging, partialDate, place, text, year } from '../rpc/fields'
 import {
   awardWarnings,
   createAward,
@@ -35,7 +25,7 @@ import {
   updateExemplar
 } from './register'
 
-const movementFields = z.object({
+const movementFields = z.strictObject({
   year,
   title: text(1000),
   unitId: id,
@@ -46,14 +36,14 @@ const movementFields = z.object({
   criteria: nullableText(10_000)
 })
 
-const press = z.object({
+const press = z.strictObject({
   outlet: text(300).min(1),
   date: partialDate.nullable(),
   title: text(1000),
   link: nullableText(2000)
 })
 
-const exemplarFields = z.object({
+const exemplarFields = z.strictObject({
   kind: z.enum(EXEMPLAR_KINDS),
   personId: id.nullable(),
   unitId: id.nullable(),
@@ -69,7 +59,7 @@ const exemplarFields = z.object({
   press: z.array(press).max(200)
 })
 
-const awardFields = z.object({
+const awardFields = z.strictObject({
   number: text(100),
   date: isoDay,
   issuerUnitId: id.nullable(),
@@ -80,7 +70,7 @@ const awardFields = z.object({
   signer: nullableText(200),
   recipients: z
     .array(
-      z.object({
+      z.strictObject({
         exemplarId: id.nullable(),
         personId: id.nullable(),
         unitId: id.nullable(),
@@ -91,11 +81,11 @@ const awardFields = z.object({
 })
 
 export const exemplarSchemas = {
-  'exemplars:listMovements': z.object({ year: year.nullable() }),
+  'exemplars:listMovements': z.strictObject({ year: year.nullable() }),
   'exemplars:createMovement': movementFields,
-  'exemplars:updateMovement': z.object({ id, fields: movementFields }),
-  'exemplars:deleteMovement': z.object({ id }),
-  'exemplars:list': z.object({
+  'exemplars:updateMovement': z.strictObject({ id, fields: movementFields }),
+  'exemplars:deleteMovement': z.strictObject({ id }),
+  'exemplars:list': z.strictObject({
     unitId: id.nullable().optional(),
     year: year.nullable().optional(),
     kind: z.enum(EXEMPLAR_KINDS).nullable().optional(),
@@ -104,33 +94,35 @@ export const exemplarSchemas = {
     search: nullableText(200).optional(),
     ...paging(500)
   }),
-  'exemplars:get': z.object({ id }),
+  'exemplars:get': z.strictObject({ id }),
   'exemplars:create': exemplarFields,
-  'exemplars:update': z.object({ id, fields: exemplarFields }),
-  'exemplars:delete': z.object({ id }),
-  'exemplars:setStatus': z.object({
+  'exemplars:update': z.strictObject({ id, fields: exemplarFields }),
+  'exemplars:delete': z.strictObject({ id }),
+  'exemplars:setStatus': z.strictObject({
     id,
     status: z.enum(EXEMPLAR_STATUSES),
     date: isoDay,
     unitId: id.nullable(),
     note: nullableText(2000)
   }),
-  'exemplars:listAwards': z.object({ year: year.nullable(), unitId: id.nullable() }),
+  'exemplars:listAwards': z.strictObject({ year: year.nullable(), unitId: id.nullable() }),
   'exemplars:createAward': awardFields,
-  'exemplars:deleteAward': z.object({ id }),
+  'exemplars:deleteAward': z.strictObject({ id }),
   'exemplars:checkAward': awardFields,
   'exemplars:listPowers': z.null(),
   'exemplars:savePowers': z
     .array(
-      z.object({ level: text(200), forms: z.array(z.enum(AWARD_FORMS)).max(AWARD_FORMS.length) })
+      z.strictObject({
+        level: text(200),
+        forms: z.array(z.enum(AWARD_FORMS)).max(AWARD_FORMS.length)
+      })
     )
     .max(500),
-  'exemplars:candidates': z.object({ unitId: id, year }),
-  'exemplars:counts': z.object({ unitId: id.nullable(), fromYear: year, toYear: year }),
-  'exemplars:exportProposals': z.object({
+  'exemplars:candidates': z.strictObject({ unitId: id, year }),
+  'exemplars:counts': z.strictObject({ unitId: id.nullable(), fromYear: year, toYear: year }),
+  'exemplars:exportProposals': z.strictObject({
     unitId: id,
     year,
-    path: filePath.optional(),
     place: place.optional()
   })
 }

@@ -64,19 +64,13 @@ export interface ProblemsCopy {
   problems: ImportProblem[]
 }
 
-/** Where to save: the path given, or the one the user chooses (null: the dialog was closed); always .xlsx. */
-export async function chooseExportPath(
-  ctx: CoreContext,
-  fileName: string,
-  given?: string
-): Promise<string | null> {
-  const path =
-    given ??
-    (await ctx.platform.chooseSaveFile({
-      title: 'Lưu danh sách kèm các lỗi cần sửa',
-      defaultName: fileName.replace(/\.[^.]+$/, '') + '_can-sua.xlsx',
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+/** Where to save, as the user chooses (null: the dialog was closed); always .xlsx. */
+export async function chooseExportPath(ctx: CoreContext, fileName: string): Promise<string | null> {
+  const path = await ctx.platform.chooseSaveFile({
+    title: 'Lưu danh sách kèm các lỗi cần sửa',
+    defaultName: fileName.replace(/\.[^.]+$/, '') + '_can-sua.xlsx',
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (!path) return null
   return /\.xlsx$/i.test(path) ? path : `${path}.xlsx`
 }

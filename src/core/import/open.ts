@@ -120,13 +120,10 @@ export async function openImport(
   const id = input.requestId ?? randomUUID()
   const job = ctx.imports.startOpening(id)
   try {
-    let path = input.path ?? null
-    if (!path && input.chooseFile) {
-      path = await ctx.platform.chooseOpenFile({
-        title: 'Chọn danh sách cần nhập',
-        filters: [{ name: 'Bảng tính (Excel, CSV)', extensions: ['xlsx', 'csv', 'txt'] }]
-      })
-    }
+    const path = await ctx.platform.chooseOpenFile({
+      title: 'Chọn danh sách cần nhập',
+      filters: [{ name: 'Bảng tính (Excel, CSV)', extensions: ['xlsx', 'csv', 'txt'] }]
+    })
     if (!path) return null
     job.throwIfCancelled()
     const stamp = fileStamp(path)

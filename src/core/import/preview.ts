@@ -224,7 +224,7 @@ export async function exportProblems(
     await ensureDrafts(ctx, s, choices, job)
     const plan = await planFor(ctx, s, choices, job)
     job.begin('exporting', null, 'Đang chờ chọn nơi lưu tệp…')
-    const path = await chooseExportPath(ctx, s.fileName, input.path)
+    const path = await chooseExportPath(ctx, s.fileName)
     if (!path) return null
     job.throwIfCancelled()
     const copy = {

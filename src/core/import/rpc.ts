@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { IMPORT_FIELDS, PERSON_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { filePath, id, paging, text } from '../rpc/fields'
+import { id, paging, text } from '../rpc/fields'
 import { commitImport, importHistory, undoImportById } from './commit'
 import { openImport, sheetLayout } from './open'
 import { exportProblems, previewImport } from './preview'
@@ -12,11 +12,11 @@ const sessionId = z.string().min(1).max(100)
 const headerRow = z.number().int().min(1).max(1_048_576)
 const sheetIndex = z.number().int().min(0).max(10_000)
 
-const previewInput = z.object({
+const previewInput = z.strictObject({
   sessionId,
   sheets: z
     .array(
-      z.object({
+      z.strictObject({
         index: sheetIndex,
         include: z.boolean().optional(),
         headerRow: headerRow.optional(),
@@ -31,7 +31,7 @@ const previewInput = z.object({
   parentUnitId: id.nullable().optional(),
   unitChoices: z
     .array(
-      z.object({
+      z.strictObject({
         name: text(300),
         unitId: id.nullable(),
         createName: z.string().trim().min(1).max(300).optional()
@@ -45,25 +45,22 @@ const previewInput = z.object({
 })
 
 export const importSchemas = {
-  'import:open': z
-    .object({
-      path: filePath.optional(),
-      chooseFile: z.boolean().optional(),
-      requestId: z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{8,100}$/)
-        .optional()
-    })
-    .refine((v) => !!v.path || v.chooseFile === true),
+  // The file is always chosen in the handler (the native dialog): the page names none.
+  'import:open': z.strictObject({
+    requestId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,100}$/)
+      .optional()
+  }),
   'import:preview': previewInput,
   'import:commit': previewInput.extend({ dryRun: z.boolean().optional() }),
   'import:history': z.null(),
-  'import:undo': z.object({ importId: id }),
-  'import:exportProblems': z.object({ sessionId, path: filePath.optional() }),
-  'import:close': z.object({ sessionId }),
-  'import:progress': z.object({ sessionId }),
-  'import:cancel': z.object({ sessionId }),
-  'import:layout': z.object({ sessionId, index: sheetIndex, headerRow: headerRow.nullable() })
+  'import:undo': z.strictObject({ importId: id }),
+  'import:exportProblems': z.strictObject({ sessionId }),
+  'import:close': z.strictObject({ sessionId }),
+  'import:progress': z.strictObject({ sessionId }),
+  'import:cancel': z.strictObject({ sessionId }),
+  'import:layout': z.strictObject({ sessionId, index: sheetIndex, headerRow: headerRow.nullable() })
 }
 
 type ImportChannel = keyof typeof importSchemas

@@ -13,7 +13,7 @@ import {
   updatePerson
 } from './people'
 
-const personFields = z.object({
+const personFields = z.strictObject({
   unitId: id,
   kind: z.enum(PERSON_KINDS),
   // Longer than the 120 the person rules allow, so a long name gets their sentence on the field.
@@ -39,7 +39,7 @@ const personFields = z.object({
 })
 
 export const peopleSchemas = {
-  'people:list': z.object({
+  'people:list': z.strictObject({
     unitId: id.nullable(),
     includeSubunits: z.boolean(),
     q: text(200).optional(),
@@ -47,16 +47,16 @@ export const peopleSchemas = {
     kind: z.enum(PERSON_KINDS).nullable().optional(),
     ...paging(1000)
   }),
-  'people:get': z.object({ id }),
+  'people:get': z.strictObject({ id }),
   'people:create': personFields,
-  'people:update': z.object({ id, fields: personFields }),
-  'people:setStatus': z.object({
+  'people:update': z.strictObject({ id, fields: personFields }),
+  'people:setStatus': z.strictObject({
     id,
     status: z.enum(PERSON_STATUSES),
     since: isoDay.optional(),
     note: text(2000).optional()
   }),
-  'people:statusHistory': z.object({ id })
+  'people:statusHistory': z.strictObject({ id })
 }
 
 type PeopleChannel = keyof typeof peopleSchemas

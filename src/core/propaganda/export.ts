@@ -163,20 +163,20 @@ function activitiesDocument(ctx: CoreContext, i: PropagandaActivitiesExportInput
   }
 }
 
-/** The path given (CLI, tests), or the one the user chooses (null when cancelled); an .xlsx either way. */
+/**
+ * The file the user chooses (null when cancelled), an .xlsx. Always through ctx.platform: the CLI
+ * and tests name their file through the trusted door, whose port answers this same question.
+ */
 async function target(
   ctx: CoreContext,
-  path: string | undefined,
   title: string,
   defaultName: string
 ): Promise<string | null> {
-  const chosen =
-    path ??
-    (await ctx.platform.chooseSaveFile({
-      title,
-      defaultName,
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+  const chosen = await ctx.platform.chooseSaveFile({
+    title,
+    defaultName,
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (!chosen) return null
   if (!/\.xlsx$/i.test(basename(chosen)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
@@ -198,12 +198,7 @@ export async function exportAnniversaries(
 ): Promise<PropagandaExportResult | null> {
   // Built before the dialog: a refusal (no unit yet) is said before the user picks a file.
   const doc = anniversariesDocument(ctx, i)
-  const path = await target(
-    ctx,
-    i.path,
-    'Lưu danh sách các ngày kỷ niệm',
-    `ngay-ky-niem-${i.year}.xlsx`
-  )
+  const path = await target(ctx, 'Lưu danh sách các ngày kỷ niệm', `ngay-ky-niem-${i.year}.xlsx`)
   return path ? write(path, doc) : null
 }
 
@@ -214,7 +209,6 @@ export async function exportActivities(
   const doc = activitiesDocument(ctx, i)
   const path = await target(
     ctx,
-    i.path,
     'Lưu danh sách hoạt động tuyên truyền',
     `hoat-dong-tuyen-truyen-${i.from}-${i.to}.xlsx`
   )

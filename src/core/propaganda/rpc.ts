@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { PRESS_CATEGORIES, PRESS_RESULTS, PRESS_STAGES, PROPAGANDA_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { filePath, id, isoDay, nullableText, partialDate, place, text, year } from '../rpc/fields'
+import { id, isoDay, nullableText, partialDate, place, text, year } from '../rpc/fields'
 import {
   createActivity,
   deleteActivity,
@@ -25,14 +25,14 @@ import { createPressWork, deletePressWork, listPressWorks, updatePressWork } fro
 
 const count = z.number().int().min(0).max(10_000_000)
 
-const anniversaryFields = z.object({
+const anniversaryFields = z.strictObject({
   title: text(500),
   date: partialDate,
   source: nullableText(1000),
   note: nullableText(2000)
 })
 
-const activityFields = z.object({
+const activityFields = z.strictObject({
   kind: z.enum(PROPAGANDA_KINDS),
   startsOn: isoDay,
   endsOn: isoDay.nullable(),
@@ -51,10 +51,10 @@ const activityFields = z.object({
   note: nullableText(2000)
 })
 
-const pressFields = z.object({
+const pressFields = z.strictObject({
   awardYear: year,
   title: text(1000),
-  authors: z.array(z.object({ personId: id.nullable(), name: text(200) })).max(50),
+  authors: z.array(z.strictObject({ personId: id.nullable(), name: text(200) })).max(50),
   outlet: nullableText(300),
   publishedOn: isoDay,
   category: z.enum(PRESS_CATEGORIES),
@@ -71,28 +71,31 @@ const listFilters = {
   kind: z.enum(PROPAGANDA_KINDS).nullable().optional(),
   anniversaryId: id.nullable().optional()
 }
-// The one place an export takes a file path (CLI and tests); the page sends none.
-const output = { path: filePath.optional(), place: place.optional() }
+// What an export takes besides its filters: no file (the handler asks ctx.platform).
+const output = { place: place.optional() }
 
 export const propagandaSchemas = {
-  'propaganda:listAnniversaries': z.object({ year }),
+  'propaganda:listAnniversaries': z.strictObject({ year }),
   'propaganda:listEvents': z.null(),
   'propaganda:createAnniversary': anniversaryFields,
-  'propaganda:updateAnniversary': z.object({ id, fields: anniversaryFields }),
-  'propaganda:deleteAnniversary': z.object({ id }),
-  'propaganda:upcoming': z.object({ today: isoDay, limit: z.number().int().min(1).max(100) }),
-  'propaganda:listActivities': z.object(listFilters),
-  'propaganda:getActivity': z.object({ id }),
+  'propaganda:updateAnniversary': z.strictObject({ id, fields: anniversaryFields }),
+  'propaganda:deleteAnniversary': z.strictObject({ id }),
+  'propaganda:upcoming': z.strictObject({ today: isoDay, limit: z.number().int().min(1).max(100) }),
+  'propaganda:listActivities': z.strictObject(listFilters),
+  'propaganda:getActivity': z.strictObject({ id }),
   'propaganda:createActivity': activityFields,
-  'propaganda:updateActivity': z.object({ id, fields: activityFields }),
-  'propaganda:deleteActivity': z.object({ id }),
-  'propaganda:listPressWorks': z.object({ unitId: id.nullable(), awardYear: year.nullable() }),
+  'propaganda:updateActivity': z.strictObject({ id, fields: activityFields }),
+  'propaganda:deleteActivity': z.strictObject({ id }),
+  'propaganda:listPressWorks': z.strictObject({
+    unitId: id.nullable(),
+    awardYear: year.nullable()
+  }),
   'propaganda:createPressWork': pressFields,
-  'propaganda:updatePressWork': z.object({ id, fields: pressFields }),
-  'propaganda:deletePressWork': z.object({ id }),
-  'propaganda:counts': z.object(period),
-  'propaganda:exportAnniversaries': z.object({ year, unitId: id.nullable(), ...output }),
-  'propaganda:exportActivities': z.object({ ...listFilters, ...output })
+  'propaganda:updatePressWork': z.strictObject({ id, fields: pressFields }),
+  'propaganda:deletePressWork': z.strictObject({ id }),
+  'propaganda:counts': z.strictObject(period),
+  'propaganda:exportAnniversaries': z.strictObject({ year, unitId: id.nullable(), ...output }),
+  'propaganda:exportActivities': z.strictObject({ ...listFilters, ...output })
 }
 
 type PropagandaChannel = keyof typeof propagandaSchemas

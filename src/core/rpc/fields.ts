@@ -24,9 +24,6 @@ export const text = (max: number) => z.string().max(max)
 /** Free text that may be unknown (null). */
 export const nullableText = (max: number) => z.string().max(max).nullable()
 
-/** A path on this computer (given by the CLI or a test; the app's page never sends one). */
-export const filePath = z.string().min(1).max(4096)
-
 /** Place for the "<Place>, ngày … tháng … năm …" line of a printed document. */
 export const place = z.string().max(200)
 

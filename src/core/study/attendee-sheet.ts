@@ -113,14 +113,10 @@ export async function previewSheet(
     )
     .get(input.sessionId) as { id: number; path: string } | undefined
   if (!session) throw notFound('buổi học tập này')
-  const path =
-    input.path ??
-    (input.chooseFile
-      ? await ctx.platform.chooseOpenFile({
-          title: 'Chọn danh sách người dự học tập',
-          filters: [{ name: 'Bảng tính Excel hoặc CSV', extensions: ['xlsx', 'csv'] }]
-        })
-      : null)
+  const path = await ctx.platform.chooseOpenFile({
+    title: 'Chọn danh sách người dự học tập',
+    filters: [{ name: 'Bảng tính Excel hoặc CSV', extensions: ['xlsx', 'csv'] }]
+  })
   if (!path) return null
 
   const grid = await readGrid(path)

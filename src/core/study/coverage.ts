@@ -28,6 +28,9 @@ import { REQUIRED_SQL } from './scope'
  */
 const STUDIED_SQL = `EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
   WHERE a.person_id = p.id AND s.topic_id = ?)`
+/** The same, counting only sessions held on or before a day (binds the topic id, then the day). */
+const STUDIED_UNTIL_SQL = `EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
+  WHERE a.person_id = p.id AND s.topic_id = ? AND s.held_on <= ?)`
 
 type Coverage = Tally<'required' | 'studied', 'percent'>
 
@@ -45,18 +48,27 @@ const toRow = (r: RollupRow<'required' | 'studied', 'percent', PersonKind>): Stu
   nonMembers: counts(r.groups.non_member)
 })
 
-export function coverage(db: Database, input: StudyCoverageInput): StudyCoverage {
+/**
+ * `until` (core callers only: a report's period) counts only the sessions held by that day, so a
+ * half-year's report says what was true at the end of the half-year.
+ */
+export function coverage(
+  db: Database,
+  input: StudyCoverageInput & { until?: string }
+): StudyCoverage {
   const topic = topicByYear(db, input.year)
   const [lo, hi] = scopeRange(db, input.unitId)
+  const studied = input.until === undefined ? STUDIED_SQL : STUDIED_UNTIL_SQL
+  const studiedArgs = input.until === undefined ? [] : [input.until]
   // Without a topic nobody can have studied it; the required counts still stand.
   const perUnit = db
     .prepare(
-      `SELECT p.unit_id, p.kind, count(*) AS required, ${topic ? `sum(${STUDIED_SQL})` : '0'} AS studied
+      `SELECT p.unit_id, p.kind, count(*) AS required, ${topic ? `sum(${studied})` : '0'} AS studied
        FROM people p
        WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status IN ${REQUIRED_SQL}
        GROUP BY p.unit_id, p.kind`
     )
-    .all(...(topic ? [topic.id] : []), lo, hi) as {
+    .all(...(topic ? [topic.id, ...studiedArgs] : []), lo, hi) as {
     unit_id: number
     kind: PersonKind
     required: number

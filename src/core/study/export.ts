@@ -143,13 +143,11 @@ export async function exportMissing(
   ctx: CoreContext,
   input: StudyExportMissingInput
 ): Promise<{ path: string; rows: number } | null> {
-  const path =
-    input.path ??
-    (await ctx.platform.chooseSaveFile({
-      title: 'Lưu danh sách chưa học tập Chuyên đề',
-      defaultName: `danh-sach-chua-hoc-chuyen-de-${input.year}.xlsx`,
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+  const path = await ctx.platform.chooseSaveFile({
+    title: 'Lưu danh sách chưa học tập Chuyên đề',
+    defaultName: `danh-sach-chua-hoc-chuyen-de-${input.year}.xlsx`,
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (!path) return null
   if (!/\.xlsx$/i.test(basename(path)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')

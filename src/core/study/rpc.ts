@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { STUDY_SESSION_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { filePath, id, ids, isoDay, nullableText, paging, place, text, year } from '../rpc/fields'
+import { id, ids, isoDay, nullableText, paging, place, text, year } from '../rpc/fields'
 import { checklist, setAttendance } from './attendance'
 import { previewSheet } from './attendee-sheet'
 import { coverage, missing, progress } from './coverage'
@@ -11,7 +11,7 @@ import { exportMissing } from './export'
 import { createSession, deleteSession, getSession, listSessions, updateSession } from './sessions'
 import { listTopics, saveTopic } from './topics'
 
-const sessionFields = z.object({
+const sessionFields = z.strictObject({
   topicId: id,
   kind: z.enum(STUDY_SESSION_KINDS),
   heldOn: isoDay,
@@ -19,7 +19,7 @@ const sessionFields = z.object({
   title: nullableText(500),
   points: z
     .array(
-      z.object({
+      z.strictObject({
         name: text(300),
         unitId: id.nullable(),
         attendees: z.number().int().min(0).max(1_000_000)
@@ -29,11 +29,11 @@ const sessionFields = z.object({
   extraNonMembers: z.number().int().min(0).max(1_000_000),
   note: nullableText(2000)
 })
-const scope = z.object({ year, unitId: id.nullable() })
+const scope = z.strictObject({ year, unitId: id.nullable() })
 
 export const studySchemas = {
   'study:listTopics': z.null(),
-  'study:saveTopic': z.object({
+  'study:saveTopic': z.strictObject({
     year,
     title: text(2000),
     planNumber: nullableText(100),
@@ -41,21 +41,16 @@ export const studySchemas = {
     note: nullableText(2000)
   }),
   'study:listSessions': scope,
-  'study:getSession': z.object({ id }),
+  'study:getSession': z.strictObject({ id }),
   'study:createSession': sessionFields,
-  'study:updateSession': z.object({ id, fields: sessionFields }),
-  'study:deleteSession': z.object({ id }),
-  'study:checklist': z.object({ sessionId: id, unitId: id }),
-  'study:setAttendance': z.object({ sessionId: id, present: ids, absent: ids }),
-  'study:previewSheet': z.object({
-    sessionId: id,
-    path: filePath.optional(),
-    chooseFile: z.boolean().optional()
-  }),
+  'study:updateSession': z.strictObject({ id, fields: sessionFields }),
+  'study:deleteSession': z.strictObject({ id }),
+  'study:checklist': z.strictObject({ sessionId: id, unitId: id }),
+  'study:setAttendance': z.strictObject({ sessionId: id, present: ids, absent: ids }),
+  'study:previewSheet': z.strictObject({ sessionId: id }),
   'study:coverage': scope,
   'study:listMissing': scope.extend(paging(1000)),
   'study:exportMissing': scope.extend({
-    path: filePath.optional(),
     place: place.optional(),
     perUnit: z.boolean().optional()
   }),

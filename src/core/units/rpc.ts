@@ -15,16 +15,16 @@ import {
 } from './units'
 
 export const unitSchemas = {
-  'units:list': z.object({ includeRetired: z.boolean() }),
+  'units:list': z.strictObject({ includeRetired: z.boolean() }),
   // Generous limits: the domain rule refuses a name over 200 characters with a sentence on the
   // field; this only keeps absurd payloads out.
-  'units:create': z.object({ parentId: id.nullable(), name: text(5000), level: text(5000) }),
-  'units:update': z.object({ id, name: text(5000).optional(), level: text(5000).optional() }),
-  'units:move': z.object({ id, parentId: id.nullable() }),
-  'units:retire': z.object({ id, on: isoDay.optional() }),
-  'units:restore': z.object({ id }),
-  'units:history': z.object({ id }),
-  'units:merge': z.object({ id, intoId: id, on: isoDay.optional() })
+  'units:create': z.strictObject({ parentId: id.nullable(), name: text(5000), level: text(5000) }),
+  'units:update': z.strictObject({ id, name: text(5000).optional(), level: text(5000).optional() }),
+  'units:move': z.strictObject({ id, parentId: id.nullable() }),
+  'units:retire': z.strictObject({ id, on: isoDay.optional() }),
+  'units:restore': z.strictObject({ id }),
+  'units:history': z.strictObject({ id }),
+  'units:merge': z.strictObject({ id, intoId: id, on: isoDay.optional() })
 }
 
 type UnitChannel = keyof typeof unitSchemas

@@ -21,7 +21,7 @@ export const useBackupStore = defineStore('backup', () => {
   }
 
   /** null when the user cancelled the file chooser. */
-  async function restore(from: { fileName: string } | { chooseFile: true }) {
+  async function restore(from: { fileName?: string }) {
     const result = await call('backup:restore', from)
     if (result) await Promise.all([load(), useAppStore().load()])
     return result

@@ -105,14 +105,14 @@ export const useEvaluationStore = defineStore('evaluation', () => {
 
   async function previewImport(): Promise<EvaluationImportPreview | null> {
     const year = await app.ensureYear()
-    return call('evaluation:previewImport', { year, chooseFile: true })
+    return call('evaluation:previewImport', { year })
   }
 
   async function applyImport(p: EvaluationImportPreview): Promise<EvaluationImportResult> {
     const year = await app.ensureYear()
     const r = await call('evaluation:applyImport', {
       year,
-      path: p.path,
+      token: p.token,
       fingerprint: p.fingerprint
     })
     await load()

@@ -218,15 +218,13 @@ export const useImportStore = defineStore('import', () => {
    * Asks the user for a file (native dialog) and reads it. Returns false when the user closed the
    * dialog, cancelled the reading, or the file was refused (then openError says why).
    */
-  async function open(path?: string): Promise<boolean> {
+  async function open(): Promise<boolean> {
     const gen = ++generation
     openError.value = null
     task.value = 'open'
     const requestId = newRequestId()
     try {
-      const out = await job.run(requestId, () =>
-        call('import:open', path ? { path, requestId } : { chooseFile: true, requestId })
-      )
+      const out = await job.run(requestId, () => call('import:open', { requestId }))
       if (gen !== generation) {
         // Cancelled while reading: nobody wants this session.
         closeSession(out?.sessionId)

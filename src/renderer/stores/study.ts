@@ -129,7 +129,7 @@ export const useStudyStore = defineStore('study', () => {
   }
 
   const previewSheet = (sessionId: number): Promise<StudySheetPreview | null> =>
-    call('study:previewSheet', { sessionId, chooseFile: true })
+    call('study:previewSheet', { sessionId })
 
   /** perUnit: after the scope's list, one sheet per chi bộ with people missing. */
   async function exportMissing(unitId: number | null, place: string, perUnit: boolean) {

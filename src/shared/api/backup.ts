@@ -33,9 +33,9 @@ export interface BackupApi {
   'backup:list': { input: null; output: BackupInfo[] }
   /** Makes a verified backup now; its reason is always 'manual' (the others are the core's own). */
   'backup:create': { input: { reason?: 'manual' } | null; output: BackupInfo }
-  /** Restores a backup (by file name in the backup folder, or a file the user chose). */
+  /** Restores a backup (by file name in the backup folder; without one, a file the user chooses). */
   'backup:restore': {
-    input: { fileName?: string; chooseFile?: boolean }
+    input: { fileName?: string }
     output: { restoredFrom: string; safetyBackup: BackupInfo } | null
   }
   'backup:setKeep': { input: { keep: number }; output: AppInfo }

@@ -233,8 +233,6 @@ export interface CommitmentResultRow {
 export interface CommitmentExportInput {
   personId: number
   year: number
-  /** Where to save; when absent the user chooses. */
-  path?: string
   /** Place for the "<Place>, ngày … tháng … năm …" line. */
   place?: string
 }
@@ -242,8 +240,6 @@ export interface CommitmentExportInput {
 export interface CommitmentUnitExportInput {
   year: number
   unitId: number
-  /** Where to save; when absent the user chooses. */
-  path?: string
   /** Place for the "<Place>, ngày … tháng … năm …" line of every sheet. */
   place?: string
 }

@@ -188,17 +188,12 @@ export interface EvaluationFillInput {
 export interface EvaluationExportInput {
   year: number
   unitId: number
-  /** Where to save; when absent the user chooses. */
-  path?: string
   /** Place for the "<Place>, ngày … tháng … năm …" line. */
   place?: string
 }
 
 export interface EvaluationImportInput {
   year: number
-  /** A file to read; when absent and chooseFile is set, the user picks one. */
-  path?: string
-  chooseFile?: boolean
 }
 
 export type EvaluationField = RatingStage | 'reason' | 'score' | 'note'
@@ -214,7 +209,8 @@ export interface EvaluationImportChange {
 }
 
 export interface EvaluationImportPreview {
-  path: string
+  /** Names the file the user chose, for applyImport (the page never holds a path). */
+  token: string
   fileName: string
   /** Size and time of the file read: applying refuses a file changed since. */
   fingerprint: string
@@ -267,7 +263,7 @@ export interface EvaluationApi {
   }
   /** Backs up, then imports the ratings and notes of the sheet in one transaction. */
   'evaluation:applyImport': {
-    input: { year: number; path: string; fingerprint: string }
+    input: { year: number; token: string; fingerprint: string }
     output: EvaluationImportResult
   }
 }

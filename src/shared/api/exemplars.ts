@@ -218,7 +218,7 @@ export interface ExemplarsApi {
   }
   /** Saves "Danh sách đề nghị khen thưởng" of a unit's not yet rewarded exemplars (.xlsx); null when cancelled. */
   'exemplars:exportProposals': {
-    input: { unitId: number; year: number; path?: string; place?: string }
+    input: { unitId: number; year: number; place?: string }
     output: { path: string; rows: number } | null
   }
 }

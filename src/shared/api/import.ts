@@ -35,9 +35,6 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
 export interface ImportOpenInput {
-  /** A file to read; when absent and chooseFile is set, the user picks one. */
-  path?: string
-  chooseFile?: boolean
   /**
    * Id the caller picks for this open (letters, digits, - and _; 8 to 100 characters): progress
    * and cancel can be asked for with it while the file is read, and the session gets it as its id.
@@ -285,14 +282,12 @@ export interface ImportUndoResult {
 
 export interface ImportExportProblemsInput {
   sessionId: string
-  /** Where to save; when absent the user chooses. Written beside it first, then renamed. */
-  path?: string
 }
 
 // ---------------------------------------------------------------- channels
 
 export interface ImportApi {
-  /** Reads a member list (path given, or chosen by the user) into a preview session; null when cancelled. */
+  /** Reads a member list the user chooses into a preview session; null when cancelled. */
   'import:open': { input: ImportOpenInput; output: ImportOpenOutput | null }
   /** What committing would do with these choices: counts, units, row plans and problems (paged). */
   'import:preview': { input: ImportPreviewInput; output: ImportPreview }

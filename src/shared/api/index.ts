@@ -24,6 +24,7 @@ import type { ExemplarsApi } from './exemplars'
 import type { ImportApi } from './import'
 import type { PeopleApi } from './people'
 import type { PropagandaApi } from './propaganda'
+import type { ReportsApi } from './reports'
 import type { StudyApi } from './study'
 import type { UnitsApi } from './units'
 import { APP_CHANNELS } from './app'
@@ -34,6 +35,7 @@ import { EXEMPLARS_CHANNELS } from './exemplars'
 import { IMPORT_CHANNELS } from './import'
 import { PEOPLE_CHANNELS } from './people'
 import { PROPAGANDA_CHANNELS } from './propaganda'
+import { REPORTS_CHANNELS } from './reports'
 import { STUDY_CHANNELS } from './study'
 import { UNITS_CHANNELS } from './units'
 
@@ -48,6 +50,7 @@ export * from './commitments'
 export * from './evaluation'
 export * from './exemplars'
 export * from './propaganda'
+export * from './reports'
 
 export interface Api
   extends
@@ -60,7 +63,8 @@ export interface Api
     CommitmentsApi,
     EvaluationApi,
     ExemplarsApi,
-    PropagandaApi {}
+    PropagandaApi,
+    ReportsApi {}
 
 export type Channel = keyof Api
 export type Input<C extends Channel> = Api[C]['input']
@@ -77,7 +81,8 @@ export const CHANNELS = [
   ...COMMITMENTS_CHANNELS,
   ...EVALUATION_CHANNELS,
   ...EXEMPLARS_CHANNELS,
-  ...PROPAGANDA_CHANNELS
+  ...PROPAGANDA_CHANNELS,
+  ...REPORTS_CHANNELS
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own

@@ -198,10 +198,8 @@ export interface PropagandaCountsResult {
   total: PropagandaCountsRow | null
 }
 
-/** Where and as whom a list is printed: the one place the exports take a file path. */
+/** What a printed list takes besides its filters; never a file (the handler asks where). */
 export interface PropagandaExportTarget {
-  /** Where to write (CLI, tests); the page sends none and the handler asks the user. */
-  path?: string
   /** The place name written before the date ("Tân Lập, ngày …"). */
   place?: string
 }

@@ -143,9 +143,6 @@ export interface StudySheetPreview {
 
 export interface StudySheetInput {
   sessionId: number
-  /** A file to read; when absent and chooseFile is set, the user picks one. */
-  path?: string
-  chooseFile?: boolean
 }
 
 export interface StudyCounts {
@@ -201,8 +198,6 @@ export interface StudyMissingInput extends StudyCoverageInput {
 }
 
 export interface StudyExportMissingInput extends StudyCoverageInput {
-  /** Where to save; when absent the user chooses. */
-  path?: string
   /** Place for the "<Place>, ngày … tháng … năm …" line. */
   place?: string
   /**

@@ -231,7 +231,7 @@ describe('EvaluationImportDialog', () => {
 
   it('shows what would change, what matched nobody and what is not imported, and applies on request', async () => {
     const preview: EvaluationImportPreview = {
-      path: '/tmp/x.xlsx',
+      token: 'a'.repeat(32),
       fileName: 'x.xlsx',
       fingerprint: '1:2',
       sheetName: 'Xếp loại 2024',

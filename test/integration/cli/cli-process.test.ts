@@ -40,7 +40,7 @@ describe('cli process', () => {
         `Nguyễn Văn Thứ,${1 + (i % 28)}/${1 + (Math.floor(i / 28) % 12)}/${1950 + Math.floor(i / 336)},${10_000_000 + i}`
       )
     writeFileSync(csv, lines.join('\n'))
-    const opened = await t.call('import:open', { path: csv })
+    const opened = await t.callWithFile('import:open', { path: csv })
     expect(
       (await t.call('import:commit', { sessionId: opened!.sessionId, unitId: unit.id })).created
     ).toBe(2000)

@@ -333,7 +333,15 @@ describe('commitments: reviews, the trail and the year-end result', () => {
     // Editing a review replaces its lines; deleting removes them from the trail.
     await t.call('commitments:updateReview', {
       id: r3.id,
-      fields: { ...r3, entries: [{ personId: binh, outcome: 'none', progress: null }] }
+      fields: {
+        unitId: r3.unitId,
+        year: r3.year,
+        heldOn: r3.heldOn,
+        kind: r3.kind,
+        reviewer: r3.reviewer,
+        note: r3.note,
+        entries: [{ personId: binh, outcome: 'none', progress: null }]
+      }
     })
     expect((await t.call('commitments:getReview', { id: r3.id })).entries).toEqual([
       { personId: binh, outcome: 'none', progress: null, fullName: 'Trần Thị Bình' }

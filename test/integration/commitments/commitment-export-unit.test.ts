@@ -172,7 +172,12 @@ describe('commitments: the commitments of a whole chi bộ in one workbook', () 
     const path = join(t.dir, 'chi-bo-ap-1.xlsx')
     // Bình has none yet; Miễn is exempt and has none; Đi left the rolls; Khánh is another chi bộ's.
     expect(
-      await t.call('commitments:exportUnit', { unitId: cell, year: 2024, path, place: 'Tân Lập' })
+      await t.callWithFile('commitments:exportUnit', {
+        unitId: cell,
+        year: 2024,
+        path,
+        place: 'Tân Lập'
+      })
     ).toEqual({ path, people: 5, withoutCommitment: 2 })
 
     const wb = await readBook(path)
@@ -198,7 +203,12 @@ describe('commitments: the commitments of a whole chi bộ in one workbook', () 
     // Each sheet is, cell by cell and in its print setup, the single export of that person.
     for (const [k, personId] of order.entries()) {
       const single = join(t.dir, `single-${personId}.xlsx`)
-      await t.call('commitments:export', { personId, year: 2024, path: single, place: 'Tân Lập' })
+      await t.callWithFile('commitments:export', {
+        personId,
+        year: 2024,
+        path: single,
+        place: 'Tân Lập'
+      })
       const one = (await readBook(single)).worksheets[0]
       const sheet = wb.worksheets[k]
       expect(pageOf(sheet), `sheet ${sheet.name}`).toEqual(pageOf(one))
@@ -234,7 +244,7 @@ describe('commitments: the commitments of a whole chi bộ in one workbook', () 
     }))
     await t.call('commitments:save', { personId: ids.an, year: 2024, madeOn: null, items })
     const path = join(t.dir, 'in.xlsx')
-    await t.call('commitments:exportUnit', { unitId: cell, year: 2024, path })
+    await t.callWithFile('commitments:exportUnit', { unitId: cell, year: 2024, path })
     expect(printedPages(path)).toBe(5)
   })
 
@@ -246,7 +256,7 @@ describe('commitments: the commitments of a whole chi bộ in one workbook', () 
     mkdirSync(join(out, 'chi-bo.xlsx'))
     expect(
       (
-        await t.refuse('commitments:exportUnit', {
+        await t.refuseWithFile('commitments:exportUnit', {
           unitId: cell,
           year: 2024,
           path: join(out, 'chi-bo.xlsx')
@@ -255,7 +265,7 @@ describe('commitments: the commitments of a whole chi bộ in one workbook', () 
     ).toBe('WRITE_FAILED')
     expect(
       (
-        await t.refuse('commitments:exportUnit', {
+        await t.refuseWithFile('commitments:exportUnit', {
           unitId: cell,
           year: 2024,
           path: join(out, 'khong-co', 'chi-bo.xlsx')
@@ -269,14 +279,14 @@ describe('commitments: the commitments of a whole chi bộ in one workbook', () 
     expect(await t.call('commitments:exportUnit', { unitId: cell, year: 2024 })).toBeNull()
     expect(
       (
-        await t.refuse('commitments:exportUnit', {
+        await t.refuseWithFile('commitments:exportUnit', {
           unitId: cell,
           year: 2024,
           path: join(out, 'x.txt')
         })
       ).code
     ).toBe('VALIDATION')
-    const none = await t.refuse('commitments:exportUnit', {
+    const none = await t.refuseWithFile('commitments:exportUnit', {
       unitId: cell,
       year: 2025,
       path: join(out, 'x.xlsx')
@@ -287,16 +297,22 @@ describe('commitments: the commitments of a whole chi bộ in one workbook', () 
     })
     expect(
       (
-        await t.refuse('commitments:exportUnit', {
+        await t.refuseWithFile('commitments:exportUnit', {
           unitId: 999,
           year: 2024,
           path: join(out, 'x.xlsx')
         })
       ).code
     ).toBe('NOT_FOUND')
-    // The channel's schema: an empty path, a unit id that is not one.
+    // The channel's schema: the page cannot name a file; a unit id that is not one.
     expect(
-      (await t.refuse('commitments:exportUnit', { unitId: cell, year: 2024, path: '' })).code
+      (
+        await t.refuse('commitments:exportUnit', {
+          unitId: cell,
+          year: 2024,
+          path: join(out, 'x.xlsx')
+        })
+      ).code
     ).toBe('INVALID_INPUT')
     expect(
       (await t.refuse('commitments:exportUnit', { unitId: 'Chi bộ ấp 1', year: 2024 })).code

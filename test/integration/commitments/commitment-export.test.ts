@@ -66,7 +66,12 @@ describe('commitments: the printed commitment', () => {
     })
     const path = join(t.dir, 'cam-ket.xlsx')
     expect(
-      await t.call('commitments:export', { personId: an.id, year: 2024, path, place: 'Tân Lập' })
+      await t.callWithFile('commitments:export', {
+        personId: an.id,
+        year: 2024,
+        path,
+        place: 'Tân Lập'
+      })
     ).toEqual({ path })
 
     const wb = new ExcelJS.Workbook()
@@ -148,7 +153,7 @@ describe('commitments: the printed commitment', () => {
     const bình = await t.call('people:create', personInput(cell, { fullName: 'Trần Thị Bình' }))
     expect(
       (
-        await t.refuse('commitments:export', {
+        await t.refuseWithFile('commitments:export', {
           personId: bình.id,
           year: 2024,
           path: join(t.dir, 'x.xlsx')
@@ -158,7 +163,7 @@ describe('commitments: the printed commitment', () => {
     expect(await t.call('commitments:export', { personId: an.id, year: 2024 })).toBeNull()
     expect(
       (
-        await t.refuse('commitments:export', {
+        await t.refuseWithFile('commitments:export', {
           personId: an.id,
           year: 2024,
           path: join(t.dir, 'x.txt')

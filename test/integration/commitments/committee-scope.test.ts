@@ -93,6 +93,10 @@ it("makes commitments over a whole committee, each from its own chi bộ's templ
 it("prints the committee's commitments, everyone of the subtree who made one", async () => {
   await t.call('commitments:bulk', { unitId: committee, year: 2024, madeOn: '2024-03-01' })
   const path = join(mkdtempSync(join(tmpdir(), 'cam-ket-')), 'dang-uy.xlsx')
-  const out = await t.call('commitments:exportUnit', { unitId: committee, year: 2024, path })
+  const out = await t.callWithFile('commitments:exportUnit', {
+    unitId: committee,
+    year: 2024,
+    path
+  })
   expect(out).toMatchObject({ path, people: 4, withoutCommitment: 0 })
 })

@@ -86,7 +86,7 @@ describe('restore through SQLite', () => {
         platform: { chooseOpenFile: async () => source, chooseSaveFile: async () => null }
       })
     )
-    const r = await t.call('backup:restore', { chooseFile: true })
+    const r = await t.call('backup:restore', {})
     expect(r!.restoredFrom).toBe(source)
     expect(
       (await t.call('people:list', { unitId: null, includeSubunits: true, q: 'nguoi ghi sau 999' }))
@@ -113,7 +113,7 @@ describe('restore through SQLite', () => {
     for (let i = 0; i < 5; i++)
       await t.call('people:create', personInput(unit.id, { fullName: `Người Mới ${'ABCDE'[i]}` }))
     expect(countInMainFileOnly(live)).toBe(0)
-    await t.call('backup:restore', { chooseFile: true })
+    await t.call('backup:restore', {})
     const names = (await t.call('people:list', { unitId: null, includeSubunits: true })).rows.map(
       (p) => p.fullName
     )

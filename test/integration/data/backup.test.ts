@@ -145,7 +145,7 @@ describe('backups', () => {
       })
     )
     await t.call('units:create', { parentId: null, name: 'Chi bộ A', level: 'Chi bộ' })
-    const err = await t.refuse('backup:restore', { chooseFile: true })
+    const err = await t.refuse('backup:restore', {})
     expect(err.message).toMatch(/không phải|hỏng/)
     const other = join(dir, 'other.sqlite')
     const raw = new BetterSqlite3(other)
@@ -156,7 +156,7 @@ describe('backups', () => {
         platform: { chooseOpenFile: async () => other, chooseSaveFile: async () => null }
       })
     )
-    expect((await t2.refuse('backup:restore', { chooseFile: true })).code).toBe('NOT_OUR_FILE')
+    expect((await t2.refuse('backup:restore', {})).code).toBe('NOT_OUR_FILE')
     expect((await t.call('units:list', { includeRetired: false })).length).toBe(1)
   })
 

@@ -76,7 +76,7 @@ describe('odd paths', () => {
   it('a NUL in a path is refused by name, and never opens a file of another name', async () => {
     const dir = tempDir()
     const t = choosing(() => join(dir, 'sao-luu.sqlite\0.txt'))
-    const err = await t.refuse('backup:restore', { chooseFile: true })
+    const err = await t.refuse('backup:restore', {})
     expect(err.code).toBe('BAD_PATH')
     expect(err.message).toMatch(/ký tự không hợp lệ/)
     await expect(sniffFile(join(dir, 'ds.xlsx\0'))).rejects.toMatchObject({ code: 'BAD_PATH' })
@@ -88,7 +88,7 @@ describe('odd paths', () => {
       const fifo = join(tempDir(), 'ong-dan.sqlite')
       execFileSync('mkfifo', [fifo])
       const t = choosing(() => fifo)
-      const err = await t.refuse('backup:restore', { chooseFile: true })
+      const err = await t.refuse('backup:restore', {})
       expect(err.code).toBe('NOT_A_FILE')
       expect(err.message).toMatch(/không phải một tệp sao lưu thông thường \(có thể là ống dẫn/)
       expect(err.message).not.toMatch(/thư mục/)
@@ -99,9 +99,7 @@ describe('odd paths', () => {
   it('a folder is called a folder', async () => {
     const dir = tempDir()
     const t = choosing(() => dir)
-    expect((await t.refuse('backup:restore', { chooseFile: true })).message).toMatch(
-      /là một thư mục/
-    )
+    expect((await t.refuse('backup:restore', {})).message).toMatch(/là một thư mục/)
     await expect(sniffFile(dir)).rejects.toThrow(/là một thư mục/)
   })
 })
@@ -118,7 +116,7 @@ describe('unusable backups', () => {
     closeSync(fd)
     const t = choosing(() => source)
     await t.call('units:create', { parentId: null, name: 'Chi bộ Giữ', level: 'Chi bộ' })
-    const err = await t.refuse('backup:restore', { chooseFile: true })
+    const err = await t.refuse('backup:restore', {})
     expect(err.code).toBe('DB_CORRUPT')
     expect(err.message).toMatch(/bị hỏng/)
     expect(err.message).not.toMatch(ENGLISH)
@@ -134,7 +132,7 @@ describe('unusable backups', () => {
     const bytes = readFileSync(source)
     writeFileSync(source, bytes.subarray(0, Math.floor(bytes.length / 2)))
     const t = choosing(() => source)
-    const err = await t.refuse('backup:restore', { chooseFile: true })
+    const err = await t.refuse('backup:restore', {})
     expect(err.code).toBe('DB_TRUNCATED')
     expect(err.message).toMatch(/không trọn vẹn.*cắt ngắn/)
     expect(err.message).not.toMatch(/không phải tệp dữ liệu/)
@@ -145,13 +143,11 @@ describe('unusable backups', () => {
     const path = join(tempDir(), 'danh-sach.sqlite')
     writeFileSync(path, 'Danh sách đảng viên\n'.repeat(300))
     const t = choosing(() => path)
-    const err = await t.refuse('backup:restore', { chooseFile: true })
+    const err = await t.refuse('backup:restore', {})
     expect(err.code).toBe('DB_NOT_SQLITE')
     expect(err.message).toBe('Tệp danh-sach.sqlite không phải tệp dữ liệu của phần mềm.')
     writeFileSync(path, '')
-    expect((await t.refuse('backup:restore', { chooseFile: true })).message).toMatch(
-      /trống \(0 byte\)/
-    )
+    expect((await t.refuse('backup:restore', {})).message).toMatch(/trống \(0 byte\)/)
   })
 })
 

@@ -1,7 +1,7 @@
 -- The schema of the data file after every migration, as test/integration/migrations.test.ts
 -- reads it (comments dropped, spaces made single, a column a line). Written by that test with
 -- UPDATE_SCHEMA_SNAPSHOT=1; review its diff with the migration that changes it.
-PRAGMA user_version = 17;
+PRAGMA user_version = 20;
 CREATE TABLE anniversaries (
   id INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
@@ -326,6 +326,47 @@ CREATE TABLE propaganda_activities (
 ) STRICT;
 CREATE INDEX propaganda_activities_anniversary ON propaganda_activities(anniversary_id) WHERE anniversary_id IS NOT NULL;
 CREATE INDEX propaganda_activities_period ON propaganda_activities(starts_on, unit_id, kind, points, members, non_members, attendances, news, articles, reports, panels);
+CREATE TABLE received_reports (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('h1', 'year')),
+  year INTEGER NOT NULL,
+  from_day TEXT NOT NULL,
+  to_day TEXT NOT NULL,
+  source_unit_id INTEGER NOT NULL,
+  source_name TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  app_version TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  figures TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  replaced_at TEXT
+) STRICT;
+CREATE UNIQUE INDEX received_reports_current ON received_reports(unit_id, period_kind, year) WHERE replaced_at IS NULL;
+CREATE TABLE report_drafts (
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('h1', 'year', 'custom')),
+  from_day TEXT NOT NULL,
+  to_day TEXT NOT NULL,
+  narrative TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (unit_id, period_kind, from_day, to_day)
+) STRICT;
+CREATE TABLE report_issues (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('h1', 'year', 'custom')),
+  year INTEGER NOT NULL,
+  from_day TEXT NOT NULL,
+  to_day TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  number TEXT NOT NULL,
+  issued_on TEXT NOT NULL,
+  annex TEXT NOT NULL,
+  narrative TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (unit_id, period_kind, from_day, to_day, version)
+) STRICT;
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

@@ -62,7 +62,12 @@ describe('evaluation sheet: export', () => {
     await rateCellA()
     const path = join(t.dir, 'chi-bo-ap-1.xlsx')
     expect(
-      await t.call('evaluation:export', { year: 2024, unitId: o.cellA, path, place: 'Tân Lập' })
+      await t.callWithFile('evaluation:export', {
+        year: 2024,
+        unitId: o.cellA,
+        path,
+        place: 'Tân Lập'
+      })
     ).toEqual({ path, rows: 6 })
     const ws = await read(path)
     const at = (ref: string) => cellText(ws.getCell(ref).value)
@@ -213,7 +218,7 @@ describe('evaluation sheet: export', () => {
   it("groups a committee's sheet by chi bộ with a sub-heading and totals per chi bộ and overall", async () => {
     await rateCellA()
     const path = join(t.dir, 'dang-uy.xlsx')
-    await t.call('evaluation:export', { year: 2024, unitId: o.committee, path })
+    await t.callWithFile('evaluation:export', { year: 2024, unitId: o.committee, path })
     const ws = await read(path)
     const at = (ref: string) => cellText(ws.getCell(ref).value)
     expect(at('A1')).toBe('HUYỆN ỦY TÂN BIÊN')
@@ -243,7 +248,7 @@ describe('evaluation sheet: export', () => {
     expect(await t.call('evaluation:export', { year: 2024, unitId: o.cellA })).toBeNull()
     expect(
       (
-        await t.refuse('evaluation:export', {
+        await t.refuseWithFile('evaluation:export', {
           year: 2024,
           unitId: o.cellA,
           path: join(t.dir, 'x.pdf')
@@ -283,7 +288,7 @@ describe('evaluation sheet: import back', () => {
       async () => {
         await rateCellA()
         const sent = join(t.dir, 'gui-xuong.xlsx')
-        await t.call('evaluation:export', {
+        await t.callWithFile('evaluation:export', {
           year: 2024,
           unitId: o.cellA,
           path: sent,
@@ -304,7 +309,10 @@ describe('evaluation sheet: import back', () => {
           expect(ws.getColumn(10).hidden).toBe(true)
         }
 
-        const preview = (await t.call('evaluation:previewImport', { year: 2024, path: filled }))!
+        const preview = (await t.callWithFile('evaluation:previewImport', {
+          year: 2024,
+          path: filled
+        }))!
         const change = (name: string) => preview.changes.find((c) => c.fullName === name)
         expect(change('Nguyễn Văn An')).toMatchObject({
           matchedBy: 'id',
@@ -342,7 +350,7 @@ describe('evaluation sheet: import back', () => {
 
         const result = await t.call('evaluation:applyImport', {
           year: 2024,
-          path: filled,
+          token: preview.token,
           fingerprint: preview.fingerprint
         })
         expect(result.backup).toMatch(/_before-import\.sqlite$/)
@@ -366,13 +374,13 @@ describe('evaluation sheet: import back', () => {
         expect(by('Trần Thị Bình').position).toBe('=HYPERLINK("http://x","bấm")')
 
         // Imported again: nothing changes, no backup.
-        const again = await t.call('evaluation:previewImport', { year: 2024, path: filled })
+        const again = await t.callWithFile('evaluation:previewImport', { year: 2024, path: filled })
         expect(again!.changes).toEqual([])
         expect(
           (
             await t.call('evaluation:applyImport', {
               year: 2024,
-              path: filled,
+              token: again!.token,
               fingerprint: again!.fingerprint
             })
           ).backup
@@ -383,7 +391,7 @@ describe('evaluation sheet: import back', () => {
 
   it('falls back to name and birth date when the Mã column is gone, and refuses another year or a changed file', async () => {
     const sent = join(t.dir, 'gui.xlsx')
-    await t.call('evaluation:export', { year: 2024, unitId: o.cellB, path: sent })
+    await t.callWithFile('evaluation:export', { year: 2024, unitId: o.cellB, path: sent })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(sent)
     const ws = wb.worksheets[0]
@@ -391,32 +399,35 @@ describe('evaluation sheet: import back', () => {
     ws.getCell(`F${rowOf(ws, 'B', 'Đỗ Thị Lan')}`).value = 'HTXSNV'
     const filled = join(t.dir, 'dien.xlsx')
     await wb.xlsx.writeFile(filled)
-    const preview = (await t.call('evaluation:previewImport', { year: 2024, path: filled }))!
+    const preview = (await t.callWithFile('evaluation:previewImport', {
+      year: 2024,
+      path: filled
+    }))!
     expect(preview.changes).toEqual([
       expect.objectContaining({ fullName: 'Đỗ Thị Lan', matchedBy: 'name' })
     ])
-    expect((await t.refuse('evaluation:previewImport', { year: 2023, path: filled })).code).toBe(
-      'YEAR_MISMATCH'
-    )
+    expect(
+      (await t.refuseWithFile('evaluation:previewImport', { year: 2023, path: filled })).code
+    ).toBe('YEAR_MISMATCH')
     utimesSync(filled, new Date(), new Date(Date.now() + 5000))
     expect(
       (
         await t.refuse('evaluation:applyImport', {
           year: 2024,
-          path: filled,
+          token: preview.token,
           fingerprint: preview.fingerprint
         })
       ).code
     ).toBe('CONFLICT')
     expect(
       (
-        await t.refuse('evaluation:previewImport', {
+        await t.refuseWithFile('evaluation:previewImport', {
           year: 2024,
           path: join(t.dir, 'khong-co.xlsx')
         })
       ).code
     ).toBe('NOT_FOUND')
-    expect(await t.call('evaluation:previewImport', { year: 2024, chooseFile: true })).toBeNull()
+    expect(await t.call('evaluation:previewImport', { year: 2024 })).toBeNull()
   })
 })
 

@@ -43,9 +43,10 @@ describe('evaluation: rule sets', () => {
   })
 
   it('edits a rule set, refuses a clash of years and bad thresholds, and adds a new one', async () => {
-    const [, r2023] = await t.call('evaluation:listRules', null)
+    // What the form sends: the rule's fields, without its id and derived toYear (the schema is strict).
+    const [, { id: r2023Id, toYear: _to, ...r2023 }] = await t.call('evaluation:listRules', null)
     const edited = await t.call('evaluation:updateRule', {
-      id: r2023.id,
+      id: r2023Id,
       fields: { ...r2023, quotaPercent: 15, quotaBase: 'rated' }
     })
     expect(edited).toMatchObject({ quotaPercent: 15, quotaBase: 'rated', toYear: 2024 })
@@ -60,7 +61,7 @@ describe('evaluation: rule sets', () => {
     expect(bad.fields?.scoreThresholds).toBeTruthy()
     // 250% is refused on its field with a sentence, not saved as 100%.
     const over = await t.refuse('evaluation:updateRule', {
-      id: r2023.id,
+      id: r2023Id,
       fields: { ...r2023, quotaPercent: 250 }
     })
     expect(over.code).toBe('VALIDATION')

@@ -3,27 +3,23 @@
 // (pdftotext -bbox-layout): no two words overlap anywhere (a row too short for its wrapped text
 // prints its lines over the next row), every page is A4 in the orientation the export sets, and
 // the same unit signs the same way everywhere. The pages are also saved as PNG under
-// test-results/screenshots/pdf/ to be looked at.
+// test-results/screenshots/pdf/ to be looked at (helpers/pdf.ts).
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommitmentItem } from '../../../src/shared/api'
 import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'
-import { SOFFICE } from '../../helpers/workbook'
-
-const SCREENSHOTS = resolve(__dirname, '../../../test-results/screenshots/pdf')
-const tools =
-  existsSync(SOFFICE) &&
-  ['pdftotext', 'pdftoppm'].every((tool) => {
-    try {
-      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'pipe' })
-      return true
-    } catch {
-      return false
-    }
-  })
+import {
+  A4,
+  overlaps,
+  pagesOf,
+  printTools,
+  savePageImages,
+  SCREENSHOTS,
+  toPdf
+} from '../../helpers/pdf'
 
 const LONG_CELL = 'Chi bộ Khu phố Tân Lập Thượng và Khu dân cư Bình Minh mở rộng'
 const LONG_COMMITTEE = 'Đảng ủy xã Tân Lập Thượng huyện Tân Biên tỉnh Tây Ninh'
@@ -69,66 +65,6 @@ function longItems(): CommitmentItem[] {
     )
   ]
 }
-
-interface Word {
-  x0: number
-  y0: number
-  x1: number
-  y1: number
-  text: string
-}
-interface Page {
-  width: number
-  height: number
-  words: Word[]
-}
-
-/** Pages and their words from pdftotext's bounding-box HTML. */
-function pagesOf(pdf: string): Page[] {
-  const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-  })
-  const pages: Page[] = []
-  const num = (tag: string, name: string) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(tag)![1])
-  for (const m of html.matchAll(/<page ([^>]*)>([\s\S]*?)<\/page>/g)) {
-    const words: Word[] = []
-    for (const w of m[2].matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)) {
-      words.push({
-        x0: num(w[1], 'xMin'),
-        y0: num(w[1], 'yMin'),
-        x1: num(w[1], 'xMax'),
-        y1: num(w[1], 'yMax'),
-        text: w[2]
-      })
-    }
-    pages.push({ width: num(m[1], 'width'), height: num(m[1], 'height'), words })
-  }
-  return pages
-}
-
-/**
- * Pairs of words whose boxes overlap. A word's box spans the font's whole ascent and descent
- * (about 1.18 of the line pitch LibreOffice sets), so two lines of one cell overlap by about a
- * sixth of a box: that much is allowed. A line printed over another (text run over the next
- * row) overlaps by more, and words side by side overlap by nothing.
- */
-function overlaps(words: Word[]): [Word, Word][] {
-  const found: [Word, Word][] = []
-  const sorted = [...words].sort((a, b) => a.y0 - b.y0)
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i]
-    for (let j = i + 1; j < sorted.length && sorted[j].y0 < a.y1; j++) {
-      const b = sorted[j]
-      const dx = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)
-      const dy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
-      if (dx > 0.5 && dy > 0.25 * Math.min(a.y1 - a.y0, b.y1 - b.y0)) found.push([a, b])
-    }
-  }
-  return found
-}
-
-const A4 = { portrait: [595, 842], landscape: [842, 595] } as const
 
 let t: TestCore
 let out: string
@@ -238,7 +174,7 @@ async function problemList(path: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!tools) return
+  if (!printTools) return
   t = openTestCore()
   out = tempDir('cd05-print-')
   pdfDir = tempDir('cd05-print-pdf-')
@@ -247,21 +183,21 @@ beforeAll(async () => {
   const add = (name: string, orientation: 'portrait' | 'landscape', cell: boolean) =>
     exports.push({ name, file: file(name), orientation, cell })
 
-  await t.call('commitments:export', {
+  await t.callWithFile('commitments:export', {
     personId: o.people[0],
     year: 2024,
     path: file('cam-ket'),
     place: 'Tân Lập'
   })
   add('cam-ket', 'portrait', true)
-  await t.call('commitments:exportUnit', {
+  await t.callWithFile('commitments:exportUnit', {
     unitId: o.cellA,
     year: 2024,
     path: file('cam-ket-chi-bo'),
     place: 'Tân Lập'
   })
   add('cam-ket-chi-bo', 'portrait', true)
-  await t.call('study:exportMissing', {
+  await t.callWithFile('study:exportMissing', {
     year: 2024,
     unitId: o.committee,
     perUnit: true,
@@ -269,14 +205,14 @@ beforeAll(async () => {
     place: 'Tân Lập'
   })
   add('chua-hoc', 'landscape', false)
-  await t.call('evaluation:export', {
+  await t.callWithFile('evaluation:export', {
     year: 2024,
     unitId: o.cellA,
     path: file('xep-loai-chi-bo'),
     place: 'Tân Lập'
   })
   add('xep-loai-chi-bo', 'portrait', true)
-  await t.call('evaluation:export', {
+  await t.callWithFile('evaluation:export', {
     year: 2024,
     unitId: o.committee,
     path: file('xep-loai-dang-uy'),
@@ -286,59 +222,37 @@ beforeAll(async () => {
 
   const list = join(out, 'source.xlsx')
   await problemList(list)
-  const opened = (await t.call('import:open', { path: list }))!
+  const opened = (await t.callWithFile('import:open', { path: list }))!
   await t.call('import:preview', {
     sessionId: opened.sessionId,
     parentUnitId: o.committee,
     limit: 1
   })
-  await t.call('import:exportProblems', { sessionId: opened.sessionId, path: file('tep-loi') })
+  await t.callWithFile('import:exportProblems', {
+    sessionId: opened.sessionId,
+    path: file('tep-loi')
+  })
   // Seven columns with the messages: wider than a portrait page.
   add('tep-loi', 'landscape', false)
 
-  const profile = tempDir('cd05-lo-profile-')
-  try {
-    execFileSync(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        pdfDir,
-        ...exports.map((e) => e.file)
-      ],
-      {
-        timeout: 180_000,
-        stdio: 'pipe'
-      }
-    )
-  } finally {
-    rmSync(profile, { recursive: true, force: true })
-  }
-  rmSync(SCREENSHOTS, { recursive: true, force: true })
-  mkdirSync(SCREENSHOTS, { recursive: true })
+  toPdf(
+    exports.map((e) => e.file),
+    pdfDir
+  )
   for (const e of exports) {
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      join(pdfDir, `${e.name}.pdf`),
-      join(SCREENSHOTS, e.name)
-    ])
+    savePageImages(join(pdfDir, `${e.name}.pdf`), e.name)
     copyFileSync(join(pdfDir, `${e.name}.pdf`), join(SCREENSHOTS, `${e.name}.pdf`))
   }
 }, 240_000)
 
 afterAll(() => {
-  if (!tools) return
+  if (!printTools) return
   t.dispose()
   rmSync(out, { recursive: true, force: true })
   rmSync(pdfDir, { recursive: true, force: true })
 })
 
-describe.runIf(tools)('every export printed to PDF through LibreOffice', () => {
+describe.runIf(printTools)('every export printed to PDF through LibreOffice', () => {
   it('prints every page on A4 in the orientation the export sets, with no two words overlapping', () => {
     expect(exports.map((e) => e.name)).toEqual([
       'cam-ket',

@@ -1,15 +1,14 @@
 // "Danh sách đề nghị khen thưởng" through dispatch: written by the party-document writer, read
 // back with ExcelJS, re-saved by LibreOffice (still readable) and printed to PDF by it with no two
 // words overlapping (long names and achievements wrap inside rows as tall as their text).
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ExemplarFields } from '../../../src/shared/api'
 import { openTestCore, tempDir, type TestCore } from '../../helpers/core'
 import { seedOrg, type Org } from '../../helpers/evaluation'
-import { cellText, SOFFICE, viaLibreOffice } from '../../helpers/workbook'
+import { overlaps, pagesOf, savePageImages, toPdf } from '../../helpers/pdf'
+import { cellText, viaLibreOffice } from '../../helpers/workbook'
 
 let t: TestCore
 let o: Org
@@ -38,21 +37,6 @@ const fields = (f: Partial<ExemplarFields>): ExemplarFields => ({
   press: [],
   ...f
 })
-
-/** Word boxes of every page (pdftotext -bbox-layout), as print-pdf.test.ts reads them. */
-function words(pdf: string) {
-  const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' })
-  const num = (tag: string, name: string) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(tag)![1])
-  return [...html.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map((p) =>
-    [...p[1].matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map((w) => ({
-      x0: num(w[1], 'xMin'),
-      y0: num(w[1], 'yMin'),
-      x1: num(w[1], 'xMax'),
-      y1: num(w[1], 'yMax'),
-      text: w[2]
-    }))
-  )
-}
 
 describe('exemplars: proposal list', () => {
   it('exports the not yet rewarded exemplars of a unit, reads back after LibreOffice, and prints without overprint', async () => {
@@ -83,7 +67,7 @@ describe('exemplars: proposal list', () => {
 
     const dir = tempDir()
     const file = join(dir, 'de-nghi.xlsx')
-    const r = await t.call('exemplars:exportProposals', {
+    const r = await t.callWithFile('exemplars:exportProposals', {
       unitId: o.committee,
       year: 2025,
       path: file,
@@ -120,41 +104,11 @@ describe('exemplars: proposal list', () => {
     }
 
     const pdfDir = join(dir, 'pdf')
-    const profile = tempDir('cd05-lo-profile-')
-    execFileSync(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        pdfDir,
-        file
-      ],
-      { timeout: 120_000, stdio: 'pipe' }
-    )
-    const pages = words(join(pdfDir, 'de-nghi.pdf'))
-    expect(pages.flat().map((w) => w.text)).toContain('ĐỀ')
-    for (const page of pages) {
-      for (const a of page) {
-        for (const b of page) {
-          if (a === b) continue
-          const dx = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)
-          const dy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
-          if (dx > 0.5 && dy > 0.25 * Math.min(a.y1 - a.y0, b.y1 - b.y0))
-            expect.fail(`"${a.text}" in đè lên "${b.text}"`)
-        }
-      }
-    }
-    const shots = resolve(__dirname, '../../../test-results/screenshots/pdf')
-    mkdirSync(shots, { recursive: true })
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      join(pdfDir, 'de-nghi.pdf'),
-      join(shots, 'exemplars-proposals')
-    ])
+    toPdf([file], pdfDir)
+    const pages = pagesOf(join(pdfDir, 'de-nghi.pdf'))
+    expect(pages.flatMap((p) => p.words).map((w) => w.text)).toContain('ĐỀ')
+    for (const page of pages)
+      for (const [a, b] of overlaps(page.words)) expect.fail(`"${a.text}" in đè lên "${b.text}"`)
+    savePageImages(join(pdfDir, 'de-nghi.pdf'), 'exemplars-proposals')
   })
 })

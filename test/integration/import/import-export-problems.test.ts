@@ -147,7 +147,9 @@ describe('saving the list with its problems marked', () => {
   it('writes in slices that report progress, answers other calls meanwhile, and saves the marked copy', async () => {
     const sessionId = await openWithPreview()
     const saved = join(outDir, 'danh-sach_can-sua.xlsx')
-    const exporting = track(t.core.dispatch('import:exportProblems', { sessionId, path: saved }))
+    const exporting = track(
+      t.core.dispatchTrusted('import:exportProblems', { sessionId, path: saved })
+    )
 
     const seen: ImportProgress[] = []
     const midway = await waitForProgress(sessionId, writingNow, seen)
@@ -215,7 +217,9 @@ describe('saving the list with its problems marked', () => {
   it('cancels while writing: CANCELLED, nothing at the path, no temporary file, and the session still usable', async () => {
     const sessionId = await openWithPreview()
     const saved = join(outDir, 'danh-sach_can-sua.xlsx')
-    const exporting = track(t.core.dispatch('import:exportProblems', { sessionId, path: saved }))
+    const exporting = track(
+      t.core.dispatchTrusted('import:exportProblems', { sessionId, path: saved })
+    )
     await waitForProgress(sessionId, writingNow)
     expect(await t.call('import:cancel', { sessionId })).toBeNull()
 
@@ -240,7 +244,9 @@ describe('saving the list with its problems marked', () => {
     const sessionId = await openWithPreview()
     const saved = join(outDir, 'cu.xlsx')
     writeFileSync(saved, 'bản cũ')
-    const exporting = track(t.core.dispatch('import:exportProblems', { sessionId, path: saved }))
+    const exporting = track(
+      t.core.dispatchTrusted('import:exportProblems', { sessionId, path: saved })
+    )
     await waitForProgress(sessionId, writingNow)
     await t.call('import:cancel', { sessionId })
     expect((await exporting.promise).ok).toBe(false)

@@ -76,7 +76,7 @@ async function peopleCount(): Promise<number> {
 describe('a long import in slices', () => {
   it('reports reading progress and can be cancelled mid-read: CANCELLED, nothing written, the session freed', async () => {
     const id = 'open-cancel-0001'
-    const open = track(t.core.dispatch('import:open', { path: file, requestId: id }))
+    const open = track(t.core.dispatchTrusted('import:open', { path: file, requestId: id }))
     const reading = await waitForProgress(id, (p) => p.phase === 'reading' && p.done > 0)
     expect(reading.total).toBeGreaterThan(reading.done)
     expect(reading.message).toMatch(/^Đang đọc tệp… [\d.]+ dòng$/)
@@ -105,7 +105,9 @@ describe('a long import in slices', () => {
   }, 60_000)
 
   it('answers other calls while a file is read and while its rows are checked', async () => {
-    const open = track(t.core.dispatch('import:open', { path: file, requestId: 'open-busy-0001' }))
+    const open = track(
+      t.core.dispatchTrusted('import:open', { path: file, requestId: 'open-busy-0001' })
+    )
     // A timer fires only when the event loop gets a turn; then another channel must be answered.
     await sleep(1)
     const units = await t.call('units:list', { includeRetired: false })
@@ -181,7 +183,7 @@ describe('a long import in slices', () => {
 
   it('refuses an open whose request id is in use, and forgets unknown ids quietly on cancel', async () => {
     const first = track(
-      t.core.dispatch('import:open', { path: file, requestId: 'open-twice-0001' })
+      t.core.dispatchTrusted('import:open', { path: file, requestId: 'open-twice-0001' })
     )
     const second = await t.fail('import:open', { path: file, requestId: 'open-twice-0001' })
     expect(second.code).toBe('CONFLICT')

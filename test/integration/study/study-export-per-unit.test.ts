@@ -144,7 +144,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
     const c = await committee()
     const path = join(t.dir, 'chua-hoc.xlsx')
     expect(
-      await t.call('study:exportMissing', {
+      await t.callWithFile('study:exportMissing', {
         year: 2024,
         unitId: c,
         path,
@@ -202,7 +202,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing list, one sheet per chi bộ
     const buon = await unit(null, "Chi bộ buôn K'Lang")
     await people(buon, ['Y Kông'])
     const path = join(t.dir, 'toan-bo.xlsx')
-    await t.call('study:exportMissing', {
+    await t.callWithFile('study:exportMissing', {
       year: 2024,
       unitId: null,
       path,

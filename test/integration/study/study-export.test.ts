@@ -69,7 +69,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
     await t.call('study:setAttendance', { sessionId: s.id, present: [a.id], absent: [] })
 
     const path = join(t.dir, 'chua-hoc.xlsx')
-    const r = await t.call('study:exportMissing', {
+    const r = await t.callWithFile('study:exportMissing', {
       year: 2024,
       unitId: cell,
       path,
@@ -133,7 +133,7 @@ describe.runIf(existsSync(SOFFICE))('study: missing-list export', () => {
     expect(await t.call('study:exportMissing', { year: 2024, unitId: null })).toBeNull()
     expect(
       (
-        await t.refuse('study:exportMissing', {
+        await t.refuseWithFile('study:exportMissing', {
           year: 2024,
           unitId: null,
           path: join(t.dir, 'x.pdf')

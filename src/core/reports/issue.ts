@@ -1,0 +1,108 @@
+// Issuing a report: its annex and its text are frozen in the data file as they were sent, so the
+// figures that went up never change when the data does; issuing again makes the next version.
+// The issued annex re-exports exactly as issued (dated the day of issue).
+import type {
+  Annex,
+  IssueInput,
+  IssuedReport,
+  IssuedSummary,
+  ReportNarrative
+} from '../../shared/api'
+import type { CoreContext } from '../context'
+import type { Database } from '../db/connection'
+import { CoreError, notFound } from '../db/errors'
+import { computeAnnex } from './annex'
+import { writeAnnex } from './annex-export'
+import { cleanNarrative } from './drafts'
+
+interface IssueRow {
+  id: number
+  unit_id: number
+  unit_name: string
+  version: number
+  number: string
+  issued_on: string
+  created_at: string
+  annex: string
+  narrative: string
+}
+
+const SELECT = `SELECT i.*, u.name AS unit_name FROM report_issues i JOIN units u ON u.id = i.unit_id`
+
+function summary(r: IssueRow): IssuedSummary {
+  const annex = JSON.parse(r.annex) as Annex
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    periodLabel: annex.period.label,
+    version: r.version,
+    number: r.number,
+    issuedOn: r.issued_on,
+    createdAt: r.created_at
+  }
+}
+
+export function getIssued(db: Database, id: number): IssuedReport {
+  const r = db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as IssueRow | undefined
+  if (!r) throw notFound('báo cáo đã ban hành')
+  return {
+    ...summary(r),
+    annex: JSON.parse(r.annex) as Annex,
+    narrative: JSON.parse(r.narrative) as ReportNarrative
+  }
+}
+
+export function listIssued(db: Database, unitId: number): IssuedSummary[] {
+  return (
+    db
+      .prepare(`${SELECT} WHERE i.unit_id = ? ORDER BY i.created_at DESC, i.id DESC`)
+      .all(unitId) as IssueRow[]
+  ).map(summary)
+}
+
+export function issueReport(db: Database, input: IssueInput): IssuedReport {
+  const number = input.number.trim()
+  if (!number)
+    throw new CoreError('VALIDATION', 'Cần số báo cáo (ví dụ 05-BC/ĐU).', {
+      number: 'Cần số báo cáo.'
+    })
+  const narrative = cleanNarrative(input.narrative)
+  const id = db.transaction(() => {
+    const annex = computeAnnex(db, input)
+    const p = annex.period
+    const { version } = db
+      .prepare(
+        `SELECT COALESCE(MAX(version), 0) + 1 AS version FROM report_issues
+         WHERE unit_id = ? AND period_kind = ? AND from_day = ? AND to_day = ?`
+      )
+      .get(input.unitId, p.kind, p.from, p.to) as { version: number }
+    return db
+      .prepare(
+        `INSERT INTO report_issues(unit_id, period_kind, year, from_day, to_day, version, number, issued_on, annex, narrative, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(
+        input.unitId,
+        p.kind,
+        p.year,
+        p.from,
+        p.to,
+        version,
+        number,
+        input.issuedOn,
+        JSON.stringify(annex),
+        JSON.stringify(narrative),
+        new Date().toISOString()
+      ).lastInsertRowid as number
+  })()
+  return getIssued(db, id)
+}
+
+export function exportIssuedAnnex(
+  ctx: CoreContext,
+  i: { id: number; place?: string; path?: string }
+): Promise<{ path: string } | null> {
+  const issued = getIssued(ctx.db, i.id)
+  return writeAnnex(ctx, issued.annex, { date: issued.issuedOn, place: i.place, path: i.path })
+}

@@ -1,0 +1,72 @@
+// The reports channels' input schemas and handlers, spread into rpc/schemas.ts and
+// rpc/handlers.ts (which hold them to the contract with `satisfies`).
+import { z } from 'zod'
+import { REPORT_PERIOD_KINDS, REPORT_SECTIONS } from '../../shared/api'
+import type { HandlerMap } from '../rpc/handlers'
+import { filePath, id, isoDay, place, year } from '../rpc/fields'
+import { computeAnnex } from './annex'
+import { exportAnnex } from './annex-export'
+import { getPeriods, savePeriods } from './periods'
+import { previewReceived, receive, tracker } from './received'
+import { getDraft, saveDraft } from './drafts'
+import { exportIssuedAnnex, getIssued, issueReport, listIssued } from './issue'
+
+const monthDay = z.string().regex(/^\d{2}-\d{2}$/)
+const periodSetting = z.object({ from: monthDay, to: monthDay, due: monthDay })
+
+const period = z.union([
+  z.object({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
+  z.object({ kind: z.literal('custom'), from: isoDay, to: isoDay })
+])
+
+// Each part at most 20,000 characters (drafts.ts says so in Vietnamese when one is longer).
+const narrative = z.partialRecord(z.enum(REPORT_SECTIONS), z.string().max(100_000))
+
+const annexInput = { unitId: id, period, useOwn: z.array(id).max(10_000).optional() }
+
+export const reportSchemas = {
+  'reports:getPeriods': z.null(),
+  'reports:savePeriods': z.object({ h1: periodSetting, year: periodSetting }),
+  'reports:annex': z.object(annexInput),
+  'reports:previewReceived': z.object({ path: filePath.optional() }),
+  'reports:receive': z.object({ token: z.string().min(1).max(100), unitId: id }),
+  'reports:tracker': z.object({
+    unitId: id,
+    period: z.object({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
+    today: isoDay.optional()
+  }),
+  'reports:getDraft': z.object({ unitId: id, period }),
+  'reports:saveDraft': z.object({ unitId: id, period, narrative }),
+  'reports:issue': z.object({
+    ...annexInput,
+    number: z.string().max(50),
+    issuedOn: isoDay,
+    narrative
+  }),
+  'reports:listIssued': z.object({ unitId: id }),
+  'reports:getIssued': z.object({ id }),
+  'reports:exportIssuedAnnex': z.object({ id, place: place.optional(), path: filePath.optional() }),
+  'reports:exportAnnex': z.object({
+    ...annexInput,
+    place: place.optional(),
+    path: filePath.optional()
+  })
+}
+
+type ReportsChannel = keyof typeof reportSchemas
+
+export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
+  'reports:getPeriods': (ctx) => getPeriods(ctx.db),
+  'reports:savePeriods': (ctx, i) => savePeriods(ctx.db, i),
+  'reports:annex': (ctx, i) => computeAnnex(ctx.db, i),
+  'reports:exportAnnex': (ctx, i) => exportAnnex(ctx, i),
+  'reports:previewReceived': (ctx, i) => previewReceived(ctx, i),
+  'reports:receive': (ctx, i) => receive(ctx, i),
+  'reports:tracker': (ctx, i) => tracker(ctx.db, i),
+  'reports:getDraft': (ctx, i) => getDraft(ctx.db, i),
+  'reports:saveDraft': (ctx, i) => saveDraft(ctx.db, i),
+  'reports:issue': (ctx, i) => issueReport(ctx.db, i),
+  'reports:listIssued': (ctx, i) => listIssued(ctx.db, i.unitId),
+  'reports:getIssued': (ctx, i) => getIssued(ctx.db, i.id),
+  'reports:exportIssuedAnnex': (ctx, i) => exportIssuedAnnex(ctx, i)
+}

@@ -1,0 +1,244 @@
+// Báo cáo: the half-year and year reports' periods and their statistical annex ("phụ lục số
+// liệu"), computed for a unit and a period from every section's records: one row per direct
+// sub-unit (its whole subtree) and the unit's own total.
+import type { ListsAll } from './common'
+
+/** The two periods every office reports on; a custom range is given by its days. */
+export const REPORT_PERIOD_KINDS = ['h1', 'year'] as const
+export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number]
+
+/**
+ * When a period runs and when its report is due, as month-day ("MM-DD") within the working year
+ * (offices differ: the half-year report often covers January to May and is due early June).
+ */
+export interface ReportPeriodSetting {
+  from: string
+  to: string
+  due: string
+}
+export type ReportPeriodSettings = Record<ReportPeriodKind, ReportPeriodSetting>
+
+export type ReportPeriodInput =
+  { kind: ReportPeriodKind; year: number } | { kind: 'custom'; from: string; to: string }
+
+/** A period resolved to its days. */
+export interface ReportPeriod {
+  kind: ReportPeriodKind | 'custom'
+  /** The year whose topic, commitments and ratings the report counts (the year `to` falls in). */
+  year: number
+  from: string
+  to: string
+  /** ISO day the report is due; null for a custom range. */
+  due: string | null
+  /** "6 tháng đầu năm 2026", "năm 2026", "từ 01/03/2026 đến 31/08/2026". */
+  label: string
+}
+
+/** The annex's tables, in the report's order. */
+export const ANNEX_TABLES = ['study', 'commitments', 'exemplars', 'propaganda'] as const
+export type AnnexTableCode = (typeof ANNEX_TABLES)[number]
+
+export interface AnnexColumn {
+  /** Stable within its table (`study.membersStudied` is the figure's code everywhere). */
+  code: string
+  label: string
+  /** Columns with the same group (adjacent) share a header above their own. */
+  group?: string
+  /** What the figure counts: "người", "lượt", "buổi" …; "%" for a share. */
+  unit: string
+  /** A share: [part, whole] codes of this table; computed from the totals, never averaged. */
+  percentOf?: readonly [part: string, whole: string]
+}
+
+export interface AnnexRow {
+  unitId: number
+  name: string
+  /** Figures in the order of the table's columns; a share is null when its whole is 0. */
+  values: (number | null)[]
+  /**
+   * Where a sub-unit's figures come from: this file's own records, or the annex it sent up
+   * (a unit that keeps its own data file). The total is 'own' and adds up whichever was used.
+   */
+  source: 'own' | 'received'
+  /** A sub-unit with both a received annex and records here: the user chooses (`useOwn`). */
+  both: boolean
+}
+
+export interface AnnexTable {
+  code: AnnexTableCode
+  title: string
+  columns: AnnexColumn[]
+  /** One row per direct sub-unit, each with its whole subtree, in tree order. */
+  rows: AnnexRow[]
+  /** The unit's own total: everything under it, including what is kept at the unit itself. */
+  total: AnnexRow
+}
+
+export interface Annex {
+  unit: { id: number; name: string; level: string; parentName: string | null; path: string[] }
+  period: ReportPeriod
+  tables: AnnexTable[]
+}
+
+export interface AnnexInput {
+  unitId: number
+  period: ReportPeriodInput
+  /** Sub-units with a received annex whose own records here are used instead. */
+  useOwn?: number[]
+}
+
+/** What a received annex file says, before it is stored. */
+export interface ReceivedPreview {
+  /** Names the read file for `reports:receive` (the page never names a file). */
+  token: string
+  fileName: string
+  source: { unitId: number; name: string; path: string[] }
+  period: { kind: ReportPeriodKind; year: number; from: string; to: string; label: string }
+  appVersion: string
+  /** The unit of this file it is matched to (by its path in the tree, else by name); null: choose. */
+  unitId: number | null
+  matchedBy: 'path' | 'name' | null
+  /** The annex it would replace (the same unit and period, received before). */
+  replaces: { receivedAt: string; fileName: string } | null
+  /** A few of its figures, for the user to recognise it. */
+  summary: { label: string; value: number | null }[]
+}
+
+export interface ReceivedReport {
+  id: number
+  unitId: number
+  unitName: string
+  periodKind: ReportPeriodKind
+  year: number
+  fileName: string
+  sourceName: string
+  receivedAt: string
+  /** Set when a re-sent annex replaced this one. */
+  replacedAt: string | null
+}
+
+/** Who has sent their annex for a period: every direct sub-unit of a unit. */
+export interface ReportTrackerRow {
+  unitId: number
+  name: string
+  received: ReceivedReport | null
+  /** Not received, or received after the due date, and the due date has passed. */
+  late: boolean
+  /** This file holds people of the sub-unit (the office keeps its data itself). */
+  ownData: boolean
+}
+
+export interface ReportTracker {
+  period: ReportPeriod
+  rows: ReportTrackerRow[]
+  /** Earlier versions of re-sent annexes, newest first. */
+  history: ReceivedReport[]
+}
+
+export interface AnnexExportInput extends AnnexInput {
+  /** Place of the "<Place>, ngày …" line. */
+  place?: string
+  /** Trusted callers only (CLI, tests): the page never names a file. */
+  path?: string
+}
+
+/** The parts of a report's body the office writes (DOMAIN part 7); the figures the app writes. */
+export const REPORT_SECTIONS = [
+  'leadership',
+  'study',
+  'following',
+  'propaganda',
+  'inspection',
+  'recognition',
+  'shortcomings',
+  'lessons',
+  'tasks',
+  'recommendations'
+] as const
+export type ReportSection = (typeof REPORT_SECTIONS)[number]
+export type ReportNarrative = Partial<Record<ReportSection, string>>
+
+export interface ReportDraft {
+  narrative: ReportNarrative
+  /** When it was last saved; null when nothing is saved for this period yet. */
+  updatedAt: string | null
+  /** Nothing saved yet: the text offered is the previous period's, named here ("năm 2025"). */
+  startedFrom: string | null
+  /** The number the next issue would take, from the last one issued ("06-BC/ĐU"); null at first. */
+  suggestedNumber: string | null
+}
+
+export interface IssueInput {
+  unitId: number
+  period: ReportPeriodInput
+  /** "05-BC/ĐU": numbered by the office within its committee's term. */
+  number: string
+  issuedOn: string
+  narrative: ReportNarrative
+  useOwn?: number[]
+}
+
+export interface IssuedSummary {
+  id: number
+  unitId: number
+  unitName: string
+  periodLabel: string
+  version: number
+  number: string
+  issuedOn: string
+  createdAt: string
+}
+
+/** A report as issued: its figures and text frozen at issue. */
+export interface IssuedReport extends IssuedSummary {
+  annex: Annex
+  narrative: ReportNarrative
+}
+
+export interface ReportsApi {
+  'reports:getPeriods': { input: null; output: ReportPeriodSettings }
+  'reports:savePeriods': { input: ReportPeriodSettings; output: ReportPeriodSettings }
+  'reports:annex': { input: AnnexInput; output: Annex }
+  'reports:exportAnnex': { input: AnnexExportInput; output: { path: string } | null }
+  /** Reads a sub-unit's annex file (the dialog asks which); null when the user cancels. */
+  'reports:previewReceived': { input: { path?: string }; output: ReceivedPreview | null }
+  /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
+  'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
+  'reports:getDraft': { input: { unitId: number; period: ReportPeriodInput }; output: ReportDraft }
+  'reports:saveDraft': {
+    input: { unitId: number; period: ReportPeriodInput; narrative: ReportNarrative }
+    output: ReportDraft
+  }
+  /** Freezes the report as it is now: the next version for its unit and period. */
+  'reports:issue': { input: IssueInput; output: IssuedReport }
+  'reports:listIssued': { input: { unitId: number }; output: IssuedSummary[] }
+  'reports:getIssued': { input: { id: number }; output: IssuedReport }
+  /** The annex of an issued report, exactly as issued. */
+  'reports:exportIssuedAnnex': {
+    input: { id: number; place?: string; path?: string }
+    output: { path: string } | null
+  }
+  'reports:tracker': {
+    input: { unitId: number; period: { kind: ReportPeriodKind; year: number }; today?: string }
+    output: ReportTracker
+  }
+}
+
+export const REPORTS_CHANNELS = [
+  'reports:getPeriods',
+  'reports:savePeriods',
+  'reports:annex',
+  'reports:exportAnnex',
+  'reports:previewReceived',
+  'reports:receive',
+  'reports:tracker',
+  'reports:getDraft',
+  'reports:saveDraft',
+  'reports:issue',
+  'reports:listIssued',
+  'reports:getIssued',
+  'reports:exportIssuedAnnex'
+] as const satisfies readonly (keyof ReportsApi)[]
+
+const _allReportsApiListed: ListsAll<ReportsApi, typeof REPORTS_CHANNELS> = true
+void _allReportsApiListed

@@ -1,0 +1,623 @@
+// The report's statistical annex computed on a known data set: every figure of every table for a
+// commune and its two chi bộ, in the year and in the half-year (a session after the half-year is
+// left out of it, and so is whoever studied only there), shares from the totals, people apart
+// from attendances, nobody counted twice, and the period settings with their refusals; then the
+// annex as the .xlsx that goes up, read back and printed to PDF.
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { beforeAll, afterAll, describe, expect, it } from 'vitest'
+import type { Annex, AnnexTable, CommitmentItem } from '../../../src/shared/api'
+import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'
+import { A4, overlaps, pagesOf, printTools, savePageImages, toPdf } from '../../helpers/pdf'
+import { cellText } from '../../helpers/workbook'
+
+let t: TestCore
+let commune: number
+let cellA: number
+let cellB: number
+let retired: number
+
+const item: CommitmentItem = {
+  heading: 'topic',
+  content: 'Học tập và làm theo Bác',
+  tasks: null,
+  measures: null,
+  deadline: null,
+  expected: null
+}
+
+/** A table's figures as { row name: { column code: value } }, total included. */
+function figures(table: AnnexTable): Record<string, Record<string, number | null>> {
+  const out: Record<string, Record<string, number | null>> = {}
+  for (const r of [...table.rows, table.total])
+    out[r.name] = Object.fromEntries(table.columns.map((c, k) => [c.code, r.values[k]]))
+  return out
+}
+const table = (a: Annex, code: AnnexTable['code']) => a.tables.find((x) => x.code === code)!
+
+beforeAll(async () => {
+  t = openTestCore()
+  const province = (
+    await t.call('units:create', {
+      parentId: null,
+      name: 'Đảng bộ tỉnh Tây Ninh',
+      level: 'Tỉnh ủy'
+    })
+  ).id
+  commune = (
+    await t.call('units:create', {
+      parentId: province,
+      name: 'Đảng bộ xã Tân Lập',
+      level: 'Đảng ủy cơ sở'
+    })
+  ).id
+  const cell = async (name: string) =>
+    (await t.call('units:create', { parentId: commune, name, level: 'Chi bộ' })).id
+  cellA = await cell('Chi bộ ấp 1')
+  cellB = await cell('Chi bộ ấp 2')
+  retired = await cell('Chi bộ ấp 3')
+  await t.call('units:retire', { id: retired, on: '2025-12-31' })
+
+  const person = async (
+    unitId: number,
+    fullName: string,
+    kind: 'member' | 'non_member' = 'member'
+  ) => (await t.call('people:create', { ...personInput(unitId, { fullName }), kind })).id
+  const m1 = await person(cellA, 'Nguyễn Văn Một')
+  const m2 = await person(cellA, 'Trần Thị Hai')
+  const m3 = await person(cellA, 'Lê Văn Ba')
+  const n1 = await person(cellA, 'Phạm Thị Quần', 'non_member')
+  const n2 = await person(cellA, 'Võ Văn Chúng', 'non_member')
+  const m4 = await person(cellB, 'Đỗ Văn Bốn')
+  await person(cellB, 'Hồ Thị Năm') // on the rolls, not rated
+  const m6 = await person(cellB, 'Đặng Văn Sáu')
+  await t.call('people:setStatus', { id: m6, status: 'transferred', since: '2026-02-01' })
+  const m7 = await person(commune, 'Bùi Văn Bảy')
+
+  const topic = await t.call('study:saveTopic', {
+    year: 2026,
+    title: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026',
+    planNumber: null,
+    planDate: null,
+    note: null
+  })
+  // In the half-year: the commune's conference with two connection points, one at chi bộ ấp 1.
+  const s1 = await t.call('study:createSession', {
+    topicId: topic.id,
+    kind: 'unit_conference',
+    heldOn: '2026-03-10',
+    hostUnitId: commune,
+    title: null,
+    points: [
+      { name: 'Hội trường xã', unitId: commune, attendees: 40 },
+      { name: 'Nhà văn hóa ấp 1', unitId: cellA, attendees: 25 }
+    ],
+    extraNonMembers: 30,
+    note: null
+  })
+  await t.call('study:setAttendance', {
+    sessionId: s1.id,
+    present: [m1, m2, m4, m7, n1],
+    absent: []
+  })
+  // After the half-year: chi bộ ấp 1's make-up session (N1 comes a second time).
+  const s2 = await t.call('study:createSession', {
+    topicId: topic.id,
+    kind: 'makeup',
+    heldOn: '2026-07-20',
+    hostUnitId: cellA,
+    title: null,
+    points: [],
+    extraNonMembers: 5,
+    note: null
+  })
+  await t.call('study:setAttendance', { sessionId: s2.id, present: [m3, n1, n2], absent: [] })
+
+  for (const personId of [m1, m2, m4, n1])
+    await t.call('commitments:save', { personId, year: 2026, madeOn: '2026-02-15', items: [item] })
+  await t.call('commitments:setResult', {
+    personId: m1,
+    year: 2026,
+    result: 'completed_well',
+    note: null
+  })
+  await t.call('commitments:setResult', {
+    personId: m2,
+    year: 2026,
+    result: 'completed',
+    note: null
+  })
+  await t.call('commitments:setResult', {
+    personId: m4,
+    year: 2026,
+    result: 'not_completed',
+    note: null
+  })
+
+  await t.call('evaluation:save', {
+    year: 2026,
+    unitId: cellA,
+    entries: [
+      { personId: m1, decided: 'HTXSNV' },
+      { personId: m2, decided: 'HTTNV' },
+      { personId: m3, decided: 'HTTNV' }
+    ]
+  })
+  await t.call('evaluation:save', {
+    year: 2026,
+    unitId: cellB,
+    entries: [{ personId: m4, decided: 'HTNV' }]
+  })
+
+  const base = {
+    personId: null,
+    unitId: null,
+    name: null,
+    field: null,
+    sinceYear: null,
+    achievement: null,
+    year: 2026,
+    toYear: null,
+    movementId: null,
+    evidence: null,
+    press: []
+  }
+  const model = await t.call('exemplars:create', {
+    ...base,
+    kind: 'model',
+    name: 'Mô hình "Tuyến đường nở hoa"',
+    unitId: cellA,
+    proposingUnitId: cellA
+  })
+  const hero = await t.call('exemplars:create', {
+    ...base,
+    kind: 'person',
+    personId: m1,
+    proposingUnitId: cellA
+  })
+  await t.call('exemplars:createAward', {
+    number: '12-QĐ/ĐU',
+    date: '2026-05-19',
+    issuerUnitId: commune,
+    issuerName: null,
+    form: 'certificate',
+    kind: 'annual',
+    occasion: 'Sơ kết 6 tháng',
+    signer: null,
+    recipients: [
+      { exemplarId: model.id, personId: null, unitId: null, citation: null },
+      { exemplarId: hero.id, personId: null, unitId: null, citation: null }
+    ]
+  })
+
+  const activity = {
+    kind: 'conference' as const,
+    endsOn: null,
+    title: null,
+    onTopic: true,
+    anniversaryId: null,
+    points: 0,
+    members: 0,
+    nonMembers: 0,
+    attendances: 0,
+    news: 0,
+    articles: 0,
+    reports: 0,
+    panels: 0,
+    note: null
+  }
+  await t.call('propaganda:createActivity', {
+    ...activity,
+    startsOn: '2026-04-10',
+    unitId: cellA,
+    points: 1,
+    members: 10,
+    nonMembers: 20,
+    attendances: 35,
+    news: 2
+  })
+  await t.call('propaganda:createActivity', {
+    ...activity,
+    kind: 'banners',
+    startsOn: '2026-09-02',
+    unitId: cellB,
+    panels: 3
+  })
+  await t.call('propaganda:createPressWork', {
+    awardYear: 2026,
+    title: 'Xã Tân Lập làm theo Bác',
+    authors: [{ personId: null, name: 'Nguyễn Thị Hoa' }],
+    outlet: 'Báo Tây Ninh',
+    publishedOn: '2026-03-01',
+    category: 'print',
+    link: null,
+    unitId: commune,
+    stage: 'final',
+    result: 'b',
+    note: null
+  })
+})
+
+afterAll(() => t.dispose())
+
+describe('the annex of a year report', () => {
+  let annex: Annex
+  beforeAll(async () => {
+    annex = await t.call('reports:annex', { unitId: commune, period: { kind: 'year', year: 2026 } })
+  })
+
+  it('is about the unit and the year as the settings define it, with one row per active chi bộ', () => {
+    expect(annex.unit).toMatchObject({
+      id: commune,
+      name: 'Đảng bộ xã Tân Lập',
+      parentName: 'Đảng bộ tỉnh Tây Ninh',
+      path: ['Đảng bộ tỉnh Tây Ninh', 'Đảng bộ xã Tân Lập']
+    })
+    expect(annex.period).toEqual({
+      kind: 'year',
+      year: 2026,
+      from: '2026-01-01',
+      to: '2026-11-30',
+      due: '2026-12-05',
+      label: 'năm 2026'
+    })
+    expect(annex.tables.map((x) => x.code)).toEqual([
+      'study',
+      'commitments',
+      'exemplars',
+      'propaganda'
+    ])
+    // The retired chi bộ with nothing counted is not a row.
+    for (const x of annex.tables)
+      expect(x.rows.map((r) => r.name)).toEqual(['Chi bộ ấp 1', 'Chi bộ ấp 2'])
+  })
+
+  it('counts study: sessions, points, people once each, attendances apart, shares from the totals', () => {
+    expect(figures(table(annex, 'study'))).toEqual({
+      'Chi bộ ấp 1': {
+        sessions: 1,
+        points: 1,
+        attendees: 5,
+        membersRequired: 3,
+        membersStudied: 3,
+        membersPercent: 100,
+        nonMembersStudied: 2,
+        nonMemberAttendances: 8,
+        commitmentsRequired: 5,
+        commitmentsMade: 3,
+        commitmentsPercent: 60
+      },
+      'Chi bộ ấp 2': {
+        sessions: 0,
+        points: 0,
+        attendees: 1,
+        membersRequired: 2,
+        membersStudied: 1,
+        membersPercent: 50,
+        nonMembersStudied: 0,
+        nonMemberAttendances: 0,
+        commitmentsRequired: 2,
+        commitmentsMade: 1,
+        commitmentsPercent: 50
+      },
+      // The commune's own member (Bảy) and its own conference are in its total only.
+      'Đảng bộ xã Tân Lập': {
+        sessions: 2,
+        points: 2,
+        attendees: 7,
+        membersRequired: 6,
+        membersStudied: 5,
+        membersPercent: 83.33,
+        nonMembersStudied: 2,
+        nonMemberAttendances: 38,
+        commitmentsRequired: 8,
+        commitmentsMade: 4,
+        commitmentsPercent: 50
+      }
+    })
+  })
+
+  it('counts commitment results and the decided ratings of the members on the rolls', () => {
+    expect(figures(table(annex, 'commitments'))['Đảng bộ xã Tân Lập']).toEqual({
+      completedWell: 1,
+      completed: 1,
+      notCompleted: 1,
+      notJudged: 1,
+      members: 6,
+      rated: 4,
+      rated_HTXSNV: 1,
+      percent_HTXSNV: 25,
+      rated_HTTNV: 2,
+      percent_HTTNV: 50,
+      rated_HTNV: 1,
+      percent_HTNV: 25,
+      rated_KHTNV: 0,
+      percent_KHTNV: 0,
+      notRated: 2
+    })
+    expect(figures(table(annex, 'commitments'))['Chi bộ ấp 2']).toMatchObject({
+      notCompleted: 1,
+      members: 2,
+      rated: 1,
+      percent_HTNV: 100,
+      notRated: 1
+    })
+  })
+
+  it('counts models, exemplars and rewards, and the propaganda of the whole year', () => {
+    expect(figures(table(annex, 'exemplars'))['Chi bộ ấp 1']).toEqual({
+      models: 1,
+      modelsSpread: 0,
+      persons: 1,
+      collectives: 0,
+      awards_praise: 0,
+      awards_certificate: 2,
+      awards_merit: 0,
+      awards_emblem: 0,
+      awards_flag: 0
+    })
+    expect(figures(table(annex, 'propaganda'))).toEqual({
+      'Chi bộ ấp 1': {
+        activities: 1,
+        points: 1,
+        members: 10,
+        nonMembers: 20,
+        attendances: 35,
+        news: 2,
+        articles: 0,
+        reports: 0,
+        panels: 0,
+        works: 0,
+        awarded: 0
+      },
+      'Chi bộ ấp 2': {
+        activities: 1,
+        points: 0,
+        members: 0,
+        nonMembers: 0,
+        attendances: 0,
+        news: 0,
+        articles: 0,
+        reports: 0,
+        panels: 3,
+        works: 0,
+        awarded: 0
+      },
+      'Đảng bộ xã Tân Lập': {
+        activities: 2,
+        points: 1,
+        members: 10,
+        nonMembers: 20,
+        attendances: 35,
+        news: 2,
+        articles: 0,
+        reports: 0,
+        panels: 3,
+        works: 1,
+        awarded: 1
+      }
+    })
+  })
+})
+
+describe('the annex of the half-year', () => {
+  it('leaves out what happened after the half-year and the ratings table', async () => {
+    const h1 = await t.call('reports:annex', {
+      unitId: commune,
+      period: { kind: 'h1', year: 2026 }
+    })
+    expect(h1.period).toMatchObject({ from: '2026-01-01', to: '2026-05-31', due: '2026-06-05' })
+    expect(h1.tables.map((x) => x.code)).toEqual(['study', 'exemplars', 'propaganda'])
+    const study = figures(table(h1, 'study'))
+    expect(study['Đảng bộ xã Tân Lập']).toMatchObject({
+      sessions: 1,
+      points: 2,
+      attendees: 5,
+      membersStudied: 4,
+      membersPercent: 66.67,
+      nonMembersStudied: 1,
+      nonMemberAttendances: 31
+    })
+    expect(study['Chi bộ ấp 1']).toMatchObject({
+      sessions: 0,
+      points: 1,
+      membersStudied: 2,
+      membersPercent: 66.67,
+      nonMemberAttendances: 1
+    })
+    expect(figures(table(h1, 'propaganda'))['Đảng bộ xã Tân Lập']).toMatchObject({
+      activities: 1,
+      panels: 0
+    })
+  })
+
+  it("follows the office's own dates, and a custom range is taken as given", async () => {
+    await t.call('reports:savePeriods', {
+      h1: { from: '01-01', to: '06-15', due: '06-20' },
+      year: { from: '01-01', to: '12-15', due: '12-20' }
+    })
+    const h1 = await t.call('reports:annex', {
+      unitId: commune,
+      period: { kind: 'h1', year: 2026 }
+    })
+    expect(h1.period).toMatchObject({ to: '2026-06-15', due: '2026-06-20' })
+    const custom = await t.call('reports:annex', {
+      unitId: commune,
+      period: { kind: 'custom', from: '2026-07-01', to: '2026-07-31' }
+    })
+    expect(custom.period).toMatchObject({
+      year: 2026,
+      due: null,
+      label: 'từ 01/07/2026 đến 31/07/2026'
+    })
+    expect(figures(table(custom, 'study'))['Đảng bộ xã Tân Lập']).toMatchObject({
+      sessions: 1,
+      attendees: 3,
+      nonMemberAttendances: 7
+    })
+  })
+})
+
+describe('refusals', () => {
+  it('refuses period settings that are not days, or that end before they start, in Vietnamese', async () => {
+    const bad = await t.refuse('reports:savePeriods', {
+      h1: { from: '01-01', to: '02-30', due: '06-05' },
+      year: { from: '01-01', to: '11-30', due: '12-05' }
+    })
+    expect(bad.message).toBe('Ngày cuối kỳ phải là ngày/tháng có thật.')
+    const reversed = await t.refuse('reports:savePeriods', {
+      h1: { from: '06-01', to: '01-31', due: '06-05' },
+      year: { from: '01-01', to: '11-30', due: '12-05' }
+    })
+    expect(reversed.fields).toEqual({ 'h1.to': 'Ngày cuối kỳ không được trước ngày đầu kỳ.' })
+    const custom = await t.refuse('reports:annex', {
+      unitId: commune,
+      period: { kind: 'custom', from: '2026-07-31', to: '2026-07-01' }
+    })
+    expect(custom.message).toBe('Ngày cuối kỳ không được trước ngày đầu kỳ.')
+  })
+
+  it('keeps 29 February of a setting in a leap year and ends on the 28th otherwise', async () => {
+    await t.call('reports:savePeriods', {
+      h1: { from: '01-01', to: '02-29', due: '03-05' },
+      year: { from: '01-01', to: '11-30', due: '12-05' }
+    })
+    const leap = await t.call('reports:annex', {
+      unitId: commune,
+      period: { kind: 'h1', year: 2028 }
+    })
+    expect(leap.period.to).toBe('2028-02-29')
+    const plain = await t.call('reports:annex', {
+      unitId: commune,
+      period: { kind: 'h1', year: 2026 }
+    })
+    expect(plain.period.to).toBe('2026-02-28')
+  })
+})
+
+describe('the annex as a party-format workbook', () => {
+  let file: string
+  let wb: ExcelJS.Workbook
+  beforeAll(async () => {
+    await t.call('reports:savePeriods', {
+      h1: { from: '01-01', to: '05-31', due: '06-05' },
+      year: { from: '01-01', to: '11-30', due: '12-05' }
+    })
+    file = join(tempDir(), 'phu-luc.xlsx')
+    expect(
+      await t.call('reports:exportAnnex', {
+        unitId: commune,
+        period: { kind: 'year', year: 2026 },
+        place: 'Tân Lập',
+        path: file
+      })
+    ).toEqual({ path: file })
+    wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+  })
+
+  it('has one sheet per table in the statistics style, then the figures on a hidden sheet', () => {
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Biểu 01 Học tập', 'visible'],
+      ['Biểu 02 Cam kết, xếp loại', 'visible'],
+      ['Biểu 03 Điển hình, khen thưởng', 'visible'],
+      ['Biểu 04 Tuyên truyền', 'visible'],
+      ['SoLieu', 'hidden']
+    ])
+    const rows: string[][] = []
+    wb.worksheets[0].eachRow((r) =>
+      rows.push((r.values as ExcelJS.CellValue[]).slice(1).map(cellText))
+    )
+    const text = rows.map((r) => r.join(' | ')).join('\n')
+    expect(text).toContain('ĐẢNG BỘ TỈNH TÂY NINH')
+    expect(text).toContain('KẾT QUẢ HỌC TẬP, QUÁN TRIỆT CHUYÊN ĐỀ')
+    expect(text).toContain('Biểu số 01 – Phụ lục báo cáo năm 2026 (từ 01/01/2026 đến 30/11/2026)')
+    expect(text).toContain(
+      'Đơn vị báo cáo: Đảng bộ xã Tân Lập – Đơn vị nhận báo cáo: Đảng bộ tỉnh Tây Ninh'
+    )
+    expect(text).toContain('Đơn vị tính: buổi, điểm, người, %, lượt, bản')
+    // The column numbers, each share with its formula.
+    const numbers = rows.find((r) => r[0] === '1' && r[1] === '2')!
+    expect(numbers).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8 = 7/6',
+      '9',
+      '10',
+      '11',
+      '12',
+      '13 = 12/11'
+    ])
+    const a = rows.find((r) => r[1] === 'Chi bộ ấp 1')!
+    expect(a).toEqual([
+      '1',
+      'Chi bộ ấp 1',
+      '1',
+      '1',
+      '5',
+      '3',
+      '3',
+      '100',
+      '2',
+      '8',
+      '5',
+      '3',
+      '60'
+    ])
+    const total = rows.find((r) => r.includes('Tổng cộng'))!
+    // "Tổng cộng" spans the STT and Đơn vị cells (ExcelJS reads the merged value in both).
+    expect(total.slice(0, 2)).toEqual(['Tổng cộng', 'Tổng cộng'])
+    expect(total.slice(2)).toEqual(['2', '2', '7', '6', '5', '83.33', '2', '38', '8', '4', '50'])
+  })
+
+  it('names the unit, its place in the tree and the period on the hidden sheet, and every figure by its code', () => {
+    const data: string[][] = []
+    wb.getWorksheet('SoLieu')!.eachRow((r) =>
+      data.push((r.values as ExcelJS.CellValue[]).slice(1).map(cellText))
+    )
+    expect(data.slice(0, 9)).toEqual([
+      ['Loại tệp', 'chuyen-de-05/phu-luc-bao-cao/1'],
+      ['Phiên bản phần mềm', 'test'],
+      ['Mã đơn vị', String(commune)],
+      ['Đơn vị', 'Đảng bộ xã Tân Lập'],
+      ['Đường dẫn', 'Đảng bộ tỉnh Tây Ninh / Đảng bộ xã Tân Lập'],
+      ['Kỳ', 'year'],
+      ['Năm', '2026'],
+      ['Từ ngày', '2026-01-01'],
+      ['Đến ngày', '2026-11-30']
+    ])
+    const figure = (unitId: number, code: string) =>
+      data.find((r) => r[0] === String(unitId) && r[2] === code)?.[3]
+    expect(figure(commune, 'study.membersStudied')).toBe('5')
+    expect(figure(commune, 'study.membersPercent')).toBe('83.33')
+    expect(figure(cellB, 'commitments.rated_HTNV')).toBe('1')
+    expect(figure(cellA, 'exemplars.awards_certificate')).toBe('2')
+    expect(figure(commune, 'propaganda.awarded')).toBe('1')
+  })
+
+  it.runIf(printTools)(
+    'prints every table on A4 landscape with no two words overlapping',
+    () => {
+      const pdfDir = tempDir()
+      toPdf([file], pdfDir)
+      const pdf = join(pdfDir, 'phu-luc.pdf')
+      const pages = pagesOf(pdf)
+      expect(pages).toHaveLength(4)
+      for (const [i, p] of pages.entries()) {
+        expect([Math.round(p.width), Math.round(p.height)]).toEqual(A4.landscape)
+        for (const [a, b] of overlaps(p.words))
+          expect.fail(`p.${i + 1}: "${a.text}" in đè lên "${b.text}"`)
+      }
+      const words = pages.flatMap((p) => p.words.map((w) => w.text)).join(' ')
+      expect(words).toContain('NGƯỜI LẬP BIỂU')
+      expect(words).toContain('T/M ĐẢNG ỦY')
+      savePageImages(pdf, 'reports-annex')
+    },
+    120_000
+  )
+})
