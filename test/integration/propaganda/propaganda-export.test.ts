@@ -2,12 +2,12 @@
 // through the CLI (and through dispatch with the path asked of the platform port, as the page
 // does), read back with ExcelJS, re-saved by LibreOffice and printed to PDF with no two words
 // printed over each other on A4.
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cli, cliCommittee } from '../../helpers/cli'
 import { openTestCore, tempDir, type TestCore } from '../../helpers/core'
-import { overprints, pdfPages, printToPdf, savePageImages } from '../../helpers/pdf-words'
+import { A4, overlaps, pagesOf, savePageImages, toPdf } from '../../helpers/pdf'
 import { cellText, viaLibreOffice } from '../../helpers/workbook'
 
 async function rowsOf(path: string): Promise<string[][]> {
@@ -22,14 +22,16 @@ async function rowsOf(path: string): Promise<string[][]> {
 }
 
 function expectPrintedClean(xlsx: string, orientation: 'portrait' | 'landscape', name: string) {
-  const pdf = printToPdf(xlsx)
-  const pages = pdfPages(pdf)
+  const out = tempDir('cd05-pdf-')
+  toPdf([xlsx], out)
+  const pdf = join(out, basename(xlsx).replace(/\.xlsx$/, '.pdf'))
+  const pages = pagesOf(pdf)
   expect(pages.length).toBeGreaterThan(0)
   for (const page of pages) {
-    const [w, h] = orientation === 'portrait' ? [595, 842] : [842, 595]
+    const [w, h] = A4[orientation]
     expect(Math.abs(page.width - w)).toBeLessThan(2)
     expect(Math.abs(page.height - h)).toBeLessThan(2)
-    const bad = overprints(page.words)
+    const bad = overlaps(page.words)
     expect(bad.map(([a, b]) => `"${a.text}" in đè lên "${b.text}"`)).toEqual([])
   }
   savePageImages(pdf, name)
