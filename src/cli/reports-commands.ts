@@ -8,7 +8,7 @@ import { formatNumber } from '../shared/numbers'
 import { readUserDate, todayIso } from '../shared/partial-date'
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, yearOption } from './dispatch'
+import { call, callWithFile, resolveUnit, yearOption } from './dispatch'
 import { CliRefusal, printResult, table } from './output'
 
 const vnDay = (iso: string) => iso.split('-').reverse().join('/')
@@ -63,7 +63,7 @@ async function annex(c: CommandContext): Promise<void> {
   const period = await periodOption(c)
   const file = text(opts, 'out')
   if (file) {
-    const r = await call(core, 'reports:exportAnnex', {
+    const r = await callWithFile(core, 'reports:exportAnnex', {
       unitId: unit.id,
       period,
       path: resolve(file),
@@ -94,7 +94,10 @@ async function receive(c: CommandContext): Promise<void> {
   const { core, out, opts, positionals } = c
   const file = positionals[0]
   if (!file) throw new CliRefusal('USAGE', 'Thiếu tệp phụ lục: reports receive TỆP.xlsx.')
-  const p = (await call(core, 'reports:previewReceived', { path: resolve(file) }))!
+  const p = (await callWithFile(core, 'reports:previewReceived', {
+    parentId: null,
+    path: resolve(file)
+  }))!
   const named = text(opts, 'unit')
   const unitId = named ? (await resolveUnit(core, named)).id : p.unitId
   if (unitId === null)

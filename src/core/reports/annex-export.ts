@@ -86,21 +86,19 @@ function tableDocument(
 }
 
 /**
- * Writes an annex to a file the user chooses (or `path`, for trusted callers), dated `date`: today's
- * annex, or an issued one exactly as it was issued.
+ * Writes an annex to the file the user chooses, dated `date`: today's annex, or an issued one
+ * exactly as it was issued.
  */
 export async function writeAnnex(
   ctx: CoreContext,
   annex: Annex,
-  o: { date: string; place?: string; path?: string }
+  o: { date: string; place?: string }
 ): Promise<{ path: string } | null> {
-  const path =
-    o.path ??
-    (await ctx.platform.chooseSaveFile({
-      title: 'Lưu phụ lục số liệu báo cáo',
-      defaultName: `phu-luc-so-lieu-${annex.period.kind}-${annex.period.year}.xlsx`,
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+  const path = await ctx.platform.chooseSaveFile({
+    title: 'Lưu phụ lục số liệu báo cáo',
+    defaultName: `phu-luc-so-lieu-${annex.period.kind}-${annex.period.year}.xlsx`,
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (!path) return null
   if (!/\.xlsx$/i.test(basename(path)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
@@ -117,7 +115,6 @@ export async function writeAnnex(
 export function exportAnnex(ctx: CoreContext, i: AnnexExportInput) {
   return writeAnnex(ctx, computeAnnex(ctx.db, i), {
     date: todayIso(),
-    place: i.place,
-    path: i.path
+    place: i.place
   })
 }

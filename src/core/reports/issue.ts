@@ -101,8 +101,8 @@ export function issueReport(db: Database, input: IssueInput): IssuedReport {
 
 export function exportIssuedAnnex(
   ctx: CoreContext,
-  i: { id: number; place?: string; path?: string }
+  i: { id: number; place?: string }
 ): Promise<{ path: string } | null> {
   const issued = getIssued(ctx.db, i.id)
-  return writeAnnex(ctx, issued.annex, { date: issued.issuedOn, place: i.place, path: i.path })
+  return writeAnnex(ctx, issued.annex, { date: issued.issuedOn, place: i.place })
 }

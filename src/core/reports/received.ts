@@ -93,16 +93,22 @@ async function readReceived(path: string): Promise<ReceivedFile> {
 const fold = (s: string) => foldVietnamese(s).replace(/\s+/g, ' ').trim()
 
 /**
- * The unit of this file the annex is about: the one whose path from a top unit ends with the
- * sender's path (the sender's own tree may start lower or higher), else the one unit of that
- * name; null when none or several match.
+ * The unit of this file the annex is about, below `parentId` (anywhere when null): the one whose
+ * path from a top unit ends with the sender's path (the sender's own tree may start lower or
+ * higher), else the one unit of that name; null when none or several match.
  */
-function matchUnit(db: Database, path: string[]): { id: number; by: 'path' | 'name' } | null {
-  const units = db.prepare('SELECT id, parent_id, name FROM units').all() as {
+function matchUnit(
+  db: Database,
+  path: string[],
+  parentId: number | null
+): { id: number; by: 'path' | 'name' } | null {
+  const units = db.prepare('SELECT id, parent_id, name, path FROM units').all() as {
     id: number
     parent_id: number | null
     name: string
+    path: string
   }[]
+  const [lo, hi] = scopeRange(db, parentId)
   const byId = new Map(units.map((u) => [u.id, u]))
   const namesUp = (id: number) => {
     const out: string[] = []
@@ -112,7 +118,9 @@ function matchUnit(db: Database, path: string[]): { id: number; by: 'path' | 'na
   }
   const wanted = path.map(fold)
   const last = wanted[wanted.length - 1]
-  const named = units.filter((u) => fold(u.name) === last)
+  const named = units.filter(
+    (u) => fold(u.name) === last && u.path >= lo && u.path < hi && u.id !== parentId
+  )
   // Compare as many levels as both trees have.
   const byPath = named.filter((u) => {
     const mine = namesUp(u.id)
@@ -175,8 +183,9 @@ export function receivedFigures(
   return out
 }
 
-// Previewed files by token, per core (the page never names a file: it gets a token back).
-const previews = new WeakMap<CoreContext, Map<string, ReceivedFile>>()
+// Previewed files by token, per open data file (the page never names a file: it gets a token
+// back). Keyed by the database, which a trusted call's context shares with the page's.
+const previews = new WeakMap<Database, Map<string, ReceivedFile>>()
 
 const SUMMARY: [code: string, label: string][] = [
   ['study.membersRequired', 'Đảng viên phải học'],
@@ -187,20 +196,18 @@ const SUMMARY: [code: string, label: string][] = [
 
 export async function previewReceived(
   ctx: CoreContext,
-  input: { path?: string }
+  input: { parentId: number | null }
 ): Promise<ReceivedPreview | null> {
-  const path =
-    input.path ??
-    (await ctx.platform.chooseOpenFile({
-      title: 'Chọn phụ lục số liệu do đơn vị cấp dưới gửi',
-      filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
-    }))
+  const path = await ctx.platform.chooseOpenFile({
+    title: 'Chọn phụ lục số liệu do đơn vị cấp dưới gửi',
+    filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
+  })
   if (!path) return null
   const file = await readReceived(path)
-  const match = matchUnit(ctx.db, file.source.path)
+  const match = matchUnit(ctx.db, file.source.path, input.parentId)
   const token = randomBytes(12).toString('hex')
-  let map = previews.get(ctx)
-  if (!map) previews.set(ctx, (map = new Map()))
+  let map = previews.get(ctx.db)
+  if (!map) previews.set(ctx.db, (map = new Map()))
   map.set(token, file)
   const before = match ? current(ctx.db, match.id, file.period.kind, file.period.year) : undefined
   const period = resolvePeriod(ctx.db, { kind: file.period.kind, year: file.period.year })
@@ -221,7 +228,7 @@ export function receive(
   ctx: CoreContext,
   input: { token: string; unitId: number }
 ): ReceivedReport {
-  const file = previews.get(ctx)?.get(input.token)
+  const file = previews.get(ctx.db)?.get(input.token)
   if (!file)
     throw new CoreError('VALIDATION', 'Không còn tệp đã xem trước: hãy chọn lại tệp phụ lục.')
   const { db } = ctx
@@ -253,7 +260,7 @@ export function receive(
         now
       ).lastInsertRowid as number
   })()
-  previews.get(ctx)?.delete(input.token)
+  previews.get(ctx.db)?.delete(input.token)
   return toReport(db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Parameters<typeof toReport>[0])
 }
 

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { REPORT_PERIOD_KINDS, REPORT_SECTIONS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { filePath, id, isoDay, place, year } from '../rpc/fields'
+import { id, isoDay, place, year } from '../rpc/fields'
 import { computeAnnex } from './annex'
 import { exportAnnex } from './annex-export'
 import { getPeriods, savePeriods } from './periods'
@@ -12,11 +12,11 @@ import { getDraft, saveDraft } from './drafts'
 import { exportIssuedAnnex, getIssued, issueReport, listIssued } from './issue'
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/)
-const periodSetting = z.object({ from: monthDay, to: monthDay, due: monthDay })
+const periodSetting = z.strictObject({ from: monthDay, to: monthDay, due: monthDay })
 
 const period = z.union([
-  z.object({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
-  z.object({ kind: z.literal('custom'), from: isoDay, to: isoDay })
+  z.strictObject({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
+  z.strictObject({ kind: z.literal('custom'), from: isoDay, to: isoDay })
 ])
 
 // Each part at most 20,000 characters (drafts.ts says so in Vietnamese when one is longer).
@@ -26,30 +26,29 @@ const annexInput = { unitId: id, period, useOwn: z.array(id).max(10_000).optiona
 
 export const reportSchemas = {
   'reports:getPeriods': z.null(),
-  'reports:savePeriods': z.object({ h1: periodSetting, year: periodSetting }),
-  'reports:annex': z.object(annexInput),
-  'reports:previewReceived': z.object({ path: filePath.optional() }),
-  'reports:receive': z.object({ token: z.string().min(1).max(100), unitId: id }),
-  'reports:tracker': z.object({
+  'reports:savePeriods': z.strictObject({ h1: periodSetting, year: periodSetting }),
+  'reports:annex': z.strictObject(annexInput),
+  'reports:previewReceived': z.strictObject({ parentId: id.nullable() }),
+  'reports:receive': z.strictObject({ token: z.string().min(1).max(100), unitId: id }),
+  'reports:tracker': z.strictObject({
     unitId: id,
-    period: z.object({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
+    period: z.strictObject({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
     today: isoDay.optional()
   }),
-  'reports:getDraft': z.object({ unitId: id, period }),
-  'reports:saveDraft': z.object({ unitId: id, period, narrative }),
-  'reports:issue': z.object({
+  'reports:getDraft': z.strictObject({ unitId: id, period }),
+  'reports:saveDraft': z.strictObject({ unitId: id, period, narrative }),
+  'reports:issue': z.strictObject({
     ...annexInput,
     number: z.string().max(50),
     issuedOn: isoDay,
     narrative
   }),
-  'reports:listIssued': z.object({ unitId: id }),
-  'reports:getIssued': z.object({ id }),
-  'reports:exportIssuedAnnex': z.object({ id, place: place.optional(), path: filePath.optional() }),
-  'reports:exportAnnex': z.object({
+  'reports:listIssued': z.strictObject({ unitId: id }),
+  'reports:getIssued': z.strictObject({ id }),
+  'reports:exportIssuedAnnex': z.strictObject({ id, place: place.optional() }),
+  'reports:exportAnnex': z.strictObject({
     ...annexInput,
-    place: place.optional(),
-    path: filePath.optional()
+    place: place.optional()
   })
 }
 

@@ -138,8 +138,6 @@ export interface ReportTracker {
 export interface AnnexExportInput extends AnnexInput {
   /** Place of the "<Place>, ngày …" line. */
   place?: string
-  /** Trusted callers only (CLI, tests): the page never names a file. */
-  path?: string
 }
 
 /** The parts of a report's body the office writes (DOMAIN part 7); the figures the app writes. */
@@ -200,8 +198,11 @@ export interface ReportsApi {
   'reports:savePeriods': { input: ReportPeriodSettings; output: ReportPeriodSettings }
   'reports:annex': { input: AnnexInput; output: Annex }
   'reports:exportAnnex': { input: AnnexExportInput; output: { path: string } | null }
-  /** Reads a sub-unit's annex file (the dialog asks which); null when the user cancels. */
-  'reports:previewReceived': { input: { path?: string }; output: ReceivedPreview | null }
+  /**
+   * Reads a sub-unit's annex file (the dialog asks which) and matches its unit among those under
+   * `parentId` (null: anywhere in this file); null when the user cancels.
+   */
+  'reports:previewReceived': { input: { parentId: number | null }; output: ReceivedPreview | null }
   /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
   'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
   'reports:getDraft': { input: { unitId: number; period: ReportPeriodInput }; output: ReportDraft }
@@ -215,7 +216,7 @@ export interface ReportsApi {
   'reports:getIssued': { input: { id: number }; output: IssuedReport }
   /** The annex of an issued report, exactly as issued. */
   'reports:exportIssuedAnnex': {
-    input: { id: number; place?: string; path?: string }
+    input: { id: number; place?: string }
     output: { path: string } | null
   }
   'reports:tracker': {

@@ -505,7 +505,7 @@ describe('the annex as a party-format workbook', () => {
     })
     file = join(tempDir(), 'phu-luc.xlsx')
     expect(
-      await t.call('reports:exportAnnex', {
+      await t.callWithFile('reports:exportAnnex', {
         unitId: commune,
         period: { kind: 'year', year: 2026 },
         place: 'Tân Lập',

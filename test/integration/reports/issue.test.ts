@@ -122,7 +122,11 @@ describe('drafts and issued reports', () => {
   it('re-exports an issued annex exactly as issued, dated the day of issue', async () => {
     const [, first] = await t.call('reports:listIssued', { unitId: commune })
     const file = join(tempDir(), 'ban-hanh.xlsx')
-    await t.call('reports:exportIssuedAnnex', { id: first.id, place: 'Tân Lập', path: file })
+    await t.callWithFile('reports:exportIssuedAnnex', {
+      id: first.id,
+      place: 'Tân Lập',
+      path: file
+    })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
     const rows: string[][] = []

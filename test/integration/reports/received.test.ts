@@ -57,7 +57,7 @@ async function communeOffice(commune: string, members: number, studied: number, 
       present: people.slice(0, studied),
       absent: []
     })
-    await t.call('reports:exportAnnex', {
+    await t.callWithFile('reports:exportAnnex', {
       unitId: c,
       period: { kind: 'year', year: 2026 },
       path: file
@@ -125,7 +125,10 @@ afterAll(() => province?.dispose())
 
 describe('receiving the annexes of communes that keep their own file', () => {
   it('previews what a file says and matches the commune by its path in the tree', async () => {
-    const p = (await province.call('reports:previewReceived', { path: files.b }))!
+    const p = (await province.callWithFile('reports:previewReceived', {
+      parentId: ids.top,
+      path: files.b
+    }))!
     expect(p).toMatchObject({
       fileName: 'xa-b.xlsx',
       source: { name: 'Đảng bộ xã Bình Minh', path: [PROVINCE, 'Đảng bộ xã Bình Minh'] },
@@ -156,9 +159,15 @@ describe('receiving the annexes of communes that keep their own file', () => {
   })
 
   it('says what a re-sent annex replaces, and keeps the first as history', async () => {
-    const first = (await province.call('reports:previewReceived', { path: files.c1 }))!
+    const first = (await province.callWithFile('reports:previewReceived', {
+      parentId: ids.top,
+      path: files.c1
+    }))!
     await province.call('reports:receive', { token: first.token, unitId: first.unitId! })
-    const again = (await province.call('reports:previewReceived', { path: files.c2 }))!
+    const again = (await province.callWithFile('reports:previewReceived', {
+      parentId: ids.top,
+      path: files.c2
+    }))!
     expect(again.unitId).toBe(ids.c)
     expect(again.replaces).toMatchObject({ fileName: 'xa-c-lan-1.xlsx' })
     await province.call('reports:receive', { token: again.token, unitId: ids.c })
@@ -229,7 +238,7 @@ describe('receiving the annexes of communes that keep their own file', () => {
 
   it('writes the province annex with the received rows marked, ready to go up again', async () => {
     const file = join(dir, 'tinh.xlsx')
-    await province.call('reports:exportAnnex', {
+    await province.callWithFile('reports:exportAnnex', {
       unitId: ids.top,
       period: { kind: 'year', year: 2026 },
       path: file
@@ -276,16 +285,20 @@ describe('refusals', () => {
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet('Danh sách').addRow(['Họ và tên'])
     await wb.xlsx.writeFile(other)
-    expect((await province.refuse('reports:previewReceived', { path: other })).message).toContain(
-      'Tệp này không phải phụ lục số liệu do phần mềm xuất'
-    )
+    expect(
+      (await province.refuseWithFile('reports:previewReceived', { parentId: null, path: other }))
+        .message
+    ).toContain('Tệp này không phải phụ lục số liệu do phần mềm xuất')
     const custom = join(dir, 'tu-chon.xlsx')
-    await province.call('reports:exportAnnex', {
+    await province.callWithFile('reports:exportAnnex', {
       unitId: ids.a,
       period: { kind: 'custom', from: '2026-01-01', to: '2026-03-31' },
       path: custom
     })
-    expect((await province.refuse('reports:previewReceived', { path: custom })).message).toBe(
+    expect(
+      (await province.refuseWithFile('reports:previewReceived', { parentId: null, path: custom }))
+        .message
+    ).toBe(
       'Phụ lục này tính cho một khoảng thời gian tự chọn: chỉ nhận phụ lục báo cáo 6 tháng hoặc cả năm.'
     )
   })
