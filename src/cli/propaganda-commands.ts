@@ -1,6 +1,7 @@
 // `propaganda …` and `press …` commands: the year's anniversaries, propaganda activities, their
 // counts rolled up the tree, and the works submitted to the press award, over the same dispatch
 // as the app.
+import { resolve } from 'node:path'
 import {
   PRESS_CATEGORIES,
   PRESS_CATEGORY_LABELS,
@@ -17,7 +18,7 @@ import { foldVietnamese } from '../shared/vn-text'
 import { awardYearOf } from '../shared/press-window'
 import { date, required, text } from './args'
 import type { CommandContext } from './commands'
-import { call, resolveUnit, unitOption, yearOption } from './dispatch'
+import { call, callWithFile, resolveUnit, unitOption, yearOption } from './dispatch'
 import { CliRefusal, indentedName, printResult, rollupJson, table } from './output'
 
 const fold = (s: string) => foldVietnamese(s).replace(/[-_]/g, ' ').replace(/\s+/g, ' ').trim()
@@ -311,11 +312,49 @@ async function press(c: CommandContext): Promise<void> {
   throw new CliRefusal('USAGE', `Lệnh không hợp lệ: "press ${sub}". Dùng add hoặc list.`)
 }
 
+async function exportAnniversaries({ core, out, opts }: CommandContext): Promise<void> {
+  const year = await yearOption(core, opts)
+  const unit = await unitOption(core, opts)
+  const r = await callWithFile(core, 'propaganda:exportAnniversaries', {
+    year,
+    unitId: unit?.id ?? null,
+    path: resolve(required(opts, 'out')),
+    place: text(opts, 'place')
+  })
+  printResult(
+    out,
+    { year, ...r },
+    () => `Đã lưu danh sách ${r?.rows ?? 0} ngày kỷ niệm năm ${year} vào ${r?.path}.`
+  )
+}
+
+async function exportActivities(c: CommandContext): Promise<void> {
+  const { core, out, opts } = c
+  const unit = await unitOption(core, opts)
+  const p = await period(c)
+  const kind = text(opts, 'kind')
+  const r = await callWithFile(core, 'propaganda:exportActivities', {
+    unitId: unit?.id ?? null,
+    ...p,
+    kind: kind ? kindOf(kind) : null,
+    path: resolve(required(opts, 'out')),
+    place: text(opts, 'place')
+  })
+  printResult(
+    out,
+    { ...p, unitId: unit?.id ?? null, ...r },
+    () =>
+      `Đã lưu danh sách ${r?.rows ?? 0} hoạt động tuyên truyền từ ${displayPartialDate(p.from)} đến ${displayPartialDate(p.to)} vào ${r?.path}.`
+  )
+}
+
 export const PROPAGANDA_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'propaganda anniversaries': anniversaries,
   'propaganda add': add,
   'propaganda list': list,
   'propaganda counts': counts,
+  'propaganda export-anniversaries': exportAnniversaries,
+  'propaganda export-activities': exportActivities,
   press
 }
 
@@ -328,6 +367,10 @@ export const PROPAGANDA_USAGE = `  propaganda anniversaries [--year Y]          
   propaganda list [--unit ĐƠN_VỊ] [--from dd/mm/yyyy --to dd/mm/yyyy | --year Y] [--kind HÌNH_THỨC]
   propaganda counts [--unit ĐƠN_VỊ] [--from dd/mm/yyyy --to dd/mm/yyyy | --year Y]
                                                     Số liệu theo đơn vị, cộng dồn lên cấp trên
+  propaganda export-anniversaries --out TỆP.xlsx [--year Y] [--unit ĐƠN_VỊ] [--place ĐỊA_DANH]
+                                                    In danh sách ngày kỷ niệm của năm (mẫu văn bản Đảng)
+  propaganda export-activities --out TỆP.xlsx [--unit ĐƠN_VỊ] [--from d --to d | --year Y] [--kind HÌNH_THỨC]
+             [--place ĐỊA_DANH]                     In danh sách hoạt động tuyên truyền của kỳ
   press add --title TÊN --authors "Tác giả A; Tác giả B" --date dd/mm/yyyy --category THỂ_LOẠI --unit ĐƠN_VỊ
              [--outlet CƠ_QUAN_BÁO] [--link URL] [--year NĂM_GIẢI] [--stage gửi|sơ khảo|chung khảo] [--result "giải A"…]
              THỂ_LOẠI: báo in, điện tử, phát thanh, truyền hình, ảnh; tác phẩm ngoài 1/11–31/10 của năm giải bị cảnh báo

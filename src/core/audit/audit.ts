@@ -17,6 +17,10 @@ const EXPORT_LABELS = {
   'unit-commitments': 'Các bản cam kết của đơn vị',
   evaluation: 'Bảng đánh giá, xếp loại',
   'exemplar-proposals': 'Danh sách đề nghị khen thưởng',
+  'propaganda-anniversaries': 'Các ngày kỷ niệm trong năm',
+  'propaganda-activities': 'Danh sách hoạt động tuyên truyền',
+  'report-annex': 'Phụ lục số liệu báo cáo',
+  'issued-report-annex': 'Phụ lục số liệu của báo cáo đã ban hành',
   audit: 'Nhật ký thao tác'
 } as const
 type ExportKind = keyof typeof EXPORT_LABELS

@@ -3,8 +3,8 @@
 import { z } from 'zod'
 import { PRESS_CATEGORIES, PRESS_RESULTS, PRESS_STAGES, PROPAGANDA_KINDS } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { auditedDelete } from '../audit/audit'
-import { id, isoDay, nullableText, partialDate, text, year } from '../rpc/fields'
+import { auditedDelete, auditedExport } from '../audit/audit'
+import { id, isoDay, nullableText, partialDate, place, text, year } from '../rpc/fields'
 import {
   createActivity,
   deleteActivity,
@@ -21,6 +21,7 @@ import {
   upcoming
 } from './anniversaries'
 import { propagandaCounts } from './counts'
+import { exportActivities, exportAnniversaries } from './export'
 import { createPressWork, deletePressWork, listPressWorks, updatePressWork } from './press'
 
 const count = z.number().int().min(0).max(10_000_000)
@@ -66,6 +67,13 @@ const pressFields = z.strictObject({
 })
 
 const period = { unitId: id.nullable(), from: isoDay, to: isoDay }
+const listFilters = {
+  ...period,
+  kind: z.enum(PROPAGANDA_KINDS).nullable().optional(),
+  anniversaryId: id.nullable().optional()
+}
+// What an export takes besides its filters: no file (the handler asks ctx.platform).
+const output = { place: place.optional() }
 
 export const propagandaSchemas = {
   'propaganda:listAnniversaries': z.strictObject({ year }),
@@ -74,11 +82,7 @@ export const propagandaSchemas = {
   'propaganda:updateAnniversary': z.strictObject({ id, fields: anniversaryFields }),
   'propaganda:deleteAnniversary': z.strictObject({ id }),
   'propaganda:upcoming': z.strictObject({ today: isoDay, limit: z.number().int().min(1).max(100) }),
-  'propaganda:listActivities': z.strictObject({
-    ...period,
-    kind: z.enum(PROPAGANDA_KINDS).nullable().optional(),
-    anniversaryId: id.nullable().optional()
-  }),
+  'propaganda:listActivities': z.strictObject(listFilters),
   'propaganda:getActivity': z.strictObject({ id }),
   'propaganda:createActivity': activityFields,
   'propaganda:updateActivity': z.strictObject({ id, fields: activityFields }),
@@ -90,7 +94,9 @@ export const propagandaSchemas = {
   'propaganda:createPressWork': pressFields,
   'propaganda:updatePressWork': z.strictObject({ id, fields: pressFields }),
   'propaganda:deletePressWork': z.strictObject({ id }),
-  'propaganda:counts': z.strictObject(period)
+  'propaganda:counts': z.strictObject(period),
+  'propaganda:exportAnniversaries': z.strictObject({ year, unitId: id.nullable(), ...output }),
+  'propaganda:exportActivities': z.strictObject({ ...listFilters, ...output })
 }
 
 type PropagandaChannel = keyof typeof propagandaSchemas
@@ -114,5 +120,19 @@ export const propagandaHandlers: Pick<HandlerMap, PropagandaChannel> = {
   'propaganda:updatePressWork': (ctx, i) => updatePressWork(ctx.db, i.id, i.fields),
   'propaganda:deletePressWork': (ctx, i) =>
     auditedDelete(ctx.db, 'press-work', i.id, () => deletePressWork(ctx.db, i.id)),
-  'propaganda:counts': (ctx, i) => propagandaCounts(ctx.db, i)
+  'propaganda:counts': (ctx, i) => propagandaCounts(ctx.db, i),
+  'propaganda:exportAnniversaries': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'propaganda-anniversaries',
+      exportAnniversaries(ctx, i),
+      (r) => r.rows
+    ),
+  'propaganda:exportActivities': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'propaganda-activities',
+      exportActivities(ctx, i),
+      (r) => r.rows
+    )
 }

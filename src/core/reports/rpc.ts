@@ -2,6 +2,7 @@
 // rpc/handlers.ts (which hold them to the contract with `satisfies`).
 import { z } from 'zod'
 import { REPORT_PERIOD_KINDS, REPORT_SECTIONS } from '../../shared/api'
+import { auditedExport } from '../audit/audit'
 import type { HandlerMap } from '../rpc/handlers'
 import { id, isoDay, place, year } from '../rpc/fields'
 import { computeAnnex } from './annex'
@@ -58,7 +59,13 @@ export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
   'reports:getPeriods': (ctx) => getPeriods(ctx.db),
   'reports:savePeriods': (ctx, i) => savePeriods(ctx.db, i),
   'reports:annex': (ctx, i) => computeAnnex(ctx.db, i),
-  'reports:exportAnnex': (ctx, i) => exportAnnex(ctx, i),
+  'reports:exportAnnex': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'report-annex',
+      exportAnnex(ctx, i),
+      () => null
+    ),
   'reports:previewReceived': (ctx, i) => previewReceived(ctx, i),
   'reports:receive': (ctx, i) => receive(ctx, i),
   'reports:tracker': (ctx, i) => tracker(ctx.db, i),
@@ -67,5 +74,11 @@ export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
   'reports:issue': (ctx, i) => issueReport(ctx.db, i),
   'reports:listIssued': (ctx, i) => listIssued(ctx.db, i.unitId),
   'reports:getIssued': (ctx, i) => getIssued(ctx.db, i.id),
-  'reports:exportIssuedAnnex': (ctx, i) => exportIssuedAnnex(ctx, i)
+  'reports:exportIssuedAnnex': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'issued-report-annex',
+      exportIssuedAnnex(ctx, i),
+      () => null
+    )
 }

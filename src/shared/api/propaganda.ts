@@ -198,6 +198,27 @@ export interface PropagandaCountsResult {
   total: PropagandaCountsRow | null
 }
 
+/** What a printed list takes besides its filters; never a file (the handler asks where). */
+export interface PropagandaExportTarget {
+  /** The place name written before the date ("Tân Lập, ngày …"). */
+  place?: string
+}
+
+/** The working year's anniversaries printed; the issuing unit is the top of the tree when none is given. */
+export interface PropagandaAnniversariesExportInput extends PropagandaExportTarget {
+  year: number
+  unitId: number | null
+}
+
+/** The activity list printed, with the filters of the list on screen. */
+export interface PropagandaActivitiesExportInput
+  extends PropagandaListInput, PropagandaExportTarget {}
+
+export interface PropagandaExportResult {
+  path: string
+  rows: number
+}
+
 export interface PropagandaApi {
   /** The events with an anniversary in the year, in the order they fall. */
   'propaganda:listAnniversaries': { input: { year: number }; output: AnniversaryOfYear[] }
@@ -229,6 +250,16 @@ export interface PropagandaApi {
   'propaganda:deletePressWork': { input: { id: number }; output: null }
   /** Counts per unit rolled up the tree for a period (activities by start day, works by publication day). */
   'propaganda:counts': { input: PropagandaCountsInput; output: PropagandaCountsResult }
+  /** Saves "Danh sách các ngày kỷ niệm năm Y" (.xlsx); null when the user cancelled. */
+  'propaganda:exportAnniversaries': {
+    input: PropagandaAnniversariesExportInput
+    output: PropagandaExportResult | null
+  }
+  /** Saves "Danh sách hoạt động tuyên truyền" of a period (.xlsx); null when cancelled. */
+  'propaganda:exportActivities': {
+    input: PropagandaActivitiesExportInput
+    output: PropagandaExportResult | null
+  }
 }
 
 export const PROPAGANDA_CHANNELS = [
@@ -247,7 +278,9 @@ export const PROPAGANDA_CHANNELS = [
   'propaganda:createPressWork',
   'propaganda:updatePressWork',
   'propaganda:deletePressWork',
-  'propaganda:counts'
+  'propaganda:counts',
+  'propaganda:exportAnniversaries',
+  'propaganda:exportActivities'
 ] as const satisfies readonly (keyof PropagandaApi)[]
 
 const _allPropagandaApiListed: ListsAll<PropagandaApi, typeof PROPAGANDA_CHANNELS> = true

@@ -42,11 +42,11 @@ describe('app shell', () => {
   })
 
   it('says plainly that an unbuilt section is not built yet, and what it will do', async () => {
-    const { wrapper } = await mountApp('/propaganda')
+    const { wrapper } = await mountApp('/inspection')
     const page = byTestId('not-built')
-    expect(page?.textContent).toContain('Tuyên truyền')
+    expect(page?.textContent).toContain('Kiểm tra giám sát')
     expect(page?.textContent).toContain('Mục này chưa được xây dựng trong phiên bản này.')
-    expect(byTestId('not-built-plan')?.textContent).toContain('tuyên truyền gắn với ngày kỷ niệm')
+    expect(byTestId('not-built-plan')?.textContent).toContain('ghi kết quả kiểm tra, giám sát')
     wrapper.unmount()
   })
 
