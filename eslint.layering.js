@@ -16,7 +16,8 @@ const CORE_ALLOWED = {
   word: ['db'],
   jobs: ['db'],
   settings: ['db'],
-  app: ['db', 'settings', 'backup', 'rpc'],
+  app: ['db', 'settings', 'backup', 'rpc', 'security'],
+  security: ['db', 'settings', 'backup'],
   backup: ['db', 'settings', 'rpc'],
   units: ['db', 'people', 'settings', 'backup', 'rpc'], // a merge takes a backup first
   people: ['db', 'units', 'settings', 'rpc'],
@@ -57,7 +58,7 @@ const restrict = (files, patterns, paths = []) => ({
   rules: { 'no-restricted-imports': ['error', { paths, patterns }] }
 })
 
-const NODE_ONLY = ['electron', 'better-sqlite3', 'exceljs', 'yauzl', 'docx'].map((name) => ({
+const NODE_ONLY = ['electron', 'better-sqlite3-multiple-ciphers', 'exceljs', 'yauzl', 'docx'].map((name) => ({
   name,
   message: 'Chỉ dùng được trong core/main.'
 }))

@@ -13,6 +13,7 @@ import { EVALUATION_COMMANDS, EVALUATION_USAGE } from './evaluation-commands'
 import { EXEMPLARS_COMMANDS, EXEMPLARS_USAGE } from './exemplars-commands'
 import { PROPAGANDA_COMMANDS, PROPAGANDA_USAGE } from './propaganda-commands'
 import { REPORTS_COMMANDS, REPORTS_USAGE } from './reports-commands'
+import { SECURITY_COMMANDS, SECURITY_USAGE } from './security-commands'
 
 export interface CommandContext {
   core: Core
@@ -31,7 +32,8 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   ...EVALUATION_COMMANDS,
   ...EXEMPLARS_COMMANDS,
   ...PROPAGANDA_COMMANDS,
-  ...REPORTS_COMMANDS
+  ...REPORTS_COMMANDS,
+  ...SECURITY_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -47,6 +49,8 @@ ${EVALUATION_USAGE}
 ${EXEMPLARS_USAGE}
 ${PROPAGANDA_USAGE}
 ${REPORTS_USAGE}
+${SECURITY_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
+Dữ liệu có mật khẩu: mật khẩu lấy từ biến môi trường CD05_PASSWORD, hoặc được hỏi (không hiện chữ gõ).
 --json: in kết quả dạng JSON cho script; lỗi trả mã thoát 2 với {"error":{"code","message"}}.`

@@ -86,6 +86,7 @@ const BACKUP_REASONS: Record<string, string> = {
   'before-restore': 'Trước khi khôi phục',
   'before-merge': 'Trước khi sáp nhập đơn vị',
   'before-import': 'Trước khi nhập dữ liệu',
+  'before-password': 'Trước khi đổi mật khẩu',
   scheduled: 'Tự động định kỳ',
   'on-quit': 'Khi đóng chương trình'
 }
