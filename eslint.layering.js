@@ -58,10 +58,12 @@ const restrict = (files, patterns, paths = []) => ({
   rules: { 'no-restricted-imports': ['error', { paths, patterns }] }
 })
 
-const NODE_ONLY = ['electron', 'better-sqlite3-multiple-ciphers', 'exceljs', 'yauzl', 'docx'].map((name) => ({
-  name,
-  message: 'Chỉ dùng được trong core/main.'
-}))
+const NODE_ONLY = ['electron', 'better-sqlite3-multiple-ciphers', 'exceljs', 'yauzl', 'docx'].map(
+  (name) => ({
+    name,
+    message: 'Chỉ dùng được trong core/main.'
+  })
+)
 const UI = ['vue', 'pinia', 'vue-router', 'element-plus'].map((name) => ({
   name,
   message: 'Giao diện chỉ có trong renderer.'

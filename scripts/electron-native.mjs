@@ -279,9 +279,13 @@ export function ensureElectronNative({
 function main() {
   const argv = process.argv.slice(2)
   const electronVersion = readJson(require.resolve('electron/package.json'))?.version
-  const betterSqliteVersion = readJson(require.resolve('better-sqlite3-multiple-ciphers/package.json'))?.version
+  const betterSqliteVersion = readJson(
+    require.resolve('better-sqlite3-multiple-ciphers/package.json')
+  )?.version
   if (!electronVersion || !betterSqliteVersion)
-    throw new Error('electron or better-sqlite3-multiple-ciphers is not installed; run npm install.')
+    throw new Error(
+      'electron or better-sqlite3-multiple-ciphers is not installed; run npm install.'
+    )
   const nativeRoot = join(projectRoot, 'build', 'native')
   for (const { platform, arch } of chooseTargets(argv, process.env)) {
     ensureElectronNative({
