@@ -13,7 +13,7 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/main/index.ts') },
-        external: ['better-sqlite3']
+        external: ['better-sqlite3-multiple-ciphers']
       }
     }
   },

@@ -18,7 +18,8 @@ const CORE_ALLOWED = {
   // The audit log: written by every domain inside its own transactions; knows none of them.
   audit: ['db', 'excel', 'rpc'],
   settings: ['db'],
-  app: ['db', 'settings', 'backup', 'rpc'],
+  app: ['db', 'settings', 'backup', 'rpc', 'security', 'audit'],
+  security: ['db', 'settings', 'backup', 'audit'],
   backup: ['db', 'settings', 'rpc', 'audit'],
   units: ['db', 'people', 'settings', 'backup', 'rpc', 'audit'], // a merge takes a backup first
   people: ['db', 'units', 'settings', 'rpc', 'backup', 'audit'], // erasure takes a backup first
@@ -59,10 +60,12 @@ const restrict = (files, patterns, paths = []) => ({
   rules: { 'no-restricted-imports': ['error', { paths, patterns }] }
 })
 
-const NODE_ONLY = ['electron', 'better-sqlite3', 'exceljs', 'yauzl', 'docx'].map((name) => ({
-  name,
-  message: 'Chỉ dùng được trong core/main.'
-}))
+const NODE_ONLY = ['electron', 'better-sqlite3-multiple-ciphers', 'exceljs', 'yauzl', 'docx'].map(
+  (name) => ({
+    name,
+    message: 'Chỉ dùng được trong core/main.'
+  })
+)
 const UI = ['vue', 'pinia', 'vue-router', 'element-plus'].map((name) => ({
   name,
   message: 'Giao diện chỉ có trong renderer.'

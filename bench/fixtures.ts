@@ -1,5 +1,5 @@
 // Synthetic organisations for benchmarks: realistic Vietnamese names in a committee tree.
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import type { PersonFields } from '../src/shared/api'
 import { inTransaction } from '../src/core/db/connection'
 import { insertPersonRow } from '../src/core/people/people'

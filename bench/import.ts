@@ -169,6 +169,11 @@ async function importTwice(path: string, dataDir: string): Promise<Record<string
   const { openCore } = await import('../src/core/index')
   const { noDialogs } = await import('../src/core/platform')
   const core = openCore({ dataDir, appVersion: 'bench', platform: noDialogs })
+  // --password (passed to this phase as BENCH_PASSWORD=1): the import into an encrypted file.
+  if (process.env.BENCH_PASSWORD === '1') {
+    const r = await core.dispatch('app:setPassword', { next: 'mật khẩu đo tốc độ' })
+    if (!r.ok) throw new Error(r.error.message)
+  }
   const call = async (channel: string, input: unknown) => {
     const r = await core.dispatchTrusted(channel, input)
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
@@ -295,6 +300,12 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(out))
     return
   }
+  if (process.argv.includes('--password')) process.env.BENCH_PASSWORD = '1'
+  console.log(
+    process.env.BENCH_PASSWORD === '1'
+      ? 'data file encrypted (--password; the CLI line stays plain)'
+      : 'data file plain (add --password to encrypt it)'
+  )
   const dir = mkdtempSync(join(tmpdir(), 'bench-import-'))
   try {
     const file = join(dir, 'danh-sach-50000.xlsx')

@@ -3,7 +3,7 @@
 // #10: `check` on an empty file took ~0.8 s through tsx). Run by `npm run build`, and by
 // scripts/cli.mjs when the bundle is missing or older than a source file.
 //
-// better-sqlite3 stays a package (a native module). exceljs, iconv-lite and yauzl are CommonJS
+// better-sqlite3-multiple-ciphers stays a package (a native module). exceljs, iconv-lite and yauzl are CommonJS
 // packages that take a large share of the start-up to load and that most commands never use
 // (`check`, `units list`): each is replaced by a stand-in that requires the real package on first
 // use. zod and the sources are bundled (ES modules, parsed once in one file).
@@ -59,7 +59,7 @@ export async function buildCli() {
     minify: true,
     // Stack traces of an unexpected error still name the source files.
     sourcemap: 'linked',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3-multiple-ciphers'],
     plugins: [lazyPackages, noZodLocales],
     // The bundled CommonJS parts (none today but zod's) may call require.
     banner: {

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// Makes the Electron build of better-sqlite3 for the desktop app, without touching
-// node_modules/better-sqlite3/build (that one stays built for Node, for the tests and the CLI).
+// Makes the Electron build of better-sqlite3-multiple-ciphers for the desktop app, without touching
+// node_modules/better-sqlite3-multiple-ciphers/build (that one stays built for Node, for the tests and the CLI).
 //
 //   build/native/electron-v<electron version>-<platform>-<arch>/better_sqlite3.node
 //
-// The main process hands this file to better-sqlite3 as its `nativeBinding` option. Run by
+// The main process hands this file to better-sqlite3-multiple-ciphers as its `nativeBinding` option. Run by
 // `npm start` (prestart), `npm run dev` and `npm run dist`; skips when the file is already
-// there for this Electron and better-sqlite3 version. Steps, in a temporary copy of the
-// better-sqlite3 package sources:
-//   1. prebuild-install --runtime electron: downloads better-sqlite3's own prebuilt binary from
+// there for this Electron and better-sqlite3-multiple-ciphers version. Steps, in a temporary copy of the
+// better-sqlite3-multiple-ciphers package sources:
+//   1. prebuild-install --runtime electron: downloads better-sqlite3-multiple-ciphers's own prebuilt binary from
 //      its GitHub release (works for other platforms too, e.g. win32 from Linux for `dist`);
 //   2. otherwise node-gyp rebuild --runtime=electron --target=<version>
 //      --dist-url=https://electronjs.org/headers (host platform only; needs a C++ toolchain).
@@ -110,7 +110,7 @@ function run(label, args, cwd) {
 function resolveTool(specifier) {
   try {
     return require.resolve(specifier, {
-      paths: [dirname(require.resolve('better-sqlite3/package.json')), projectRoot]
+      paths: [dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), projectRoot]
     })
   } catch {
     return null
@@ -143,10 +143,10 @@ export function buildNative({
   devDir,
   gypArgs = []
 }) {
-  const sourceDir = dirname(require.resolve('better-sqlite3/package.json'))
+  const sourceDir = dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'))
   const work = mkdtempSync(join(tmpdir(), 'chuyende05-native-'))
   try {
-    const pkgDir = join(work, 'better-sqlite3')
+    const pkgDir = join(work, 'better-sqlite3-multiple-ciphers')
     copyPackageSources(sourceDir, pkgDir)
     const built = join(pkgDir, 'build', 'Release', NATIVE_FILE)
     let method = null
@@ -166,7 +166,7 @@ export function buildNative({
     if (!method) {
       if (platform !== process.platform) {
         throw new Error(
-          `No prebuilt better-sqlite3 for ${runtime} ${target} ${platform}-${arch} could be downloaded, ` +
+          `No prebuilt better-sqlite3-multiple-ciphers for ${runtime} ${target} ${platform}-${arch} could be downloaded, ` +
             `and it cannot be compiled on ${process.platform}. Build it on ${platform} ` +
             `(node scripts/electron-native.mjs), then copy build/native/ here.`
         )
@@ -189,7 +189,7 @@ export function buildNative({
     }
     if (!method)
       throw new Error(
-        `Could not build better-sqlite3 for ${runtime} ${target} ${platform}-${arch} (see the output above).`
+        `Could not build better-sqlite3-multiple-ciphers for ${runtime} ${target} ${platform}-${arch} (see the output above).`
       )
     if (!looksLikeLibraryFor(platform, readFileSync(built))) {
       throw new Error(`${built} is not a ${platform} library; refusing to use it.`)
@@ -232,7 +232,7 @@ export function ensureElectronNative({
     return file
   }
   console.log(
-    `[electron-native] building better-sqlite3 ${betterSqliteVersion} for Electron ${electronVersion} ${platform}-${arch}`
+    `[electron-native] building better-sqlite3-multiple-ciphers ${betterSqliteVersion} for Electron ${electronVersion} ${platform}-${arch}`
   )
   const method = buildNative({
     runtime: 'electron',
@@ -279,9 +279,13 @@ export function ensureElectronNative({
 function main() {
   const argv = process.argv.slice(2)
   const electronVersion = readJson(require.resolve('electron/package.json'))?.version
-  const betterSqliteVersion = readJson(require.resolve('better-sqlite3/package.json'))?.version
+  const betterSqliteVersion = readJson(
+    require.resolve('better-sqlite3-multiple-ciphers/package.json')
+  )?.version
   if (!electronVersion || !betterSqliteVersion)
-    throw new Error('electron or better-sqlite3 is not installed; run npm install.')
+    throw new Error(
+      'electron or better-sqlite3-multiple-ciphers is not installed; run npm install.'
+    )
   const nativeRoot = join(projectRoot, 'build', 'native')
   for (const { platform, arch } of chooseTargets(argv, process.env)) {
     ensureElectronNative({

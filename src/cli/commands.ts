@@ -14,6 +14,7 @@ import { EXEMPLARS_COMMANDS, EXEMPLARS_USAGE } from './exemplars-commands'
 import { PROPAGANDA_COMMANDS, PROPAGANDA_USAGE } from './propaganda-commands'
 import { REPORTS_COMMANDS, REPORTS_USAGE } from './reports-commands'
 import { AUDIT_COMMANDS, AUDIT_USAGE } from './audit-commands'
+import { SECURITY_COMMANDS, SECURITY_USAGE } from './security-commands'
 
 export interface CommandContext {
   core: Core
@@ -33,7 +34,8 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   ...EXEMPLARS_COMMANDS,
   ...PROPAGANDA_COMMANDS,
   ...REPORTS_COMMANDS,
-  ...AUDIT_COMMANDS
+  ...AUDIT_COMMANDS,
+  ...SECURITY_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -50,6 +52,8 @@ ${EXEMPLARS_USAGE}
 ${PROPAGANDA_USAGE}
 ${REPORTS_USAGE}
 ${AUDIT_USAGE}
+${SECURITY_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
+Dữ liệu có mật khẩu: mật khẩu lấy từ biến môi trường CD05_PASSWORD, hoặc được hỏi (không hiện chữ gõ).
 --json: in kết quả dạng JSON cho script; lỗi trả mã thoát 2 với {"error":{"code","message"}}.`

@@ -6,6 +6,8 @@ import { appDataFolderName, CoreError, openCore } from '../core/index'
 import { noDialogs } from '../core/platform'
 import type { Options } from './args'
 import { COMMANDS, USAGE } from './commands'
+import { call } from './dispatch'
+import { readSecret } from './secret-prompt'
 import { CliRefusal, EXIT_OK, EXIT_REFUSED, printRefusal, type Out } from './output'
 
 const valued = [
@@ -135,6 +137,11 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
     return EXIT_REFUSED
   }
   try {
+    // An encrypted data file starts locked: the password from CD05_PASSWORD or a prompt.
+    if (core.ctx.lock.locked)
+      await call(core, 'app:unlock', {
+        secret: await readSecret('CD05_PASSWORD', 'Mật khẩu dữ liệu: ')
+      })
     await command({ core, out, opts, positionals: positionals.slice(name.split(' ').length) })
     return EXIT_OK
   } catch (e) {

@@ -4,7 +4,7 @@ import { renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Result } from '../shared/api'
 import type { CoreContext } from './context'
-import { closeDatabase, openDatabase, type Database } from './db/connection'
+import { closeDatabase, openDatabase, rekeyDatabase, type Database } from './db/connection'
 import { applyMigrations, pendingMigrations, schemaVersion } from './db/migrations'
 import { ImportSessions } from './import/sessions'
 import { createBackup, removePartials } from './backup/backups'
@@ -14,6 +14,8 @@ import type { PlatformPort } from './platform'
 import { dispatch } from './rpc/dispatch'
 import { trustedCall } from './rpc/trusted'
 import { renumberUnits } from './units/tree-order'
+import { readKeyFile, openDataKey } from './security/key-file'
+import { lockedError, wrongPasswordError } from './security/lock'
 
 export { CoreError } from './db/errors'
 export type { PlatformPort } from './platform'
@@ -31,6 +33,11 @@ export interface CoreOptions {
   platform: PlatformPort
   /** better_sqlite3.node built for Electron's ABI; see README, "Native module". */
   nativeBinding?: string
+  /**
+   * The password (or recovery key) of an encrypted data file. Without it such a file starts
+   * locked: every channel but app:info, app:lockState and app:unlock refuses until app:unlock.
+   */
+  password?: string
 }
 
 export interface Core {
@@ -44,8 +51,13 @@ export interface Core {
 }
 
 /** Opens a data file and brings its schema up to date; backs up an existing file first. */
-function openAndMigrate(path: string, backupDir: string, nativeBinding?: string): Database {
-  const db = openDatabase(path, { nativeBinding })
+function openAndMigrate(
+  path: string,
+  backupDir: string,
+  nativeBinding: string | undefined,
+  key: Buffer | null
+): Database {
+  const db = openDatabase(path, { nativeBinding, key })
   try {
     const pending = pendingMigrations(db)
     if (pending.length > 0 && schemaVersion(db) > 0) {
@@ -69,11 +81,42 @@ export function openCore(options: CoreOptions): Core {
   // Copies cut short by a crash or a kill hold the same personal data as the file: gone at start.
   removePartials(backupDir)
   removePartials(dirname(dbPath), `${basename(dbPath)}.`)
-  let db = openAndMigrate(dbPath, backupDir, options.nativeBinding)
+  let db: Database | null = null
+  let dataKey: Buffer | null = null
+  const keyFile = readKeyFile(dbPath)
+  if (keyFile && options.password !== undefined) {
+    dataKey = openDataKey(keyFile, options.password)
+    if (!dataKey) throw wrongPasswordError()
+  }
+  if (!keyFile || dataKey) db = openAndMigrate(dbPath, backupDir, options.nativeBinding, dataKey)
 
   const ctx: CoreContext = {
-    get db() {
+    get db(): Database {
+      if (!db) throw lockedError()
       return db
+    },
+    lock: {
+      get locked() {
+        return db === null
+      },
+      get dataKey() {
+        return dataKey
+      },
+      open(key) {
+        if (db) return
+        db = openAndMigrate(dbPath, backupDir, options.nativeBinding, key)
+        dataKey = key
+      },
+      rekey(key) {
+        if (!db) throw lockedError()
+        rekeyDatabase(db, key)
+        dataKey = key
+      },
+      close() {
+        if (db) closeDatabase(db)
+        db = null
+        dataKey = null
+      }
     },
     dbPath,
     backupDir,
@@ -81,11 +124,11 @@ export function openCore(options: CoreOptions): Core {
     platform: options.platform,
     imports: new ImportSessions(),
     replaceDatabase(preparedPath: string) {
-      closeDatabase(db)
+      if (db) closeDatabase(db)
       // The old WAL belongs to the old file; SQLite must not see it beside the new one.
       for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true })
       renameSync(preparedPath, dbPath)
-      db = openAndMigrate(dbPath, backupDir, options.nativeBinding)
+      db = openAndMigrate(dbPath, backupDir, options.nativeBinding, dataKey)
     }
   }
 
@@ -95,7 +138,9 @@ export function openCore(options: CoreOptions): Core {
       const t = trustedCall(ctx, input)
       return dispatch(t.ctx, channel, t.input)
     },
-    close: () => closeDatabase(db),
+    close: () => {
+      if (db) closeDatabase(db)
+    },
     dbPath,
     ctx
   }

@@ -5,7 +5,7 @@ import { todayIso } from '../shared/partial-date'
 import type { Database } from './db/connection'
 import { CoreError } from './db/errors'
 
-const DEFAULT_BACKUP_KEEP = 20
+export const DEFAULT_BACKUP_KEEP = 20
 
 export function getSetting(db: Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as

@@ -14,6 +14,10 @@ export interface DialogFunctions {
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>
 }
 
+export const PLAIN_EXPORT_NOTE = '(tệp Excel không mã hóa)'
+const PLAIN_EXPORT_MESSAGE =
+  'Tệp Excel xuất ra không được mã hóa, kể cả khi dữ liệu có mật khẩu: hãy giữ và gửi nó cẩn thận.'
+
 export function createDialogPort(dialogs: DialogFunctions, defaultDir: string): PlatformPort {
   return {
     async chooseOpenFile({ title, filters }) {
@@ -27,8 +31,12 @@ export function createDialogPort(dialogs: DialogFunctions, defaultDir: string): 
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]
     },
     async chooseSaveFile({ title, defaultName, filters }) {
+      // Every file saved from the app is a spreadsheet meant to be sent: it is written plain even
+      // when the data file is encrypted, and the dialog says so (the title on every system, the
+      // message where the system shows one).
       const result = await dialogs.showSaveDialog({
-        title,
+        title: `${title} ${PLAIN_EXPORT_NOTE}`,
+        message: PLAIN_EXPORT_MESSAGE,
         buttonLabel: 'Lưu',
         defaultPath: join(defaultDir, defaultName),
         filters,

@@ -87,6 +87,7 @@ const BACKUP_REASONS: Record<string, string> = {
   'before-merge': 'Trước khi sáp nhập đơn vị',
   'before-import': 'Trước khi nhập dữ liệu',
   'before-erase': 'Trước khi xóa vĩnh viễn một người',
+  'before-password': 'Trước khi đổi mật khẩu',
   scheduled: 'Tự động định kỳ',
   'on-quit': 'Khi đóng chương trình'
 }

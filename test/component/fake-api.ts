@@ -100,6 +100,7 @@ export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
       backupDir: 'C:\\Users\\vanphong\\AppData\\Roaming\\chuyen-de\\backups',
       backupKeep: 20
     }),
+    'app:lockState': () => ({ locked: false, passwordSet: false, idleMinutes: 10 }),
     'units:list': ({ includeRetired }) =>
       data.units.filter((u) => includeRetired || u.retiredOn === null),
     'units:create': (input) => {

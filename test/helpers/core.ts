@@ -31,12 +31,15 @@ export function tempDir(prefix = 'cd05-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
 
-export function openTestCore(options: { dir?: string; platform?: PlatformPort } = {}): TestCore {
+export function openTestCore(
+  options: { dir?: string; platform?: PlatformPort; password?: string } = {}
+): TestCore {
   const dir = options.dir ?? tempDir()
   const core = openCore({
     dataDir: dir,
     appVersion: 'test',
-    platform: options.platform ?? noDialogs
+    platform: options.platform ?? noDialogs,
+    password: options.password
   })
   return {
     core,

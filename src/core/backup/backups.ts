@@ -7,7 +7,7 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { BackupInfo } from '../../shared/api'
 import { backupsBeyondKeep } from '../../shared/backup-retention'
-import { openDatabase, type Database } from '../db/connection'
+import { keyOf, openDatabase, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
 import { corruptFileError, unusableFileError } from '../db/file-header'
 import { SCHEMA_VERSION, schemaVersion } from '../db/migrations'
@@ -24,6 +24,7 @@ export type BackupReason =
   | 'before-import'
   | 'before-merge'
   | 'before-erase'
+  | 'before-password'
 
 function stamp(d: Date): string {
   const iso = d.toISOString() // 2026-11-27T06:52:23.123Z
@@ -63,9 +64,9 @@ export function removePartials(dir: string, prefix = 'sao-luu_'): string[] {
 }
 
 /** Checks that a file is a whole database of this app that this version can open. */
-function verifyDatabaseFile(path: string): void {
+export function verifyDatabaseFile(path: string, key: Buffer | null = null): void {
   checkOrdinaryFile(path, 'tệp dữ liệu')
-  const db = openDatabase(path, { readonly: true })
+  const db = openDatabase(path, { readonly: true, key })
   try {
     verifyOpenDatabase(db, path)
   } finally {
@@ -180,8 +181,10 @@ export function createBackup(
   }
   const partial = `${final}${PARTIAL_SUFFIX}`
   try {
+    // VACUUM INTO writes with the source's cipher and key: a backup of an encrypted file is
+    // encrypted, and is checked here with that key.
     snapshotInto(db, partial)
-    verifyDatabaseFile(partial)
+    verifyDatabaseFile(partial, keyOf(db))
     renameSync(partial, final)
   } catch (e) {
     rmSync(partial, { force: true })

@@ -5,13 +5,13 @@ import { basename, join } from 'node:path'
 import type { AppInfo, BackupInfo, IntegrityReport } from '../../shared/api'
 import { audit } from '../audit/audit'
 import type { CoreContext } from '../context'
-import { inTransaction, openDatabase, type Database } from '../db/connection'
+import { inTransaction, keyOf, openDatabase, rekeyDatabase, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
 import { unusableFileError } from '../db/file-header'
 import { checkOrdinaryFile } from '../files'
 import { backupsBeyondKeep } from '../../shared/backup-retention'
 import { schemaVersion } from '../db/migrations'
-import { backupKeep, setSetting } from '../settings'
+import { backupKeep, DEFAULT_BACKUP_KEEP, setSetting } from '../settings'
 import {
   copyFailure,
   createBackup,
@@ -23,6 +23,18 @@ import {
 } from './backups'
 
 export function appInfo(ctx: CoreContext): AppInfo {
+  // Answered while locked too (the lock screen names the file); what only the file knows is
+  // then left at its neutral value.
+  if (ctx.lock.locked) {
+    return {
+      appVersion: ctx.appVersion,
+      dbPath: ctx.dbPath,
+      dbSizeBytes: statSync(ctx.dbPath).size,
+      schemaVersion: 0,
+      backupDir: ctx.backupDir,
+      backupKeep: DEFAULT_BACKUP_KEEP
+    }
+  }
   return {
     appVersion: ctx.appVersion,
     dbPath: ctx.dbPath,
@@ -71,7 +83,7 @@ export async function restoreBackup(
     if (source === null) return null
   }
   const incoming = restoringPath(ctx.dbPath)
-  snapshotForRestore(source, incoming)
+  snapshotForRestore(source, incoming, keyOf(ctx.db))
   try {
     // The current data is copied first, so a restore can itself be undone.
     const safetyBackup = createBackup(
@@ -102,11 +114,11 @@ function restoringPath(dbPath: string): string {
  * running app, or the live data file itself, has recent writes only in its WAL) into `target`.
  * The source is opened read-only and is not changed.
  */
-function snapshotForRestore(source: string, target: string): void {
+function snapshotForRestore(source: string, target: string, key: Buffer | null): void {
   // SQLite takes an empty file for an empty database; the user is told it is empty.
   if (checkOrdinaryFile(source, 'tệp sao lưu').size === 0) throw unusableFileError(source)
   rmSync(target, { force: true })
-  const db = openDatabase(source, { readonly: true })
+  const { db, plain } = openSource(source, key)
   try {
     verifyOpenDatabase(db, source)
     try {
@@ -117,6 +129,37 @@ function snapshotForRestore(source: string, target: string): void {
         throw unusableFileError(source, code)
       throw copyFailure(e, 'Không khôi phục được')
     }
+  } finally {
+    db.close()
+  }
+  // A plain backup (from before the password was set) comes back encrypted like the data file.
+  if (key && plain) encryptCopy(target, key)
+}
+
+/**
+ * Opens a backup read-only: with the data file's key when it has one (a backup made since the
+ * password was set), else as a plain file (one made before).
+ */
+function openSource(source: string, key: Buffer | null): { db: Database; plain: boolean } {
+  if (!key) return { db: openDatabase(source, { readonly: true }), plain: true }
+  try {
+    return { db: openDatabase(source, { readonly: true, key }), plain: false }
+  } catch {
+    try {
+      return { db: openDatabase(source, { readonly: true }), plain: true }
+    } catch {
+      throw new CoreError(
+        'WRONG_KEY',
+        `Tệp ${basename(source)} được mã hóa bằng một khóa khác (có thể được sao lưu trước lần đổi mật khẩu gần nhất), hoặc không phải tệp dữ liệu của phần mềm; không khôi phục được.`
+      )
+    }
+  }
+}
+
+function encryptCopy(path: string, key: Buffer): void {
+  const db = openDatabase(path)
+  try {
+    rekeyDatabase(db, key)
   } finally {
     db.close()
   }

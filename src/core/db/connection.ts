@@ -1,4 +1,4 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3'
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PRIVATE_DIR_MODE, restrictFile } from '../files'
@@ -11,6 +11,8 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron); see README. */
   nativeBinding?: string
   readonly?: boolean
+  /** The 32-byte data key of an encrypted file (see security/key-file.ts); none for a plain file. */
+  key?: Buffer | null
 }
 
 /** Past this size the WAL is cut back after each checkpoint, so one huge write (or a write that
@@ -39,6 +41,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     throw new CoreError('DB_OPEN', `Không mở được tệp dữ liệu ${path} (${sqliteReason(e)}).`)
   }
   try {
+    // The key must be given before the first read; a wrong key (or none for an encrypted
+    // file) then fails at that read, as SQLITE_NOTADB, without writing anything.
+    if (options.key) applyKey(db, options.key)
     // Touch the file so a non-database is refused here rather than at the first query.
     db.pragma('schema_version')
     if (!options.readonly) {
@@ -56,7 +61,44 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   // The data file holds personal data: owner-only, like the -wal and -shm SQLite makes beside it
   // (it gives them the main file's mode).
   if (!options.readonly) restrictFile(path)
+  if (options.key) keys.set(db, options.key)
   return db
+}
+
+/** The value of `PRAGMA key` for a raw 32-byte key (SQLite does not derive it a second time). */
+function pragmaKey(dataKey: Buffer): string {
+  return `"x'${dataKey.toString('hex')}'"`
+}
+
+const keys = new WeakMap<Database, Buffer>()
+
+/** The data key a connection was opened with (its backups are checked with it); null when plain. */
+export function keyOf(db: Database): Buffer | null {
+  return keys.get(db) ?? null
+}
+
+/** Sets the SQLCipher scheme and the raw data key on a connection just opened. */
+export function applyKey(db: Database, key: Buffer): void {
+  db.pragma(`cipher = 'sqlcipher'`)
+  db.pragma(`key = ${pragmaKey(key)}`)
+}
+
+/**
+ * Encrypts (key given) or decrypts (null) the open file in place with `PRAGMA rekey`. SQLite3
+ * Multiple Ciphers cannot rekey in WAL mode: the WAL is folded in and the file goes back to a
+ * rollback journal for the rekey, then to WAL again.
+ */
+export function rekeyDatabase(db: Database, key: Buffer | null): void {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.pragma('journal_mode = DELETE')
+  try {
+    if (key) db.pragma(`cipher = 'sqlcipher'`)
+    db.pragma(`rekey = ${key ? pragmaKey(key) : "''"}`)
+  } finally {
+    db.pragma('journal_mode = WAL')
+  }
+  if (key) keys.set(db, key)
+  else keys.delete(db)
 }
 
 /** A short Vietnamese reason for a failure to open, from the system's error code. */

@@ -6,7 +6,7 @@
 // are (0006 holds several) and are never edited. Adding one: write NNNN_name.ts with the next
 // number, register it below, then update test/integration/data/schema-snapshot.sql (the migration test,
 // test/integration/data/migrations.test.ts, says how) and review its diff: it must show that one change.
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { fingerprintValues, FINGERPRINT_SQL_FUNCTION } from '../people/fingerprint'
 import { CoreError } from './errors'
 import m0001 from './migrations/0001_initial'

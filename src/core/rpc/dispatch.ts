@@ -6,9 +6,12 @@ import { CHANNELS } from '../../shared/api'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { handlers } from './handlers'
+import { lockedError } from '../security/lock'
 import { schemas } from './schemas'
 
 const known = new Set<string>(CHANNELS)
+/** What a locked app still answers: who it is, whether it is locked, and the door. */
+const OPEN_WHILE_LOCKED = new Set<string>(['app:info', 'app:lockState', 'app:unlock'])
 
 function isChannel(channel: string): channel is Channel {
   return known.has(channel)
@@ -94,6 +97,7 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   if (!isChannel(channel))
     return failure({ code: 'UNKNOWN_CHANNEL', message: `Yêu cầu không được hỗ trợ: ${channel}` })
+  if (ctx.lock.locked && !OPEN_WHILE_LOCKED.has(channel)) return failure(lockedError().toApiError())
   const parsed = parseInput(channel, input)
   if (!parsed.ok) return failure(parsed.error)
   try {

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'
 

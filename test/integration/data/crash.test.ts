@@ -2,7 +2,7 @@
 // with every acknowledged write present (WAL + synchronous=FULL + one transaction per write).
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/core'
 

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { openSync, readFileSync, writeFileSync, closeSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sniffFile } from '../../../src/core/excel/sniff'
 import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'

@@ -2,7 +2,7 @@
 // a chi bộ and of a committee (who is exempt, totals that reconcile, the HTXSNV quota counted
 // per tổ chức cơ sở đảng), saving and fast entry, and the commitment's result beside it.
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyMigrations, MIGRATIONS } from '../../../src/core/db/migrations'
 import type { EvaluationSheet } from '../../../src/shared/api'

@@ -59,7 +59,8 @@ const rules: Record<string, { layers: string[]; forbidPkgs: (pkg: string) => boo
   preload: { layers: ['preload', 'shared'], forbidPkgs: (p) => p !== 'electron' },
   renderer: {
     layers: ['renderer', 'shared'],
-    forbidPkgs: (p) => p === 'node:' || ['electron', 'better-sqlite3', 'exceljs'].includes(p)
+    forbidPkgs: (p) =>
+      p === 'node:' || ['electron', 'better-sqlite3-multiple-ciphers', 'exceljs'].includes(p)
   },
   cli: {
     layers: ['cli', 'core', 'shared'],

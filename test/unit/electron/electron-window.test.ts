@@ -158,8 +158,9 @@ describe('dialogs port', () => {
       properties: ['openFile'],
       buttonLabel: 'Mở'
     })
+    // Exports are written plain even when the data is encrypted; the dialog says so.
     expect(seen[1]).toMatchObject({
-      title: 'Lưu báo cáo',
+      title: 'Lưu báo cáo (tệp Excel không mã hóa)',
       defaultPath: join('/home/u/Documents', 'bao-cao.xlsx'),
       buttonLabel: 'Lưu'
     })

@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { expect, it, vi } from 'vitest'
 import { toApiError } from '../../../src/core/rpc/dispatch'
 
