@@ -85,6 +85,7 @@ const BACKUP_REASONS: Record<string, string> = {
   'before-migration': 'Trước khi nâng cấp dữ liệu',
   'before-restore': 'Trước khi khôi phục',
   'before-merge': 'Trước khi sáp nhập đơn vị',
+  'before-bulk': 'Trước khi sửa nhiều người một lúc',
   'before-import': 'Trước khi nhập dữ liệu',
   scheduled: 'Tự động định kỳ',
   'on-quit': 'Khi đóng chương trình'

@@ -18,7 +18,12 @@ const NAME = /^sao-luu_(\d{8})-(\d{6})-(\d{3})_([a-z-]+)\.sqlite$/
 export const PARTIAL_SUFFIX = '.partial'
 
 export type BackupReason =
-  'manual' | 'before-migration' | 'before-restore' | 'before-import' | 'before-merge'
+  | 'manual'
+  | 'before-migration'
+  | 'before-restore'
+  | 'before-import'
+  | 'before-merge'
+  | 'before-bulk'
 
 function stamp(d: Date): string {
   const iso = d.toISOString() // 2026-11-27T06:52:23.123Z

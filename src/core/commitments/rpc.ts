@@ -19,6 +19,7 @@ import {
   setResult
 } from './commitments'
 import { exportCommitment, exportUnitCommitments } from './export'
+import { exportCommitmentStatus } from './export-status'
 import { MAX_ITEMS } from './items'
 import { commitmentResultRows } from './results'
 import { deleteReview, getReview, listReviews, saveReview } from './reviews'
@@ -82,6 +83,12 @@ export const commitmentSchemas = {
     unitId: id,
     path: filePath.optional(),
     place: place.optional()
+  }),
+  'commitments:exportStatus': z.object({
+    year,
+    unitId: id.nullable(),
+    path: filePath.optional(),
+    place: place.optional()
   })
 }
 
@@ -104,5 +111,6 @@ export const commitmentHandlers: Pick<HandlerMap, CommitmentChannel> = {
   'commitments:setResult': (ctx, i) => setResult(ctx.db, i),
   'commitments:listResults': (ctx, i) => commitmentResultRows(ctx.db, i.year, i.personIds),
   'commitments:export': (ctx, i) => exportCommitment(ctx, i),
-  'commitments:exportUnit': (ctx, i) => exportUnitCommitments(ctx, i)
+  'commitments:exportUnit': (ctx, i) => exportUnitCommitments(ctx, i),
+  'commitments:exportStatus': (ctx, i) => exportCommitmentStatus(ctx, i)
 }

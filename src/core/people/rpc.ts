@@ -3,7 +3,9 @@
 import { z } from 'zod'
 import { MEMBER_TYPES, PERSON_KINDS, PERSON_STATUSES } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { id, isoDay, nullableText, paging, partialDate, text } from '../rpc/fields'
+import { filePath, id, ids, isoDay, nullableText, paging, partialDate, place, text } from '../rpc/fields'
+import { movePeople, setStatusMany } from './bulk'
+import { exportPeople } from './export'
 import {
   createPerson,
   getPerson,
@@ -38,15 +40,22 @@ const personFields = z.object({
   note: nullableText(2000)
 })
 
+const listFilter = {
+  unitId: id.nullable(),
+  includeSubunits: z.boolean(),
+  q: text(200).optional(),
+  statuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length).optional(),
+  kind: z.enum(PERSON_KINDS).nullable().optional()
+}
+
+/** Those ticked, or everyone the list's filter finds (the list's own filter, without paging). */
+const selection = z.union([
+  z.object({ ids: ids.min(1) }).strict(),
+  z.object({ filter: z.object(listFilter) }).strict()
+])
+
 export const peopleSchemas = {
-  'people:list': z.object({
-    unitId: id.nullable(),
-    includeSubunits: z.boolean(),
-    q: text(200).optional(),
-    statuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length).optional(),
-    kind: z.enum(PERSON_KINDS).nullable().optional(),
-    ...paging(1000)
-  }),
+  'people:list': z.object({ ...listFilter, ...paging(1000) }),
   'people:get': z.object({ id }),
   'people:create': personFields,
   'people:update': z.object({ id, fields: personFields }),
@@ -56,7 +65,15 @@ export const peopleSchemas = {
     since: isoDay.optional(),
     note: text(2000).optional()
   }),
-  'people:statusHistory': z.object({ id })
+  'people:statusHistory': z.object({ id }),
+  'people:move': z.object({ selection, unitId: id }),
+  'people:setStatusMany': z.object({
+    selection,
+    status: z.enum(PERSON_STATUSES),
+    since: isoDay.optional(),
+    note: text(2000).optional()
+  }),
+  'people:export': z.object({ selection, path: filePath.optional(), place: place.optional() })
 }
 
 type PeopleChannel = keyof typeof peopleSchemas
@@ -67,5 +84,8 @@ export const peopleHandlers: Pick<HandlerMap, PeopleChannel> = {
   'people:create': (ctx, i) => createPerson(ctx.db, i),
   'people:update': (ctx, i) => updatePerson(ctx.db, i.id, i.fields),
   'people:setStatus': (ctx, i) => setPersonStatus(ctx.db, i),
-  'people:statusHistory': (ctx, i) => statusHistory(ctx.db, i.id)
+  'people:statusHistory': (ctx, i) => statusHistory(ctx.db, i.id),
+  'people:move': (ctx, i) => movePeople(ctx, i),
+  'people:setStatusMany': (ctx, i) => setStatusMany(ctx, i),
+  'people:export': (ctx, i) => exportPeople(ctx, i)
 }

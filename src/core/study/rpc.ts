@@ -8,6 +8,7 @@ import { checklist, setAttendance } from './attendance'
 import { previewSheet } from './attendee-sheet'
 import { coverage, missing, progress } from './coverage'
 import { exportMissing } from './export'
+import { exportCoverage } from './export-coverage'
 import { createSession, deleteSession, getSession, listSessions, updateSession } from './sessions'
 import { listTopics, saveTopic } from './topics'
 
@@ -59,7 +60,8 @@ export const studySchemas = {
     place: place.optional(),
     perUnit: z.boolean().optional()
   }),
-  'study:progress': scope
+  'study:progress': scope,
+  'study:exportCoverage': scope.extend({ path: filePath.optional(), place: place.optional() })
 }
 
 type StudyChannel = keyof typeof studySchemas
@@ -78,5 +80,6 @@ export const studyHandlers: Pick<HandlerMap, StudyChannel> = {
   'study:coverage': (ctx, i) => coverage(ctx.db, i),
   'study:listMissing': (ctx, i) => missing(ctx.db, i),
   'study:exportMissing': (ctx, i) => exportMissing(ctx, i),
+  'study:exportCoverage': (ctx, i) => exportCoverage(ctx, i),
   'study:progress': (ctx, i) => progress(ctx.db, i)
 }

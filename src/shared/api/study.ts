@@ -212,6 +212,13 @@ export interface StudyExportMissingInput extends StudyCoverageInput {
   perUnit?: boolean
 }
 
+export interface StudyExportCoverageInput extends StudyCoverageInput {
+  /** Where to save; when absent the user chooses (CLI and tests pass it). */
+  path?: string
+  /** Place for the "<Place>, ngày … tháng … năm …" line. */
+  place?: string
+}
+
 /** Cumulative share studied at the end of each month, for the progress chart. */
 export interface StudyProgress {
   year: number
@@ -250,6 +257,11 @@ export interface StudyApi {
     output: { path: string; rows: number } | null
   }
   'study:progress': { input: StudyCoverageInput; output: StudyProgress }
+  /** Saves the coverage table (per unit, as shown) as a party-format .xlsx; null when cancelled. */
+  'study:exportCoverage': {
+    input: StudyExportCoverageInput
+    output: { path: string; rows: number } | null
+  }
 }
 
 export const STUDY_CHANNELS = [
@@ -266,7 +278,8 @@ export const STUDY_CHANNELS = [
   'study:coverage',
   'study:listMissing',
   'study:exportMissing',
-  'study:progress'
+  'study:progress',
+  'study:exportCoverage'
 ] as const satisfies readonly (keyof StudyApi)[]
 
 const _allStudyApiListed: ListsAll<StudyApi, typeof STUDY_CHANNELS> = true
