@@ -78,7 +78,7 @@ describe('people:move', () => {
     expect(await unitOf(a[0])).toBe(cellA)
     // Validated at the door: an empty list of ids, or both ways of selecting at once.
     expect((await t.refuse('people:move', { selection: { ids: [] }, unitId: cellB })).code).toBe(
-      'VALIDATION'
+      'INVALID_INPUT'
     )
     expect(
       (
