@@ -64,13 +64,13 @@ export function peopleDocument(ctx: CoreContext, input: PeopleExportInput): Part
     subtitles: filter ? filterLines(filter) : [`(${people.length} người được chọn)`],
     columns: [
       { header: 'STT', width: 6, align: 'center' },
-      { header: 'Họ và tên', width: 24 },
+      { header: 'Họ và tên', width: 26 },
       { header: 'Giới tính', width: 7, align: 'center' },
       { header: 'Ngày sinh', width: 11, align: 'center' },
       { header: 'Loại', width: 13, align: 'center' },
       { header: 'Số thẻ đảng viên', width: 11, align: 'center' },
-      { header: 'Chức vụ', width: 20 },
-      { header: 'Chi bộ / Đơn vị', width: 20 },
+      { header: 'Chức vụ', width: 26 },
+      { header: 'Chi bộ / Đơn vị', width: 26 },
       { header: 'Trạng thái', width: 14 }
     ],
     rows: people.map((p, i) => [
