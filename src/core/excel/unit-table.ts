@@ -43,9 +43,12 @@ export function unitTableDocument<R extends UnitTableRow>(spec: UnitTableSpec<R>
   const columns: DocColumn[] = [
     { header: 'STT', width: 6, align: 'center' },
     { header: 'Đơn vị', width: 36 },
-    ...spec.columns.map(
-      (c): DocColumn => ({ header: c.header, width: c.width, align: 'right', numFmt: '#,##0' })
-    )
+    ...spec.columns.map((c): DocColumn => ({
+      header: c.header,
+      width: c.width,
+      align: 'right',
+      numFmt: '#,##0'
+    }))
   ]
   const rows: DocRow[] = spec.rows.map((r, i) => {
     const values = [i + 1, `${indent(r.depth)}${r.name}`, ...spec.columns.map((c) => cell(c, r))]
@@ -65,7 +68,10 @@ export function unitTableDocument<R extends UnitTableRow>(spec: UnitTableSpec<R>
       ? { totals: [null, 'Tổng cộng', ...spec.columns.map((c) => cell(c, spec.total!))] }
       : {}),
     notes: spec.notes,
-    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(spec.org ?? { level: '' }).lines }],
+    signers: [
+      { lines: ['NGƯỜI LẬP BIỂU'] },
+      { lines: unitSigner(spec.org ?? { level: '' }).lines }
+    ],
     orientation: 'portrait'
   }
 }

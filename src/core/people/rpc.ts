@@ -3,7 +3,17 @@
 import { z } from 'zod'
 import { MEMBER_TYPES, PERSON_KINDS, PERSON_STATUSES } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
-import { filePath, id, ids, isoDay, nullableText, paging, partialDate, place, text } from '../rpc/fields'
+import {
+  filePath,
+  id,
+  ids,
+  isoDay,
+  nullableText,
+  paging,
+  partialDate,
+  place,
+  text
+} from '../rpc/fields'
 import { movePeople, setStatusMany } from './bulk'
 import { exportPeople } from './export'
 import {

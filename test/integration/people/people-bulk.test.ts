@@ -1,10 +1,11 @@
 // Bulk changes from the people list: move to another unit, one status for many, over the people
 // ticked or everyone the list's filter finds; each refused whole when anyone stands in the way,
 // written in one transaction after a backup.
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestCore, personInput, type TestCore } from '../../helpers/core'
+import { cli, cliCommittee } from '../../helpers/cli'
+import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'
 
 let t: TestCore
 let commune: number
@@ -21,12 +22,18 @@ const backups = () => {
 beforeEach(async () => {
   t = openTestCore()
   commune = (
-    await t.call('units:create', { parentId: null, name: 'Đảng ủy xã Tân Lập', level: 'Đảng ủy cơ sở' })
+    await t.call('units:create', {
+      parentId: null,
+      name: 'Đảng ủy xã Tân Lập',
+      level: 'Đảng ủy cơ sở'
+    })
   ).id
-  cellA = (await t.call('units:create', { parentId: commune, name: 'Chi bộ ấp 1', level: 'Chi bộ' }))
-    .id
-  cellB = (await t.call('units:create', { parentId: commune, name: 'Chi bộ ấp 2', level: 'Chi bộ' }))
-    .id
+  cellA = (
+    await t.call('units:create', { parentId: commune, name: 'Chi bộ ấp 1', level: 'Chi bộ' })
+  ).id
+  cellB = (
+    await t.call('units:create', { parentId: commune, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
+  ).id
   a = []
   for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'])
     a.push((await t.call('people:create', personInput(cellA, { fullName }))).id)
@@ -129,5 +136,62 @@ describe('people:setStatusMany', () => {
       since: '2999-01-01'
     })
     expect(future.message).toMatch(/tương lai/)
+  })
+})
+
+describe('the CLI: people move and people set-status by card number', () => {
+  it('moves and changes status, and names a card nobody has', async () => {
+    const dir = tempDir('cd05-cli-bulk-')
+    const db = join(dir, 'data.sqlite')
+    try {
+      await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1', 'Chi bộ ấp 2'])
+      for (const [name, card] of [
+        ['Nguyễn Văn An', '01000001'],
+        ['Trần Thị Bình', '01000002']
+      ])
+        await cli(
+          'people',
+          'add',
+          '--name',
+          name,
+          '--unit',
+          'Chi bộ ấp 1',
+          '--card',
+          card,
+          '--db',
+          db
+        )
+      const moved = await cli(
+        'people',
+        'move',
+        '--to',
+        'Chi bộ ấp 2',
+        '01000001',
+        '01000002',
+        '--db',
+        db
+      )
+      expect(moved.stderr).toBe('')
+      expect(moved.stdout).toMatch(/Đã chuyển 2 người sang Chi bộ ấp 2/)
+      const status = await cli(
+        'people',
+        'set-status',
+        '--status',
+        'Sinh hoạt tạm thời',
+        '--since',
+        '01/03/2024',
+        '01000001',
+        '--db',
+        db
+      )
+      expect(status.stdout).toMatch(/Đã chuyển 1 người sang "Sinh hoạt tạm thời"/)
+      const list = await cli('people', 'list', '--unit', 'Chi bộ ấp 2', '--db', db)
+      expect(list.stdout).toMatch(/Nguyễn Văn An.*Sinh hoạt tạm thời/)
+      const none = await cli('people', 'move', '--to', 'Chi bộ ấp 1', '09999999', '--db', db)
+      expect(none.code).not.toBe(0)
+      expect(none.stdout + none.stderr).toMatch(/Không có ai mang số thẻ đảng viên "09999999"/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
