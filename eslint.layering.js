@@ -19,7 +19,7 @@ const CORE_ALLOWED = {
   app: ['db', 'settings', 'backup', 'rpc'],
   backup: ['db', 'settings', 'rpc'],
   units: ['db', 'people', 'settings', 'backup', 'rpc'], // a merge takes a backup first
-  people: ['db', 'units', 'settings', 'rpc'],
+  people: ['db', 'units', 'settings', 'rpc', 'backup', 'excel'], // bulk changes take a backup first; the list exports
   import: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc'],
   study: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'import'],
   commitments: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'study'],

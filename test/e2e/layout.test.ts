@@ -106,9 +106,9 @@ describe('layout on small screens', () => {
     })
     expect(hScroll).toBeLessThanOrEqual(0)
     // The exempt status, the longest, reads whole on hover.
-    await expect(
-      app.rows().locator('[title="Miễn công tác và sinh hoạt"]').count()
-    ).resolves.toBe(1)
+    await expect(app.rows().locator('[title="Miễn công tác và sinh hoạt"]').count()).resolves.toBe(
+      1
+    )
     // Chi bộ and Chức vụ: the whole text in the cell's title, shown on hover.
     expect(await app.rows().locator(`[title="${LONG_CELL}"]`).count()).toBe(4)
     expect(await app.rows().locator(`[title="${LONG_POSITION}"]`).count()).toBe(2)

@@ -26,7 +26,11 @@ const e2e = useApp(async (harness) => {
     name: 'Chi bộ ấp 1',
     level: 'Chi bộ'
   })
-  await harness.call('units:create', { parentId: committee.id, name: 'Chi bộ ấp 2', level: 'Chi bộ' })
+  await harness.call('units:create', {
+    parentId: committee.id,
+    name: 'Chi bộ ấp 2',
+    level: 'Chi bộ'
+  })
   const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Võ Văn Em']
   for (const [i, fullName] of names.entries())
     ids[fullName] = (

@@ -7,6 +7,7 @@ import type { CoreContext } from '../context'
 import { saveDocuments, xlsxTarget } from '../excel/save-target'
 import { unitTableDocument } from '../excel/unit-table'
 import { issuerOf } from '../units/issuer'
+import { unitSigner } from '../units/signer'
 import { commitmentStatus } from './status'
 
 export async function exportCommitmentStatus(
@@ -14,8 +15,10 @@ export async function exportCommitmentStatus(
   input: CommitmentStatusExportInput
 ): Promise<{ path: string; rows: number } | null> {
   const s = commitmentStatus(ctx.db, input)
+  const org = issuerOf(ctx.db, input.unitId)
   const doc = unitTableDocument<CommitmentStatusRow>({
-    org: issuerOf(ctx.db, input.unitId),
+    org,
+    signerLines: unitSigner(org ?? { level: '' }).lines,
     place: input.place?.trim() || '……',
     date: todayIso(),
     sheetName: `Cam kết ${input.year}`,

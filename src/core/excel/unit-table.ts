@@ -3,8 +3,6 @@
 // screen), the units at the top of the scope are bold, and the scope's total closes the table.
 import { formatPercent } from '../../shared/numbers'
 import type { DocColumn, DocRow, DocValue, PartyDocument } from './party-document'
-import type { Issuer } from '../units/issuer'
-import { unitSigner } from '../units/signer'
 
 export interface UnitTableRow {
   name: string
@@ -20,7 +18,10 @@ export interface UnitTableColumn<R> {
 }
 
 export interface UnitTableSpec<R extends UnitTableRow> {
-  org: Issuer | null
+  /** The issuing unit and its parent (for the header band); null: the organisation at large. */
+  org: { name: string; parentName: string | null } | null
+  /** The issuing unit's signature lines, e.g. ["T/M ĐẢNG ỦY", "BÍ THƯ"]. */
+  signerLines: string[]
   place: string
   date: string
   sheetName: string
@@ -68,10 +69,7 @@ export function unitTableDocument<R extends UnitTableRow>(spec: UnitTableSpec<R>
       ? { totals: [null, 'Tổng cộng', ...spec.columns.map((c) => cell(c, spec.total!))] }
       : {}),
     notes: spec.notes,
-    signers: [
-      { lines: ['NGƯỜI LẬP BIỂU'] },
-      { lines: unitSigner(spec.org ?? { level: '' }).lines }
-    ],
+    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: spec.signerLines }],
     orientation: 'portrait'
   }
 }

@@ -46,7 +46,7 @@ function titleOf(people: Person[], filter: PeopleFilter | null, unitName: string
   return unitName ? `${who} ${unitName}` : who
 }
 
-export function peopleDocument(ctx: CoreContext, input: PeopleExportInput): PartyDocument {
+function peopleDocument(ctx: CoreContext, input: PeopleExportInput): PartyDocument {
   const people = selectedPeople(ctx.db, input.selection)
   const filter = 'filter' in input.selection ? input.selection.filter : null
   // Ticked people all of one unit are that unit's list; otherwise the scope of the filter.

@@ -277,7 +277,7 @@ const ON_ROLLS = `p.status NOT IN ${LEFT_SQL}`
  * The WHERE clause of a people query and its parameters, from the list's filter: the list, the
  * bulk actions over "everyone the filter finds" and the list's export all read people through it.
  */
-export function peopleWhere(
+function peopleWhere(
   db: Database,
   input: PeopleFilter
 ): { whereSql: string; params: unknown[] } {

@@ -7,6 +7,7 @@ import type { CoreContext } from '../context'
 import { saveDocuments, xlsxTarget } from '../excel/save-target'
 import { unitTableDocument } from '../excel/unit-table'
 import { issuerOf } from '../units/issuer'
+import { unitSigner } from '../units/signer'
 import { coverage } from './coverage'
 
 export async function exportCoverage(
@@ -14,8 +15,10 @@ export async function exportCoverage(
   input: StudyExportCoverageInput
 ): Promise<{ path: string; rows: number } | null> {
   const c = coverage(ctx.db, input)
+  const org = issuerOf(ctx.db, input.unitId)
   const doc = unitTableDocument<StudyCoverageRow>({
-    org: issuerOf(ctx.db, input.unitId),
+    org,
+    signerLines: unitSigner(org ?? { level: '' }).lines,
     place: input.place?.trim() || '……',
     date: todayIso(),
     sheetName: `Học tập ${input.year}`,
