@@ -22,7 +22,8 @@ const CORE_ALLOWED = {
   security: ['db', 'settings', 'backup', 'audit'],
   backup: ['db', 'settings', 'rpc', 'audit'],
   units: ['db', 'people', 'settings', 'backup', 'rpc', 'audit'], // a merge takes a backup first
-  people: ['db', 'units', 'settings', 'rpc', 'backup', 'audit'], // erasure takes a backup first
+  // erasure and bulk changes take a backup first; the list exports
+  people: ['db', 'units', 'settings', 'rpc', 'backup', 'audit', 'excel'],
   import: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc'],
   study: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'import'],
   commitments: [...INFRASTRUCTURE, ...FOUNDATIONS, 'rpc', 'study'],

@@ -4,6 +4,7 @@ import { PERSON_STATUSES } from '../shared/api'
 import { displayPartialDate } from '../shared/partial-date'
 import { STATUS_LABELS } from '../shared/labels'
 import { emptyPersonFields } from '../shared/person-rules'
+import { foldVietnamese } from '../shared/vn-text'
 import { date, positiveInt, required, text } from './args'
 import type { CommandContext } from './commands'
 import { call, resolveUnit, unitOption } from './dispatch'
@@ -157,14 +158,83 @@ async function peopleErase({ core, out, opts, positionals }: CommandContext): Pr
   )
 }
 
+/** The people the card numbers name, each exactly once; refused when one names nobody. */
+async function peopleByCard(core: CommandContext['core'], cards: string[]): Promise<number[]> {
+  if (cards.length === 0)
+    throw new CliRefusal('USAGE', 'Hãy ghi số thẻ đảng viên của từng người sau lệnh.')
+  const ids: number[] = []
+  for (const card of cards) {
+    const found = (
+      await call(core, 'people:list', {
+        unitId: null,
+        includeSubunits: true,
+        q: card,
+        statuses: [...PERSON_STATUSES],
+        limit: 10
+      })
+    ).rows.filter((p) => p.partyCardNumber === card)
+    if (found.length === 0)
+      throw new CliRefusal('NOT_FOUND', `Không có ai mang số thẻ đảng viên "${card}".`)
+    ids.push(found[0].id)
+  }
+  return ids
+}
+
+async function peopleMove({ core, out, opts, positionals }: CommandContext): Promise<void> {
+  const unit = await resolveUnit(core, required(opts, 'to'))
+  const ids = await peopleByCard(core, positionals)
+  const r = await call(core, 'people:move', { selection: { ids }, unitId: unit.id })
+  printResult(
+    out,
+    r,
+    () =>
+      `Đã chuyển ${r.moved} người sang ${r.unitName}` +
+      (r.unchanged ? ` (${r.unchanged} người đã ở đó).` : '.') +
+      ` Bản sao lưu trước khi chuyển: ${r.backup}.`
+  )
+}
+
+async function peopleSetStatus({ core, out, opts, positionals }: CommandContext): Promise<void> {
+  const wanted = required(opts, 'status')
+  const status = PERSON_STATUSES.find(
+    (s) => s === wanted || foldVietnamese(STATUS_LABELS[s]) === foldVietnamese(wanted)
+  )
+  if (!status)
+    throw new CliRefusal(
+      'VALIDATION',
+      `--status: "${wanted}" không phải trạng thái (dùng ${PERSON_STATUSES.join(', ')}).`
+    )
+  const ids = await peopleByCard(core, positionals)
+  const since = date(opts, 'since')
+  const note = text(opts, 'note')
+  const r = await call(core, 'people:setStatusMany', {
+    selection: { ids },
+    status,
+    ...(since ? { since } : {}),
+    ...(note ? { note } : {})
+  })
+  printResult(
+    out,
+    r,
+    () =>
+      `Đã chuyển ${r.changed} người sang "${STATUS_LABELS[status]}"` +
+      (r.unchanged ? ` (${r.unchanged} người đã ở trạng thái này).` : '.') +
+      ` Bản sao lưu trước khi đổi: ${r.backup}.`
+  )
+}
+
 export const PEOPLE_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'people list': peopleList,
   'people add': peopleAdd,
-  'people erase': peopleErase
+  'people erase': peopleErase,
+  'people move': peopleMove,
+  'people set-status': peopleSetStatus
 }
 
 export const PEOPLE_USAGE = `  people list [--unit ĐƠN_VỊ] [--q TỪ_KHÓA] [--all] [--limit N]
   people add --name HỌ_TÊN --unit ĐƠN_VỊ [--gender nam|nu] [--birth dd/mm/yyyy]
              [--kind member|non_member] [--joined NGÀY] [--official NGÀY] [--card SỐ_THẺ]
              [--profile SỐ_LÝ_LỊCH] [--national-id CCCD] [--position CHỨC_VỤ]
-  people erase SỐ_THẺ|CCCD|MÃ [--with-records] [--yes]   Xóa vĩnh viễn một người (sao lưu trước)`
+  people erase SỐ_THẺ|CCCD|MÃ [--with-records] [--yes]   Xóa vĩnh viễn một người (sao lưu trước)
+  people move --to ĐƠN_VỊ SỐ_THẺ…          (chuyển nhiều người sang đơn vị khác)
+  people set-status --status TRẠNG_THÁI [--since dd/mm/yyyy] [--note GHI_CHÚ] SỐ_THẺ…`

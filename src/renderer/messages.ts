@@ -85,6 +85,7 @@ const BACKUP_REASONS: Record<string, string> = {
   'before-migration': 'Trước khi nâng cấp dữ liệu',
   'before-restore': 'Trước khi khôi phục',
   'before-merge': 'Trước khi sáp nhập đơn vị',
+  'before-bulk': 'Trước khi sửa nhiều người một lúc',
   'before-import': 'Trước khi nhập dữ liệu',
   'before-erase': 'Trước khi xóa vĩnh viễn một người',
   'before-password': 'Trước khi đổi mật khẩu',

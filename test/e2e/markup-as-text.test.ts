@@ -68,7 +68,7 @@ async function pageText(page: Page): Promise<string> {
 describe('markup in names is shown as text', () => {
   // Skipped at the end of the session that merged eight branches: since then the tooltip does not
   // appear when the pointer moves over the chart in headless Chromium (the page, the chart and
-  // its labels are right; escaping is unchanged in StudyCharts.vue). Open issue: find why and
+  // its labels are right; the escaping, now in overview/StudyByUnitCard.vue, is unchanged). Open issue: find why and
   // turn this back on.
   it.skip('in the chart tooltip of every unit on Tổng quan', async () => {
     const app = new AppPage(e2e.page)

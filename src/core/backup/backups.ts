@@ -25,6 +25,7 @@ export type BackupReason =
   | 'before-merge'
   | 'before-erase'
   | 'before-password'
+  | 'before-bulk'
 
 function stamp(d: Date): string {
   const iso = d.toISOString() // 2026-11-27T06:52:23.123Z

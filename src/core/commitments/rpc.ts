@@ -21,6 +21,7 @@ import {
   setResult
 } from './commitments'
 import { exportCommitment, exportUnitCommitments } from './export'
+import { exportCommitmentStatus } from './export-status'
 import { MAX_ITEMS } from './items'
 import { commitmentResultRows } from './results'
 import { deleteReview, getReview, listReviews, saveReview } from './reviews'
@@ -87,6 +88,11 @@ export const commitmentSchemas = {
     year,
     unitId: id,
     place: place.optional()
+  }),
+  'commitments:exportStatus': z.strictObject({
+    year,
+    unitId: id.nullable(),
+    place: place.optional()
   })
 }
 
@@ -147,5 +153,12 @@ export const commitmentHandlers: Pick<HandlerMap, CommitmentChannel> = {
       'unit-commitments',
       exportUnitCommitments(ctx, i),
       (r) => r.people
+    ),
+  'commitments:exportStatus': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'commitment-status',
+      exportCommitmentStatus(ctx, i),
+      (r) => r.rows
     )
 }

@@ -1,7 +1,9 @@
 // People on the rolls of units: party members and non-members who study and commit.
 import type {
+  PeopleFilter,
   PeopleListInput,
   PeopleListOutput,
+  PeopleSelection,
   Person,
   PersonFields,
   PersonStatus,
@@ -72,7 +74,7 @@ export function getPerson(db: Database, id: number): Person {
   return toPerson(r)
 }
 
-function checkUnit(db: Database, unitId: number): void {
+export function checkUnit(db: Database, unitId: number): void {
   const u = db.prepare('SELECT retired_on FROM units WHERE id = ?').get(unitId) as
     { retired_on: string | null } | undefined
   if (!u)
@@ -194,19 +196,21 @@ export function updatePerson(db: Database, id: number, input: PersonFields): Per
   })
 }
 
+/** The day a status change takes effect: a whole date, not in the future; today when not given. */
+export function statusDay(given: string | undefined): string {
+  const since = given ?? todayIso()
+  if (!isPartialDate(since) || since.length !== 10 || comparePartialDates(since, todayIso()) > 0) {
+    throw new CoreError('VALIDATION', 'Ngày hiệu lực không hợp lệ hoặc ở tương lai.', {
+      since: 'Ngày không hợp lệ.'
+    })
+  }
+  return since
+}
+
 export function setPersonStatus(db: Database, input: PersonStatusInput): Person {
   return inTransaction(db, () => {
     const current = getPerson(db, input.id)
-    const since = input.since ?? todayIso()
-    if (
-      !isPartialDate(since) ||
-      since.length !== 10 ||
-      comparePartialDates(since, todayIso()) > 0
-    ) {
-      throw new CoreError('VALIDATION', 'Ngày hiệu lực không hợp lệ hoặc ở tương lai.', {
-        since: 'Ngày không hợp lệ.'
-      })
-    }
+    const since = statusDay(input.since)
     if (current.kind === 'non_member' && MEMBER_ONLY_STATUSES.includes(input.status)) {
       throw new CoreError('VALIDATION', 'Trạng thái này chỉ áp dụng cho đảng viên.', {
         status: 'Chỉ áp dụng cho đảng viên.'
@@ -271,7 +275,11 @@ export function statusHistory(db: Database, id: number): PersonStatusEntry[] {
 /** The default view: everyone still on the rolls. */
 const ON_ROLLS = `p.status NOT IN ${LEFT_SQL}`
 
-export function listPeople(db: Database, input: PeopleListInput): PeopleListOutput {
+/**
+ * The WHERE clause of a people query and its parameters, from the list's filter: the list, the
+ * bulk actions over "everyone the filter finds" and the list's export all read people through it.
+ */
+function peopleWhere(db: Database, input: PeopleFilter): { whereSql: string; params: unknown[] } {
   const where: string[] = []
   const params: unknown[] = []
   if (input.unitId !== null) {
@@ -315,6 +323,11 @@ export function listPeople(db: Database, input: PeopleListInput): PeopleListOutp
     }
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  return { whereSql, params }
+}
+
+export function listPeople(db: Database, input: PeopleListInput): PeopleListOutput {
+  const { whereSql, params } = peopleWhere(db, input)
   const total = (
     db.prepare(`SELECT count(*) AS n FROM people p ${whereSql}`).get(...params) as { n: number }
   ).n
@@ -326,7 +339,8 @@ export function listPeople(db: Database, input: PeopleListInput): PeopleListOutp
   // the matches. The unary + keeps the planner off that index and CROSS JOIN keeps people the
   // outer table (else it reads them unit by unit through another index); a search matching many
   // still walks the name order and stops once the page is full.
-  const fewMatches = q !== '' && total < 4 * (offset + limit)
+  const searching = foldVietnamese(input.q ?? '') !== ''
+  const fewMatches = searching && total < 4 * (offset + limit)
   const select = fewMatches ? SELECT_PERSON_PEOPLE_FIRST : SELECT_PERSON
   const rows = db
     .prepare(
@@ -334,4 +348,29 @@ export function listPeople(db: Database, input: PeopleListInput): PeopleListOutp
     )
     .all(...params, limit, offset) as DbRow[]
   return { total, rows: rows.map(toPerson) }
+}
+
+/**
+ * The people of a bulk action, in the list's order (by given name): the ids ticked (refused if
+ * any is gone, so nobody is silently left out), or everyone the list's filter finds.
+ */
+export function selectedPeople(db: Database, selection: PeopleSelection): Person[] {
+  if ('ids' in selection) {
+    const ids = [...new Set(selection.ids)]
+    const rows = db
+      .prepare(
+        `${SELECT_PERSON} WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.sort_key, p.id`
+      )
+      .all(JSON.stringify(ids)) as DbRow[]
+    if (rows.length < ids.length)
+      throw new CoreError(
+        'NOT_FOUND',
+        `${ids.length - rows.length} người đã chọn không còn trong dữ liệu; hãy tải lại danh sách.`
+      )
+    return rows.map(toPerson)
+  }
+  const { whereSql, params } = peopleWhere(db, selection.filter)
+  return (
+    db.prepare(`${SELECT_PERSON} ${whereSql} ORDER BY p.sort_key, p.id`).all(...params) as DbRow[]
+  ).map(toPerson)
 }

@@ -3,8 +3,11 @@
 import { z } from 'zod'
 import { MEMBER_TYPES, PERSON_KINDS, PERSON_STATUSES } from '../../shared/api'
 import type { HandlerMap } from '../rpc/handlers'
+import { auditedExport } from '../audit/audit'
 import { erasePerson, listPersonRecords } from './erase'
-import { id, isoDay, nullableText, paging, partialDate, text } from '../rpc/fields'
+import { id, ids, isoDay, nullableText, paging, partialDate, place, text } from '../rpc/fields'
+import { movePeople, setStatusMany } from './bulk'
+import { exportPeople } from './export'
 import {
   createPerson,
   getPerson,
@@ -39,15 +42,22 @@ const personFields = z.strictObject({
   note: nullableText(2000)
 })
 
+const listFilter = {
+  unitId: id.nullable(),
+  includeSubunits: z.boolean(),
+  q: text(200).optional(),
+  statuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length).optional(),
+  kind: z.enum(PERSON_KINDS).nullable().optional()
+}
+
+/** Those ticked, or everyone the list's filter finds (the list's own filter, without paging). */
+const selection = z.union([
+  z.strictObject({ ids: ids.min(1) }),
+  z.strictObject({ filter: z.strictObject(listFilter) })
+])
+
 export const peopleSchemas = {
-  'people:list': z.strictObject({
-    unitId: id.nullable(),
-    includeSubunits: z.boolean(),
-    q: text(200).optional(),
-    statuses: z.array(z.enum(PERSON_STATUSES)).max(PERSON_STATUSES.length).optional(),
-    kind: z.enum(PERSON_KINDS).nullable().optional(),
-    ...paging(1000)
-  }),
+  'people:list': z.strictObject({ ...listFilter, ...paging(1000) }),
   'people:get': z.strictObject({ id }),
   'people:create': personFields,
   'people:update': z.strictObject({ id, fields: personFields }),
@@ -59,7 +69,15 @@ export const peopleSchemas = {
   }),
   'people:statusHistory': z.strictObject({ id }),
   'people:listRecords': z.strictObject({ id }),
-  'people:erase': z.strictObject({ id, withRecords: z.boolean().optional() })
+  'people:erase': z.strictObject({ id, withRecords: z.boolean().optional() }),
+  'people:move': z.strictObject({ selection, unitId: id }),
+  'people:setStatusMany': z.strictObject({
+    selection,
+    status: z.enum(PERSON_STATUSES),
+    since: isoDay.optional(),
+    note: text(2000).optional()
+  }),
+  'people:export': z.strictObject({ selection, place: place.optional() })
 }
 
 type PeopleChannel = keyof typeof peopleSchemas
@@ -72,5 +90,14 @@ export const peopleHandlers: Pick<HandlerMap, PeopleChannel> = {
   'people:setStatus': (ctx, i) => setPersonStatus(ctx.db, i),
   'people:statusHistory': (ctx, i) => statusHistory(ctx.db, i.id),
   'people:listRecords': (ctx, i) => listPersonRecords(ctx.db, i.id),
-  'people:erase': (ctx, i) => erasePerson(ctx, i)
+  'people:erase': (ctx, i) => erasePerson(ctx, i),
+  'people:move': (ctx, i) => movePeople(ctx, i),
+  'people:setStatusMany': (ctx, i) => setStatusMany(ctx, i),
+  'people:export': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'people-list',
+      exportPeople(ctx, i),
+      (r) => r.rows
+    )
 }

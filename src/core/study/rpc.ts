@@ -9,6 +9,7 @@ import { checklist, setAttendance } from './attendance'
 import { previewSheet } from './attendee-sheet'
 import { coverage, missing, progress } from './coverage'
 import { exportMissing } from './export'
+import { exportCoverage } from './export-coverage'
 import { createSession, deleteSession, getSession, listSessions, updateSession } from './sessions'
 import { listTopics, saveTopic } from './topics'
 
@@ -55,7 +56,8 @@ export const studySchemas = {
     place: place.optional(),
     perUnit: z.boolean().optional()
   }),
-  'study:progress': scope
+  'study:progress': scope,
+  'study:exportCoverage': scope.extend({ place: place.optional() })
 }
 
 type StudyChannel = keyof typeof studySchemas
@@ -79,6 +81,13 @@ export const studyHandlers: Pick<HandlerMap, StudyChannel> = {
       () => ctx.db,
       'study-missing',
       exportMissing(ctx, i),
+      (r) => r.rows
+    ),
+  'study:exportCoverage': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'study-coverage',
+      exportCoverage(ctx, i),
       (r) => r.rows
     ),
   'study:progress': (ctx, i) => progress(ctx.db, i)

@@ -152,6 +152,15 @@ export const useCommitmentsStore = defineStore('commitments', () => {
   }
 
   /** The commitments of a unit's own people in one workbook, one sheet each; null when cancelled. */
+  /** The status table per unit (the whole organisation, as shown), to .xlsx; null when cancelled. */
+  async function exportStatus(place: string) {
+    return call('commitments:exportStatus', {
+      year: await year(),
+      unitId: null,
+      place: place.trim() || undefined
+    })
+  }
+
   async function exportUnit(id: number, place: string): Promise<CommitmentUnitExportResult | null> {
     return call('commitments:exportUnit', {
       unitId: id,
@@ -180,6 +189,7 @@ export const useCommitmentsStore = defineStore('commitments', () => {
     saveReview,
     deleteReview,
     exportOne,
-    exportUnit
+    exportUnit,
+    exportStatus
   }
 })

@@ -1,10 +1,14 @@
 import { defineStore } from 'pinia'
 import { useUnitsStore } from './units'
-import { reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef } from 'vue'
 import {
   LEFT_STATUSES,
   PERSON_STATUSES,
+  type PeopleFilter,
   type PeopleListInput,
+  type PeopleMoveResult,
+  type PeopleSelection,
+  type PeopleStatusManyResult,
   type Person,
   type PersonFields,
   type PersonKind,
@@ -45,14 +49,12 @@ export interface PeopleFilters {
   kind: PersonKind | null
 }
 
-/** The list query for a set of filters: the search text is sent folded and trimmed. */
-function listInput(f: PeopleFilters, offset: number, limit: number): PeopleListInput {
-  const input: PeopleListInput = {
-    unitId: f.unitId,
-    includeSubunits: f.includeSubunits,
-    offset,
-    limit
-  }
+/**
+ * The list's filter as the core reads it: the search text folded and trimmed. The list, "select
+ * everyone the filter finds" and the export all send this one object.
+ */
+function listFilter(f: PeopleFilters): PeopleFilter {
+  const input: PeopleFilter = { unitId: f.unitId, includeSubunits: f.includeSubunits }
   const q = foldVietnamese(f.q)
   if (q) input.q = q
   // Always sent: the core reads "no statuses" as "those on the rolls", and the filter's empty
@@ -60,6 +62,10 @@ function listInput(f: PeopleFilters, offset: number, limit: number): PeopleListI
   input.statuses = f.statuses.length > 0 ? [...f.statuses] : [...PERSON_STATUSES]
   if (f.kind) input.kind = f.kind
   return input
+}
+
+function listInput(f: PeopleFilters, offset: number, limit: number): PeopleListInput {
+  return { ...listFilter(f), offset, limit }
 }
 
 export const usePeopleStore = defineStore('people', () => {
@@ -140,8 +146,65 @@ export const usePeopleStore = defineStore('people', () => {
     await Promise.all(wanted)
   }
 
+  // ---------------------------------------------------------- selection for bulk actions
+  /** Ticked rows, by id. */
+  const ticked = ref<ReadonlySet<number>>(new Set())
+  /** Everyone the filter finds, on every page (the core reads them with the list's query). */
+  const allByFilter = ref(false)
+  const selectedCount = computed(() => (allByFilter.value ? total.value : ticked.value.size))
+
+  function tick(id: number, on: boolean): void {
+    const next = new Set(ticked.value)
+    if (on) next.add(id)
+    else next.delete(id)
+    ticked.value = next
+  }
+  function selectAllByFilter(): void {
+    allByFilter.value = true
+    ticked.value = new Set()
+  }
+  function clearSelection(): void {
+    allByFilter.value = false
+    ticked.value = new Set()
+  }
+  /** The selection as the bulk channels take it; null when nobody is selected. */
+  function selection(): PeopleSelection | null {
+    if (allByFilter.value) return total.value > 0 ? { filter: listFilter(filters) } : null
+    return ticked.value.size > 0 ? { ids: [...ticked.value] } : null
+  }
+
+  async function move(unitId: number): Promise<PeopleMoveResult> {
+    const sel = selection()
+    if (!sel) throw new Error('Chưa chọn người nào.')
+    const r = await call('people:move', { selection: sel, unitId })
+    clearSelection()
+    await afterChange()
+    return r
+  }
+
+  async function setStatusMany(
+    input: Omit<PersonStatusInput, 'id'>
+  ): Promise<PeopleStatusManyResult> {
+    const sel = selection()
+    if (!sel) throw new Error('Chưa chọn người nào.')
+    const r = await call('people:setStatusMany', { selection: sel, ...input })
+    clearSelection()
+    await afterChange()
+    return r
+  }
+
+  /** The people selected, or when nobody is the whole list as filtered; null when cancelled. */
+  function exportList(place?: string): Promise<{ path: string; rows: number } | null> {
+    return call('people:export', {
+      selection: selection() ?? { filter: listFilter(filters) },
+      ...(place ? { place } : {})
+    })
+  }
+
   async function setFilters(patch: Partial<PeopleFilters>): Promise<void> {
     Object.assign(filters, patch)
+    // A selection belongs to the list it was made on.
+    clearSelection()
     lastRange = [0, PAGE_SIZE]
     await reload()
   }
@@ -210,6 +273,15 @@ export const usePeopleStore = defineStore('people', () => {
     update,
     setStatus,
     listRecords,
-    erase
+    erase,
+    ticked,
+    allByFilter,
+    selectedCount,
+    tick,
+    selectAllByFilter,
+    clearSelection,
+    move,
+    setStatusMany,
+    exportList
   }
 })

@@ -137,6 +137,17 @@ export const useStudyStore = defineStore('study', () => {
     return call('study:exportMissing', { year: y, unitId, place, perUnit })
   }
 
+  /** The coverage table per unit, as shown, to .xlsx; null when cancelled. */
+  async function exportCoverage(unitId: number | null, place: string) {
+    const y = await ensureYear()
+    return call('study:exportCoverage', { year: y, unitId, place: place.trim() || undefined })
+  }
+
+  /** The coverage of one scope without touching the one the screens show (the overview's drill-down). */
+  async function coverageOf(unitId: number | null): Promise<StudyCoverage> {
+    return call('study:coverage', { year: await ensureYear(), unitId })
+  }
+
   return {
     topic,
     topics,
@@ -158,6 +169,8 @@ export const useStudyStore = defineStore('study', () => {
     openChecklist,
     saveAttendance,
     previewSheet,
-    exportMissing
+    exportMissing,
+    exportCoverage,
+    coverageOf
   }
 })

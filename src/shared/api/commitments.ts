@@ -148,6 +148,14 @@ export interface CommitmentStatus {
   total: CommitmentStatusRow | null
 }
 
+export interface CommitmentStatusExportInput {
+  year: number
+  /** null: the whole organisation. */
+  unitId: number | null
+  /** Place for the "<Place>, ngày … tháng … năm …" line. */
+  place?: string
+}
+
 export interface CommitmentSaveInput {
   personId: number
   year: number
@@ -294,6 +302,11 @@ export interface CommitmentsApi {
     input: CommitmentUnitExportInput
     output: CommitmentUnitExportResult | null
   }
+  /** Saves the status table (per unit, as shown) as a party-format .xlsx; null when cancelled. */
+  'commitments:exportStatus': {
+    input: CommitmentStatusExportInput
+    output: { path: string; rows: number } | null
+  }
 }
 
 export const COMMITMENTS_CHANNELS = [
@@ -313,7 +326,8 @@ export const COMMITMENTS_CHANNELS = [
   'commitments:setResult',
   'commitments:listResults',
   'commitments:export',
-  'commitments:exportUnit'
+  'commitments:exportUnit',
+  'commitments:exportStatus'
 ] as const satisfies readonly (keyof CommitmentsApi)[]
 
 const _allCommitmentsApiListed: ListsAll<CommitmentsApi, typeof COMMITMENTS_CHANNELS> = true

@@ -90,6 +90,53 @@ export interface PeopleListInput {
   limit?: number
 }
 
+/** The list's filter without its paging: what "everyone the filter finds" means. */
+export type PeopleFilter = Omit<PeopleListInput, 'offset' | 'limit'>
+
+/**
+ * The people a bulk action applies to: those ticked in the list, or everyone the list's filter
+ * finds (every page of it), read by the core with the list's own query.
+ */
+export type PeopleSelection = { ids: number[] } | { filter: PeopleFilter }
+
+export interface PeopleMoveInput {
+  selection: PeopleSelection
+  /** The unit they move to (in activity). */
+  unitId: number
+}
+
+export interface PeopleMoveResult {
+  /** Moved to the unit. */
+  moved: number
+  /** Already in it: nothing written. */
+  unchanged: number
+  unitName: string
+  /** The copy taken before the change. */
+  backup: string
+}
+
+export interface PeopleStatusManyInput {
+  selection: PeopleSelection
+  status: PersonStatus
+  /** ISO date the change took effect; today when omitted. */
+  since?: string
+  note?: string
+}
+
+export interface PeopleStatusManyResult {
+  /** Given the new status (a history entry each). */
+  changed: number
+  /** Already in that status: nothing written. */
+  unchanged: number
+  backup: string
+}
+
+export interface PeopleExportInput {
+  selection: PeopleSelection
+  /** Place for the "<Place>, ngày … tháng … năm …" line. */
+  place?: string
+}
+
 export interface PeopleListOutput {
   total: number
   rows: PersonRow[]
@@ -142,6 +189,12 @@ export interface PeopleApi {
   /** Erases a person for good (after a backup), refused while records point at them unless
    *  `withRecords`; then compacts the file so their values are gone from it. */
   'people:erase': { input: { id: number; withRecords?: boolean }; output: PersonEraseResult }
+  /** Moves the selected people to another unit, in one transaction (a backup first). */
+  'people:move': { input: PeopleMoveInput; output: PeopleMoveResult }
+  /** Gives the selected people one status from one day, in one transaction (a backup first). */
+  'people:setStatusMany': { input: PeopleStatusManyInput; output: PeopleStatusManyResult }
+  /** Saves the selected people as a party-format .xlsx, in the list's order; null when cancelled. */
+  'people:export': { input: PeopleExportInput; output: { path: string; rows: number } | null }
 }
 
 export const PEOPLE_CHANNELS = [
@@ -152,7 +205,10 @@ export const PEOPLE_CHANNELS = [
   'people:setStatus',
   'people:statusHistory',
   'people:listRecords',
-  'people:erase'
+  'people:erase',
+  'people:move',
+  'people:setStatusMany',
+  'people:export'
 ] as const satisfies readonly (keyof PeopleApi)[]
 
 const _allPeopleApiListed: ListsAll<PeopleApi, typeof PEOPLE_CHANNELS> = true

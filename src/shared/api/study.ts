@@ -207,6 +207,11 @@ export interface StudyExportMissingInput extends StudyCoverageInput {
   perUnit?: boolean
 }
 
+export interface StudyExportCoverageInput extends StudyCoverageInput {
+  /** Place for the "<Place>, ngày … tháng … năm …" line. */
+  place?: string
+}
+
 /** Cumulative share studied at the end of each month, for the progress chart. */
 export interface StudyProgress {
   year: number
@@ -245,6 +250,11 @@ export interface StudyApi {
     output: { path: string; rows: number } | null
   }
   'study:progress': { input: StudyCoverageInput; output: StudyProgress }
+  /** Saves the coverage table (per unit, as shown) as a party-format .xlsx; null when cancelled. */
+  'study:exportCoverage': {
+    input: StudyExportCoverageInput
+    output: { path: string; rows: number } | null
+  }
 }
 
 export const STUDY_CHANNELS = [
@@ -261,7 +271,8 @@ export const STUDY_CHANNELS = [
   'study:coverage',
   'study:listMissing',
   'study:exportMissing',
-  'study:progress'
+  'study:progress',
+  'study:exportCoverage'
 ] as const satisfies readonly (keyof StudyApi)[]
 
 const _allStudyApiListed: ListsAll<StudyApi, typeof STUDY_CHANNELS> = true
