@@ -19,6 +19,7 @@ import {
   verifyOpenDatabase,
   type BackupReason
 } from './backups'
+import { restoreAttachments } from './attachments'
 
 export function appInfo(ctx: CoreContext): AppInfo {
   return {
@@ -70,6 +71,8 @@ export async function restoreBackup(
       Math.max(backupKeep(ctx.db), 1) + 1
     )
     ctx.replaceDatabase(incoming)
+    // The files the restored data names come back too (those still there are the same bytes).
+    restoreAttachments(source, ctx.dbPath)
     return { restoredFrom: source, safetyBackup }
   } finally {
     rmSync(incoming, { force: true })

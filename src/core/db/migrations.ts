@@ -26,6 +26,14 @@ import m0014 from './migrations/0014_anniversary_seed'
 import m0015 from './migrations/0015_propaganda_activities'
 import m0016 from './migrations/0016_press_works'
 import m0017 from './migrations/0017_press_work_authors'
+import m0028 from './migrations/0028_inspection_plan_items'
+import m0029 from './migrations/0029_inspection_plan_targets'
+import m0030 from './migrations/0030_inspections'
+import m0031 from './migrations/0031_inspection_team_members'
+import m0032 from './migrations/0032_inspection_targets'
+import m0033 from './migrations/0033_inspection_documents'
+import m0034 from './migrations/0034_inspection_findings'
+import m0035 from './migrations/0035_inspection_recommendations'
 
 export interface Migration {
   version: number
@@ -51,7 +59,15 @@ export const MIGRATIONS: Migration[] = [
   { version: 14, name: 'anniversary seed', sql: m0014 },
   { version: 15, name: 'propaganda activities', sql: m0015 },
   { version: 16, name: 'press works', sql: m0016 },
-  { version: 17, name: 'press work authors', sql: m0017 }
+  { version: 17, name: 'press work authors', sql: m0017 },
+  { version: 28, name: 'inspection plan items', sql: m0028 },
+  { version: 29, name: 'inspection plan targets', sql: m0029 },
+  { version: 30, name: 'inspections', sql: m0030 },
+  { version: 31, name: 'inspection team members', sql: m0031 },
+  { version: 32, name: 'inspection targets', sql: m0032 },
+  { version: 33, name: 'inspection documents', sql: m0033 },
+  { version: 34, name: 'inspection findings', sql: m0034 },
+  { version: 35, name: 'inspection recommendations', sql: m0035 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -13,6 +13,7 @@ import { commitmentHandlers } from '../commitments/rpc'
 import { evaluationHandlers } from '../evaluation/rpc'
 import { exemplarHandlers } from '../exemplars/rpc'
 import { propagandaHandlers } from '../propaganda/rpc'
+import { inspectionsHandlers } from '../inspections/rpc'
 
 type Handler<C extends Channel> = (
   ctx: CoreContext,
@@ -30,5 +31,6 @@ export const handlers = {
   ...commitmentHandlers,
   ...evaluationHandlers,
   ...exemplarHandlers,
-  ...propagandaHandlers
+  ...propagandaHandlers,
+  ...inspectionsHandlers
 } satisfies HandlerMap

@@ -12,6 +12,7 @@ import { commitmentSchemas } from '../commitments/rpc'
 import { evaluationSchemas } from '../evaluation/rpc'
 import { exemplarSchemas } from '../exemplars/rpc'
 import { propagandaSchemas } from '../propaganda/rpc'
+import { inspectionsSchemas } from '../inspections/rpc'
 
 export const schemas = {
   ...appSchemas,
@@ -23,7 +24,8 @@ export const schemas = {
   ...commitmentSchemas,
   ...evaluationSchemas,
   ...exemplarSchemas,
-  ...propagandaSchemas
+  ...propagandaSchemas,
+  ...inspectionsSchemas
 }
 
 // Each schema must produce exactly what its channel's handler is promised.

@@ -22,6 +22,7 @@ import type { Result } from './common'
 import type { EvaluationApi } from './evaluation'
 import type { ExemplarsApi } from './exemplars'
 import type { ImportApi } from './import'
+import type { InspectionsApi } from './inspections'
 import type { PeopleApi } from './people'
 import type { PropagandaApi } from './propaganda'
 import type { StudyApi } from './study'
@@ -32,6 +33,7 @@ import { COMMITMENTS_CHANNELS } from './commitments'
 import { EVALUATION_CHANNELS } from './evaluation'
 import { EXEMPLARS_CHANNELS } from './exemplars'
 import { IMPORT_CHANNELS } from './import'
+import { INSPECTIONS_CHANNELS } from './inspections'
 import { PEOPLE_CHANNELS } from './people'
 import { PROPAGANDA_CHANNELS } from './propaganda'
 import { STUDY_CHANNELS } from './study'
@@ -48,6 +50,7 @@ export * from './commitments'
 export * from './evaluation'
 export * from './exemplars'
 export * from './propaganda'
+export * from './inspections'
 
 export interface Api
   extends
@@ -60,7 +63,8 @@ export interface Api
     CommitmentsApi,
     EvaluationApi,
     ExemplarsApi,
-    PropagandaApi {}
+    PropagandaApi,
+    InspectionsApi {}
 
 export type Channel = keyof Api
 export type Input<C extends Channel> = Api[C]['input']
@@ -77,7 +81,8 @@ export const CHANNELS = [
   ...COMMITMENTS_CHANNELS,
   ...EVALUATION_CHANNELS,
   ...EXEMPLARS_CHANNELS,
-  ...PROPAGANDA_CHANNELS
+  ...PROPAGANDA_CHANNELS,
+  ...INSPECTIONS_CHANNELS
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own
