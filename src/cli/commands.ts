@@ -12,6 +12,7 @@ import { COMMITMENTS_COMMANDS, COMMITMENTS_USAGE } from './commitments-commands'
 import { EVALUATION_COMMANDS, EVALUATION_USAGE } from './evaluation-commands'
 import { EXEMPLARS_COMMANDS, EXEMPLARS_USAGE } from './exemplars-commands'
 import { PROPAGANDA_COMMANDS, PROPAGANDA_USAGE } from './propaganda-commands'
+import { INSPECTIONS_COMMANDS, INSPECTIONS_USAGE } from './inspections-commands'
 
 export interface CommandContext {
   core: Core
@@ -29,7 +30,8 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   ...COMMITMENTS_COMMANDS,
   ...EVALUATION_COMMANDS,
   ...EXEMPLARS_COMMANDS,
-  ...PROPAGANDA_COMMANDS
+  ...PROPAGANDA_COMMANDS,
+  ...INSPECTIONS_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -44,6 +46,7 @@ ${COMMITMENTS_USAGE}
 ${EVALUATION_USAGE}
 ${EXEMPLARS_USAGE}
 ${PROPAGANDA_USAGE}
+${INSPECTIONS_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
 --json: in kết quả dạng JSON cho script; lỗi trả mã thoát 2 với {"error":{"code","message"}}.`

@@ -70,7 +70,17 @@ const valued = [
   'category',
   'link',
   'stage',
-  'result'
+  'result',
+  'content',
+  'decision',
+  'decision-date',
+  'text',
+  'due',
+  'by',
+  'quarter',
+  'month',
+  'mode',
+  'plan'
 ]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit']
 const OPTIONS = Object.fromEntries([
