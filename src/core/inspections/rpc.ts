@@ -11,8 +11,9 @@ import {
 } from '../../shared/api'
 import { todayIso } from '../../shared/partial-date'
 import type { HandlerMap } from '../rpc/handlers'
-import { filePath, id, ids, isoDay, nullableText, text, year } from '../rpc/fields'
+import { filePath, id, ids, isoDay, nullableText, place, text, year } from '../rpc/fields'
 import { inspectionCounts } from './counts'
+import { exportDraft, exportPlan, exportRecommendations } from './export'
 import { addDocument, deleteDocument, saveDocumentFile } from './documents'
 import {
   createInspection,
@@ -73,6 +74,9 @@ const recommendationFields = z.object({
   madeOn: isoDay
 })
 
+/** Where an export goes: given by the CLI or a test; from the page the user chooses. */
+const file = { path: filePath.optional(), place: place.optional() }
+
 export const inspectionsSchemas = {
   'inspections:listPlanItems': z.object({ year, today: isoDay }),
   'inspections:createPlanItem': planFields,
@@ -115,7 +119,14 @@ export const inspectionsSchemas = {
     openOnly: z.boolean().optional(),
     asOf: isoDay
   }),
-  'inspections:counts': z.object({ unitId: id.nullable(), from: isoDay, to: isoDay })
+  'inspections:counts': z.object({ unitId: id.nullable(), from: isoDay, to: isoDay }),
+  'inspections:exportPlan': z.object({ ...file, year, unitId: id, today: isoDay }),
+  'inspections:exportRecommendations': z.object({ ...file, year, unitId: id, asOf: isoDay }),
+  'inspections:exportDraft': z.object({
+    ...file,
+    id,
+    draft: z.enum(['decision', 'conclusion'])
+  })
 }
 
 type InspectionsChannel = keyof typeof inspectionsSchemas
@@ -142,5 +153,8 @@ export const inspectionsHandlers: Pick<HandlerMap, InspectionsChannel> = {
   'inspections:deleteRecommendation': (ctx, i) => deleteRecommendation(ctx.db, i.id),
   'inspections:setRecommendationDone': (ctx, i) => setRecommendationDone(ctx.db, i, todayIso()),
   'inspections:listRecommendations': (ctx, i) => listRecommendations(ctx.db, i),
-  'inspections:counts': (ctx, i) => inspectionCounts(ctx.db, i)
+  'inspections:counts': (ctx, i) => inspectionCounts(ctx.db, i),
+  'inspections:exportPlan': (ctx, i) => exportPlan(ctx, i),
+  'inspections:exportRecommendations': (ctx, i) => exportRecommendations(ctx, i),
+  'inspections:exportDraft': (ctx, i) => exportDraft(ctx, i)
 }

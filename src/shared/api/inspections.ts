@@ -327,6 +327,19 @@ export interface InspectionsApi {
     input: { unitId: number | null; from: string; to: string }
     output: InspectionCountsResult
   }
+  'inspections:exportPlan': {
+    input: InspectionExportInput & { year: number; unitId: number; today: string }
+    output: { path: string } | null
+  }
+  'inspections:exportRecommendations': {
+    input: InspectionExportInput & { year: number; unitId: number; asOf: string }
+    output: { path: string } | null
+  }
+  /** The decision forming the team or the conclusion notice, as a .docx draft. */
+  'inspections:exportDraft': {
+    input: InspectionExportInput & { id: number; draft: 'decision' | 'conclusion' }
+    output: { path: string } | null
+  }
 }
 
 export const INSPECTIONS_CHANNELS = [
@@ -349,7 +362,10 @@ export const INSPECTIONS_CHANNELS = [
   'inspections:deleteRecommendation',
   'inspections:setRecommendationDone',
   'inspections:listRecommendations',
-  'inspections:counts'
+  'inspections:counts',
+  'inspections:exportPlan',
+  'inspections:exportRecommendations',
+  'inspections:exportDraft'
 ] as const satisfies readonly (keyof InspectionsApi)[]
 
 const _allInspectionsApiListed: ListsAll<InspectionsApi, typeof INSPECTIONS_CHANNELS> = true

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommitmentItem } from '../../../src/shared/api'
 import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'
+import { A4, overlaps, pagesOf } from '../../helpers/pdf'
 import { SOFFICE } from '../../helpers/workbook'
 
 const SCREENSHOTS = resolve(__dirname, '../../../test-results/screenshots/pdf')
@@ -69,66 +70,6 @@ function longItems(): CommitmentItem[] {
     )
   ]
 }
-
-interface Word {
-  x0: number
-  y0: number
-  x1: number
-  y1: number
-  text: string
-}
-interface Page {
-  width: number
-  height: number
-  words: Word[]
-}
-
-/** Pages and their words from pdftotext's bounding-box HTML. */
-function pagesOf(pdf: string): Page[] {
-  const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-  })
-  const pages: Page[] = []
-  const num = (tag: string, name: string) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(tag)![1])
-  for (const m of html.matchAll(/<page ([^>]*)>([\s\S]*?)<\/page>/g)) {
-    const words: Word[] = []
-    for (const w of m[2].matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)) {
-      words.push({
-        x0: num(w[1], 'xMin'),
-        y0: num(w[1], 'yMin'),
-        x1: num(w[1], 'xMax'),
-        y1: num(w[1], 'yMax'),
-        text: w[2]
-      })
-    }
-    pages.push({ width: num(m[1], 'width'), height: num(m[1], 'height'), words })
-  }
-  return pages
-}
-
-/**
- * Pairs of words whose boxes overlap. A word's box spans the font's whole ascent and descent
- * (about 1.18 of the line pitch LibreOffice sets), so two lines of one cell overlap by about a
- * sixth of a box: that much is allowed. A line printed over another (text run over the next
- * row) overlaps by more, and words side by side overlap by nothing.
- */
-function overlaps(words: Word[]): [Word, Word][] {
-  const found: [Word, Word][] = []
-  const sorted = [...words].sort((a, b) => a.y0 - b.y0)
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i]
-    for (let j = i + 1; j < sorted.length && sorted[j].y0 < a.y1; j++) {
-      const b = sorted[j]
-      const dx = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)
-      const dy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
-      if (dx > 0.5 && dy > 0.25 * Math.min(a.y1 - a.y0, b.y1 - b.y0)) found.push([a, b])
-    }
-  }
-  return found
-}
-
-const A4 = { portrait: [595, 842], landscape: [842, 595] } as const
 
 let t: TestCore
 let out: string
