@@ -6,6 +6,7 @@ import { flushPromises } from '@vue/test-utils'
 import type { Inspection, InspectionSummary, PlanItem, Recommendation } from '@shared/api'
 import InspectionsView from '@renderer/views/InspectionsView.vue'
 import InspectionsOverviewCard from '@renderer/components/overview/InspectionsOverviewCard.vue'
+import UnitOpenRecommendations from '@renderer/components/inspections/UnitOpenRecommendations.vue'
 import { ApiError, createFakeApi, unit } from '../fake-api'
 import { $$, byTestId, click, installApi, mountView, sleep, type } from '../helpers'
 
@@ -210,6 +211,27 @@ describe('InspectionsOverviewCard', () => {
     expect(byTestId('overview-inspections')!.textContent).toContain(
       'Không có kiến nghị nào quá hạn'
     )
+    wrapper.unmount()
+  })
+})
+
+describe('UnitOpenRecommendations', () => {
+  it('shows a unit’s recommendations not yet done, and nothing when there are none', async () => {
+    const fake = fakeWith([rec(1, { status: 'late', dueOn: '2026-03-31' })])
+    installApi(fake.api)
+    let wrapper = mountView(UnitOpenRecommendations, { props: { unitId: 2 } })
+    await flushPromises()
+    expect(byTestId('units-open-recommendations')!.textContent).toContain('Quá hạn')
+    expect(fake.callsTo('inspections:listRecommendations')[0]).toMatchObject({
+      unitId: 2,
+      openOnly: true
+    })
+    wrapper.unmount()
+    document.body.innerHTML = ''
+    installApi(fakeWith([]).api)
+    wrapper = mountView(UnitOpenRecommendations, { props: { unitId: 2 } })
+    await flushPromises()
+    expect(byTestId('units-open-recommendations')).toBeNull()
     wrapper.unmount()
   })
 })
