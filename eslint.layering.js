@@ -13,7 +13,7 @@ const CORE_ALLOWED = {
   db: ['people'], // migrations reuse the people module's fingerprint
   // db/errors holds CoreError, the one way to refuse with a Vietnamese message.
   excel: ['db', 'jobs'],
-  word: ['db'],
+  word: ['db', 'excel'], // the place-and-date line is written once, in excel/party-document
   jobs: ['db'],
   // The audit log: written by every domain inside its own transactions; knows none of them.
   audit: ['db', 'excel', 'rpc'],

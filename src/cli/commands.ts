@@ -15,6 +15,7 @@ import { PROPAGANDA_COMMANDS, PROPAGANDA_USAGE } from './propaganda-commands'
 import { REPORTS_COMMANDS, REPORTS_USAGE } from './reports-commands'
 import { AUDIT_COMMANDS, AUDIT_USAGE } from './audit-commands'
 import { SECURITY_COMMANDS, SECURITY_USAGE } from './security-commands'
+import { INSPECTIONS_COMMANDS, INSPECTIONS_USAGE } from './inspections-commands'
 
 export interface CommandContext {
   core: Core
@@ -35,7 +36,8 @@ export const COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   ...PROPAGANDA_COMMANDS,
   ...REPORTS_COMMANDS,
   ...AUDIT_COMMANDS,
-  ...SECURITY_COMMANDS
+  ...SECURITY_COMMANDS,
+  ...INSPECTIONS_COMMANDS
 }
 
 export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--db TỆP] [--json]
@@ -53,6 +55,7 @@ ${PROPAGANDA_USAGE}
 ${REPORTS_USAGE}
 ${AUDIT_USAGE}
 ${SECURITY_USAGE}
+${INSPECTIONS_USAGE}
 
 ĐƠN_VỊ là tên (không phân biệt hoa thường, dấu) hoặc mã số của đơn vị.
 Dữ liệu có mật khẩu: mật khẩu lấy từ biến môi trường CD05_PASSWORD, hoặc được hỏi (không hiện chữ gõ).

@@ -73,7 +73,17 @@ const valued = [
   'link',
   'stage',
   'result',
-  'period'
+  'period',
+  'content',
+  'decision',
+  'decision-date',
+  'text',
+  'due',
+  'by',
+  'quarter',
+  'month',
+  'mode',
+  'plan'
 ]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit', 'with-records', 'yes']
 const OPTIONS = Object.fromEntries([

@@ -15,7 +15,8 @@ export type DateCheck = { ok: true; value: PartialDate | null } | { ok: false; e
 
 export function checkDateText(
   text: string,
-  options: { fullDay?: boolean; required?: boolean } = {}
+  /** `future`: a day still to come is fine (a deadline, a planned working day). */
+  options: { fullDay?: boolean; required?: boolean; future?: boolean } = {}
 ): DateCheck {
   if (!text.trim()) {
     return options.required ? { ok: false, error: 'Chưa nhập ngày.' } : { ok: true, value: null }
@@ -31,7 +32,7 @@ export function checkDateText(
   }
   if (options.fullDay && value.length !== 10)
     return { ok: false, error: 'Nhập đủ ngày, tháng, năm (dd/mm/yyyy).' }
-  if (comparePartialDates(value, todayIso()) > 0)
+  if (!options.future && comparePartialDates(value, todayIso()) > 0)
     return { ok: false, error: 'Ngày không được sau hôm nay.' }
   return { ok: true, value }
 }

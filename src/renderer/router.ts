@@ -15,6 +15,7 @@ import CommitmentsView from './views/CommitmentsView.vue'
 import EvaluationView from './views/EvaluationView.vue'
 import ImportView from './views/ImportView.vue'
 import PropagandaView from './views/PropagandaView.vue'
+import InspectionsView from './views/InspectionsView.vue'
 
 const BUILT = {
   overview: OverviewView,
@@ -24,7 +25,8 @@ const BUILT = {
   study: StudyView,
   commitments: CommitmentsView,
   evaluation: EvaluationView,
-  propaganda: PropagandaView
+  propaganda: PropagandaView,
+  inspection: InspectionsView
 }
 
 const routes: RouteRecordRaw[] = [

@@ -151,6 +151,8 @@ export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
       return find(p.id)
     },
     'backup:list': () => data.backups,
+    // Tổng quan asks for the late recommendations (none unless a test says).
+    'inspections:listRecommendations': () => [],
     ...overrides
   }
 

@@ -22,6 +22,9 @@ const EXPORT_LABELS = {
   'commitment-status': 'Bảng tình hình lập cam kết',
   'propaganda-anniversaries': 'Các ngày kỷ niệm trong năm',
   'propaganda-activities': 'Danh sách hoạt động tuyên truyền',
+  'inspection-plan': 'Kế hoạch kiểm tra, giám sát',
+  'inspection-recommendations': 'Danh sách kiến nghị sau kiểm tra, giám sát',
+  'inspection-draft': 'Dự thảo văn bản kiểm tra, giám sát (Word)',
   'report-annex': 'Phụ lục số liệu báo cáo',
   'issued-report-annex': 'Phụ lục số liệu của báo cáo đã ban hành',
   audit: 'Nhật ký thao tác'

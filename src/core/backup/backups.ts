@@ -12,6 +12,7 @@ import { CoreError } from '../db/errors'
 import { corruptFileError, unusableFileError } from '../db/file-header'
 import { SCHEMA_VERSION, schemaVersion } from '../db/migrations'
 import { checkOrdinaryFile, createExclusive, ensurePrivateDir } from '../files'
+import { copyAttachmentsForBackup, removeBackupAttachments } from './attachments'
 
 const NAME = /^sao-luu_(\d{8})-(\d{6})-(\d{3})_([a-z-]+)\.sqlite$/
 /** Suffix of a file being written; never a finished copy. */
@@ -58,7 +59,8 @@ export function removePartials(dir: string, prefix = 'sao-luu_'): string[] {
   const removed: string[] = []
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(prefix) || !name.endsWith(PARTIAL_SUFFIX)) continue
-    rmSync(join(dir, name), { force: true })
+    // A backup's attachments folder is written as a partial folder too.
+    rmSync(join(dir, name), { recursive: true, force: true })
     removed.push(name)
   }
   return removed
@@ -165,7 +167,10 @@ export function copyFailure(e: unknown, failed: string): CoreError {
   )
 }
 
-/** Copies the open database into the backup folder, verifies the copy, then prunes old ones. */
+/**
+ * Copies the open database into the backup folder, verifies the copy, then prunes old ones. The
+ * files attached to records (backup/attachments.ts) go with it, in a folder beside the copy.
+ */
 export function createBackup(
   db: Database,
   dir: string,
@@ -186,9 +191,12 @@ export function createBackup(
     // encrypted, and is checked here with that key.
     snapshotInto(db, partial)
     verifyDatabaseFile(partial, keyOf(db))
+    // The attachments before the .sqlite: a backup listed is always whole.
+    if (!db.memory) copyAttachmentsForBackup(db.name, final)
     renameSync(partial, final)
   } catch (e) {
     rmSync(partial, { force: true })
+    removeBackupAttachments(final)
     throw copyFailure(e, 'Không tạo được bản sao lưu')
   }
   pruneBackups(dir, keep)
@@ -196,5 +204,8 @@ export function createBackup(
 }
 
 export function pruneBackups(dir: string, keep: number): void {
-  for (const old of backupsBeyondKeep(listBackups(dir), keep)) rmSync(old.path, { force: true })
+  for (const old of backupsBeyondKeep(listBackups(dir), keep)) {
+    rmSync(old.path, { force: true })
+    removeBackupAttachments(old.path)
+  }
 }

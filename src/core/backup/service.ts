@@ -21,6 +21,7 @@ import {
   snapshotInto,
   verifyOpenDatabase
 } from './backups'
+import { restoreAttachments } from './attachments'
 
 export function appInfo(ctx: CoreContext): AppInfo {
   // Answered while locked too (the lock screen names the file); what only the file knows is
@@ -93,6 +94,8 @@ export async function restoreBackup(
       Math.max(backupKeep(ctx.db), 1) + 1
     )
     ctx.replaceDatabase(incoming)
+    // The files the restored data names come back too (those still there are the same bytes).
+    restoreAttachments(source, ctx.dbPath)
     // Written in the restored data: the log goes on from what came back.
     audit(ctx.db, {
       action: 'backup.restore',

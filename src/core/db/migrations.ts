@@ -30,6 +30,14 @@ import m0018 from './migrations/0018_received_reports'
 import m0019 from './migrations/0019_report_issues'
 import m0020 from './migrations/0020_report_drafts'
 import m0021 from './migrations/0021_audit_log'
+import m0022 from './migrations/0022_inspection_plan_items'
+import m0023 from './migrations/0023_inspection_plan_targets'
+import m0024 from './migrations/0024_inspections'
+import m0025 from './migrations/0025_inspection_team_members'
+import m0026 from './migrations/0026_inspection_targets'
+import m0027 from './migrations/0027_inspection_documents'
+import m0028 from './migrations/0028_inspection_findings'
+import m0029 from './migrations/0029_inspection_recommendations'
 
 export interface Migration {
   version: number
@@ -59,7 +67,15 @@ export const MIGRATIONS: Migration[] = [
   { version: 18, name: 'received reports', sql: m0018 },
   { version: 19, name: 'report issues', sql: m0019 },
   { version: 20, name: 'report drafts', sql: m0020 },
-  { version: 21, name: 'audit log', sql: m0021 }
+  { version: 21, name: 'audit log', sql: m0021 },
+  { version: 22, name: 'inspection plan items', sql: m0022 },
+  { version: 23, name: 'inspection plan targets', sql: m0023 },
+  { version: 24, name: 'inspections', sql: m0024 },
+  { version: 25, name: 'inspection team members', sql: m0025 },
+  { version: 26, name: 'inspection targets', sql: m0026 },
+  { version: 27, name: 'inspection documents', sql: m0027 },
+  { version: 28, name: 'inspection findings', sql: m0028 },
+  { version: 29, name: 'inspection recommendations', sql: m0029 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -11,7 +11,8 @@ const REFERENCE_LABELS: Record<string, string> = {
   evaluation_ratings: 'xếp loại đảng viên',
   exemplars: 'điển hình, mô hình',
   award_recipients: 'khen thưởng',
-  press_work_authors: 'tác phẩm báo chí'
+  press_work_authors: 'tác phẩm báo chí',
+  inspection_team_members: 'đoàn kiểm tra, giám sát'
 }
 /** For a table added later and not labelled above: still Vietnamese, never a table name. */
 const OTHER_REFERENCE_LABEL = 'dữ liệu khác'

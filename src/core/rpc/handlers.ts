@@ -15,6 +15,7 @@ import { exemplarHandlers } from '../exemplars/rpc'
 import { auditHandlers } from '../audit/rpc'
 import { propagandaHandlers } from '../propaganda/rpc'
 import { reportHandlers } from '../reports/rpc'
+import { inspectionsHandlers } from '../inspections/rpc'
 
 type Handler<C extends Channel> = (
   ctx: CoreContext,
@@ -34,5 +35,6 @@ export const handlers = {
   ...exemplarHandlers,
   ...propagandaHandlers,
   ...reportHandlers,
-  ...auditHandlers
+  ...auditHandlers,
+  ...inspectionsHandlers
 } satisfies HandlerMap

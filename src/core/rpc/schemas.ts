@@ -14,6 +14,7 @@ import { exemplarSchemas } from '../exemplars/rpc'
 import { auditSchemas } from '../audit/rpc'
 import { propagandaSchemas } from '../propaganda/rpc'
 import { reportSchemas } from '../reports/rpc'
+import { inspectionsSchemas } from '../inspections/rpc'
 
 export const schemas = {
   ...appSchemas,
@@ -27,7 +28,8 @@ export const schemas = {
   ...exemplarSchemas,
   ...propagandaSchemas,
   ...reportSchemas,
-  ...auditSchemas
+  ...auditSchemas,
+  ...inspectionsSchemas
 }
 
 // Each schema must produce exactly what its channel's handler is promised.

@@ -23,6 +23,7 @@ import type { Result } from './common'
 import type { EvaluationApi } from './evaluation'
 import type { ExemplarsApi } from './exemplars'
 import type { ImportApi } from './import'
+import type { InspectionsApi } from './inspections'
 import type { PeopleApi } from './people'
 import type { PropagandaApi } from './propaganda'
 import type { ReportsApi } from './reports'
@@ -35,6 +36,7 @@ import { COMMITMENTS_CHANNELS } from './commitments'
 import { EVALUATION_CHANNELS } from './evaluation'
 import { EXEMPLARS_CHANNELS } from './exemplars'
 import { IMPORT_CHANNELS } from './import'
+import { INSPECTIONS_CHANNELS } from './inspections'
 import { PEOPLE_CHANNELS } from './people'
 import { PROPAGANDA_CHANNELS } from './propaganda'
 import { REPORTS_CHANNELS } from './reports'
@@ -54,6 +56,7 @@ export * from './exemplars'
 export * from './propaganda'
 export * from './reports'
 export * from './audit'
+export * from './inspections'
 
 export interface Api
   extends
@@ -68,7 +71,8 @@ export interface Api
     ExemplarsApi,
     PropagandaApi,
     ReportsApi,
-    AuditApi {}
+    AuditApi,
+    InspectionsApi {}
 
 export type Channel = keyof Api
 export type Input<C extends Channel> = Api[C]['input']
@@ -87,7 +91,8 @@ export const CHANNELS = [
   ...EXEMPLARS_CHANNELS,
   ...PROPAGANDA_CHANNELS,
   ...REPORTS_CHANNELS,
-  ...AUDIT_CHANNELS
+  ...AUDIT_CHANNELS,
+  ...INSPECTIONS_CHANNELS
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of Api (each domain file checks its own

@@ -1,7 +1,7 @@
 -- The schema of the data file after every migration, as test/integration/migrations.test.ts
 -- reads it (comments dropped, spaces made single, a column a line). Written by that test with
 -- UPDATE_SCHEMA_SNAPSHOT=1; review its diff with the migration that changes it.
-PRAGMA user_version = 21;
+PRAGMA user_version = 29;
 CREATE TABLE anniversaries (
   id INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
@@ -240,6 +240,103 @@ CREATE TABLE imports (
   backup_file TEXT,
   undone_at TEXT
 ) STRICT;
+CREATE TABLE inspection_documents (
+  id INTEGER PRIMARY KEY,
+  inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+  kind TEXT NOT NULL CHECK (kind IN ('decision', 'plan', 'self_review', 'minutes', 'results_report', 'conclusion', 'other')),
+  number TEXT,
+  dated_on TEXT NOT NULL,
+  title TEXT,
+  file_name TEXT,
+  file_hash TEXT,
+  file_size INTEGER,
+  note TEXT,
+  created_at TEXT NOT NULL,
+  CHECK ((file_name IS NULL) = (file_hash IS NULL))
+) STRICT;
+CREATE INDEX inspection_documents_inspection ON inspection_documents(inspection_id, dated_on);
+CREATE TABLE inspection_findings (
+  id INTEGER PRIMARY KEY,
+  inspection_id INTEGER NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('strength', 'shortcoming')),
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL
+) STRICT;
+CREATE INDEX inspection_findings_inspection ON inspection_findings(inspection_id, position);
+CREATE TABLE inspection_plan_items (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('inspection', 'supervision')),
+  mode TEXT NOT NULL CHECK (mode IN ('thematic', 'ongoing')),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  content TEXT NOT NULL,
+  quarter INTEGER CHECK (quarter BETWEEN 1 AND 4),
+  month INTEGER CHECK (month BETWEEN 1 AND 12),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK ((quarter IS NULL) <> (month IS NULL))
+) STRICT;
+CREATE INDEX inspection_plan_items_year ON inspection_plan_items(year, unit_id);
+CREATE TABLE inspection_plan_targets (
+  plan_item_id INTEGER NOT NULL REFERENCES inspection_plan_items(id) ON DELETE CASCADE,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  PRIMARY KEY (plan_item_id, unit_id)
+) STRICT;
+CREATE INDEX inspection_plan_targets_unit ON inspection_plan_targets(unit_id);
+CREATE TABLE inspection_recommendations (
+  id INTEGER PRIMARY KEY,
+  inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  text TEXT NOT NULL,
+  made_on TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  done_on TEXT,
+  done_note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (due_on >= made_on)
+) STRICT;
+CREATE INDEX inspection_recommendations_inspection ON inspection_recommendations(inspection_id);
+CREATE INDEX inspection_recommendations_unit ON inspection_recommendations(unit_id, due_on);
+CREATE TABLE inspection_targets (
+  inspection_id INTEGER NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  members INTEGER NOT NULL DEFAULT 0 CHECK (members >= 0),
+  PRIMARY KEY (inspection_id, unit_id)
+) STRICT;
+CREATE INDEX inspection_targets_unit ON inspection_targets(unit_id);
+CREATE TABLE inspection_team_members (
+  inspection_id INTEGER NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('head', 'deputy', 'member', 'secretary')),
+  person_id INTEGER REFERENCES people(id),
+  name TEXT NOT NULL,
+  PRIMARY KEY (inspection_id, position)
+) STRICT;
+CREATE INDEX inspection_team_members_person ON inspection_team_members(person_id) WHERE person_id IS NOT NULL;
+CREATE TABLE inspections (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('inspection', 'supervision')),
+  mode TEXT NOT NULL CHECK (mode IN ('thematic', 'ongoing')),
+  plan_item_id INTEGER UNIQUE REFERENCES inspection_plan_items(id),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  content TEXT NOT NULL,
+  decision_number TEXT,
+  decision_date TEXT,
+  period_from TEXT,
+  period_to TEXT,
+  starts_on TEXT,
+  ends_on TEXT,
+  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'notified', 'self_review', 'at_work', 'results_adopted', 'concluded', 'closed')),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on),
+  CHECK (period_to IS NULL OR period_from IS NULL OR period_to >= period_from)
+) STRICT;
+CREATE INDEX inspections_starts ON inspections(starts_on, unit_id);
+CREATE INDEX inspections_unit ON inspections(unit_id);
 CREATE TABLE people (
   id INTEGER PRIMARY KEY,
   unit_id INTEGER NOT NULL REFERENCES units(id),
