@@ -26,7 +26,7 @@ import {
   type PartyDocument
 } from '../excel/party-document'
 import { topicByYear } from '../study/topics'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { findCommitment, personRow, roster } from './commitments'
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']
@@ -99,7 +99,7 @@ function commitmentDocument(
       ])
     )
   }
-  const signer = unitSigner(unit)
+  const signer = unitSignerOf(db, c.unitId)
   const doc: PartyDocument = {
     sheetName: `Cam kết ${input.year}`,
     upperOrg: unit.parent,
@@ -118,7 +118,7 @@ function commitmentDocument(
     ],
     rows,
     signers: [
-      { lines: [`Xác nhận của ${signer.body}`, ...signer.lines] },
+      unitDocSigner(signer, [`Xác nhận của ${signer.body}`]),
       { lines: ['Người cam kết'], name: p.full_name }
     ],
     orientation: 'portrait'

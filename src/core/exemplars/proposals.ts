@@ -7,7 +7,7 @@ import { todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError, notFound } from '../db/errors'
 import { writePartyDocument, type PartyDocument } from '../excel/party-document'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { listExemplars } from './register'
 
 export interface ProposalsInput {
@@ -70,7 +70,7 @@ function proposalsDocument(ctx: CoreContext, i: ProposalsInput): PartyDocument {
       null,
       null
     ],
-    signers: [{ lines: ['NGƯỜI LẬP DANH SÁCH'] }, { lines: unitSigner(org).lines }],
+    signers: [{ lines: ['NGƯỜI LẬP DANH SÁCH'] }, unitDocSigner(unitSignerOf(ctx.db, i.unitId))],
     orientation: 'landscape'
   }
 }

@@ -8,7 +8,7 @@ import { displayPartialDate, todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { writePartyDocument, type PartyDocument } from '../excel/party-document'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSigner, unitSignerOf, type SignerBlock } from '../units/signer'
 import { missing } from './coverage'
 import { topicByYear } from './topics'
 
@@ -16,8 +16,8 @@ const KIND = { member: 'Đảng viên', non_member: 'Quần chúng' } as const
 
 interface Org {
   name: string
-  level: string
   parentName: string | null
+  signer: SignerBlock
 }
 
 /** What every sheet of one export shares. */
@@ -32,17 +32,17 @@ function orgOf(ctx: CoreContext, unitId: number | null): Org | null {
   if (unitId === null) {
     // The whole organisation: the single root if there is one.
     const roots = ctx.db
-      .prepare('SELECT name, level FROM units WHERE parent_id IS NULL AND retired_on IS NULL')
-      .all() as { name: string; level: string }[]
-    return roots.length === 1 ? { ...roots[0], parentName: null } : null
+      .prepare('SELECT id FROM units WHERE parent_id IS NULL AND retired_on IS NULL')
+      .all() as { id: number }[]
+    if (roots.length !== 1) return null
+    unitId = roots[0].id
   }
-  return (
-    (ctx.db
-      .prepare(
-        'SELECT u.name, u.level, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?'
-      )
-      .get(unitId) as Org | undefined) ?? null
-  )
+  const row = ctx.db
+    .prepare(
+      'SELECT u.name, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?'
+    )
+    .get(unitId) as Omit<Org, 'signer'> | undefined
+  return row ? { ...row, signer: unitSignerOf(ctx.db, unitId) } : null
 }
 
 /** The list of `people` issued by `org`; `unitName` goes into the title of a unit's own sheet. */
@@ -100,7 +100,10 @@ function missingDocument(
     notes: [
       'Người cần học: đang sinh hoạt hoặc sinh hoạt tạm thời; không tính người miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, đã rời danh sách.'
     ],
-    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(org ?? { level: '' }).lines }],
+    signers: [
+      { lines: ['NGƯỜI LẬP BIỂU'] },
+      unitDocSigner(org?.signer ?? unitSigner({ level: '' }))
+    ],
     orientation: 'landscape'
   }
 }

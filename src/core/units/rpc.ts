@@ -14,12 +14,29 @@ import {
   updateUnit
 } from './units'
 
+// Generous, like the names: the domain rule refuses a signer line too long to print.
+const signerSetting = z.object({
+  line: text(5000).nullable(),
+  title: text(5000).nullable(),
+  name: text(5000).nullable()
+})
+
 export const unitSchemas = {
   'units:list': z.object({ includeRetired: z.boolean() }),
   // Generous limits: the domain rule refuses a name over 200 characters with a sentence on the
   // field; this only keeps absurd payloads out.
-  'units:create': z.object({ parentId: id.nullable(), name: text(5000), level: text(5000) }),
-  'units:update': z.object({ id, name: text(5000).optional(), level: text(5000).optional() }),
+  'units:create': z.object({
+    parentId: id.nullable(),
+    name: text(5000),
+    level: text(5000),
+    signer: signerSetting.optional()
+  }),
+  'units:update': z.object({
+    id,
+    name: text(5000).optional(),
+    level: text(5000).optional(),
+    signer: signerSetting.optional()
+  }),
   'units:move': z.object({ id, parentId: id.nullable() }),
   'units:retire': z.object({ id, on: isoDay.optional() }),
   'units:restore': z.object({ id }),
