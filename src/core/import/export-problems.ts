@@ -198,19 +198,23 @@ function mergeTitles(ws: ExcelJS.Worksheet, sheet: GridSheet, layout: SheetLayou
 }
 
 /**
- * Widths for the sender's columns, from what the table holds (the file as read keeps no widths;
- * the titles above run on across the columns): the longest value, a date whole (narrower, Excel prints "###"), between MIN_WIDTH and MAX_WIDTH;
- * longer text wraps.
+ * Widths for the sender's columns: those the file sets, as the sender laid it out; for the others
+ * (a CSV sets none), from what the table holds (the titles above run on across the columns): the
+ * longest value between MIN_WIDTH and MAX_WIDTH, longer text wraps. A column of dates is at least
+ * wide enough for a whole date either way (narrower, Excel prints "###").
  */
 function columnWidths(sheet: GridSheet, count: number, tableFrom: number): number[] {
-  const widths = new Array<number>(count).fill(MIN_WIDTH)
+  const given = sheet.widths ?? []
+  const widths = Array.from({ length: count }, (_, c) => given[c] ?? MIN_WIDTH)
   for (const r of sheet.rows) {
     if (r.r < tableFrom) continue
     r.cells.forEach((v, c) => {
       if (v === null || v === undefined || c >= count) return
-      const chars =
-        v instanceof DateCell ? DATE_WIDTH : Math.ceil(longestLine(cellText(v)) * 1.1) + 2
-      if (chars > widths[c]) widths[c] = Math.min(MAX_WIDTH, chars)
+      if (v instanceof DateCell) widths[c] = Math.max(widths[c], DATE_WIDTH)
+      else if (given[c] === undefined) {
+        const chars = Math.ceil(longestLine(cellText(v)) * 1.1) + 2
+        if (chars > widths[c]) widths[c] = Math.min(MAX_WIDTH, chars)
+      }
     })
   }
   return widths
