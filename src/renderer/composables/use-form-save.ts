@@ -2,7 +2,7 @@
 // show its message and keep its per-field problems (ApiFailure.fields) for the form to show next
 // to the fields they name. Fields the form itself checks before saving can go in `errors` too.
 
-import { nextTick, ref, type Ref } from 'vue'
+import { nextTick, ref, watch, type Ref } from 'vue'
 import { ApiFailure } from '../api'
 import { showError, showSuccess } from '../notify'
 
@@ -96,4 +96,44 @@ export function enterSaves(e: KeyboardEvent): boolean {
   if (t.getAttribute('aria-expanded') === 'true' || t.closest('[aria-expanded="true"]'))
     return false
   return true
+}
+
+/**
+ * A form's messages that go away as soon as the field they are about is changed: those the form
+ * found itself (`errors`) and those of the core's last refusal (`server`, a prop the dialog may
+ * not change, so hidden rather than deleted until the next refusal). `aliases` names the message
+ * key of a form field called otherwise (e.g. line → signerLine); "points.1.name" is about "points".
+ */
+export function useFieldErrors(
+  form: () => object,
+  server: () => FieldErrors,
+  aliases: Record<string, string> = {}
+) {
+  const errors = ref<FieldErrors>({})
+  const edited = ref(new Set<string>())
+  const keyOf = (field: string) => aliases[field] ?? field
+  const about = (message: string, key: string) => message === key || message.startsWith(`${key}.`)
+
+  watch(
+    () => JSON.stringify(form()),
+    (now, before) => {
+      const a = JSON.parse(now) as Record<string, unknown>
+      const b = JSON.parse(before) as Record<string, unknown>
+      for (const field of Object.keys(a)) {
+        if (JSON.stringify(a[field]) === JSON.stringify(b[field])) continue
+        const key = keyOf(field)
+        for (const k of Object.keys(errors.value)) if (about(k, key)) delete errors.value[k]
+        edited.value.add(key)
+      }
+    }
+  )
+  // A new refusal speaks of the form as it is now.
+  watch(server, () => edited.value.clear())
+
+  const errorOf = (field: string): string => {
+    if (errors.value[field]) return errors.value[field]
+    const hidden = [...edited.value].some((key) => about(field, key))
+    return hidden ? '' : (server()[field] ?? '')
+  }
+  return { errors, errorOf }
 }
