@@ -13,6 +13,7 @@ import type {
   CommitmentUnitExportInput,
   CommitmentUnitExportResult
 } from '../../shared/api'
+import { writeFailureReason } from '../files'
 import { COMMITMENT_HEADINGS } from '../../shared/api'
 import { COMMITMENT_HEADING_LABELS } from '../../shared/labels'
 import { displayPartialDate } from '../../shared/partial-date'
@@ -197,7 +198,7 @@ async function save(path: string, wb: ExcelJS.Workbook): Promise<void> {
   try {
     await writeWorkbook(path, wb)
   } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
   }
 }
 

@@ -12,6 +12,7 @@ import type {
   EvaluationTotals,
   Rating
 } from '../../shared/api'
+import { writeFailureReason } from '../files'
 import { RATING_LEVELS } from '../../shared/api'
 import {
   NOT_RATED_REASON_LABELS,
@@ -245,7 +246,7 @@ export async function exportEvaluation(
       evaluationDocument(sheet, input.place, unitSignerOf(ctx.db, sheet.unit.id))
     )
   } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
   }
   return { path, rows: sheet.rows.length }
 }

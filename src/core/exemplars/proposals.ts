@@ -2,6 +2,7 @@
 // that are not rewarded yet, as a party-format .xlsx through the one party-document writer. A
 // hidden "Mã" column holds the exemplar's id for a program reading the sheet back.
 import { basename } from 'node:path'
+import { writeFailureReason } from '../files'
 import type { Exemplar } from '../../shared/api'
 import { todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
@@ -93,7 +94,7 @@ export async function exportProposals(
   try {
     await writePartyDocument(path, doc)
   } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
   }
   return { path, rows: doc.rows.length }
 }

@@ -10,6 +10,7 @@ import { createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
+import { writeFailureReason } from '../files'
 import type { ImportProblem } from '../../shared/api'
 import { importProblemText } from '../../shared/labels'
 import type { CoreContext } from '../context'
@@ -340,13 +341,5 @@ class PartialFile {
 /** CANCELLED and other refusals as they are; anything else as EXPORT_FAILED with what to do. */
 function exportFailure(e: unknown, path: string): CoreError {
   if (e instanceof CoreError) return e
-  const code = (e as NodeJS.ErrnoException).code
-  const hint =
-    code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-      ? ' Tệp có thể đang mở trong Excel, hoặc thư mục không cho ghi: hãy đóng tệp hoặc chọn nơi lưu khác rồi thử lại.'
-      : ''
-  return new CoreError(
-    'EXPORT_FAILED',
-    `Không ghi được tệp ${path}: ${(e as Error).message}.${hint}`
-  )
+  return new CoreError('EXPORT_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
 }

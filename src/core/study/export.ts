@@ -3,6 +3,7 @@
 // with people missing, each a complete document that unit can act on (a committee sends every
 // chi bộ its own list).
 import { basename } from 'node:path'
+import { writeFailureReason } from '../files'
 import type { StudyExportMissingInput, StudyMissingPerson, StudyTopic } from '../../shared/api'
 import { displayPartialDate, todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
@@ -160,7 +161,7 @@ export async function exportMissing(
   try {
     await writePartyDocument(path, docs)
   } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
   }
   return { path, rows: docs[0].rows.length }
 }
