@@ -64,3 +64,28 @@ export function checkOrdinaryFile(path: string, what = 'tệp'): Stats {
   }
   return st
 }
+
+/**
+ * Why a file could not be written, in Vietnamese: the system's own words ("EACCES: permission
+ * denied, open …") are English and say nothing of what to do.
+ */
+export function writeFailureReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EBUSY':
+      return 'tệp có thể đang mở trong Excel, hoặc thư mục không cho ghi: hãy đóng tệp hoặc chọn nơi lưu khác rồi thử lại'
+    case 'ENOSPC':
+      return 'ổ đĩa đã đầy: hãy giải phóng chỗ trống hoặc chọn ổ khác'
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'thư mục không còn tồn tại: hãy chọn nơi lưu khác'
+    case 'EROFS':
+      return 'ổ đĩa chỉ cho đọc: hãy chọn nơi lưu khác'
+    case 'EISDIR':
+      return 'đó là một thư mục, không phải tệp'
+    default:
+      return code ? `lỗi hệ thống (mã ${code})` : 'lỗi không rõ khi ghi tệp'
+  }
+}

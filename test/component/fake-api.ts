@@ -48,7 +48,15 @@ export function unit(
   level: string,
   peopleCount = 0
 ): Unit {
-  return { id, parentId, name, level, retiredOn: null, peopleCount }
+  return {
+    id,
+    parentId,
+    name,
+    level,
+    retiredOn: null,
+    peopleCount,
+    signer: { line: null, title: null, name: null }
+  }
 }
 
 export function person(
@@ -110,8 +118,18 @@ export function createFakeApi(data: FakeData, overrides: Handlers = {}) {
         input.name,
         input.level
       )
+      if (input.signer) u.signer = input.signer
       data.units.push(u)
       return u
+    },
+    'units:update': (input) => {
+      const u = data.units.find((x) => x.id === input.id)!
+      Object.assign(u, {
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.level === undefined ? {} : { level: input.level }),
+        ...(input.signer === undefined ? {} : { signer: input.signer })
+      })
+      return { ...u }
     },
     'units:history': () => [],
     'people:list': (input) => {

@@ -57,6 +57,9 @@ describe('foundation, end to end', () => {
     await e2e.page.getByText('Số thẻ đảng viên gồm 8 chữ số', { exact: false }).first().waitFor()
     await screenshot(e2e.page, '04-nguoi-loi-nhap')
     await people.byTestId('person-cancel').click()
+    // What was typed is not thrown away without asking.
+    await e2e.page.getByText('Bỏ các thay đổi chưa lưu?').waitFor()
+    await e2e.page.locator('.el-message-box').getByRole('button', { name: 'Bỏ thay đổi' }).click()
     await people.byTestId('person-dialog').waitFor({ state: 'hidden' })
   })
 

@@ -7,7 +7,7 @@ import type { CoreContext } from '../context'
 import { saveDocuments, xlsxTarget } from '../excel/save-target'
 import { unitTableDocument } from '../excel/unit-table'
 import { issuerOf } from '../units/issuer'
-import { unitSigner } from '../units/signer'
+import { unitSigner, unitSignerOf } from '../units/signer'
 import { commitmentStatus } from './status'
 
 export async function exportCommitmentStatus(
@@ -18,7 +18,11 @@ export async function exportCommitmentStatus(
   const org = issuerOf(ctx.db, input.unitId)
   const doc = unitTableDocument<CommitmentStatusRow>({
     org,
-    signerLines: unitSigner(org ?? { level: '' }).lines,
+    // The unit's own signer as set in its dialog; the whole organisation signs by level.
+    signerLines: (input.unitId === null
+      ? unitSigner(org ?? { level: '' })
+      : unitSignerOf(ctx.db, input.unitId)
+    ).lines,
     place: input.place?.trim() || '……',
     date: todayIso(),
     sheetName: `Cam kết ${input.year}`,

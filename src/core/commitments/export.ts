@@ -13,6 +13,7 @@ import type {
   CommitmentUnitExportInput,
   CommitmentUnitExportResult
 } from '../../shared/api'
+import { writeFailureReason } from '../files'
 import { COMMITMENT_HEADINGS } from '../../shared/api'
 import { COMMITMENT_HEADING_LABELS } from '../../shared/labels'
 import { displayPartialDate } from '../../shared/partial-date'
@@ -26,7 +27,7 @@ import {
   type PartyDocument
 } from '../excel/party-document'
 import { topicByYear } from '../study/topics'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { findCommitment, personRow, roster } from './commitments'
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']
@@ -99,7 +100,7 @@ function commitmentDocument(
       ])
     )
   }
-  const signer = unitSigner(unit)
+  const signer = unitSignerOf(db, c.unitId)
   const doc: PartyDocument = {
     sheetName: `Cam kết ${input.year}`,
     upperOrg: unit.parent,
@@ -118,7 +119,7 @@ function commitmentDocument(
     ],
     rows,
     signers: [
-      { lines: [`Xác nhận của ${signer.body}`, ...signer.lines] },
+      unitDocSigner(signer, [`Xác nhận của ${signer.body}`]),
       { lines: ['Người cam kết'], name: p.full_name }
     ],
     orientation: 'portrait'
@@ -194,7 +195,7 @@ async function save(path: string, wb: ExcelJS.Workbook): Promise<void> {
   try {
     await writeWorkbook(path, wb)
   } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
   }
 }
 

@@ -38,6 +38,7 @@ import m0026 from './migrations/0026_inspection_targets'
 import m0027 from './migrations/0027_inspection_documents'
 import m0028 from './migrations/0028_inspection_findings'
 import m0029 from './migrations/0029_inspection_recommendations'
+import m0030 from './migrations/0030_unit_signers'
 
 export interface Migration {
   version: number
@@ -75,7 +76,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 26, name: 'inspection targets', sql: m0026 },
   { version: 27, name: 'inspection documents', sql: m0027 },
   { version: 28, name: 'inspection findings', sql: m0028 },
-  { version: 29, name: 'inspection recommendations', sql: m0029 }
+  { version: 29, name: 'inspection recommendations', sql: m0029 },
+  { version: 30, name: 'unit signers', sql: m0030 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -12,6 +12,7 @@ import type {
   EvaluationTotals,
   Rating
 } from '../../shared/api'
+import { writeFailureReason } from '../files'
 import { RATING_LEVELS } from '../../shared/api'
 import {
   NOT_RATED_REASON_LABELS,
@@ -32,7 +33,7 @@ import {
   type DocValue,
   type PartyDocument
 } from '../excel/party-document'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSignerOf, type SignerBlock } from '../units/signer'
 import { buildSheet } from './sheet'
 
 /** The columns of the sheet, by what they hold. The import finds them again by their headers. */
@@ -99,7 +100,11 @@ export function noteCell(
 const ratingText = (r: Rating | null) => (r ? RATING_SHORT_LABELS[r] : '')
 const pct = (p: number | null) => (p === null ? '' : ` (${formatPercent(p, { oneDecimal: true })})`)
 
-function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): PartyDocument {
+function evaluationDocument(
+  sheet: EvaluationSheet,
+  place: string | undefined,
+  signer: SignerBlock
+): PartyDocument {
   const withScore = sheet.ruleSet?.scoreThresholds != null
   const { keys, columns } = columnsFor(withScore)
   const at = (k: SheetColumn) => keys.indexOf(k)
@@ -197,7 +202,7 @@ function evaluationDocument(sheet: EvaluationSheet, place: string | undefined): 
     rows,
     totals: summary(sheet.totals),
     notes,
-    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(sheet.unit).lines }],
+    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, unitDocSigner(signer)],
     orientation: withScore ? 'landscape' : 'portrait',
     validations: [
       {
@@ -234,9 +239,12 @@ export async function exportEvaluation(
   if (!/\.xlsx$/i.test(basename(path)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
   try {
-    await writePartyDocument(path, evaluationDocument(sheet, input.place))
+    await writePartyDocument(
+      path,
+      evaluationDocument(sheet, input.place, unitSignerOf(ctx.db, sheet.unit.id))
+    )
   } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
   }
   return { path, rows: sheet.rows.length }
 }

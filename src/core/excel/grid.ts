@@ -35,6 +35,11 @@ export interface GridSheet {
   /** Non-empty rows only, in order. */
   rows: GridRow[]
   merges: MergeRange[]
+  /**
+   * Column widths the file sets (characters, as Excel counts them), by 0-based column; a gap
+   * where it sets none. Absent for a CSV. The problem file keeps them, as the sender laid it out.
+   */
+  widths?: (number | undefined)[]
   /** Converted legacy text: encoding → cells. */
   legacy: Partial<Record<LegacyEncoding, number>>
 }

@@ -147,6 +147,9 @@ async function readSheet(
           case 'mergeCell':
             grid.addMerge(String(value.attributes.ref ?? ''))
             break
+          case 'col':
+            grid.addColumnWidth(value.attributes.min, value.attributes.max, value.attributes.width)
+            break
         }
       } else {
         switch (name) {

@@ -178,6 +178,13 @@ async function readSheetFast(
         case 'mergeCell':
           grid.addMerge(String(attr(tag, start, end, 'ref') ?? ''))
           break
+        case 'col':
+          grid.addColumnWidth(
+            attr(tag, start, end, 'min'),
+            attr(tag, start, end, 'max'),
+            attr(tag, start, end, 'width')
+          )
+          break
         default:
           if (inInline) inlineTag(name, tag, start, end, selfClosing)
       }

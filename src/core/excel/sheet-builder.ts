@@ -105,6 +105,7 @@ export function tooBig(): CoreError {
 export class SheetBuilder {
   readonly rows: GridRow[] = []
   readonly merges: MergeRange[] = []
+  readonly widths: (number | undefined)[] = []
   readonly legacy: Partial<Record<LegacyEncoding, number>> = {}
   private row: GridRow | null = null
   private nextRow = 1
@@ -153,6 +154,15 @@ export class SheetBuilder {
       this.merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col })
   }
 
+  /** A <col min max width> of the sheet (1-based columns); the columns past what is read are left out. */
+  addColumnWidth(min: unknown, max: unknown, width: unknown): void {
+    const from = Number(min)
+    const to = Math.min(Number(max), LIMITS.maxColumns)
+    const w = Number(width)
+    if (!Number.isInteger(from) || from < 1 || !(w > 0) || !(w < 256)) return
+    for (let c = from; c <= to; c++) this.widths[c - 1] = w
+  }
+
   /** A cell's decoded text with its style index and type attribute. */
   addCell(col: number, style: number, type: string, text: string): void {
     const row = this.row
@@ -176,7 +186,14 @@ export class SheetBuilder {
   }
 
   sheet(name: string, hidden: boolean): GridSheet {
-    return { name, hidden, rows: this.rows, merges: this.merges, legacy: this.legacy }
+    return {
+      name,
+      hidden,
+      rows: this.rows,
+      merges: this.merges,
+      widths: this.widths,
+      legacy: this.legacy
+    }
   }
 
   private cellValue(type: string, text: string, info: StyleInfo | null): CellValue {

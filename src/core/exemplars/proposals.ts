@@ -2,12 +2,13 @@
 // that are not rewarded yet, as a party-format .xlsx through the one party-document writer. A
 // hidden "Mã" column holds the exemplar's id for a program reading the sheet back.
 import { basename } from 'node:path'
+import { writeFailureReason } from '../files'
 import type { Exemplar } from '../../shared/api'
 import { todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError, notFound } from '../db/errors'
 import { writePartyDocument, type PartyDocument } from '../excel/party-document'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { listExemplars } from './register'
 
 export interface ProposalsInput {
@@ -69,7 +70,7 @@ function proposalsDocument(ctx: CoreContext, i: ProposalsInput): PartyDocument {
       null,
       null
     ],
-    signers: [{ lines: ['NGƯỜI LẬP DANH SÁCH'] }, { lines: unitSigner(org).lines }],
+    signers: [{ lines: ['NGƯỜI LẬP DANH SÁCH'] }, unitDocSigner(unitSignerOf(ctx.db, i.unitId))],
     orientation: 'landscape'
   }
 }
@@ -90,7 +91,7 @@ export async function exportProposals(
   try {
     await writePartyDocument(path, doc)
   } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
   }
   return { path, rows: doc.rows.length }
 }

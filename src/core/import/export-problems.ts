@@ -10,6 +10,7 @@ import { createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
+import { writeFailureReason } from '../files'
 import type { ImportProblem } from '../../shared/api'
 import { importProblemText } from '../../shared/labels'
 import type { CoreContext } from '../context'
@@ -192,19 +193,23 @@ function mergeTitles(ws: ExcelJS.Worksheet, sheet: GridSheet, layout: SheetLayou
 }
 
 /**
- * Widths for the sender's columns, from what the table holds (the file as read keeps no widths;
- * the titles above run on across the columns): the longest value, a date whole (narrower, Excel prints "###"), between MIN_WIDTH and MAX_WIDTH;
- * longer text wraps.
+ * Widths for the sender's columns: those the file sets, as the sender laid it out; for the others
+ * (a CSV sets none), from what the table holds (the titles above run on across the columns): the
+ * longest value between MIN_WIDTH and MAX_WIDTH, longer text wraps. A column of dates is at least
+ * wide enough for a whole date either way (narrower, Excel prints "###").
  */
 function columnWidths(sheet: GridSheet, count: number, tableFrom: number): number[] {
-  const widths = new Array<number>(count).fill(MIN_WIDTH)
+  const given = sheet.widths ?? []
+  const widths = Array.from({ length: count }, (_, c) => given[c] ?? MIN_WIDTH)
   for (const r of sheet.rows) {
     if (r.r < tableFrom) continue
     r.cells.forEach((v, c) => {
       if (v === null || v === undefined || c >= count) return
-      const chars =
-        v instanceof DateCell ? DATE_WIDTH : Math.ceil(longestLine(cellText(v)) * 1.1) + 2
-      if (chars > widths[c]) widths[c] = Math.min(MAX_WIDTH, chars)
+      if (v instanceof DateCell) widths[c] = Math.max(widths[c], DATE_WIDTH)
+      else if (given[c] === undefined) {
+        const chars = Math.ceil(longestLine(cellText(v)) * 1.1) + 2
+        if (chars > widths[c]) widths[c] = Math.min(MAX_WIDTH, chars)
+      }
     })
   }
   return widths
@@ -330,13 +335,5 @@ class PartialFile {
 /** CANCELLED and other refusals as they are; anything else as EXPORT_FAILED with what to do. */
 function exportFailure(e: unknown, path: string): CoreError {
   if (e instanceof CoreError) return e
-  const code = (e as NodeJS.ErrnoException).code
-  const hint =
-    code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-      ? ' Tệp có thể đang mở trong Excel, hoặc thư mục không cho ghi: hãy đóng tệp hoặc chọn nơi lưu khác rồi thử lại.'
-      : ''
-  return new CoreError(
-    'EXPORT_FAILED',
-    `Không ghi được tệp ${path}: ${(e as Error).message}.${hint}`
-  )
+  return new CoreError('EXPORT_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
 }

@@ -15,7 +15,7 @@ import type { CoreContext } from '../context'
 import type { Database } from '../db/connection'
 import { CoreError } from '../db/errors'
 import { writePartyDocument, type PartyDocument } from '../excel/party-document'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { scopeRange } from '../units/subtree'
 import { writeWordDocument, type WordBlock, type WordDocument } from '../word/party-word'
 import { getInspection } from './inspections'
@@ -23,6 +23,7 @@ import { listPlanItems } from './plan'
 import { listRecommendations } from './recommendations'
 
 interface Issuer {
+  id: number
   name: string
   level: string
   parent: string | null
@@ -31,7 +32,7 @@ interface Issuer {
 function issuer(db: Database, unitId: number): Issuer {
   const u = db
     .prepare(
-      'SELECT u.name, u.level, pu.name AS parent FROM units u LEFT JOIN units pu ON pu.id = u.parent_id WHERE u.id = ?'
+      'SELECT u.id, u.name, u.level, pu.name AS parent FROM units u LEFT JOIN units pu ON pu.id = u.parent_id WHERE u.id = ?'
     )
     .get(unitId) as Issuer | undefined
   if (!u) throw new CoreError('NOT_FOUND', 'Không tìm thấy đơn vị.')
@@ -93,7 +94,7 @@ export async function exportPlan(
     'xlsx'
   )
   if (!path) return null
-  const signer = unitSigner(u)
+  const signer = unitSignerOf(ctx.db, u.id)
   const doc: PartyDocument = {
     sheetName: `Kế hoạch ${input.year}`,
     upperOrg: u.parent,
@@ -127,7 +128,7 @@ export async function exportPlan(
       items.length === 0
         ? [`Chưa có mục nào trong kế hoạch kiểm tra, giám sát năm ${input.year}.`]
         : [],
-    signers: [{ lines: signer.lines }],
+    signers: [unitDocSigner(signer)],
     orientation: 'landscape'
   }
   return written(path, () => writePartyDocument(path, doc))
@@ -149,7 +150,7 @@ export async function exportRecommendations(
     'xlsx'
   )
   if (!path) return null
-  const signer = unitSigner(u)
+  const signer = unitSignerOf(ctx.db, u.id)
   const count = (s: string) => recs.filter((r) => r.status === s).length
   const doc: PartyDocument = {
     sheetName: `Kiến nghị ${input.year}`,
@@ -187,7 +188,7 @@ export async function exportRecommendations(
       null
     ],
     labelSpan: [1, 6],
-    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: signer.lines }],
+    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, unitDocSigner(signer)],
     orientation: 'landscape'
   }
   return written(path, () => writePartyDocument(path, doc))
@@ -201,7 +202,7 @@ const dmy = (s: string | null) => (s ? displayPartialDate(s) : '…/…/……')
 
 function decisionDraft(ctx: CoreContext, i: Inspection, place: string): WordDocument {
   const u = issuer(ctx.db, i.unitId)
-  const signer = unitSigner(u)
+  const signer = unitSignerOf(ctx.db, u.id)
   const kind = INSPECTION_KIND_LABELS[i.kind].toLowerCase()
   const content = midSentence(i.content)
   const team = `Đoàn ${kind}`
@@ -245,13 +246,13 @@ function decisionDraft(ctx: CoreContext, i: Inspection, place: string): WordDocu
     subject: `về việc thành lập ${team.toLowerCase()}`,
     body,
     recipients: ['Như Điều 3,', 'Lưu văn phòng.'],
-    signer: { lines: signer.lines }
+    signer: unitDocSigner(signer)
   }
 }
 
 function conclusionDraft(ctx: CoreContext, i: Inspection, place: string): WordDocument {
   const u = issuer(ctx.db, i.unitId)
-  const signer = unitSigner(u)
+  const signer = unitSignerOf(ctx.db, u.id)
   const kind = INSPECTION_KIND_LABELS[i.kind].toLowerCase()
   const content = midSentence(i.content)
   const targets = i.targets.map((t) => t.name).join(', ')
@@ -289,7 +290,7 @@ function conclusionDraft(ctx: CoreContext, i: Inspection, place: string): WordDo
     subject: `${kind} đối với ${targets}`,
     body,
     recipients: [...i.targets.map((t) => t.name + ','), 'Lưu văn phòng.'],
-    signer: { lines: signer.lines }
+    signer: unitDocSigner(signer)
   }
 }
 

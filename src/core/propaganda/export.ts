@@ -14,11 +14,12 @@ import type { CoreContext } from '../context'
 import type { Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { writePartyDocument, type PartyDocument } from '../excel/party-document'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { listActivities } from './activities'
 import { anniversariesOfYear } from './anniversaries'
 
 interface IssuingUnit {
+  id: number
   name: string
   level: string
   parentName: string | null
@@ -27,7 +28,7 @@ interface IssuingUnit {
 /** The unit asked for, or (none given) the top of the tree: the office the list is issued by. */
 function issuingUnit(db: Database, unitId: number | null): IssuingUnit {
   const sql =
-    'SELECT u.name, u.level, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id'
+    'SELECT u.id, u.name, u.level, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id'
   const u = (
     unitId === null
       ? db
@@ -87,7 +88,7 @@ function anniversariesDocument(
       null,
       null
     ],
-    signers: [{ lines: ['NGƯỜI LẬP DANH SÁCH'] }, { lines: unitSigner(org).lines }],
+    signers: [{ lines: ['NGƯỜI LẬP DANH SÁCH'] }, unitDocSigner(unitSignerOf(ctx.db, org.id))],
     orientation: 'portrait'
   }
 }
@@ -158,7 +159,7 @@ function activitiesDocument(ctx: CoreContext, i: PropagandaActivitiesExportInput
     notes: [
       'Lượt người: số lượt tham dự ghi riêng khi không biết số người cụ thể, không cộng vào số đảng viên, quần chúng.'
     ],
-    signers: [{ lines: ['NGƯỜI LẬP DANH SÁCH'] }, { lines: unitSigner(org).lines }],
+    signers: [{ lines: ['NGƯỜI LẬP DANH SÁCH'] }, unitDocSigner(unitSignerOf(ctx.db, org.id))],
     orientation: 'landscape'
   }
 }

@@ -7,8 +7,13 @@ import type { Annex, AnnexExportInput, AnnexTable, AnnexTableCode } from '../../
 import { todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
-import { writePartyDocument, type DocColumn, type PartyDocument } from '../excel/party-document'
-import { unitSigner } from '../units/signer'
+import {
+  writePartyDocument,
+  type DocColumn,
+  type DocSigner,
+  type PartyDocument
+} from '../excel/party-document'
+import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { computeAnnex } from './annex'
 import { annexData } from './annex-data'
 
@@ -33,7 +38,8 @@ function tableDocument(
   t: AnnexTable,
   i: number,
   place: string,
-  date: string
+  date: string,
+  signer: DocSigner
 ): PartyDocument {
   const FIRST = 2 // STT and Đơn vị come before the figures
   const index = new Map(t.columns.map((c, k) => [c.code, k + FIRST + 1]))
@@ -80,7 +86,7 @@ function tableDocument(
       : undefined,
     totals: ['Tổng cộng', null, ...t.total.values],
     labelSpan: [0, 1],
-    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(unit).lines }],
+    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, signer],
     orientation: 'landscape'
   }
 }
@@ -103,7 +109,8 @@ export async function writeAnnex(
   if (!/\.xlsx$/i.test(basename(path)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
   const place = o.place?.trim() || '……'
-  const docs = annex.tables.map((t, k) => tableDocument(annex, t, k, place, o.date))
+  const signer = unitDocSigner(unitSignerOf(ctx.db, annex.unit.id))
+  const docs = annex.tables.map((t, k) => tableDocument(annex, t, k, place, o.date, signer))
   try {
     await writePartyDocument(path, docs, annexData(annex, ctx.appVersion))
   } catch (e) {

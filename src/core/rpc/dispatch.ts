@@ -83,11 +83,39 @@ function parseInput(
     }
   }
   if (parsed.success) return { ok: true, data: parsed.data }
+  const long = tooLong(parsed.error.issues, input)
+  if (long) return { ok: false, error: long }
   const where = parsed.error.issues.map((i) => i.path.join('.') || '(toàn bộ)').join(', ')
   return {
     ok: false,
     error: { code: 'INVALID_INPUT', message: `Dữ liệu gửi lên không đúng dạng (${where}).` }
   }
+}
+
+/**
+ * Text longer than a field takes is refused with a sentence on that field (never cut to fit):
+ * the page does not limit what is typed or pasted, so this is what the user sees.
+ */
+function tooLong(
+  issues: readonly { code: string; path: PropertyKey[]; origin?: string; maximum?: unknown }[],
+  input: unknown
+): ApiError | null {
+  if (!issues.every((i) => i.code === 'too_big' && i.origin === 'string')) return null
+  const fields: Record<string, string> = {}
+  for (const i of issues) {
+    let value: unknown = input
+    for (const k of i.path) value = (value as Record<PropertyKey, unknown> | null)?.[k]
+    const length = typeof value === 'string' ? value.length : 0
+    // An edit sends { id, fields: {…} }: the message is keyed as the form names the field.
+    const key = i.path
+      .map(String)
+      .join('.')
+      .replace(/^fields\./, '')
+    // The first field's name is not known here in Vietnamese: the sentence sits beside it.
+    fields[key] = `Dài ${length} ký tự, quá mức tối đa ${String(i.maximum)} ký tự: hãy rút gọn.`
+  }
+  const first = Object.values(fields)[0]
+  return { code: 'VALIDATION', message: `Nội dung quá dài. ${first}`, fields }
 }
 
 export async function dispatch(

@@ -3,12 +3,13 @@
 // with people missing, each a complete document that unit can act on (a committee sends every
 // chi bộ its own list).
 import { basename } from 'node:path'
+import { writeFailureReason } from '../files'
 import type { StudyExportMissingInput, StudyMissingPerson, StudyTopic } from '../../shared/api'
 import { displayPartialDate, todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError } from '../db/errors'
 import { writePartyDocument, type PartyDocument } from '../excel/party-document'
-import { unitSigner } from '../units/signer'
+import { unitDocSigner, unitSigner, unitSignerOf, type SignerBlock } from '../units/signer'
 import { missing } from './coverage'
 import { topicByYear } from './topics'
 
@@ -16,8 +17,8 @@ const KIND = { member: 'Đảng viên', non_member: 'Quần chúng' } as const
 
 interface Org {
   name: string
-  level: string
   parentName: string | null
+  signer: SignerBlock
 }
 
 /** What every sheet of one export shares. */
@@ -32,17 +33,17 @@ function orgOf(ctx: CoreContext, unitId: number | null): Org | null {
   if (unitId === null) {
     // The whole organisation: the single root if there is one.
     const roots = ctx.db
-      .prepare('SELECT name, level FROM units WHERE parent_id IS NULL AND retired_on IS NULL')
-      .all() as { name: string; level: string }[]
-    return roots.length === 1 ? { ...roots[0], parentName: null } : null
+      .prepare('SELECT id FROM units WHERE parent_id IS NULL AND retired_on IS NULL')
+      .all() as { id: number }[]
+    if (roots.length !== 1) return null
+    unitId = roots[0].id
   }
-  return (
-    (ctx.db
-      .prepare(
-        'SELECT u.name, u.level, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?'
-      )
-      .get(unitId) as Org | undefined) ?? null
-  )
+  const row = ctx.db
+    .prepare(
+      'SELECT u.name, p.name AS parentName FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?'
+    )
+    .get(unitId) as Omit<Org, 'signer'> | undefined
+  return row ? { ...row, signer: unitSignerOf(ctx.db, unitId) } : null
 }
 
 /** The list of `people` issued by `org`; `unitName` goes into the title of a unit's own sheet. */
@@ -100,7 +101,10 @@ function missingDocument(
     notes: [
       'Người cần học: đang sinh hoạt hoặc sinh hoạt tạm thời; không tính người miễn công tác và sinh hoạt đảng, đình chỉ sinh hoạt, đã rời danh sách.'
     ],
-    signers: [{ lines: ['NGƯỜI LẬP BIỂU'] }, { lines: unitSigner(org ?? { level: '' }).lines }],
+    signers: [
+      { lines: ['NGƯỜI LẬP BIỂU'] },
+      unitDocSigner(org?.signer ?? unitSigner({ level: '' }))
+    ],
     orientation: 'landscape'
   }
 }
@@ -155,7 +159,7 @@ export async function exportMissing(
   try {
     await writePartyDocument(path, docs)
   } catch (e) {
-    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${(e as Error).message}`)
+    throw new CoreError('WRITE_FAILED', `Không ghi được tệp ${path}: ${writeFailureReason(e)}.`)
   }
   return { path, rows: docs[0].rows.length }
 }

@@ -14,12 +14,29 @@ import {
   updateUnit
 } from './units'
 
+// Generous, like the names: the domain rule refuses a signer line too long to print.
+const signerSetting = z.strictObject({
+  line: text(5000).nullable(),
+  title: text(5000).nullable(),
+  name: text(5000).nullable()
+})
+
 export const unitSchemas = {
   'units:list': z.strictObject({ includeRetired: z.boolean() }),
   // Generous limits: the domain rule refuses a name over 200 characters with a sentence on the
   // field; this only keeps absurd payloads out.
-  'units:create': z.strictObject({ parentId: id.nullable(), name: text(5000), level: text(5000) }),
-  'units:update': z.strictObject({ id, name: text(5000).optional(), level: text(5000).optional() }),
+  'units:create': z.strictObject({
+    parentId: id.nullable(),
+    name: text(5000),
+    level: text(5000),
+    signer: signerSetting.optional()
+  }),
+  'units:update': z.strictObject({
+    id,
+    name: text(5000).optional(),
+    level: text(5000).optional(),
+    signer: signerSetting.optional()
+  }),
   'units:move': z.strictObject({ id, parentId: id.nullable() }),
   'units:retire': z.strictObject({ id, on: isoDay.optional() }),
   'units:restore': z.strictObject({ id }),

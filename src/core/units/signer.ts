@@ -1,41 +1,67 @@
 // Who signs a unit's documents, decided in one place so the same unit signs the same way in
-// every export (HD 36-HD/VPTW: the leader signs "thay mặt" the body that issues the document).
-// A chi bộ issues as the chi bộ ("T/M CHI BỘ"); a grassroots or partial committee as its đảng
-// ủy ("T/M ĐẢNG ỦY"); a district, provincial or city committee through its standing committee
-// ("T/M BAN THƯỜNG VỤ"). Level labels are free text, so they are read without diacritics.
-import { foldVietnamese } from '../../shared/vn-text'
+// every export: what the office set for the unit (its "thay mặt" line, the signer's title and
+// name: unit_signers), else the default of its level (shared/unit-signer.ts).
+import {
+  DEFAULT_SIGNER_TITLE,
+  NO_SIGNER_SETTING,
+  defaultSigningLine,
+  signingBody,
+  type SigningUnit,
+  type UnitSignerSetting
+} from '../../shared/unit-signer'
+import type { Database } from '../db/connection'
 
-export interface SigningUnit {
-  /** Level label, e.g. "Chi bộ", "Đảng ủy cơ sở", "Huyện ủy". */
-  level: string
-  /** Name, read when the level says nothing ("Chi bộ ấp 1" under a level such as "Cấp 3"). */
-  name?: string
-}
+export { signingBody, type SigningUnit }
 
 export interface SignerBlock {
-  /** The body the leader signs for, e.g. "CHI BỘ". */
+  /** The body the leader signs for, e.g. "CHI BỘ" (from "T/M CHI BỘ"). */
   body: string
   /** Lines in bold capitals: ["T/M CHI BỘ", "BÍ THƯ"]. */
   lines: string[]
+  /** The signer's name, when the office set one. */
+  name?: string
 }
 
-const STANDING = /\b(tinh|thanh|huyen|quan|thi) uy\b|^dang bo (tinh|thanh pho|huyen|quan|thi xa)\b/
-const CELL = /^chi bo\b/
-
-/** The body a unit's documents are signed for. */
-export function signingBody(unit: SigningUnit): string {
-  const level = foldVietnamese(unit.level)
-  if (CELL.test(level)) return 'CHI BỘ'
-  if (STANDING.test(level)) return 'BAN THƯỜNG VỤ'
-  if (/\b(dang uy|dang bo)\b/.test(level)) return 'ĐẢNG ỦY'
-  const name = foldVietnamese(unit.name ?? '')
-  if (CELL.test(name)) return 'CHI BỘ'
-  if (STANDING.test(name)) return 'BAN THƯỜNG VỤ'
-  return 'ĐẢNG ỦY'
+/** The signature block of a unit: what was set for it, the rest from its level. */
+export function unitSigner(
+  unit: SigningUnit,
+  setting: UnitSignerSetting = NO_SIGNER_SETTING
+): SignerBlock {
+  const line = setting.line ?? defaultSigningLine(unit)
+  // "T/M CHI ỦY" signs for the "CHI ỦY"; a line without "T/M" names the body itself.
+  const body = line.replace(/^\s*T\s*\/\s*M\s+/iu, '') || signingBody(unit)
+  return {
+    body,
+    lines: [line, setting.title ?? DEFAULT_SIGNER_TITLE],
+    ...(setting.name ? { name: setting.name } : {})
+  }
 }
 
-/** The signature block of a unit's documents: "T/M CHI BỘ" over "BÍ THƯ". */
-export function unitSigner(unit: SigningUnit): SignerBlock {
-  const body = signingBody(unit)
-  return { body, lines: [`T/M ${body}`, 'BÍ THƯ'] }
+/** What the office set for a unit (nulls when nothing). */
+export function signerSetting(db: Database, unitId: number): UnitSignerSetting {
+  const r = db
+    .prepare('SELECT line, title, name FROM unit_signers WHERE unit_id = ?')
+    .get(unitId) as UnitSignerSetting | undefined
+  return r ?? { ...NO_SIGNER_SETTING }
+}
+
+/**
+ * The signature block of a unit on file. Every export takes its unit's signer from here, so two
+ * documents of one unit are signed alike.
+ */
+export function unitSignerOf(db: Database, unitId: number): SignerBlock {
+  const u = db.prepare('SELECT name, level FROM units WHERE id = ?').get(unitId) as
+    SigningUnit | undefined
+  return unitSigner(u ?? { level: '' }, signerSetting(db, unitId))
+}
+
+/**
+ * The unit's block as the party-document writer takes it (its DocSigner; units may not import
+ * excel), under `heading` lines if any.
+ */
+export function unitDocSigner(
+  block: SignerBlock,
+  heading: string[] = []
+): { lines: string[]; name?: string } {
+  return { lines: [...heading, ...block.lines], ...(block.name ? { name: block.name } : {}) }
 }

@@ -2,6 +2,7 @@
 import type { Unit, UnitCreateInput, UnitHistoryEntry, UnitUpdateInput } from '../../shared/api'
 import { cleanText, foldVietnamese } from '../../shared/vn-text'
 import { todayIso } from '../../shared/partial-date'
+import { SIGNER_TEXT_MAX, type UnitSignerSetting } from '../../shared/unit-signer'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { LEFT_SQL } from '../people/status-sql'
@@ -10,13 +11,17 @@ import { renumberUnits } from './tree-order'
 
 export interface UnitRow extends TreeUnitRow {
   people_count: number
+  sign_line: string | null
+  sign_title: string | null
+  sign_name: string | null
 }
 
 const SELECT = `
   SELECT u.id, u.parent_id, u.name, u.level, u.path, u.retired_on,
          (SELECT count(*) FROM people p WHERE p.unit_id = u.id
-            AND p.status NOT IN ${LEFT_SQL}) AS people_count
-  FROM units u`
+            AND p.status NOT IN ${LEFT_SQL}) AS people_count,
+         s.line AS sign_line, s.title AS sign_title, s.name AS sign_name
+  FROM units u LEFT JOIN unit_signers s ON s.unit_id = u.id`
 
 function toUnit(r: UnitRow): Unit {
   return {
@@ -25,7 +30,8 @@ function toUnit(r: UnitRow): Unit {
     name: r.name,
     level: r.level,
     retiredOn: r.retired_on,
-    peopleCount: r.people_count
+    peopleCount: r.people_count,
+    signer: { line: r.sign_line, title: r.sign_title, name: r.sign_name }
   }
 }
 
@@ -111,6 +117,7 @@ export function createUnit(db: Database, input: UnitCreateInput): Unit {
     const id = Number(info.lastInsertRowid)
     db.prepare('UPDATE units SET path = ? WHERE id = ?').run(`${parent?.path ?? '/'}${id}/`, id)
     recordUnitChange(db, id, 'created', null, name)
+    if (input.signer) setSigner(db, unitRow(db, id), input.signer)
     renumberUnits(db)
     return getUnit(db, id)
   })
@@ -139,8 +146,44 @@ export function updateUnit(db: Database, input: UnitUpdateInput): Unit {
         recordUnitChange(db, current.id, 'relabelled', current.level, level)
       }
     }
+    if (input.signer !== undefined) setSigner(db, current, input.signer)
     return getUnit(db, current.id)
   })
+}
+
+/** One part of the signer: blank is "not set"; longer than a printed line is refused, never cut. */
+function signerText(value: string | null, field: string, label: string): string | null {
+  const v = cleanText(value ?? '')
+  if (!v) return null
+  if (v.length > SIGNER_TEXT_MAX) {
+    const message = `${label} dài ${v.length} ký tự, quá mức tối đa ${SIGNER_TEXT_MAX} ký tự: hãy rút gọn.`
+    throw new CoreError('VALIDATION', message, { [field]: message })
+  }
+  return v
+}
+
+function setSigner(db: Database, current: UnitRow, input: UnitSignerSetting): void {
+  // The line and title print in capitals whatever case they are typed in; stored as printed.
+  const caps = (s: string | null) => s && s.toLocaleUpperCase('vi')
+  const next: UnitSignerSetting = {
+    line: caps(signerText(input.line, 'signerLine', 'Dòng "thay mặt"')),
+    title: caps(signerText(input.title, 'signerTitle', 'Chức vụ người ký')),
+    name: signerText(input.name, 'signerName', 'Họ tên người ký')
+  }
+  const before = { line: current.sign_line, title: current.sign_title, name: current.sign_name }
+  if (JSON.stringify(before) === JSON.stringify(next)) return
+  if (next.line === null && next.title === null && next.name === null)
+    db.prepare('DELETE FROM unit_signers WHERE unit_id = ?').run(current.id)
+  else
+    db.prepare(
+      `INSERT INTO unit_signers(unit_id, line, title, name) VALUES (?, ?, ?, ?)
+       ON CONFLICT(unit_id) DO UPDATE SET line = excluded.line, title = excluded.title, name = excluded.name`
+    ).run(current.id, next.line, next.title, next.name)
+  const show = (s: UnitSignerSetting) =>
+    s.line === null && s.title === null && s.name === null
+      ? null
+      : [s.line ?? '(mặc định)', s.title ?? '(mặc định)', s.name ?? ''].filter(Boolean).join(' – ')
+  recordUnitChange(db, current.id, 'signer', show(before), show(next))
 }
 
 export function moveUnit(db: Database, id: number, parentId: number | null): Unit {
@@ -229,6 +272,8 @@ function describeChange(
       return `Sáp nhập vào "${newValue}" ngày ${oldValue?.split('-').reverse().join('/')}: người và hồ sơ chuyển sang đơn vị đó`
     case 'merged_from':
       return `Nhận người và hồ sơ của "${newValue}" (sáp nhập ngày ${oldValue?.split('-').reverse().join('/')})`
+    case 'signer':
+      return `Đổi người ký văn bản từ "${oldValue ?? 'mặc định theo cấp'}" thành "${newValue ?? 'mặc định theo cấp'}"`
   }
 }
 

@@ -2,7 +2,7 @@
 // show its message and keep its per-field problems (ApiFailure.fields) for the form to show next
 // to the fields they name. Fields the form itself checks before saving can go in `errors` too.
 
-import { ref, type Ref } from 'vue'
+import { nextTick, ref, watch, type Ref } from 'vue'
 import { ApiFailure } from '../api'
 import { showError, showSuccess } from '../notify'
 
@@ -35,6 +35,8 @@ export function useFormSave(): FormSave {
     } catch (e) {
       if (e instanceof ApiFailure) errors.value = e.fields
       showError(e)
+      // The fields it names may sit below the visible part of a long form: go to the first.
+      if (e instanceof ApiFailure && Object.keys(e.fields).length > 0) void focusFirstError()
       return false
     } finally {
       saving.value = false
@@ -42,4 +44,96 @@ export function useFormSave(): FormSave {
   }
 
   return { saving, errors, save }
+}
+
+/** Fields a dialog's keyboard rules act on: typed into, not buttons or ticks. */
+const FIELD =
+  'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]), textarea:not([disabled])'
+
+/** The dialog on top (Element Plus keeps closed ones in the page, hidden). */
+function topDialog(): HTMLElement | null {
+  const open = [...document.querySelectorAll<HTMLElement>('.el-overlay-dialog')].filter(
+    (d) => d.closest<HTMLElement>('.el-overlay')?.style.display !== 'none'
+  )
+  return open.at(-1) ?? null
+}
+
+/** Puts the cursor in the first field of `root` (the dialog just opened). */
+export function focusFirstField(root: HTMLElement | null = topDialog()): boolean {
+  const field = root?.querySelector<HTMLElement>(`.el-dialog__body :is(${FIELD})`)
+  field?.focus()
+  return !!field
+}
+
+/**
+ * After a refused save: scrolls to the first field shown in error in the dialog on top and puts
+ * the cursor in it, so a message out of sight is never the only answer (a long form at 768 px).
+ */
+export async function focusFirstError(root?: HTMLElement | null): Promise<boolean> {
+  // The messages appear with the next render.
+  await nextTick()
+  const item = (root ?? topDialog() ?? document.body).querySelector<HTMLElement>(
+    '.el-form-item.is-error'
+  )
+  if (!item) return false
+  item.scrollIntoView?.({ block: 'center' })
+  item.querySelector<HTMLElement>(FIELD)?.focus()
+  return true
+}
+
+/**
+ * Enter saves from a single-line field: not from a text area (a new line), nor where Enter picks
+ * a choice (a select, an open suggestion list), nor while an input method is composing a letter
+ * (Vietnamese Telex and VNI type through one).
+ */
+export function enterSaves(e: KeyboardEvent): boolean {
+  if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return false
+  if (e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return false
+  const t = e.target
+  if (!(t instanceof HTMLInputElement)) return false
+  if (['checkbox', 'radio', 'button', 'submit', 'file'].includes(t.type)) return false
+  if (t.closest('.el-select, .el-date-editor, .el-cascader')) return false
+  if (t.getAttribute('aria-expanded') === 'true' || t.closest('[aria-expanded="true"]'))
+    return false
+  return true
+}
+
+/**
+ * A form's messages that go away as soon as the field they are about is changed: those the form
+ * found itself (`errors`) and those of the core's last refusal (`server`, a prop the dialog may
+ * not change, so hidden rather than deleted until the next refusal). `aliases` names the message
+ * key of a form field called otherwise (e.g. line → signerLine); "points.1.name" is about "points".
+ */
+export function useFieldErrors(
+  form: () => object,
+  server: () => FieldErrors,
+  aliases: Record<string, string> = {}
+) {
+  const errors = ref<FieldErrors>({})
+  const edited = ref(new Set<string>())
+  const keyOf = (field: string) => aliases[field] ?? field
+  const about = (message: string, key: string) => message === key || message.startsWith(`${key}.`)
+
+  watch(
+    () => JSON.stringify(form()),
+    (now, before) => {
+      const a = JSON.parse(now) as Record<string, unknown>
+      const b = JSON.parse(before) as Record<string, unknown>
+      for (const field of Object.keys(a)) {
+        if (JSON.stringify(a[field]) === JSON.stringify(b[field])) continue
+        const key = keyOf(field)
+        for (const k of Object.keys(errors.value)) if (about(k, key)) delete errors.value[k]
+        edited.value.add(key)
+      }
+    }
+  )
+  // A new refusal speaks of the form as it is now.
+  watch(server, () => edited.value.clear())
+
+  const errorOf = (field: string): string => {
+    if (errors.value[field]) return errors.value[field]
+    const hidden = [...edited.value].some((key) => about(field, key))
+    return hidden ? '' : (server()[field] ?? '')
+  }
+  return { errors, errorOf }
 }

@@ -1,6 +1,9 @@
 // The units part of the contract. The tree of party organisations (tổ chức đảng).
 
 import type { ListsAll } from './common'
+import type { UnitSignerSetting } from '../unit-signer'
+
+export type { UnitSignerSetting }
 
 export interface Unit {
   id: number
@@ -12,6 +15,8 @@ export interface Unit {
   retiredOn: string | null
   /** People currently on the rolls of this unit itself (not its subunits). */
   peopleCount: number
+  /** Who signs its documents, as the office set it (nulls: the default of its level). */
+  signer: UnitSignerSetting
 }
 
 export interface UnitHistoryEntry {
@@ -25,6 +30,7 @@ export interface UnitHistoryEntry {
     | 'restored'
     | 'merged_into'
     | 'merged_from'
+    | 'signer'
   /** Vietnamese description of the change, ready to show. */
   text: string
 }
@@ -33,12 +39,16 @@ export interface UnitCreateInput {
   parentId: number | null
   name: string
   level: string
+  /** Who signs its documents; left out, the default of its level. */
+  signer?: UnitSignerSetting
 }
 
 export interface UnitUpdateInput {
   id: number
   name?: string
   level?: string
+  /** Who signs the unit's documents; a null part (or blank text) goes back to the level's default. */
+  signer?: UnitSignerSetting
 }
 
 /** Merging one unit into another: the duplicate a mistyped chi bộ name creates. */

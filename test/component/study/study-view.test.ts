@@ -8,7 +8,7 @@ import type {
   StudyTopic
 } from '@shared/api'
 import StudyView from '@renderer/views/StudyView.vue'
-import ActiveUnitSelect from '@renderer/components/common/ActiveUnitSelect.vue'
+import UnitSelect from '@renderer/components/common/UnitSelect.vue'
 import AttendanceChecklist from '@renderer/components/study/AttendanceChecklist.vue'
 import { useStudyStore } from '@renderer/stores/study'
 import { createFakeApi, unit, type FakeData } from '../fake-api'
@@ -133,7 +133,7 @@ describe('StudyView', () => {
     byTestId('session-form-add-point')!.click()
     await flushPromises()
     const select = w
-      .findAllComponents(ActiveUnitSelect)
+      .findAllComponents(UnitSelect)
       .find((c) => c.attributes('data-testid') === 'session-form-point-unit-1')!
     select.vm.$emit('update:modelValue', 2)
     await flushPromises()
@@ -214,7 +214,7 @@ describe('StudyView: the missing list', () => {
     const { fake, w } = await openCoverage()
     byTestId('coverage-per-unit')!.querySelector('input')!.click()
     await flushPromises()
-    w.findComponent(ActiveUnitSelect).vm.$emit('update:modelValue', 2)
+    w.findComponent(UnitSelect).vm.$emit('update:modelValue', 2)
     await flushPromises()
     expect(byTestId('coverage-per-unit')).toBeNull()
     expect(fake.callsTo('study:listMissing').at(-1)).toMatchObject({ unitId: 2 })

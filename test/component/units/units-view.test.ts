@@ -45,4 +45,40 @@ describe('UnitsView', () => {
     expect(byTestId('units-node-Chi bộ ấp 2')).not.toBeNull()
     wrapper.unmount()
   })
+
+  it("sets who signs a unit's documents in its dialog, showing its level's default", async () => {
+    const fake = createFakeApi({
+      units: [
+        unit(1, null, 'Đảng ủy xã Tân Phú', 'Đảng ủy cơ sở'),
+        unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 12)
+      ],
+      people: [],
+      backups: []
+    })
+    installApi(fake.api)
+    const wrapper = mountView(UnitsView)
+    await flushPromises()
+    byTestId('units-node-Chi bộ ấp 1')!.click()
+    await flushPromises()
+    await click('units-edit')
+    const line = byTestId('unit-form-signer-line') as HTMLInputElement
+    expect(line.placeholder).toBe('T/M CHI BỘ')
+    expect((byTestId('unit-form-signer-title') as HTMLInputElement).placeholder).toBe('BÍ THƯ')
+    await type('unit-form-signer-line', 'T/M CHI ỦY')
+    await type('unit-form-signer-title', 'PHÓ BÍ THƯ')
+    await type('unit-form-signer-name', ' Lê Thị Hoa ')
+    await click('unit-form-save')
+    expect(fake.callsTo('units:update')).toEqual([
+      {
+        id: 2,
+        name: 'Chi bộ ấp 1',
+        level: 'Chi bộ',
+        signer: { line: 'T/M CHI ỦY', title: 'PHÓ BÍ THƯ', name: 'Lê Thị Hoa' }
+      }
+    ])
+    // Opened again, the dialog shows what was set.
+    await click('units-edit')
+    expect((byTestId('unit-form-signer-name') as HTMLInputElement).value).toBe('Lê Thị Hoa')
+    wrapper.unmount()
+  })
 })

@@ -1,7 +1,7 @@
 -- The schema of the data file after every migration, as test/integration/migrations.test.ts
 -- reads it (comments dropped, spaces made single, a column a line). Written by that test with
 -- UPDATE_SCHEMA_SNAPSHOT=1; review its diff with the migration that changes it.
-PRAGMA user_version = 29;
+PRAGMA user_version = 30;
 CREATE TABLE anniversaries (
   id INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
@@ -527,6 +527,12 @@ CREATE TABLE unit_history (
   new_value TEXT
 ) STRICT;
 CREATE INDEX unit_history_unit ON unit_history(unit_id, id);
+CREATE TABLE unit_signers (
+  unit_id INTEGER PRIMARY KEY REFERENCES units(id),
+  line TEXT,
+  title TEXT,
+  name TEXT
+) STRICT;
 CREATE TABLE units (
   id INTEGER PRIMARY KEY,
   parent_id INTEGER REFERENCES units(id),

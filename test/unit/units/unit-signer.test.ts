@@ -31,4 +31,16 @@ describe('who signs a unit’s documents', () => {
     expect(signingBody({ level: 'Cấp 1', name: 'Huyện ủy Tân Biên' })).toBe('BAN THƯỜNG VỤ')
     expect(signingBody({ level: '' })).toBe('ĐẢNG ỦY')
   })
+
+  it('what the office set wins, part by part; the rest stays the level default', () => {
+    const set = { line: 'T/M CHI ỦY', title: 'PHÓ BÍ THƯ', name: 'Lê Thị Hoa' }
+    expect(unitSigner({ level: 'Chi bộ' }, set)).toEqual({
+      body: 'CHI ỦY',
+      lines: ['T/M CHI ỦY', 'PHÓ BÍ THƯ'],
+      name: 'Lê Thị Hoa'
+    })
+    expect(
+      unitSigner({ level: 'Chi bộ' }, { line: null, title: 'PHÓ BÍ THƯ', name: null })
+    ).toEqual({ body: 'CHI BỘ', lines: ['T/M CHI BỘ', 'PHÓ BÍ THƯ'] })
+  })
 })
