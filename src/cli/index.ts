@@ -46,6 +46,7 @@ const valued = [
   'field',
   'since',
   'proposer',
+  'propose',
   'status',
   'search',
   'to',

@@ -26,6 +26,7 @@ import m0014 from './migrations/0014_anniversary_seed'
 import m0015 from './migrations/0015_propaganda_activities'
 import m0016 from './migrations/0016_press_works'
 import m0017 from './migrations/0017_press_work_authors'
+import m0024 from './migrations/0024_exemplar_proposed_form'
 
 export interface Migration {
   version: number
@@ -51,7 +52,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 14, name: 'anniversary seed', sql: m0014 },
   { version: 15, name: 'propaganda activities', sql: m0015 },
   { version: 16, name: 'press works', sql: m0016 },
-  { version: 17, name: 'press work authors', sql: m0017 }
+  { version: 17, name: 'press work authors', sql: m0017 },
+  { version: 24, name: 'exemplar proposed form', sql: m0024 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -24,6 +24,7 @@ import {
 } from './awards'
 import { exemplarCandidates } from './candidates'
 import { exemplarCounts } from './counts'
+import { applyProposalImport, previewProposalImport } from './import-proposals'
 import { exportProposals } from './proposals'
 import { deleteMovement, listMovements, saveMovement } from './movements'
 import {
@@ -61,6 +62,7 @@ const exemplarFields = z.object({
   field: nullableText(300),
   sinceYear: z.number().int().nullable(),
   achievement: nullableText(10_000),
+  proposedForm: z.enum(AWARD_FORMS).nullable(),
   proposingUnitId: id,
   year,
   toYear: year.nullable(),
@@ -132,7 +134,14 @@ export const exemplarSchemas = {
     year,
     path: filePath.optional(),
     place: place.optional()
-  })
+  }),
+  'exemplars:previewProposals': z.object({
+    unitId: id,
+    year,
+    path: filePath.optional(),
+    chooseFile: z.boolean().optional()
+  }),
+  'exemplars:applyProposals': z.object({ unitId: id, year, path: filePath, fingerprint: text(100) })
 }
 
 type ExemplarChannel = keyof typeof exemplarSchemas
@@ -156,5 +165,7 @@ export const exemplarHandlers: Pick<HandlerMap, ExemplarChannel> = {
   'exemplars:savePowers': (ctx, i) => savePowers(ctx.db, i),
   'exemplars:candidates': (ctx, i) => exemplarCandidates(ctx.db, i),
   'exemplars:counts': (ctx, i) => exemplarCounts(ctx.db, i),
-  'exemplars:exportProposals': (ctx, i) => exportProposals(ctx, i)
+  'exemplars:exportProposals': (ctx, i) => exportProposals(ctx, i),
+  'exemplars:previewProposals': (ctx, i) => previewProposalImport(ctx, i),
+  'exemplars:applyProposals': (ctx, i) => applyProposalImport(ctx, i)
 }

@@ -36,6 +36,7 @@ const fields = (f: Partial<ExemplarFields>): ExemplarFields => ({
   movementId: null,
   evidence: null,
   press: [],
+  proposedForm: null,
   ...f
 })
 
