@@ -14,6 +14,7 @@ import StudyView from './views/StudyView.vue'
 import CommitmentsView from './views/CommitmentsView.vue'
 import EvaluationView from './views/EvaluationView.vue'
 import ImportView from './views/ImportView.vue'
+import ExemplarsView from './views/ExemplarsView.vue'
 
 const BUILT = {
   overview: OverviewView,
@@ -22,7 +23,8 @@ const BUILT = {
   data: DataView,
   study: StudyView,
   commitments: CommitmentsView,
-  evaluation: EvaluationView
+  evaluation: EvaluationView,
+  emulation: ExemplarsView
 }
 
 const routes: RouteRecordRaw[] = [
