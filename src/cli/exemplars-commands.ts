@@ -2,7 +2,7 @@
 // models, reward decisions with their warnings, and the counts rolled up the tree.
 import { resolve } from 'node:path'
 import type { Core } from '../core/index'
-import type { Exemplar, ExemplarFields } from '../shared/api'
+import type { Exemplar, ExemplarFields, ProposalImportPreview } from '../shared/api'
 import { AWARD_KINDS, EXEMPLAR_STATUSES } from '../shared/api'
 import {
   AWARD_FORM_LABELS,
@@ -46,6 +46,13 @@ async function add({ core, out, opts }: CommandContext): Promise<void> {
   const unit = await unitOption(core, opts)
   const proposer = await unitOption(core, opts, 'proposer')
   const name = text(opts, 'name')?.trim() || null
+  const formText = text(opts, 'propose')
+  const proposedForm = formText === undefined ? null : parseAwardForm(formText)
+  if (formText !== undefined && !proposedForm)
+    throw new CliRefusal(
+      'USAGE',
+      `--propose "${formText}" không phải hình thức khen thưởng (${Object.values(AWARD_FORM_LABELS).join(', ')}).`
+    )
   const f: ExemplarFields = {
     kind: 'person',
     personId: null,
@@ -54,6 +61,7 @@ async function add({ core, out, opts }: CommandContext): Promise<void> {
     field: text(opts, 'field') ?? null,
     sinceYear: text(opts, 'since') ? Number(text(opts, 'since')) : null,
     achievement: text(opts, 'achievement') ?? null,
+    proposedForm,
     proposingUnitId: 0,
     year,
     toYear: null,
@@ -265,22 +273,73 @@ async function proposals({ core, out, opts }: CommandContext): Promise<void> {
   )
 }
 
+function describeImport(p: ProposalImportPreview, dryRun: boolean): string {
+  const add = p.rows.filter((r) => r.action === 'add').length
+  const lines = [
+    `${p.fileName} (trang "${p.sheetName}"), ${p.unitName}: ${dryRun ? 'sẽ thêm' : 'đã thêm'} ${add} đề nghị, ${dryRun ? 'sẽ sửa' : 'đã sửa'} ${p.rows.length - add}, ${p.unchanged} không đổi.`
+  ]
+  for (const r of p.rows)
+    lines.push(
+      `  Dòng ${r.row}: ${r.action === 'add' ? 'thêm' : 'sửa'} ${r.name} (${EXEMPLAR_KIND_LABELS[r.kind]})${r.proposedForm ? ` — đề nghị ${AWARD_FORM_LABELS[r.proposedForm].toLocaleLowerCase('vi')}` : ''}${r.changes.length ? ` — ${r.changes.join(', ')}` : ''}`
+    )
+  for (const n of p.notMatched) lines.push(`  Không nhập dòng ${n.row} (${n.name}): ${n.reason}`)
+  for (const i of p.ignored)
+    lines.push(
+      `  Bỏ qua${i.row ? `, dòng ${i.row}` : ''}${i.column ? `, cột ${i.column}` : ''}: ${i.message}`
+    )
+  return lines.join('\n')
+}
+
+/** The proposal list a chi bộ filled in, back as proposals (preview with --dry-run). */
+async function importProposals({ core, out, opts, positionals }: CommandContext): Promise<void> {
+  const file = positionals[0]
+  if (!file)
+    throw new CliRefusal(
+      'USAGE',
+      'Thiếu tên tệp: exemplars import-proposals TỆP.xlsx --unit ĐƠN_VỊ --year Y [--dry-run].'
+    )
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const year = await yearOption(core, opts)
+  const dryRun = opts['dry-run'] === true
+  const preview = await callWithFile(core, 'exemplars:previewProposals', {
+    unitId: unit.id,
+    year,
+    path: resolve(file)
+  })
+  if (!preview) throw new CliRefusal('NOT_FOUND', 'Không đọc được tệp.')
+  const result = dryRun
+    ? preview
+    : await call(core, 'exemplars:applyProposals', {
+        unitId: unit.id,
+        year,
+        token: preview.token,
+        fingerprint: preview.fingerprint
+      })
+  printResult(out, { dryRun, year, unitId: unit.id, ...result }, () =>
+    describeImport(result, dryRun)
+  )
+}
+
 export const EXEMPLARS_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'exemplars add': add,
   'exemplars list': list,
   'exemplars counts': counts,
   'exemplars proposals': proposals,
+  'exemplars import-proposals': importProposals,
   'awards add': awardAdd,
   'awards list': awardList
 }
 
 export const EXEMPLARS_USAGE = `  exemplars add --kind person|unit|model --year Y [--person MÃ|SỐ_THẺ] [--unit ĐƠN_VỊ] [--name TÊN]
                 [--achievement THÀNH_TÍCH] [--field LĨNH_VỰC] [--since NĂM] [--proposer ĐƠN_VỊ]
+                [--propose "bằng khen"]            (hình thức đề nghị)
                                                    Ghi điển hình (cá nhân, tập thể) hoặc mô hình
   exemplars list [--unit ĐƠN_VỊ] [--year Y] [--status proposed|recognised|rewarded|spread] [--search CHỮ]
   exemplars counts --unit ĐƠN_VỊ [--year Y] [--to Y2]  Số điển hình, mô hình, khen thưởng theo đơn vị (cộng dồn)
   exemplars proposals --unit ĐƠN_VỊ --out TỆP.xlsx [--year Y] [--place ĐỊA_DANH]
                                                    Danh sách đề nghị khen thưởng (mẫu gửi cấp trên)
+  exemplars import-proposals TỆP.xlsx --unit ĐƠN_VỊ [--year Y] [--dry-run]
+                                                   Nhập lại danh sách đề nghị chi bộ đã điền (xem trước với --dry-run)
   awards add --number SỐ --date dd/mm/yyyy --issuer CẤP --form "giấy khen" --recipients MÃ,MÃ…
              [--kind annual|five_year|ad_hoc|thematic] [--occasion DỊP] [--signer NGƯỜI_KÝ]
                                                    Ghi quyết định khen thưởng (cảnh báo vượt thẩm quyền, khen trùng)

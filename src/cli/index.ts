@@ -48,6 +48,7 @@ const valued = [
   'field',
   'since',
   'proposer',
+  'propose',
   'status',
   'search',
   'to',

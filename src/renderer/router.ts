@@ -16,6 +16,7 @@ import EvaluationView from './views/EvaluationView.vue'
 import ImportView from './views/ImportView.vue'
 import PropagandaView from './views/PropagandaView.vue'
 import InspectionsView from './views/InspectionsView.vue'
+import ExemplarsView from './views/ExemplarsView.vue'
 
 const BUILT = {
   overview: OverviewView,
@@ -26,7 +27,8 @@ const BUILT = {
   commitments: CommitmentsView,
   evaluation: EvaluationView,
   propaganda: PropagandaView,
-  inspection: InspectionsView
+  inspection: InspectionsView,
+  emulation: ExemplarsView
 }
 
 const routes: RouteRecordRaw[] = [

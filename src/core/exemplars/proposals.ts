@@ -4,6 +4,7 @@
 import { basename } from 'node:path'
 import { writeFailureReason } from '../files'
 import type { Exemplar } from '../../shared/api'
+import { AWARD_FORM_LABELS } from '../../shared/exemplar-labels'
 import { todayIso } from '../../shared/partial-date'
 import type { CoreContext } from '../context'
 import { CoreError, notFound } from '../db/errors'
@@ -57,7 +58,7 @@ function proposalsDocument(ctx: CoreContext, i: ProposalsInput): PartyDocument {
       e.displayName,
       e.placeText,
       e.achievement ?? '',
-      '',
+      e.proposedForm ? AWARD_FORM_LABELS[e.proposedForm] : '',
       e.kind === 'model' ? 'Mô hình' : '',
       e.id
     ]),

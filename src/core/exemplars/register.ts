@@ -1,6 +1,7 @@
 // The register of exemplars and models: rows, the list with its filters (a unit with its
 // subtree, year, kind, status, movement, diacritic-free search) and the forward-only status flow.
 import type {
+  AwardForm,
   Exemplar,
   ExemplarFields,
   ExemplarList,
@@ -25,6 +26,7 @@ interface Row {
   field: string | null
   since_year: number | null
   achievement: string | null
+  proposed_form: AwardForm | null
   proposing_unit_id: number
   year: number
   to_year: number | null
@@ -76,6 +78,7 @@ function toExemplar(r: Row, steps: ExemplarStep[]): Exemplar {
     field: r.field,
     sinceYear: r.since_year,
     achievement: r.achievement,
+    proposedForm: r.proposed_form,
     proposingUnitId: r.proposing_unit_id,
     year: r.year,
     toYear: r.to_year,
@@ -219,6 +222,7 @@ function columns(f: ExemplarFields, nameKey: string | null): unknown[] {
     f.kind === 'model' ? f.field : null,
     f.kind === 'model' ? f.sinceYear : null,
     f.achievement,
+    f.proposedForm,
     f.proposingUnitId,
     f.year,
     f.toYear,
@@ -234,8 +238,8 @@ export function createExemplar(db: Database, f: ExemplarFields): Exemplar {
   const id = db.transaction(() => {
     const r = db
       .prepare(
-        `INSERT INTO exemplars(kind, person_id, unit_id, name, name_key, field, since_year, achievement, proposing_unit_id, year, to_year, movement_id, evidence, press, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)`
+        `INSERT INTO exemplars(kind, person_id, unit_id, name, name_key, field, since_year, achievement, proposed_form, proposing_unit_id, year, to_year, movement_id, evidence, press, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)`
       )
       .run(...columns(f, nameKey), now, now)
     const id = Number(r.lastInsertRowid)
@@ -251,7 +255,7 @@ export function updateExemplar(db: Database, id: number, f: ExemplarFields): Exe
   const nameKey = check(db, f)
   const r = db
     .prepare(
-      `UPDATE exemplars SET kind = ?, person_id = ?, unit_id = ?, name = ?, name_key = ?, field = ?, since_year = ?, achievement = ?, proposing_unit_id = ?,
+      `UPDATE exemplars SET kind = ?, person_id = ?, unit_id = ?, name = ?, name_key = ?, field = ?, since_year = ?, achievement = ?, proposed_form = ?, proposing_unit_id = ?,
          year = ?, to_year = ?, movement_id = ?, evidence = ?, press = ?, updated_at = ? WHERE id = ?`
     )
     .run(...columns(f, nameKey), new Date().toISOString(), id)

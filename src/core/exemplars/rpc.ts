@@ -15,6 +15,7 @@ import {
 } from './awards'
 import { exemplarCandidates } from './candidates'
 import { exemplarCounts } from './counts'
+import { applyProposalImport, previewProposalImport } from './import-proposals'
 import { exportProposals } from './proposals'
 import { deleteMovement, listMovements, saveMovement } from './movements'
 import {
@@ -52,6 +53,7 @@ const exemplarFields = z.strictObject({
   field: nullableText(300),
   sinceYear: z.number().int().nullable(),
   achievement: nullableText(10_000),
+  proposedForm: z.enum(AWARD_FORMS).nullable(),
   proposingUnitId: id,
   year,
   toYear: year.nullable(),
@@ -125,6 +127,13 @@ export const exemplarSchemas = {
     unitId: id,
     year,
     place: place.optional()
+  }),
+  'exemplars:previewProposals': z.strictObject({ unitId: id, year }),
+  'exemplars:applyProposals': z.strictObject({
+    unitId: id,
+    year,
+    token: text(100),
+    fingerprint: text(100)
   })
 }
 
@@ -158,5 +167,7 @@ export const exemplarHandlers: Pick<HandlerMap, ExemplarChannel> = {
       'exemplar-proposals',
       exportProposals(ctx, i),
       (r) => r.rows
-    )
+    ),
+  'exemplars:previewProposals': (ctx, i) => previewProposalImport(ctx, i),
+  'exemplars:applyProposals': (ctx, i) => applyProposalImport(ctx, i)
 }

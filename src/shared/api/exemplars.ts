@@ -53,6 +53,8 @@ export interface ExemplarFields {
   /** kind 'model': since which year. */
   sinceYear: number | null
   achievement: string | null
+  /** Hình thức đề nghị: the form the proposing unit asks for (the proposal list's column). */
+  proposedForm: AwardForm | null
   proposingUnitId: number
   year: number
   /** Last year of a period (5-year review); null for one year. */
@@ -182,6 +184,55 @@ export interface ExemplarCounts {
   byLevel: { level: string; counts: Record<AwardForm, number> }[]
 }
 
+export interface ProposalImportInput {
+  /** The unit whose list comes back (a chi bộ): people and units are looked for in its subtree. */
+  unitId: number
+  year: number
+}
+
+/** A row of the list that will be written: a new proposal, or one already registered that changes. */
+export interface ProposalImportRow {
+  /** 1-based row in the sheet. */
+  row: number
+  action: 'add' | 'update'
+  exemplarId: number | null
+  kind: ExemplarKind
+  /** The name on file (a person's or unit's), or the model's or outside collective's as written. */
+  name: string
+  placeText: string
+  /** 'id': by the hidden Mã column; 'name': by name in the unit's subtree; 'new': a model or outside collective. */
+  matchedBy: 'id' | 'name' | 'new'
+  achievement: string | null
+  proposedForm: AwardForm | null
+  /** What an update changes: "Tóm tắt thành tích", "Hình thức đề nghị". */
+  changes: string[]
+}
+
+export interface ProposalImportPreview {
+  /** Names the file read, for applying it (the page never holds a path). */
+  token: string
+  fileName: string
+  /** Size and time of the file read: applying refuses a file changed since. */
+  fingerprint: string
+  sheetName: string
+  unitName: string
+  /** The year named in the sheet's subtitle, if any. */
+  fileYear: number | null
+  rows: ProposalImportRow[]
+  /** Rows already registered exactly as in the file. */
+  unchanged: number
+  notMatched: { row: number; name: string; reason: string }[]
+  /** What the file holds that is not imported (unreadable forms, other columns …). */
+  ignored: { row: number | null; column: string | null; message: string }[]
+}
+
+export interface ProposalImportResult extends ProposalImportPreview {
+  added: number
+  updated: number
+  /** File name of the backup taken first; null when nothing had to change. */
+  backup: string | null
+}
+
 export interface ExemplarsApi {
   'exemplars:listMovements': { input: { year: number | null }; output: Movement[] }
   'exemplars:createMovement': { input: MovementFields; output: Movement }
@@ -221,6 +272,16 @@ export interface ExemplarsApi {
     input: { unitId: number; year: number; place?: string }
     output: { path: string; rows: number } | null
   }
+  /** Reads a proposal list filled in by a chi bộ and says what importing it would do; null when cancelled. */
+  'exemplars:previewProposals': {
+    input: ProposalImportInput
+    output: ProposalImportPreview | null
+  }
+  /** Imports the previewed file in one transaction, after a backup. */
+  'exemplars:applyProposals': {
+    input: { unitId: number; year: number; token: string; fingerprint: string }
+    output: ProposalImportResult
+  }
 }
 
 export const EXEMPLARS_CHANNELS = [
@@ -242,7 +303,9 @@ export const EXEMPLARS_CHANNELS = [
   'exemplars:savePowers',
   'exemplars:candidates',
   'exemplars:counts',
-  'exemplars:exportProposals'
+  'exemplars:exportProposals',
+  'exemplars:previewProposals',
+  'exemplars:applyProposals'
 ] as const satisfies readonly (keyof ExemplarsApi)[]
 
 const _allExemplarsApiListed: ListsAll<ExemplarsApi, typeof EXEMPLARS_CHANNELS> = true

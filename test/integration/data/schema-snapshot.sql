@@ -1,7 +1,7 @@
 -- The schema of the data file after every migration, as test/integration/migrations.test.ts
 -- reads it (comments dropped, spaces made single, a column a line). Written by that test with
 -- UPDATE_SCHEMA_SNAPSHOT=1; review its diff with the migration that changes it.
-PRAGMA user_version = 30;
+PRAGMA user_version = 31;
 CREATE TABLE anniversaries (
   id INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
@@ -199,6 +199,7 @@ CREATE TABLE exemplars (
   status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'recognised', 'rewarded', 'spread')),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
+  proposed_form TEXT CHECK (proposed_form IS NULL OR proposed_form IN ('praise', 'certificate', 'merit', 'emblem', 'flag')),
   CHECK (kind <> 'person' OR person_id IS NOT NULL),
   CHECK (kind <> 'unit' OR unit_id IS NOT NULL),
   CHECK (kind NOT IN ('outside', 'model') OR name IS NOT NULL)

@@ -29,6 +29,7 @@ const base = (o: Org, f: Partial<ExemplarFields>): ExemplarFields => ({
   movementId: null,
   evidence: null,
   press: [],
+  proposedForm: null,
   ...f
 })
 

@@ -35,6 +35,7 @@ const fields = (f: Partial<ExemplarFields>): ExemplarFields => ({
   movementId: null,
   evidence: null,
   press: [],
+  proposedForm: null,
   ...f
 })
 
@@ -46,7 +47,9 @@ describe('exemplars: proposal list', () => {
       fields({
         kind: 'model',
         name: 'Mô hình "Tuyến đường nở hoa, thắp sáng đường quê" của Chi bộ ấp 1',
-        unitId: o.cellA
+        unitId: o.cellA,
+        // The longest form name, in the narrow "Hình thức đề nghị" column: it wraps, never overprints.
+        proposedForm: 'emblem'
       })
     )
     await t.call(
@@ -99,6 +102,7 @@ describe('exemplars: proposal list', () => {
         LONG
       ])
       expect(all[header + 2][6]).toBe(String(an.id))
+      expect(all[header + 3][4]).toBe('Giấy chứng nhận và biểu trưng')
       expect(text).not.toContain('Trần Thị Bình')
       expect(text).toContain('Chi bộ ấp 2')
     }

@@ -160,7 +160,8 @@ beforeAll(async () => {
     toYear: null,
     movementId: null,
     evidence: null,
-    press: []
+    press: [],
+    proposedForm: null
   }
   const model = await t.call('exemplars:create', {
     ...base,
