@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, type PropType } from 'vue'
 import type { StudyCoverage, StudyCoverageRow } from '@shared/api'
 import StudyByUnitCard from '@renderer/components/overview/StudyByUnitCard.vue'
-import ActiveUnitSelect from '@renderer/components/common/ActiveUnitSelect.vue'
+import UnitSelect from '@renderer/components/common/UnitSelect.vue'
 import { createFakeApi, unit, type FakeData } from '../fake-api'
 import { $$, byTestId, installApi, mountView } from '../helpers'
 
@@ -124,7 +124,7 @@ describe('StudyByUnitCard', () => {
     expect(bars()).toEqual(['Chi bộ tổ 2 50', 'Chi bộ tổ 1 80'])
     const trail = byTestId('overview-by-unit-trail')!.textContent!.replace(/\s+/g, ' ')
     expect(trail).toContain('Toàn bộ tổ chức›Đảng ủy xã Tân Lập›Đảng bộ bộ phận Khu phố 1')
-    expect(w.findComponent(ActiveUnitSelect).props('modelValue')).toBe(2)
+    expect(w.findComponent(UnitSelect).props('modelValue')).toBe(2)
 
     // A chi bộ has nothing under it: clicking its bar stays where we are.
     ;($$('[data-bar="Chi bộ tổ 1"]')[0] as HTMLButtonElement).click()
@@ -141,7 +141,7 @@ describe('StudyByUnitCard', () => {
     expect(bars()).toEqual(['Chi bộ ấp 3 25', 'Đảng bộ bộ phận Khu phố 1 65'])
 
     // The shared picker chooses a unit directly; a chi bộ says it has no units under it.
-    w.findComponent(ActiveUnitSelect).vm.$emit('update:modelValue', 5)
+    w.findComponent(UnitSelect).vm.$emit('update:modelValue', 5)
     await flushPromises()
     expect(byTestId('overview-by-unit-empty')!.textContent).toContain(
       'Đơn vị này không có đơn vị trực thuộc'
