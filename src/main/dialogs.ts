@@ -14,7 +14,7 @@ export interface DialogFunctions {
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>
 }
 
-export const PLAIN_EXPORT_NOTE = '(tệp Excel không mã hóa)'
+const PLAIN_EXPORT_NOTE = '(tệp Excel không mã hóa)'
 const PLAIN_EXPORT_MESSAGE =
   'Tệp Excel xuất ra không được mã hóa, kể cả khi dữ liệu có mật khẩu: hãy giữ và gửi nó cẩn thận.'
 

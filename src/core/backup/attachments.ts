@@ -23,12 +23,12 @@ import { checkOrdinaryFile, ensurePrivateDir, restrictFile } from '../files'
 
 const FOLDER_SUFFIX = '.tep-dinh-kem'
 /** Larger files are refused: a scanned notice is a few MB; a video has no place here. */
-export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 const STORED_NAME = /^[0-9a-f]{64}(\.[a-z0-9]{1,10})?$/
 
 /** The attachments folder that goes with a data (or backup) file. */
-export function attachmentsDirFor(dataFile: string): string {
+function attachmentsDirFor(dataFile: string): string {
   const name = basename(dataFile)
   const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name
   return join(dirname(dataFile), `${stem}${FOLDER_SUFFIX}`)

@@ -67,7 +67,7 @@ export function removePartials(dir: string, prefix = 'sao-luu_'): string[] {
 }
 
 /** Checks that a file is a whole database of this app that this version can open. */
-export function verifyDatabaseFile(path: string, key: Buffer | null = null): void {
+function verifyDatabaseFile(path: string, key: Buffer | null = null): void {
   checkOrdinaryFile(path, 'tệp dữ liệu')
   const db = openDatabase(path, { readonly: true, key })
   try {

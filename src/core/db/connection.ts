@@ -78,7 +78,7 @@ export function keyOf(db: Database): Buffer | null {
 }
 
 /** Sets the SQLCipher scheme and the raw data key on a connection just opened. */
-export function applyKey(db: Database, key: Buffer): void {
+function applyKey(db: Database, key: Buffer): void {
   db.pragma(`cipher = 'sqlcipher'`)
   db.pragma(`key = ${pragmaKey(key)}`)
 }

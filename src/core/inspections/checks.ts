@@ -19,10 +19,6 @@ export function unitExists(db: Database, id: number): boolean {
   return db.prepare('SELECT 1 FROM units WHERE id = ?').get(id) !== undefined
 }
 
-export function unitName(db: Database, id: number): string {
-  return (db.prepare('SELECT name FROM units WHERE id = ?').get(id) as { name: string }).name
-}
-
 /** Cleaned text, or null when blank. */
 export const optional = (s: string | null | undefined): string | null =>
   s ? cleanText(s) || null : null

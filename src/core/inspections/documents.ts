@@ -114,7 +114,7 @@ export function deleteDocument(ctx: CoreContext, id: number): null {
 }
 
 /** The kept copy of a document's file, or a refusal saying it is missing and how to get it back. */
-export function documentFilePath(ctx: CoreContext, id: number): { path: string; name: string } {
+function documentFilePath(ctx: CoreContext, id: number): { path: string; name: string } {
   const r = documentRow(ctx.db, id)
   if (!r.file_hash || !r.file_name)
     throw new CoreError('NO_FILE', 'Văn bản này không có tệp đính kèm.')

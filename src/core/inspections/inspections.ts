@@ -47,7 +47,7 @@ const SELECT = `
   FROM inspections i JOIN units u ON u.id = i.unit_id`
 
 /** The year an inspection belongs to: its working dates, else its decision, else its plan, else when it was entered. */
-export const INSPECTION_YEAR_SQL = `CAST(coalesce(substr(i.starts_on, 1, 4), substr(i.decision_date, 1, 4),
+const INSPECTION_YEAR_SQL = `CAST(coalesce(substr(i.starts_on, 1, 4), substr(i.decision_date, 1, 4),
   (SELECT year FROM inspection_plan_items WHERE id = i.plan_item_id), substr(i.created_at, 1, 4)) AS INTEGER)`
 
 function inspectionRow(db: Database, id: number): Row {

@@ -32,12 +32,12 @@ const SELECT = `
   LEFT JOIN inspections i ON i.plan_item_id = p.id`
 
 /** The last day of the quarter or month an item is planned for. */
-export function plannedBy(year: number, quarter: number | null, month: number | null): string {
+function plannedBy(year: number, quarter: number | null, month: number | null): string {
   const m = month ?? (quarter ?? 4) * 3
   return `${year}-${String(m).padStart(2, '0')}-${String(daysInMonth(year, m)).padStart(2, '0')}`
 }
 
-export function planState(r: {
+function planState(r: {
   year: number
   quarter: number | null
   month: number | null
@@ -98,7 +98,7 @@ function toItems(db: Database, rows: Row[], today: string): PlanItem[] {
   })
 }
 
-export function getPlanItem(db: Database, id: number, today: string): PlanItem {
+function getPlanItem(db: Database, id: number, today: string): PlanItem {
   const r = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined
   if (!r) throw notFound('mục kế hoạch kiểm tra, giám sát này')
   return toItems(db, [r], today)[0]

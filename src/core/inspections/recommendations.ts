@@ -36,7 +36,7 @@ const SELECT = `
   JOIN inspections i ON i.id = r.inspection_id
   JOIN units u ON u.id = r.unit_id`
 
-export function recommendationStatus(
+function recommendationStatus(
   r: { dueOn: string; doneOn: string | null },
   asOf: string
 ): RecommendationStatus {
@@ -63,7 +63,7 @@ const toRecommendation =
     status: recommendationStatus({ dueOn: r.due_on, doneOn: r.done_on }, asOf)
   })
 
-export function getRecommendation(db: Database, id: number, asOf: string): Recommendation {
+function getRecommendation(db: Database, id: number, asOf: string): Recommendation {
   const r = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined
   if (!r) throw notFound('kiến nghị này')
   return toRecommendation(asOf)(r)

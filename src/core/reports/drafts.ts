@@ -26,7 +26,7 @@ export function cleanNarrative(n: ReportNarrative): ReportNarrative {
 }
 
 /** "06-BC/ĐU" after "05-BC/ĐU": the leading number plus one, zero-padded as it was written. */
-export function nextNumber(last: string | null): string | null {
+function nextNumber(last: string | null): string | null {
   const m = last === null ? null : /^(\d+)(.*)$/.exec(last)
   if (!m) return null
   return `${String(Number(m[1]) + 1).padStart(m[1].length, '0')}${m[2]}`

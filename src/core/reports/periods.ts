@@ -21,7 +21,7 @@ const SETTING = 'reports.periods'
  * on 5 June, the year report 1 January to 30 November and is due on 5 December (DOMAIN part 7:
  * half-year reports early June, year reports early December).
  */
-export const DEFAULT_PERIODS: ReportPeriodSettings = {
+const DEFAULT_PERIODS: ReportPeriodSettings = {
   h1: { from: '01-01', to: '05-31', due: '06-05' },
   year: { from: '01-01', to: '11-30', due: '12-05' }
 }

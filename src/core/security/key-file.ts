@@ -113,7 +113,7 @@ function unwrap(w: Wrapped, secret: string, kdf: KeyFile['kdf']): Buffer | null 
 const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
 /** A recovery key: 6 groups of 5 characters (150 bits), e.g. "K7QXM-…". */
-export function newRecoveryKey(): string {
+function newRecoveryKey(): string {
   const groups: string[] = []
   for (let g = 0; g < 6; g++) {
     let s = ''
@@ -129,9 +129,9 @@ function normalizeRecoveryKey(text: string): string {
   return bare.match(/.{1,5}/g)?.join('-') ?? ''
 }
 
-export const MIN_PASSWORD_LENGTH = 8
+const MIN_PASSWORD_LENGTH = 8
 
-export function checkNewPassword(password: string): void {
+function checkNewPassword(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
     throw new CoreError('WEAK_PASSWORD', `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`)
   }

@@ -38,7 +38,7 @@ export function unitSigner(
 }
 
 /** What the office set for a unit (nulls when nothing). */
-export function signerSetting(db: Database, unitId: number): UnitSignerSetting {
+function signerSetting(db: Database, unitId: number): UnitSignerSetting {
   const r = db
     .prepare('SELECT line, title, name FROM unit_signers WHERE unit_id = ?')
     .get(unitId) as UnitSignerSetting | undefined

@@ -150,7 +150,7 @@ function signing(d: WordDocument): Table {
   return band(left, right, 0.5)
 }
 
-export function wordDocument(d: WordDocument): Document {
+function wordDocument(d: WordDocument): Document {
   return new Document({
     creator: 'Chuyên đề 05',
     title: d.title,
