@@ -202,7 +202,7 @@ describe('PropagandaView', () => {
       byTestId('activity-unit')!.click()
       await flushPromises()
       $$('.el-select-dropdown__item')
-        .filter((o) => o.textContent?.trim() === 'Chi bộ ấp 1')
+        .filter((o) => o.querySelector('span')?.textContent?.trim() === 'Chi bộ ấp 1')
         .pop()!
         .click()
       await flushPromises()

@@ -19,9 +19,9 @@ describe('a file that cannot be written', () => {
     await t.call('commitments:bulk', { unitId, year: 2024, madeOn: '2024-02-15' })
     const path = join(t.dir, 'khong-co-thu-muc', 'tep.xlsx')
     const refusals = [
-      await t.refuse('commitments:export', { personId, year: 2024, path }),
-      await t.refuse('study:exportMissing', { year: 2024, unitId, path }),
-      await t.refuse('evaluation:export', { year: 2024, unitId, path })
+      await t.refuseWithFile('commitments:export', { personId, year: 2024, path }),
+      await t.refuseWithFile('study:exportMissing', { year: 2024, unitId, path }),
+      await t.refuseWithFile('evaluation:export', { year: 2024, unitId, path })
     ]
     for (const e of refusals) {
       expect(e.message).toContain('thư mục không còn tồn tại')
