@@ -24,7 +24,8 @@ const SHEET_NAMES: Record<AnnexTableCode, string> = {
   study: 'Học tập',
   commitments: 'Cam kết, xếp loại',
   exemplars: 'Điển hình, khen thưởng',
-  propaganda: 'Tuyên truyền'
+  propaganda: 'Tuyên truyền',
+  inspections: 'Kiểm tra, giám sát'
 }
 const formNumber = (i: number) => `Biểu số ${String(i + 1).padStart(2, '0')}`
 

@@ -10,6 +10,7 @@ import type { Database } from '../db/connection'
 import { LEFT_SQL } from '../people/status-sql'
 import { commitmentStatus } from '../commitments/status'
 import { exemplarCounts } from '../exemplars/counts'
+import { inspectionCounts } from '../inspections/counts'
 import { propagandaCounts } from '../propaganda/counts'
 import { coverage } from '../study/coverage'
 import { topicByYear } from '../study/topics'
@@ -284,5 +285,37 @@ const propaganda: TableSpec = {
     )
 }
 
+// ---- Kiểm tra, giám sát
+
+const COVERED = 'Đối tượng được kiểm tra, giám sát'
+const RECOMMENDATIONS = 'Kiến nghị'
+
+const inspections: TableSpec = {
+  code: 'inspections',
+  title: 'Kiểm tra, giám sát việc thực hiện chuyên đề',
+  columns: [
+    count('inspections', 'Cuộc kiểm tra', 'cuộc'),
+    count('supervisions', 'Cuộc giám sát', 'cuộc'),
+    count('organisations', 'Tổ chức đảng', 'tổ chức', COVERED),
+    count('members', 'Đảng viên', 'người', COVERED),
+    count('recommendations', 'Đã kiến nghị', 'kiến nghị', RECOMMENDATIONS),
+    count('done', 'Đã thực hiện', 'kiến nghị', RECOMMENDATIONS),
+    count('late', 'Quá hạn', 'kiến nghị', RECOMMENDATIONS)
+  ],
+  figures: ({ db, unitId, period }) =>
+    new Map(
+      inspectionCounts(db, { unitId, from: period.from, to: period.to }).rows.map((r) => [
+        r.unitId,
+        r.counts as Figures
+      ])
+    )
+}
+
 /** The tables in the report's order. */
-export const TABLE_SPECS: readonly TableSpec[] = [study, commitments, exemplars, propaganda]
+export const TABLE_SPECS: readonly TableSpec[] = [
+  study,
+  commitments,
+  exemplars,
+  propaganda,
+  inspections
+]

@@ -1,10 +1,11 @@
 // The app lock and the password: unlocking with the password or the recovery key, locking
 // (the data file is closed), and setting, changing or removing the password, which re-keys the
-// file after a backup. A wrong password is refused by the key file alone: the data file is not
+// file after a backup, and every backup with it. A wrong password is refused by the key file alone: the data file is not
 // opened, so its bytes stay as they were.
 import type { LockState, PasswordSet } from '../../shared/api'
 import { audit } from '../audit/audit'
 import type { CoreContext } from '../context'
+import { keyOf } from '../db/connection'
 import { CoreError } from '../db/errors'
 import { backupKeep, getSetting, setSetting } from '../settings'
 import { createBackup } from '../backup/backups'
@@ -17,6 +18,7 @@ import {
   writeKeyFile
 } from './key-file'
 import { renameSync } from 'node:fs'
+import { rekeyBackups } from './backup-keys'
 
 /** Minutes without use before the app locks itself; 0 = never. */
 const IDLE_SETTING = 'security.idleMinutes'
@@ -88,6 +90,7 @@ export function setPassword(
   const had = readKeyFile(ctx.dbPath) !== null
   const { file, dataKey, recoveryKey } = newKeyFile(next)
   const db = ctx.db
+  const oldKey = keyOf(db)
   createBackup(db, ctx.backupDir, 'before-password', backupKeep(db))
   // The new key file is on disk (under another name) before the re-key, so a crash between the
   // two never leaves a file whose key is nowhere; it replaces the old one right after.
@@ -95,6 +98,8 @@ export function setPassword(
   writeKeyFile(ctx.dbPath, file, staged)
   ctx.lock.rekey(dataKey)
   renameSync(staged, keyFilePath(ctx.dbPath))
+  // Every backup follows, the plain ones from before the password included.
+  rekeyBackups(ctx.backupDir, [oldKey, null], dataKey)
   // After the re-key, so the entry is written under the new key (the change itself is not a
   // transaction: SQLite re-keys the whole file).
   audit(ctx.db, { action: had ? 'password.change' : 'password.set', detail: {} })
@@ -106,9 +111,12 @@ export function removePassword(ctx: CoreContext, current: string): LockState {
     throw new CoreError('NO_PASSWORD', 'Dữ liệu chưa được đặt mật khẩu.')
   checkCurrent(ctx, current)
   const db = ctx.db
+  const oldKey = keyOf(db)
   createBackup(db, ctx.backupDir, 'before-password', backupKeep(db))
   ctx.lock.rekey(null)
   removeKeyFile(ctx.dbPath)
+  // Without the key file no encrypted backup could be restored: they go plain with the file.
+  rekeyBackups(ctx.backupDir, [oldKey], null)
   audit(ctx.db, { action: 'password.remove', detail: {} })
   return lockState(ctx)
 }

@@ -35,7 +35,13 @@ export interface ReportPeriod {
 }
 
 /** The annex's tables, in the report's order. */
-export const ANNEX_TABLES = ['study', 'commitments', 'exemplars', 'propaganda'] as const
+export const ANNEX_TABLES = [
+  'study',
+  'commitments',
+  'exemplars',
+  'propaganda',
+  'inspections'
+] as const
 export type AnnexTableCode = (typeof ANNEX_TABLES)[number]
 
 export interface AnnexColumn {

@@ -237,6 +237,51 @@ beforeAll(async () => {
     result: 'b',
     note: null
   })
+
+  // The commune inspects chi bộ ấp 1 (12 members covered) and concludes in October with two
+  // recommendations to it: one done, one past its due date at the period's end.
+  const insp = await t.call('inspections:create', {
+    kind: 'inspection',
+    mode: 'thematic',
+    planItemId: null,
+    unitId: commune,
+    content: 'Kiểm tra việc học tập và làm theo chuyên đề năm 2026',
+    decisionNumber: '21-QĐ/ĐU',
+    decisionDate: '2026-09-01',
+    periodFrom: '2026-01-01',
+    periodTo: '2026-08-31',
+    startsOn: '2026-09-15',
+    endsOn: '2026-10-05',
+    team: [{ role: 'head', personId: null, name: 'Trần Văn Kiểm' }],
+    targets: [{ unitId: cellA, members: 12 }],
+    note: null
+  })
+  for (const status of ['notified', 'self_review', 'at_work', 'results_adopted'] as const)
+    await t.call('inspections:setStatus', { id: insp.id, status })
+  await t.call('inspections:addDocument', {
+    inspectionId: insp.id,
+    kind: 'conclusion',
+    number: '05-TB/ĐU',
+    datedOn: '2026-10-10',
+    title: null,
+    note: null
+  })
+  await t.call('inspections:setStatus', { id: insp.id, status: 'concluded' })
+  const rec = (text: string, dueOn: string) =>
+    t.call('inspections:createRecommendation', {
+      inspectionId: insp.id,
+      unitId: cellA,
+      text,
+      dueOn,
+      madeOn: '2026-10-10'
+    })
+  const done = await rec('Bổ sung sổ ghi chép học tập', '2026-11-01')
+  await t.call('inspections:setRecommendationDone', {
+    id: done.id,
+    doneOn: '2026-10-25',
+    note: null
+  })
+  await rec('Tổ chức sinh hoạt chuyên đề bù', '2026-11-15')
 })
 
 afterAll(() => t.dispose())
@@ -266,7 +311,8 @@ describe('the annex of a year report', () => {
       'study',
       'commitments',
       'exemplars',
-      'propaganda'
+      'propaganda',
+      'inspections'
     ])
     // The retired chi bộ with nothing counted is not a row.
     for (const x of annex.tables)
@@ -401,6 +447,36 @@ describe('the annex of a year report', () => {
   })
 })
 
+describe('the annex of a year report: inspection', () => {
+  it('counts the concluded inspection, what it covered and its recommendations at the period end', async () => {
+    const annex = await t.call('reports:annex', {
+      unitId: commune,
+      period: { kind: 'year', year: 2026 }
+    })
+    const f = figures(table(annex, 'inspections'))
+    // Held by the commune: in its total only; what it covered and recommended is at chi bộ ấp 1.
+    expect(f['Đảng bộ xã Tân Lập']).toEqual({
+      inspections: 1,
+      supervisions: 0,
+      organisations: 1,
+      members: 12,
+      recommendations: 2,
+      done: 1,
+      late: 1
+    })
+    expect(f['Chi bộ ấp 1']).toEqual({
+      inspections: 0,
+      supervisions: 0,
+      organisations: 1,
+      members: 12,
+      recommendations: 2,
+      done: 1,
+      late: 1
+    })
+    expect(f['Chi bộ ấp 2'].recommendations).toBe(0)
+  })
+})
+
 describe('the annex of the half-year', () => {
   it('leaves out what happened after the half-year and the ratings table', async () => {
     const h1 = await t.call('reports:annex', {
@@ -408,7 +484,14 @@ describe('the annex of the half-year', () => {
       period: { kind: 'h1', year: 2026 }
     })
     expect(h1.period).toMatchObject({ from: '2026-01-01', to: '2026-05-31', due: '2026-06-05' })
-    expect(h1.tables.map((x) => x.code)).toEqual(['study', 'exemplars', 'propaganda'])
+    expect(h1.tables.map((x) => x.code)).toEqual([
+      'study',
+      'exemplars',
+      'propaganda',
+      'inspections'
+    ])
+    // The inspection was concluded in October.
+    expect(figures(table(h1, 'inspections'))['Đảng bộ xã Tân Lập'].inspections).toBe(0)
     const study = figures(table(h1, 'study'))
     expect(study['Đảng bộ xã Tân Lập']).toMatchObject({
       sessions: 1,
@@ -523,6 +606,7 @@ describe('the annex as a party-format workbook', () => {
       ['Biểu 02 Cam kết, xếp loại', 'visible'],
       ['Biểu 03 Điển hình, khen thưởng', 'visible'],
       ['Biểu 04 Tuyên truyền', 'visible'],
+      ['Biểu 05 Kiểm tra, giám sát', 'visible'],
       ['SoLieu', 'hidden']
     ])
     const rows: string[][] = []
@@ -608,7 +692,7 @@ describe('the annex as a party-format workbook', () => {
       toPdf([file], pdfDir)
       const pdf = join(pdfDir, 'phu-luc.pdf')
       const pages = pagesOf(pdf)
-      expect(pages).toHaveLength(4)
+      expect(pages).toHaveLength(5)
       for (const [i, p] of pages.entries()) {
         expect([Math.round(p.width), Math.round(p.height)]).toEqual(A4.landscape)
         for (const [a, b] of overlaps(p.words))

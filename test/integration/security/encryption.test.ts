@@ -67,8 +67,9 @@ describe('encryption at rest', () => {
     ).toBe(true)
     const set = await t.call('app:setPassword', { next: PASSWORD })
     expect(set.recoveryKey).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){5}$/)
-    // The backup taken before the password (plain) is the user's to delete; new ones are sealed.
+    // The backups taken before the password (plain until then) are sealed with the file.
     const before = readdirSync(join(dir, 'backups'))
+    expect(before.length).toBeGreaterThanOrEqual(1)
     // Writes after the password land in the -wal: it must be sealed too.
     const unit = await t.call('units:create', {
       parentId: null,
@@ -81,8 +82,8 @@ describe('encryption at rest', () => {
     )
     expect(existsSync(join(dir, 'chuyen-de.sqlite-wal'))).toBe(true)
     await t.call('backup:create', null)
-    const files = dataFiles(dir).filter((p) => !before.includes(p.split('/').pop()!))
-    expect(files.length).toBeGreaterThanOrEqual(3)
+    const files = dataFiles(dir)
+    expect(files.length).toBeGreaterThanOrEqual(4)
     for (const f of files) expect(holdsPlaintext(f), f).toBe(false)
     // The key file holds salts and wrapped keys, no secret and no data.
     const keyFile = readFileSync(keyFilePath(join(dir, 'chuyen-de.sqlite')), 'utf8')
@@ -191,14 +192,24 @@ describe('encryption at rest', () => {
     const raw = new BetterSqlite3(main, { readonly: true })
     expect(raw.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 })
     raw.close()
+    // The backups followed each key: now plain, every one readable without a key.
+    const backups = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'))
+    expect(backups.length).toBeGreaterThanOrEqual(3)
+    for (const f of backups) {
+      const b = new BetterSqlite3(join(dir, 'backups', f), { readonly: true })
+      expect(b.prepare('SELECT count(*) AS n FROM people').get(), f).toEqual({ n: 1 })
+      b.close()
+    }
   })
 
-  it('restores an encrypted backup with the current key, and a plain one made before the password', async () => {
+  it('restores an encrypted backup with the current key, and one made before the password (sealed since)', async () => {
     const dir = tempDir()
     const t = start(dir)
     await seed(t)
     const plainBackup = await t.call('backup:create', null)
+    expect(holdsPlaintext(plainBackup.path)).toBe(true)
     await t.call('app:setPassword', { next: PASSWORD })
+    expect(holdsPlaintext(plainBackup.path)).toBe(false)
     const sealed = await t.call('backup:create', null)
     expect(holdsPlaintext(sealed.path)).toBe(false)
     await t.call('units:create', { parentId: null, name: 'Chi bộ Thêm Sau', level: 'Chi bộ' })
