@@ -70,7 +70,9 @@ describe('people list: bulk actions, end to end', () => {
     expect(await confirmBox().innerText()).toContain('Chuyển 2 người sang "Chi bộ ấp 2"?')
     await screenshot(e2e.page, 'hang-loat-02-xac-nhan-chuyen')
     await confirmBox().getByRole('button', { name: 'Chuyển' }).click()
-    expect(await app.messageText()).toContain('Đã chuyển 2 người sang Chi bộ ấp 2.')
+    await expect
+      .poll(() => app.messageText(), { timeout: 10_000 })
+      .toContain('Đã chuyển 2 người sang Chi bộ ấp 2.')
     await app.waitForTotal(3)
     expect((await personOf('Nguyễn Văn An')).unitName).toBe('Chi bộ ấp 2')
     expect((await personOf('Trần Thị Bình')).unitName).toBe('Chi bộ ấp 2')
@@ -98,7 +100,9 @@ describe('people list: bulk actions, end to end', () => {
       'Chuyển 3 người sang trạng thái "Sinh hoạt tạm thời" từ ngày 15/03/2024?'
     )
     await confirmBox().getByRole('button', { name: 'Đổi trạng thái' }).click()
-    expect(await app.messageText()).toContain('Đã đổi trạng thái 3 người.')
+    await expect
+      .poll(() => app.messageText(), { timeout: 10_000 })
+      .toContain('Đã đổi trạng thái 3 người.')
     for (const name of ['Lê Văn Cường', 'Phạm Thị Dung', 'Võ Văn Em']) {
       const p = await personOf(name)
       expect([p.status, p.statusSince]).toEqual(['temporary', '2024-03-15'])
@@ -115,7 +119,10 @@ describe('people list: bulk actions, end to end', () => {
     const path = join(tempDir('cd05-e2e-export-'), 'danh-sach.xlsx')
     e2e.harness.dialogs.save.push(path)
     await app.byTestId('people-export').click()
-    expect(await app.messageText()).toContain(`Đã lưu danh sách 3 người vào ${path}.`)
+    // The previous step's message may still be shown: wait for this one.
+    await expect
+      .poll(() => app.messageText(), { timeout: 10_000 })
+      .toContain(`Đã lưu danh sách 3 người vào ${path}.`)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(path)
     const names: string[] = []

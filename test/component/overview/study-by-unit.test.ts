@@ -19,11 +19,10 @@ vi.mock('vue-echarts', () => ({
         const o = props.option as {
           yAxis: { data: string[] }
           series: { data: number[] }[]
+          tooltip: { formatter: (items: { dataIndex: number }[]) => string }
         }
-        return h(
-          'div',
-          { class: 'chart-stub' },
-          o.yAxis.data.map((name, i) =>
+        return h('div', { class: 'chart-stub' }, [
+          ...o.yAxis.data.map((name, i) =>
             h(
               'button',
               {
@@ -33,8 +32,12 @@ vi.mock('vue-echarts', () => ({
               },
               name
             )
+          ),
+          // Each bar's tooltip put in the page as ECharts puts it: as HTML.
+          ...o.yAxis.data.map((_, i) =>
+            h('div', { class: 'tip', innerHTML: o.tooltip.formatter([{ dataIndex: i }]) })
           )
-        )
+        ])
       }
     }
   })
@@ -151,5 +154,24 @@ describe('StudyByUnitCard', () => {
     await flushPromises()
     expect(bars()).toEqual(['Chi bộ ấp 3 25', 'Đảng bộ bộ phận Khu phố 1 65'])
     expect(fake.callsTo('study:coverage')).toHaveLength(3)
+  })
+
+  it('shows markup in a unit name as text in the chart tooltip, never as HTML', async () => {
+    const MARKUP = '<img src=x onerror="window.__hit=1"><b>Chi bộ ấp 1</b>'
+    const coverage = coverageOf(null)
+    const rows = coverage.rows.map((r) => (r.unitId === 5 ? { ...r, name: MARKUP } : r))
+    const fake = createFakeApi(
+      {
+        ...data(),
+        units: data().units.map((u) => (u.id === 5 ? { ...u, name: MARKUP } : u))
+      },
+      { 'app:getYear': () => ({ year: 2024 }) }
+    )
+    installApi(fake.api)
+    mountView(StudyByUnitCard, { props: { coverage: { ...coverage, rows, total: rows[0] } } })
+    await flushPromises()
+    const tips = $$('.tip')
+    expect(tips.map((t) => t.textContent)).toContainEqual(expect.stringContaining(MARKUP))
+    expect(document.querySelectorAll('.tip img, .tip b')).toHaveLength(0)
   })
 })

@@ -11,6 +11,9 @@ export class InspectionsPage extends AppPage {
     await this.byTestId(id).click()
     for (const o of options) await this.pickOption(o)
     await this.page.keyboard.press('Escape')
+    // The next select opened while this one's list is still closing would be shut by the same
+    // transition: wait until no list is shown.
+    await this.page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden' })
   }
 
   async addPlanItem(o: {
