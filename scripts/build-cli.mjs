@@ -50,8 +50,13 @@ const noZodLocales = {
 
 export async function buildCli() {
   await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    outfile: BUNDLE,
+    entryPoints: { index: join(ROOT, 'src/cli/main.ts') },
+    // What is imported on first use (the Word layout and the docx package) goes to a chunk of its
+    // own, read only by the commands that write a .docx.
+    outdir: dirname(BUNDLE),
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
