@@ -8,7 +8,6 @@
 // mislabelled files; readXlsx: bounded rows, cells and time). Nothing is written by the
 // preview; applying re-reads the file, refuses it if it changed since, backs up the data file
 // and writes everything in one transaction.
-import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type {
@@ -43,6 +42,7 @@ import {
   type GridRow,
   type GridSheet
 } from '../excel/grid'
+import { chosenFile, rememberChosen } from '../excel/chosen-files'
 import { readXlsx } from '../excel/read-xlsx'
 import { sniffFile } from '../excel/sniff'
 import { backupKeep } from '../settings'
@@ -472,21 +472,6 @@ async function plan(db: Database, year: number, path: string, token: string): Pr
   return { preview, writes }
 }
 
-// Files chosen for a preview, by token: applying names the file by its token, so the page never
-// holds (nor can forge) a path. The newest few are kept, as a user previews one sheet at a time.
-const chosenFiles = new Map<string, string>()
-const KEEP_CHOSEN = 20
-
-function rememberChosen(path: string): string {
-  const token = randomBytes(16).toString('hex')
-  chosenFiles.set(token, path)
-  for (const old of chosenFiles.keys()) {
-    if (chosenFiles.size <= KEEP_CHOSEN) break
-    chosenFiles.delete(old)
-  }
-  return token
-}
-
 export async function previewEvaluationImport(
   ctx: CoreContext,
   input: EvaluationImportInput
@@ -503,7 +488,7 @@ export async function applyEvaluationImport(
   ctx: CoreContext,
   input: { year: number; token: string; fingerprint: string }
 ): Promise<EvaluationImportResult> {
-  const path = chosenFiles.get(input.token)
+  const path = chosenFile(input.token)
   if (!path)
     throw new CoreError(
       'NOT_FOUND',

@@ -8,7 +8,6 @@
 // The file goes through the importer's guards (sniffFile, readXlsx). The preview writes nothing;
 // applying re-reads the file, refuses it if it changed since, backs up the data file and writes
 // everything in one transaction.
-import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type {
@@ -28,6 +27,7 @@ import type { CoreContext } from '../context'
 import { inTransaction, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { cellText, columnLetter, type CellValue, type GridRow, type GridSheet } from '../excel/grid'
+import { chosenFile, rememberChosen } from '../excel/chosen-files'
 import { readXlsx } from '../excel/read-xlsx'
 import { sniffFile } from '../excel/sniff'
 import { backupKeep } from '../settings'
@@ -359,21 +359,6 @@ async function plan(
   return { preview, writes }
 }
 
-// The files previewed, by token: the page names the file to apply by the preview's token, never
-// by its path (the dialog ran in the core). The last few are kept.
-const chosenFiles = new Map<string, string>()
-const KEEP_CHOSEN = 20
-
-function rememberChosen(path: string): string {
-  const token = randomBytes(16).toString('hex')
-  chosenFiles.set(token, path)
-  for (const old of chosenFiles.keys()) {
-    if (chosenFiles.size <= KEEP_CHOSEN) break
-    chosenFiles.delete(old)
-  }
-  return token
-}
-
 export async function previewProposalImport(
   ctx: CoreContext,
   input: ProposalImportInput
@@ -390,7 +375,7 @@ export async function applyProposalImport(
   ctx: CoreContext,
   input: { unitId: number; year: number; token: string; fingerprint: string }
 ): Promise<ProposalImportResult> {
-  const path = chosenFiles.get(input.token)
+  const path = chosenFile(input.token)
   if (!path)
     throw new CoreError(
       'NOT_FOUND',
