@@ -49,6 +49,8 @@ export function useFormSave(): FormSave {
 /** Fields a dialog's keyboard rules act on: typed into, not buttons or ticks. */
 const FIELD =
   'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]), textarea:not([disabled])'
+/** The one field at fault among several in a form item (or outside any), as the form marks it. */
+const INVALID = '[aria-invalid="true"]'
 
 /** The dialog on top (Element Plus keeps closed ones in the page, hidden). */
 function topDialog(): HTMLElement | null {
@@ -68,16 +70,21 @@ export function focusFirstField(root: HTMLElement | null = topDialog()): boolean
 /**
  * After a refused save: scrolls to the first field shown in error in the dialog on top and puts
  * the cursor in it, so a message out of sight is never the only answer (a long form at 768 px).
+ * A form item in error holds the field; where one item holds several (a number and its date, a
+ * list of lines), the form marks the one at fault with aria-invalid="true", and that one is taken.
  */
 export async function focusFirstError(root?: HTMLElement | null): Promise<boolean> {
   // The messages appear with the next render.
   await nextTick()
-  const item = (root ?? topDialog() ?? document.body).querySelector<HTMLElement>(
-    '.el-form-item.is-error'
+  const first = (root ?? topDialog() ?? document.body).querySelector<HTMLElement>(
+    `.el-form-item.is-error, ${INVALID}`
   )
-  if (!item) return false
-  item.scrollIntoView?.({ block: 'center' })
-  item.querySelector<HTMLElement>(FIELD)?.focus()
+  if (!first) return false
+  first.scrollIntoView?.({ block: 'center' })
+  const field = first.matches(INVALID)
+    ? first
+    : (first.querySelector<HTMLElement>(INVALID) ?? first.querySelector<HTMLElement>(FIELD))
+  field?.focus()
   return true
 }
 
