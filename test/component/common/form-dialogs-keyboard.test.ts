@@ -4,8 +4,9 @@
 // Tab order; Enter saves from a single-line field (with what was just typed, even in a number
 // field) and not from a text area; Escape, the close button and "Hủy" with unsaved changes ask
 // before discarding and close at once when nothing changed (also where the form is read from the
-// core after opening); a save the core refuses goes to the field it names. The import preview,
-// which is no form, puts the cursor on its main button and never asks.
+// core after opening); a save the core refuses goes to the field it names, and its message goes
+// once that field is changed. The import preview, which is no form, puts the cursor on its main
+// button and never asks.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { Component } from 'vue'
@@ -14,6 +15,7 @@ import type {
   Exemplar,
   Inspection,
   ProposalImportPreview,
+  ProposalImportRow,
   Recommendation
 } from '@shared/api'
 import ExemplarDialog from '@renderer/components/exemplars/ExemplarDialog.vue'
@@ -455,7 +457,7 @@ describe.each(CASES)('keyboard rules in $name', (c) => {
     expect(dialogShown(c.dialog)).toBe(false)
   })
 
-  it('goes to the field the core names when it refuses the save', async () => {
+  it('goes to the field the core names when it refuses the save; its message goes once corrected', async () => {
     const message = 'Dài 250 ký tự, quá mức tối đa 200 ký tự: hãy rút gọn.'
     const { w, saves } = await open(c, { [c.refused.key]: message })
     await c.fill(w)
@@ -469,6 +471,10 @@ describe.each(CASES)('keyboard rules in $name', (c) => {
     expect(byTestId(c.dialog)!.textContent).toContain(message)
     expect(document.activeElement).toBe(field(c.refused.testid))
     expect(scrolled).toHaveBeenCalled()
+    // Corrected, the field's message goes before the next save.
+    await typeIn(c.refused.testid, 'Ngắn')
+    await sleep(200)
+    expect(byTestId(c.dialog)!.textContent).not.toContain(message)
   })
 })
 
@@ -480,9 +486,10 @@ describe('the proposal import preview (no form)', () => {
     sheetName: 'Đề nghị',
     unitName: 'Chi bộ ấp 1',
     fileYear: 2025,
-    rows: Array.from({ length: rows }, (_, k) => ({
+    rows: Array.from({ length: rows }, (_, k): ProposalImportRow => ({
       row: 5 + k,
       action: 'add',
+      exemplarId: null,
       kind: 'person',
       name: 'Nguyễn Văn An',
       placeText: 'Chi bộ ấp 1',
@@ -490,7 +497,7 @@ describe('the proposal import preview (no form)', () => {
       achievement: 'Giúp 3 hộ thoát nghèo',
       proposedForm: 'certificate',
       changes: []
-    })) as ProposalImportPreview['rows'],
+    })),
     unchanged: 0,
     notMatched: [],
     ignored: []
