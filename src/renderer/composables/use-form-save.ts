@@ -50,6 +50,12 @@ export function useFormSave(): FormSave {
 const FIELD =
   'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]), textarea:not([disabled])'
 
+/**
+ * Where a form shows a field in error: an el-form-item with a message, or a field marked alone
+ * (the items of a commitment, a list of fields under one heading, mark the input itself).
+ */
+const ERROR_MARK = '.el-form-item.is-error, .el-input.is-error, .el-textarea.is-error'
+
 /** The dialog on top (Element Plus keeps closed ones in the page, hidden). */
 function topDialog(): HTMLElement | null {
   const open = [...document.querySelectorAll<HTMLElement>('.el-overlay-dialog')].filter(
@@ -72,9 +78,7 @@ export function focusFirstField(root: HTMLElement | null = topDialog()): boolean
 export async function focusFirstError(root?: HTMLElement | null): Promise<boolean> {
   // The messages appear with the next render.
   await nextTick()
-  const item = (root ?? topDialog() ?? document.body).querySelector<HTMLElement>(
-    '.el-form-item.is-error'
-  )
+  const item = (root ?? topDialog() ?? document.body).querySelector<HTMLElement>(ERROR_MARK)
   if (!item) return false
   item.scrollIntoView?.({ block: 'center' })
   item.querySelector<HTMLElement>(FIELD)?.focus()
