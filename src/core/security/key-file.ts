@@ -133,7 +133,8 @@ const MIN_PASSWORD_LENGTH = 8
 
 function checkNewPassword(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw new CoreError('WEAK_PASSWORD', `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`)
+    const message = `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`
+    throw new CoreError('WEAK_PASSWORD', message, { next: message })
   }
 }
 

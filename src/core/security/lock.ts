@@ -31,8 +31,8 @@ export function lockedError(): CoreError {
   )
 }
 
-export function wrongPasswordError(): CoreError {
-  return new CoreError('WRONG_PASSWORD', 'Mật khẩu hoặc khóa khôi phục không đúng.')
+export function wrongPasswordError(fields?: Record<string, string>): CoreError {
+  return new CoreError('WRONG_PASSWORD', 'Mật khẩu hoặc khóa khôi phục không đúng.', fields)
 }
 
 export function lockState(ctx: CoreContext): LockState {
@@ -74,7 +74,9 @@ export function setIdleMinutes(ctx: CoreContext, minutes: number): LockState {
 function checkCurrent(ctx: CoreContext, current: string | undefined): void {
   const file = readKeyFile(ctx.dbPath)
   if (!file) return
-  if (current === undefined || !openDataKey(file, current)) throw wrongPasswordError()
+  // Named for the form's field, so the page can put the cursor back in it.
+  if (current === undefined || !openDataKey(file, current))
+    throw wrongPasswordError({ current: 'Mật khẩu hiện tại không đúng.' })
 }
 
 /**

@@ -52,6 +52,12 @@ const FIELD =
 /** The one field at fault among several in a form item (or outside any), as the form marks it. */
 const INVALID = '[aria-invalid="true"]'
 
+/**
+ * Where a form shows a field in error: an el-form-item with a message, or a field marked alone
+ * (the items of a commitment, a list of fields under one heading, mark the input itself).
+ */
+const ERROR_MARK = '.el-form-item.is-error, .el-input.is-error, .el-textarea.is-error'
+
 /** The dialog on top (Element Plus keeps closed ones in the page, hidden). */
 function topDialog(): HTMLElement | null {
   const open = [...document.querySelectorAll<HTMLElement>('.el-overlay-dialog')].filter(
@@ -77,7 +83,7 @@ export async function focusFirstError(root?: HTMLElement | null): Promise<boolea
   // The messages appear with the next render.
   await nextTick()
   const first = (root ?? topDialog() ?? document.body).querySelector<HTMLElement>(
-    `.el-form-item.is-error, ${INVALID}`
+    `${ERROR_MARK}, ${INVALID}`
   )
   if (!first) return false
   first.scrollIntoView?.({ block: 'center' })
