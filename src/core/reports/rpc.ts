@@ -11,6 +11,7 @@ import { getPeriods, savePeriods } from './periods'
 import { previewReceived, receive, tracker } from './received'
 import { getDraft, saveDraft } from './drafts'
 import { exportIssuedAnnex, getIssued, issueReport, listIssued } from './issue'
+import { exportIssuedWord, exportReportWord } from './word-report'
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/)
 const periodSetting = z.strictObject({ from: monthDay, to: monthDay, due: monthDay })
@@ -50,7 +51,9 @@ export const reportSchemas = {
   'reports:exportAnnex': z.strictObject({
     ...annexInput,
     place: place.optional()
-  })
+  }),
+  'reports:exportWord': z.strictObject({ ...annexInput, place: place.optional() }),
+  'reports:exportIssuedWord': z.strictObject({ id, place: place.optional() })
 }
 
 type ReportsChannel = keyof typeof reportSchemas
@@ -79,6 +82,20 @@ export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
       () => ctx.db,
       'issued-report-annex',
       exportIssuedAnnex(ctx, i),
+      () => null
+    ),
+  'reports:exportWord': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'report-word',
+      exportReportWord(ctx, i),
+      () => null
+    ),
+  'reports:exportIssuedWord': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'issued-report-word',
+      exportIssuedWord(ctx, i),
       () => null
     )
 }
