@@ -46,8 +46,12 @@ describe('password and app lock, end to end', () => {
 
     await app.byTestId('password-set').click()
     await app.input('password-next').fill(PASSWORD)
+    await app.input('password-confirm').fill(`${PASSWORD}x`)
+    await app.page.getByText('Hai lần nhập mật khẩu mới không khớp.').waitFor()
+    await screenshot(e2e.page, 'lock-00-dat-mat-khau')
+    // Enter in the last field sends the form, as in every dialog.
     await app.input('password-confirm').fill(PASSWORD)
-    await app.byTestId('password-submit').click()
+    await app.input('password-confirm').press('Enter')
     const shown = app.byTestId('recovery-key')
     await shown.waitFor()
     recoveryKey = (await shown.innerText()).trim()

@@ -159,13 +159,17 @@ describe('encryption at rest', () => {
     await t.call('app:setPassword', { next: PASSWORD })
     const main = join(dir, 'chuyen-de.sqlite')
     const keyBefore = readFileSync(keyFilePath(main), 'utf8')
+    // Each refusal names the form's field, for the dialog to put the cursor back in it.
     expect(
-      (await t.refuse('app:setPassword', { current: 'sai mật khẩu', next: 'mật khẩu mới 456' }))
-        .code
-    ).toBe('WRONG_PASSWORD')
-    expect((await t.refuse('app:setPassword', { current: PASSWORD, next: 'ngắn' })).code).toBe(
-      'WEAK_PASSWORD'
-    )
+      await t.refuse('app:setPassword', { current: 'sai mật khẩu', next: 'mật khẩu mới 456' })
+    ).toMatchObject({
+      code: 'WRONG_PASSWORD',
+      fields: { current: 'Mật khẩu hiện tại không đúng.' }
+    })
+    expect(await t.refuse('app:setPassword', { current: PASSWORD, next: 'ngắn' })).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      fields: { next: 'Mật khẩu phải có ít nhất 8 ký tự.' }
+    })
     await t.call('app:setPassword', { current: PASSWORD, next: 'mật khẩu mới 456' })
     expect(readFileSync(keyFilePath(main), 'utf8')).not.toBe(keyBefore)
     expect(existsSync(`${keyFilePath(main)}.new`)).toBe(false)
