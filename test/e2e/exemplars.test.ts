@@ -100,6 +100,10 @@ describe('exemplars, end to end', () => {
     await e2e.page.locator('[data-testid="register-table"] thead .el-checkbox').click()
     await app.byTestId('register-reward').click()
     await app.byTestId('award-dialog').waitFor()
+    // The cursor waits in the first field once the year's exemplars are read (issue #12).
+    await expect
+      .poll(() => e2e.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('award-number')
     await app.input('award-number').fill('45-QĐ/ĐU')
     await app.input('award-date').fill('19/05/2025')
     await app.choose('award-issuer', 'Chi bộ ấp 1')
@@ -108,7 +112,14 @@ describe('exemplars, end to end', () => {
     await screenshot(e2e.page, 'exemplars-04-canh-bao-tham-quyen')
     await app.choose('award-issuer', 'Đảng ủy xã Tân Lập')
     await app.byTestId('award-warnings').waitFor({ state: 'detached' })
-    await app.byTestId('award-save').click()
+    // Escape with what was typed asks first, and "Tiếp tục sửa" keeps it; Enter saves.
+    await app.input('award-number').focus()
+    await e2e.page.keyboard.press('Escape')
+    const ask = e2e.page.locator('.el-message-box', { hasText: 'Bỏ các thay đổi chưa lưu?' })
+    await ask.waitFor()
+    await ask.locator('button', { hasText: 'Tiếp tục sửa' }).click()
+    await ask.waitFor({ state: 'hidden' })
+    await app.input('award-number').press('Enter')
     await e2e.page.locator('.el-message', { hasText: 'Đã lưu quyết định 45-QĐ/ĐU' }).waitFor()
     await app.waitText('register-status-Nguyễn Văn An', 'Được biểu dương, khen thưởng')
     const awards = await e2e.harness.call('exemplars:listAwards', { year: 2025, unitId: null })
