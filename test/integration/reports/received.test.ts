@@ -196,6 +196,34 @@ describe('receiving the annexes of communes that keep their own file', () => {
     expect(early.rows.every((r) => !r.late)).toBe(true)
   })
 
+  it('records each annex received in the audit log, saying when it replaced one', async () => {
+    const log = await province.call('audit:list', { action: 'reports.receive' })
+    expect(log.rows.map((e) => [e.description, e.detail])).toEqual([
+      [
+        'Nhận phụ lục số liệu báo cáo năm 2026 của Đảng bộ xã Cẩm Giang từ tệp xa-c-lan-2.xlsx, thay phụ lục nhận trước đó.',
+        {
+          unit: 'Đảng bộ xã Cẩm Giang',
+          period: 'năm 2026',
+          file: 'xa-c-lan-2.xlsx',
+          replaced: true
+        }
+      ],
+      [
+        'Nhận phụ lục số liệu báo cáo năm 2026 của Đảng bộ xã Cẩm Giang từ tệp xa-c-lan-1.xlsx.',
+        {
+          unit: 'Đảng bộ xã Cẩm Giang',
+          period: 'năm 2026',
+          file: 'xa-c-lan-1.xlsx',
+          replaced: false
+        }
+      ],
+      [
+        'Nhận phụ lục số liệu báo cáo năm 2026 của Đảng bộ xã Bình Minh từ tệp xa-b.xlsx.',
+        { unit: 'Đảng bộ xã Bình Minh', period: 'năm 2026', file: 'xa-b.xlsx', replaced: false }
+      ]
+    ])
+  })
+
   it('totals its own records with the received figures, marking which is which', async () => {
     const annex = await province.call('reports:annex', {
       unitId: ids.top,
