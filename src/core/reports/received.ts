@@ -294,9 +294,11 @@ export function tracker(
     const r = current(db, c.id, input.period.kind, input.period.year)
     const received = r ? toReport(r) : null
     const due = period.due!
-    const late = today > due && (!received || received.receivedAt.slice(0, 10) > due)
     const [clo, chi] = scopeRange(db, c.id)
     const ownData = (peopleIn.get(clo, chi) as { has: number }).has === 1
+    // A sub-unit whose records are kept here has nothing to send (a commune's chi bộ, a commune
+    // the province office keeps): late only if it sent after the due date.
+    const late = today > due && (received ? received.receivedAt.slice(0, 10) > due : !ownData)
     return { unitId: c.id, name: c.name, received, late, ownData }
   })
   const history = (

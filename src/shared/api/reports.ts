@@ -128,7 +128,10 @@ export interface ReportTrackerRow {
   unitId: number
   name: string
   received: ReceivedReport | null
-  /** Not received, or received after the due date, and the due date has passed. */
+  /**
+   * The due date has passed and the annex came after it, or has not come from a sub-unit whose
+   * records are not kept here (one kept here has nothing to send).
+   */
   late: boolean
   /** This file holds people of the sub-unit (the office keeps its data itself). */
   ownData: boolean
