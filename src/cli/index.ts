@@ -84,7 +84,8 @@ const valued = [
   'quarter',
   'month',
   'mode',
-  'plan'
+  'plan',
+  'today'
 ]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit', 'with-records', 'yes']
 const OPTIONS = Object.fromEntries([

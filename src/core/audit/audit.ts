@@ -27,6 +27,7 @@ const EXPORT_LABELS = {
   'inspection-draft': 'Dự thảo văn bản kiểm tra, giám sát (Word)',
   'report-annex': 'Phụ lục số liệu báo cáo',
   'issued-report-annex': 'Phụ lục số liệu của báo cáo đã ban hành',
+  'report-late': 'Danh sách đơn vị chậm gửi báo cáo',
   audit: 'Nhật ký thao tác'
 } as const
 type ExportKind = keyof typeof EXPORT_LABELS

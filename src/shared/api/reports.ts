@@ -232,6 +232,19 @@ export interface ReportsApi {
     input: { unitId: number; period: { kind: ReportPeriodKind; year: number }; today?: string }
     output: ReportTracker
   }
+  /**
+   * The tracker's late sub-units as a party-format .xlsx (the dialog asks where); null when the
+   * user cancels. Refused, before any dialog, when nobody is late.
+   */
+  'reports:exportLate': {
+    input: {
+      unitId: number
+      period: { kind: ReportPeriodKind; year: number }
+      today?: string
+      place?: string
+    }
+    output: { path: string } | null
+  }
 }
 
 export const REPORTS_CHANNELS = [
@@ -242,6 +255,7 @@ export const REPORTS_CHANNELS = [
   'reports:previewReceived',
   'reports:receive',
   'reports:tracker',
+  'reports:exportLate',
   'reports:getDraft',
   'reports:saveDraft',
   'reports:issue',
