@@ -202,6 +202,31 @@ export interface IssuedReport extends IssuedSummary {
   narrative: ReportNarrative
 }
 
+/** A part of the report with nothing recorded for the period (Tổng quan says what is missing). */
+export interface ReportDueGap {
+  table: AnnexTableCode
+  /** The annex table's title. */
+  title: string
+  /** What is missing, as a sentence: "Chưa ghi buổi học tập chuyên đề nào trong kỳ." */
+  missing: string
+}
+
+/** The next report a unit has to send and what it still lacks (Tổng quan). */
+export interface ReportDue {
+  unit: { id: number; name: string }
+  /** The half-year or year report: the first whose due date is not past, unless the one before
+   *  it is past due by at most a month and not issued yet (then that one, overdue). */
+  period: ReportPeriod & { kind: ReportPeriodKind; due: string }
+  /** Whole days from today to the due date; negative when overdue. */
+  daysLeft: number
+  /** Direct sub-units that keep their own data file and have not sent their annex. */
+  notSent: { unitId: number; name: string }[]
+  /** Parts of the report with no records in the period (here or in the annexes received). */
+  gaps: ReportDueGap[]
+  /** The last version issued for the period; null when not issued yet. */
+  issued: IssuedSummary | null
+}
+
 export interface ReportsApi {
   'reports:getPeriods': { input: null; output: ReportPeriodSettings }
   'reports:savePeriods': { input: ReportPeriodSettings; output: ReportPeriodSettings }
@@ -214,6 +239,8 @@ export interface ReportsApi {
   'reports:previewReceived': { input: { parentId: number | null }; output: ReceivedPreview | null }
   /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
   'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
+  /** The next report due for a unit (default: the top unit); null when there is no unit yet. */
+  'reports:due': { input: { unitId?: number; today?: string }; output: ReportDue | null }
   'reports:getDraft': { input: { unitId: number; period: ReportPeriodInput }; output: ReportDraft }
   'reports:saveDraft': {
     input: { unitId: number; period: ReportPeriodInput; narrative: ReportNarrative }
@@ -256,6 +283,7 @@ export const REPORTS_CHANNELS = [
   'reports:receive',
   'reports:tracker',
   'reports:exportLate',
+  'reports:due',
   'reports:getDraft',
   'reports:saveDraft',
   'reports:issue',
