@@ -62,7 +62,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * (the overview cards): the link resolves, and a click shows where it went.
  */
 export function sectionsRouter(): Router {
-  const page = defineComponent({ render: () => null })
+  const page = { render: () => null }
   return createRouter({
     history: createMemoryHistory(),
     routes: [
