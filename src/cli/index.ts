@@ -85,7 +85,8 @@ const valued = [
   'month',
   'mode',
   'plan',
-  'today'
+  'today',
+  'issued'
 ]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit', 'with-records', 'yes']
 const OPTIONS = Object.fromEntries([

@@ -6,7 +6,7 @@ import type { Annex, ReportPeriodInput, ReportPeriodKind } from '../shared/api'
 import { REPORT_PERIOD_KINDS } from '../shared/api'
 import { formatNumber } from '../shared/numbers'
 import { readUserDate, todayIso } from '../shared/partial-date'
-import { date, required, text } from './args'
+import { date, positiveInt, required, text } from './args'
 import type { CommandContext } from './commands'
 import { call, callWithFile, resolveUnit, yearOption } from './dispatch'
 import { CliRefusal, printResult, table } from './output'
@@ -236,6 +236,26 @@ async function issued({ core, out, opts }: CommandContext): Promise<void> {
   )
 }
 
+/**
+ * The report as a Word document: the one being written for a unit and period (its saved text and
+ * today's figures), or with --issued an issued one exactly as issued.
+ */
+async function word(c: CommandContext): Promise<void> {
+  const { core, out, opts } = c
+  const path = resolve(required(opts, 'out'))
+  const place = text(opts, 'place')
+  const issuedId = positiveInt(opts, 'issued')
+  if (issuedId !== undefined) {
+    const r = await callWithFile(core, 'reports:exportIssuedWord', { id: issuedId, path, place })
+    printResult(out, r, () => `Đã lưu báo cáo đã ban hành (mã ${issuedId}) vào ${r?.path}.`)
+    return
+  }
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const period = await periodOption(c)
+  const r = await callWithFile(core, 'reports:exportWord', { unitId: unit.id, period, path, place })
+  printResult(out, r, () => `Đã lưu báo cáo ${unit.name} (bản đang soạn) vào ${r?.path}.`)
+}
+
 export const REPORTS_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'reports annex': annex,
   'reports periods': periods,
@@ -243,7 +263,8 @@ export const REPORTS_COMMANDS: Record<string, (c: CommandContext) => Promise<voi
   'reports status': status,
   'reports late': late,
   'reports issue': issue,
-  'reports issued': issued
+  'reports issued': issued,
+  'reports word': word
 }
 
 export const REPORTS_USAGE = `  reports periods                                  Các kỳ báo cáo (ngày đầu, ngày cuối, hạn gửi)
@@ -258,4 +279,8 @@ export const REPORTS_USAGE = `  reports periods                                 
                                                    Các đơn vị chậm gửi; với --out: lưu danh sách thành tệp Excel
   reports issue --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy --number SỐ [--date dd/mm/yyyy] [--year Y]
                                                    Ban hành: giữ nguyên số liệu và nội dung như lúc ban hành
-  reports issued --unit ĐƠN_VỊ                     Các báo cáo đã ban hành (số, ngày, kỳ, lần)`
+  reports issued --unit ĐƠN_VỊ                     Các báo cáo đã ban hành (số, ngày, kỳ, lần)
+  reports word --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy [--year Y] [--place ĐỊA_DANH] --out TỆP.docx
+                                                   Báo cáo bằng Word (bản đang soạn: nội dung đã lưu, số liệu hôm nay)
+  reports word --issued MÃ --out TỆP.docx [--place ĐỊA_DANH]
+                                                   Báo cáo đã ban hành, đúng như lúc ban hành (mã: xem reports issued)`

@@ -28,6 +28,8 @@ const EXPORT_LABELS = {
   'report-annex': 'Phụ lục số liệu báo cáo',
   'issued-report-annex': 'Phụ lục số liệu của báo cáo đã ban hành',
   'report-late': 'Danh sách đơn vị chậm gửi báo cáo',
+  'report-word': 'Báo cáo (Word)',
+  'issued-report-word': 'Báo cáo đã ban hành (Word)',
   audit: 'Nhật ký thao tác'
 } as const
 type ExportKind = keyof typeof EXPORT_LABELS

@@ -13,6 +13,7 @@ import { getDraft, saveDraft } from './drafts'
 import { reportDue } from './due'
 import { exportLate } from './late-export'
 import { exportIssuedAnnex, getIssued, issueReport, listIssued } from './issue'
+import { exportIssuedWord, exportReportWord } from './word-report'
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/)
 const periodSetting = z.strictObject({ from: monthDay, to: monthDay, due: monthDay })
@@ -59,7 +60,9 @@ export const reportSchemas = {
   'reports:exportAnnex': z.strictObject({
     ...annexInput,
     place: place.optional()
-  })
+  }),
+  'reports:exportWord': z.strictObject({ ...annexInput, place: place.optional() }),
+  'reports:exportIssuedWord': z.strictObject({ id, place: place.optional() })
 }
 
 type ReportsChannel = keyof typeof reportSchemas
@@ -96,6 +99,20 @@ export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
       () => ctx.db,
       'issued-report-annex',
       exportIssuedAnnex(ctx, i),
+      () => null
+    ),
+  'reports:exportWord': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'report-word',
+      exportReportWord(ctx, i),
+      () => null
+    ),
+  'reports:exportIssuedWord': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'issued-report-word',
+      exportIssuedWord(ctx, i),
       () => null
     )
 }

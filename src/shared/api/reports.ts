@@ -83,6 +83,11 @@ export interface AnnexTable {
 export interface Annex {
   unit: { id: number; name: string; level: string; parentName: string | null; path: string[] }
   period: ReportPeriod
+  /**
+   * The title of the year's topic when the annex was computed (the report's subject names it; an
+   * issued report keeps it as issued). Missing in reports issued before it was kept.
+   */
+  topic?: string | null
   tables: AnnexTable[]
 }
 
@@ -255,6 +260,19 @@ export interface ReportsApi {
     input: { id: number; place?: string }
     output: { path: string } | null
   }
+  /**
+   * The report being written as a Word document (.docx, HD 36 layout): the period's saved text
+   * with today's figures, no number nor date (filled when signed); null when the user cancels.
+   */
+  'reports:exportWord': {
+    input: { unitId: number; period: ReportPeriodInput; useOwn?: number[]; place?: string }
+    output: { path: string } | null
+  }
+  /** An issued report as a Word document exactly as issued: its number, day, figures and text. */
+  'reports:exportIssuedWord': {
+    input: { id: number; place?: string }
+    output: { path: string } | null
+  }
   'reports:tracker': {
     input: { unitId: number; period: { kind: ReportPeriodKind; year: number }; today?: string }
     output: ReportTracker
@@ -289,7 +307,9 @@ export const REPORTS_CHANNELS = [
   'reports:issue',
   'reports:listIssued',
   'reports:getIssued',
-  'reports:exportIssuedAnnex'
+  'reports:exportIssuedAnnex',
+  'reports:exportWord',
+  'reports:exportIssuedWord'
 ] as const satisfies readonly (keyof ReportsApi)[]
 
 const _allReportsApiListed: ListsAll<ReportsApi, typeof REPORTS_CHANNELS> = true
