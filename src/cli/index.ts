@@ -85,6 +85,7 @@ const valued = [
   'month',
   'mode',
   'plan',
+  'today',
   'issued'
 ]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit', 'with-records', 'yes']
