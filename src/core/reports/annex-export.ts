@@ -110,7 +110,7 @@ export async function writeAnnex(
   if (!/\.xlsx$/i.test(basename(path)))
     throw new CoreError('VALIDATION', 'Tên tệp phải có đuôi .xlsx.')
   const place = o.place?.trim() || '……'
-  const signer = unitDocSigner(unitSignerOf(ctx.db, annex.unit.id))
+  const signer = annex.signer ?? unitDocSigner(unitSignerOf(ctx.db, annex.unit.id))
   const docs = annex.tables.map((t, k) => tableDocument(annex, t, k, place, o.date, signer))
   try {
     await writePartyDocument(path, docs, annexData(annex, ctx.appVersion))

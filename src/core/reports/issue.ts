@@ -15,6 +15,7 @@ import { CoreError, notFound } from '../db/errors'
 import { computeAnnex } from './annex'
 import { writeAnnex } from './annex-export'
 import { cleanNarrative } from './drafts'
+import { unitDocSigner, unitSignerOf } from '../units/signer'
 
 interface IssueRow {
   id: number
@@ -70,7 +71,11 @@ export function issueReport(db: Database, input: IssueInput): IssuedReport {
     })
   const narrative = cleanNarrative(input.narrative)
   const id = inTransaction(db, () => {
-    const annex = computeAnnex(db, input)
+    // The signer is frozen with the figures: what went up names who signed it then.
+    const annex: Annex = {
+      ...computeAnnex(db, input),
+      signer: unitDocSigner(unitSignerOf(db, input.unitId))
+    }
     const p = annex.period
     const { version } = db
       .prepare(

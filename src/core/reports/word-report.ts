@@ -124,7 +124,7 @@ function reportDocument(
     subject: subject(annex),
     body: body(annex, narrative, o.number === null),
     recipients: [...(unit.parentName ? [`${unit.parentName} (báo cáo),`] : []), 'Lưu VP.'],
-    signer: unitDocSigner(unitSignerOf(db, unit.id))
+    signer: annex.signer ?? unitDocSigner(unitSignerOf(db, unit.id))
   }
 }
 

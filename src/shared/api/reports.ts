@@ -88,6 +88,11 @@ export interface Annex {
    * issued report keeps it as issued). Missing in reports issued before it was kept.
    */
   topic?: string | null
+  /**
+   * Who signs, as it stood when the report was issued (set only in an issued report's snapshot,
+   * so re-exporting it after the unit's signer changed still shows the one who signed).
+   */
+  signer?: { lines: string[]; name?: string }
   tables: AnnexTable[]
 }
 

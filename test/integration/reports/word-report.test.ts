@@ -110,6 +110,11 @@ beforeAll(async () => {
   })
   // The data changes after the issue: a new member at chi bộ ấp 1 who has not studied.
   await t.call('people:create', personInput(ids.cellA, { fullName: 'Lý Văn Mới' }))
+  // … and the committee has a new secretary: the issued report still names who signed it.
+  await t.call('units:update', {
+    id: ids.commune,
+    signer: { line: null, title: null, name: 'Trần Thị Lan' }
+  })
   await t.callWithFile('reports:exportWord', {
     unitId: ids.commune,
     period: YEAR,
@@ -208,6 +213,7 @@ describe('the report as a Word document', () => {
       expect(text).not.toContain('05-BC/ĐU')
       // Today's figures: the member added after the issue has not studied.
       expect(text).toContain('5/7 đảng viên đã học tập (71,43%)')
+      expect(text).toContain('Trần Thị Lan')
       expect(text).toContain(LEADERSHIP)
       // The parts with nothing yet keep their heading over a line to write on.
       expect(text).toMatch(/7\. Hạn chế, khuyết điểm và nguyên nhân …+ 8\. Bài học kinh nghiệm …+/)
@@ -224,6 +230,8 @@ describe('the report as a Word document', () => {
     const text = pdfText('bao-cao-ban-hanh-lai')
     expect(text).toContain(flat(STUDY))
     expect(text).not.toContain('5/7 đảng viên')
+    expect(text).toContain('Nguyễn Văn Thắng')
+    expect(text).not.toContain('Trần Thị Lan')
     expect(text).toBe(pdfText('bao-cao-ban-hanh'))
   })
 
