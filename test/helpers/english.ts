@@ -1,6 +1,6 @@
 // English words that must not reach a user of the app (Element Plus's and the system's own
 // texts are the usual source): whole words, case as they are written there.
-export const ENGLISH_LIST = [
+const ENGLISH_LIST = [
   'No Data',
   'No data',
   'No Match',
