@@ -70,10 +70,25 @@ function parseInput(
   if (parsed.success) return { ok: true, data: parsed.data }
   const long = tooLong(parsed.error.issues, input)
   if (long) return { ok: false, error: long }
-  const where = parsed.error.issues.map((i) => i.path.join('.') || '(toàn bộ)').join(', ')
+  // The paths are the contract's English names ("fields.birthDate"): they key the per-field
+  // messages a form shows beside its fields and go to the log, never into the sentence.
+  const fields: Record<string, string> = {}
+  for (const i of parsed.error.issues)
+    fields[
+      i.path
+        .map(String)
+        .join('.')
+        .replace(/^fields\./, '') || '*'
+    ] = 'Giá trị không đúng dạng.'
+  const n = Object.keys(fields).length
+  console.warn(`[core] ${channel}: không đúng dạng ở ${Object.keys(fields).join(', ')}`)
   return {
     ok: false,
-    error: { code: 'INVALID_INPUT', message: `Dữ liệu gửi lên không đúng dạng (${where}).` }
+    error: {
+      code: 'INVALID_INPUT',
+      message: `Dữ liệu gửi lên không đúng dạng${n > 1 ? ` ở ${n} chỗ` : ''}; chưa có gì được lưu. Hãy kiểm tra lại các ô vừa nhập.`,
+      fields
+    }
   }
 }
 
