@@ -1,11 +1,11 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import ElementPlus from 'element-plus'
-import vi from 'element-plus/es/locale/lang/vi'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { showError } from './notify'
 import { createAppRouter } from './router'
+import { uiLocale } from './locale'
 
 const app = createApp(App)
 // A bug in a view should tell the user something went wrong, not leave a button silently dead.
@@ -13,4 +13,4 @@ app.config.errorHandler = (err, _instance, info) => {
   console.error(`[vue] ${info}`, err)
   showError(err)
 }
-app.use(createPinia()).use(createAppRouter()).use(ElementPlus, { locale: vi }).mount('#app')
+app.use(createPinia()).use(createAppRouter()).use(ElementPlus, { locale: uiLocale }).mount('#app')

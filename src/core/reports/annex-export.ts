@@ -92,6 +92,13 @@ function tableDocument(
   }
 }
 
+/** The period in the file name offered, in Vietnamese (the codes are English). */
+const PERIOD_IN_NAME: Record<Annex['period']['kind'], string> = {
+  h1: '6-thang-dau-nam',
+  year: 'ca-nam',
+  custom: 'tu-chon'
+}
+
 /**
  * Writes an annex to the file the user chooses, dated `date`: today's annex, or an issued one
  * exactly as it was issued.
@@ -103,7 +110,7 @@ export async function writeAnnex(
 ): Promise<{ path: string } | null> {
   const path = await ctx.platform.chooseSaveFile({
     title: 'Lưu phụ lục số liệu báo cáo',
-    defaultName: `phu-luc-so-lieu-${annex.period.kind}-${annex.period.year}.xlsx`,
+    defaultName: `phu-luc-so-lieu-${PERIOD_IN_NAME[annex.period.kind]}-${annex.period.year}.xlsx`,
     filters: [{ name: 'Bảng tính Excel', extensions: ['xlsx'] }]
   })
   if (!path) return null

@@ -8,6 +8,7 @@ import { CoreError } from '../db/errors'
 import { handlers } from './handlers'
 import { lockedError } from '../security/lock'
 import { schemas } from './schemas'
+import { systemError } from './system-errors'
 
 const known = new Set<string>(CHANNELS)
 /** What a locked app still answers: who it is, whether it is locked, and the door. */
@@ -29,32 +30,16 @@ const CONSTRAINT_KINDS: Record<string, string> = {
   SQLITE_CONSTRAINT_CHECK: 'có giá trị không hợp lệ'
 }
 
-/** Turns anything thrown into a Vietnamese message; SQLite's own codes get a plain meaning. */
+/** Turns anything thrown into a Vietnamese message; SQLite's and the system's codes get a plain meaning. */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof CoreError) return e.toApiError()
   const code = (e as { code?: string })?.code ?? ''
   const detail = e instanceof Error ? e.message : String(e)
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return {
-      code: 'BUSY',
-      message:
-        'Tệp dữ liệu đang bận (có thể một chương trình khác đang mở nó). Hãy thử lại sau giây lát.'
-    }
-  }
-  if (code === 'SQLITE_FULL')
-    return {
-      code: 'DISK_FULL',
-      message: 'Ổ đĩa đã đầy; chưa ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại.'
-    }
-  if (code.startsWith('SQLITE_CORRUPT')) {
-    return {
-      code: 'DB_CORRUPT',
-      message: 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ một bản sao lưu trong mục Dữ liệu & sao lưu.'
-    }
-  }
   // SQLite's and libraries' own texts are English: they go to the log for whoever supports the
   // user, and the message says in Vietnamese what kind of problem it is.
   console.error(`[core] ${code || 'lỗi'}: ${detail}`)
+  const system = systemError(code)
+  if (system) return system
   if (code.startsWith('SQLITE_CONSTRAINT'))
     return {
       code: 'CONFLICT',
@@ -85,10 +70,25 @@ function parseInput(
   if (parsed.success) return { ok: true, data: parsed.data }
   const long = tooLong(parsed.error.issues, input)
   if (long) return { ok: false, error: long }
-  const where = parsed.error.issues.map((i) => i.path.join('.') || '(toàn bộ)').join(', ')
+  // The paths are the contract's English names ("fields.birthDate"): they key the per-field
+  // messages a form shows beside its fields and go to the log, never into the sentence.
+  const fields: Record<string, string> = {}
+  for (const i of parsed.error.issues)
+    fields[
+      i.path
+        .map(String)
+        .join('.')
+        .replace(/^fields\./, '') || '*'
+    ] = 'Giá trị không đúng dạng.'
+  const n = Object.keys(fields).length
+  console.warn(`[core] ${channel}: không đúng dạng ở ${Object.keys(fields).join(', ')}`)
   return {
     ok: false,
-    error: { code: 'INVALID_INPUT', message: `Dữ liệu gửi lên không đúng dạng (${where}).` }
+    error: {
+      code: 'INVALID_INPUT',
+      message: `Dữ liệu gửi lên không đúng dạng${n > 1 ? ` ở ${n} chỗ` : ''}; chưa có gì được lưu. Hãy kiểm tra lại các ô vừa nhập.`,
+      fields
+    }
   }
 }
 
