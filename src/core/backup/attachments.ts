@@ -4,7 +4,7 @@
 //
 // Each copy is named by its content's SHA-256 (plus the original extension), so the same name
 // always means the same bytes. That lets a backup carry the folder as a sibling folder of its
-// .sqlite ("sao-luu_…_manual.tep-dinh-kem"), and a restore put back every file the backup holds
+// .sqlite ("sao-luu_…_thu-cong.tep-dinh-kem"), and a restore put back every file the backup holds
 // without ever overwriting a different file: files the restored data does not name are left
 // (harmless), files it names come back.
 import { createHash } from 'node:crypto'

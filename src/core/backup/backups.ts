@@ -28,6 +28,28 @@ export type BackupReason =
   | 'before-password'
   | 'before-bulk'
 
+/**
+ * The word for each reason in a backup's file name, which the user sees in the backup list and
+ * in the folder: Vietnamese without diacritics, so the name stays portable.
+ */
+const FILE_WORD: Record<BackupReason, string> = {
+  manual: 'thu-cong',
+  'before-migration': 'truoc-nang-cap',
+  'before-restore': 'truoc-khoi-phuc',
+  'before-import': 'truoc-nhap',
+  'before-merge': 'truoc-gop-don-vi',
+  'before-erase': 'truoc-xoa',
+  'before-password': 'truoc-doi-mat-khau',
+  'before-bulk': 'truoc-sua-hang-loat'
+}
+/** Both the file word and the reason itself (backups made before the names were Vietnamese). */
+const REASON_OF = new Map<string, BackupReason>(
+  (Object.entries(FILE_WORD) as [BackupReason, string][]).flatMap(([r, w]) => [
+    [w, r],
+    [r, r]
+  ])
+)
+
 function stamp(d: Date): string {
   const iso = d.toISOString() // 2026-11-27T06:52:23.123Z
   return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}`
@@ -37,7 +59,9 @@ function describe(path: string): BackupInfo | null {
   const fileName = basename(path)
   const m = NAME.exec(fileName)
   if (!m) return null
-  const [, ymd, hms, ms, reason] = m
+  const [, ymd, hms, ms, word] = m
+  const reason = REASON_OF.get(word)
+  if (!reason) return null
   const createdAt = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}T${hms.slice(0, 2)}:${hms.slice(2, 4)}:${hms.slice(4)}.${ms}Z`
   return { fileName, path, sizeBytes: statSync(path).size, createdAt, reason }
 }
@@ -180,10 +204,10 @@ export function createBackup(
   ensurePrivateDir(dir)
   removePartials(dir)
   let now = new Date()
-  let final = join(dir, `sao-luu_${stamp(now)}_${reason}.sqlite`)
+  let final = join(dir, `sao-luu_${stamp(now)}_${FILE_WORD[reason]}.sqlite`)
   while (existsSync(final)) {
     now = new Date(now.getTime() + 1)
-    final = join(dir, `sao-luu_${stamp(now)}_${reason}.sqlite`)
+    final = join(dir, `sao-luu_${stamp(now)}_${FILE_WORD[reason]}.sqlite`)
   }
   const partial = `${final}${PARTIAL_SUFFIX}`
   try {

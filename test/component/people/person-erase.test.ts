@@ -21,7 +21,7 @@ async function openErase(records: PersonRecordCount[]) {
     'people:listRecords': () => records,
     'people:erase': ({ id }) => {
       data.people = data.people.filter((p) => p.id !== id)
-      return { erasedRecords: 3, backupFile: 'sao-luu_x_before-erase.sqlite', walEmptied: true }
+      return { erasedRecords: 3, backupFile: 'sao-luu_x_truoc-xoa.sqlite', walEmptied: true }
     }
   })
   installApi(fake.api)

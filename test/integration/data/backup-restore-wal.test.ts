@@ -154,7 +154,7 @@ describe('partial copies', () => {
     const t = use(openTestCore())
     const backups = join(t.dir, 'backups')
     await t.call('backup:create', null)
-    const stale = join(backups, 'sao-luu_20260101-000000-000_manual.sqlite.partial')
+    const stale = join(backups, 'sao-luu_20260101-000000-000_thu-cong.sqlite.partial')
     writeFileSync(stale, 'SQLite format 3\0 còn dở')
     const mine = join(backups, 'ghi-chu.txt.partial')
     writeFileSync(mine, 'not ours')

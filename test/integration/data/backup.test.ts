@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -89,6 +89,20 @@ describe('backups', () => {
     expect(list).toHaveLength(2)
     expect(list[0].createdAt >= list[1].createdAt).toBe(true)
     expect((await t.call('app:info', null)).backupKeep).toBe(2)
+  })
+
+  it('names its files in Vietnamese and still lists the copies named in English before', async () => {
+    const t = use(openTestCore())
+    const b = await t.call('backup:create', { reason: 'manual' })
+    expect(b.fileName).toMatch(/^sao-luu_\d{8}-\d{6}-\d{3}_thu-cong\.sqlite$/)
+    const old = join(t.core.ctx.backupDir, 'sao-luu_20250101-000000-000_before-import.sqlite')
+    copyFileSync(b.path, old)
+    writeFileSync(join(t.core.ctx.backupDir, 'sao-luu_20250102-000000-000_la.sqlite'), '')
+    const list = await t.call('backup:list', null)
+    expect(list.map((x) => [x.fileName, x.reason])).toEqual([
+      [b.fileName, 'manual'],
+      ['sao-luu_20250101-000000-000_before-import.sqlite', 'before-import']
+    ])
   })
 
   it('keeps the safety copies taken before a restore apart: a lower limit never lets them push out ordinary backups', async () => {

@@ -353,7 +353,7 @@ describe('evaluation sheet: import back', () => {
           token: preview.token,
           fingerprint: preview.fingerprint
         })
-        expect(result.backup).toMatch(/_before-import\.sqlite$/)
+        expect(result.backup).toMatch(/_truoc-nhap\.sqlite$/)
         expect(readdirSync(join(t.dir, 'backups'))).toContain(result.backup)
         const s = await t.call('evaluation:sheet', { year: 2024, unitId: o.cellA })
         const by = (n: string) => s.rows.find((r) => r.fullName === n)!
@@ -478,7 +478,7 @@ describe('cli: evaluation', () => {
       notMatched: [{ name: 'Người Lạ Mặt' }]
     })
     expect(json.ignored).toHaveLength(3)
-    expect(json.backup).toMatch(/before-import/)
+    expect(json.backup).toMatch(/_truoc-nhap\.sqlite$/)
     const totals = await cli(
       'evaluation',
       'totals',

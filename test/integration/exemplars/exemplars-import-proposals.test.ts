@@ -118,7 +118,7 @@ describe('exemplars: the proposal list imported back', () => {
       fingerprint: preview.fingerprint
     })
     expect([r.added, r.updated]).toEqual([2, 1])
-    expect(r.backup).toMatch(/\.sqlite$|\.db$|before-import/)
+    expect(r.backup).toMatch(/_truoc-nhap\.sqlite$/)
     const list = await t.call('exemplars:list', { unitId: o.cellA, year: 2025 })
     expect(list.total).toBe(3)
     const byName = new Map(list.rows.map((e) => [e.displayName, e]))

@@ -69,7 +69,7 @@ describe('importing a real-looking .xlsx list', () => {
       parentUnitId: parentId
     })
     expect(summary).toMatchObject({ created: 4, updated: 0, unitsCreated: 1 })
-    expect(summary.backup).toMatch(/before-import/)
+    expect(summary.backup).toMatch(/_truoc-nhap\.sqlite$/)
 
     const people = await allPeople()
     const an = people.find((p) => p.fullName === 'Nguyễn Văn An')

@@ -140,7 +140,7 @@ it('erases a person with their records: gone from every table and from the bytes
 
   const result = await t.call('people:erase', { id, withRecords: true })
   expect(result).toMatchObject({ erasedRecords: 3, walEmptied: true })
-  expect(result.backupFile).toMatch(/_before-erase\.sqlite$/)
+  expect(result.backupFile).toMatch(/_truoc-xoa\.sqlite$/)
   // The copy taken first still holds them: the way back, until it ages out.
   expect(holds(readFileSync(join(t.dir, 'backups', result.backupFile)), CCCD)).toBe(true)
 

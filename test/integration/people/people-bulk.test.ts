@@ -53,7 +53,7 @@ describe('people:move', () => {
     const before = backups().length
     const r = await t.call('people:move', { selection: { ids: [a[0], a[1], b] }, unitId: cellB })
     expect(r).toMatchObject({ moved: 2, unchanged: 1, unitName: 'Chi bộ ấp 2' })
-    expect(r.backup).toMatch(/before-bulk/)
+    expect(r.backup).toMatch(/_truoc-sua-hang-loat\.sqlite$/)
     expect(backups().length).toBe(before + 1)
     expect(await unitOf(a[0])).toBe(cellB)
     expect(await unitOf(a[1])).toBe(cellB)

@@ -29,7 +29,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 
 const backups = () =>
-  readdirSync(t.core.ctx.backupDir).filter((f) => f.endsWith('_before-merge.sqlite'))
+  readdirSync(t.core.ctx.backupDir).filter((f) => f.endsWith('_truoc-gop-don-vi.sqlite'))
 
 describe('units:merge', () => {
   it('moves the people and their records, retires the duplicate with a note, after a backup', async () => {
