@@ -84,7 +84,9 @@ const valued = [
   'quarter',
   'month',
   'mode',
-  'plan'
+  'plan',
+  'today',
+  'issued'
 ]
 const flags = ['json', 'all', 'help', 'dry-run', 'per-unit', 'with-records', 'yes']
 const OPTIONS = Object.fromEntries([

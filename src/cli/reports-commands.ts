@@ -2,11 +2,11 @@
 // for a period (printed or saved as the .xlsx that goes up), receiving the annexes sent from
 // below and who has sent them, over the same dispatch as the app.
 import { resolve } from 'node:path'
-import type { Annex, ReportPeriodInput } from '../shared/api'
+import type { Annex, ReportPeriodInput, ReportPeriodKind } from '../shared/api'
 import { REPORT_PERIOD_KINDS } from '../shared/api'
 import { formatNumber } from '../shared/numbers'
 import { readUserDate, todayIso } from '../shared/partial-date'
-import { date, required, text } from './args'
+import { date, positiveInt, required, text } from './args'
 import type { CommandContext } from './commands'
 import { call, callWithFile, resolveUnit, yearOption } from './dispatch'
 import { CliRefusal, printResult, table } from './output'
@@ -120,13 +120,27 @@ async function receive(c: CommandContext): Promise<void> {
   printResult(out, r, () => [...about, `Đã lưu là phụ lục của ${r.unitName}.`].join('\n'))
 }
 
-async function status(c: CommandContext): Promise<void> {
-  const { core, out, opts } = c
-  const unit = await resolveUnit(core, required(opts, 'unit'))
+/** The period of the tracker: h1 or year only (custom ranges are not sent up). */
+async function trackedPeriod(c: CommandContext): Promise<{ kind: ReportPeriodKind; year: number }> {
   const period = await periodOption(c)
   if (period.kind === 'custom')
     throw new CliRefusal('USAGE', '--period: chỉ theo dõi kỳ h1 (6 tháng) hoặc year (cả năm).')
-  const r = await call(core, 'reports:tracker', { unitId: unit.id, period })
+  return period
+}
+
+/** `--today dd/mm/yyyy`: the day lateness is judged on (default today). */
+function todayOption(c: CommandContext): string | undefined {
+  const d = date(c.opts, 'today')
+  if (d !== null && d.length !== 10)
+    throw new CliRefusal('VALIDATION', '--today: cần đủ ngày, tháng, năm (dd/mm/yyyy).')
+  return d ?? undefined
+}
+
+async function status(c: CommandContext): Promise<void> {
+  const { core, out, opts } = c
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const period = await trackedPeriod(c)
+  const r = await call(core, 'reports:tracker', { unitId: unit.id, period, today: todayOption(c) })
   printResult(out, r, () =>
     [
       `Phụ lục ${r.period.label} gửi về ${unit.name} (hạn ${vnDay(r.period.due!)}):`,
@@ -141,6 +155,41 @@ async function status(c: CommandContext): Promise<void> {
         ])
       )
     ].join('\n')
+  )
+}
+
+async function late(c: CommandContext): Promise<void> {
+  const { core, out, opts } = c
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const period = await trackedPeriod(c)
+  const today = todayOption(c)
+  const file = text(opts, 'out')
+  if (file) {
+    const r = await callWithFile(core, 'reports:exportLate', {
+      unitId: unit.id,
+      period,
+      today,
+      place: text(opts, 'place'),
+      path: resolve(file)
+    })
+    printResult(out, r, () => `Đã lưu danh sách đơn vị chậm gửi báo cáo vào ${r?.path}.`)
+    return
+  }
+  const r = await call(core, 'reports:tracker', { unitId: unit.id, period, today })
+  const rows = r.rows.filter((x) => x.late)
+  printResult(out, rows, () =>
+    rows.length === 0
+      ? `Không có đơn vị nào chậm gửi phụ lục báo cáo ${r.period.label} về ${unit.name} (hạn ${vnDay(r.period.due!)}).`
+      : [
+          `Đơn vị chậm gửi phụ lục báo cáo ${r.period.label} về ${unit.name} (hạn ${vnDay(r.period.due!)}):`,
+          table(
+            ['Đơn vị', 'Ngày gửi'],
+            rows.map((x) => [
+              x.name,
+              x.received ? vnDay(x.received.receivedAt.slice(0, 10)) : 'chưa gửi'
+            ])
+          )
+        ].join('\n')
   )
 }
 
@@ -187,13 +236,35 @@ async function issued({ core, out, opts }: CommandContext): Promise<void> {
   )
 }
 
+/**
+ * The report as a Word document: the one being written for a unit and period (its saved text and
+ * today's figures), or with --issued an issued one exactly as issued.
+ */
+async function word(c: CommandContext): Promise<void> {
+  const { core, out, opts } = c
+  const path = resolve(required(opts, 'out'))
+  const place = text(opts, 'place')
+  const issuedId = positiveInt(opts, 'issued')
+  if (issuedId !== undefined) {
+    const r = await callWithFile(core, 'reports:exportIssuedWord', { id: issuedId, path, place })
+    printResult(out, r, () => `Đã lưu báo cáo đã ban hành (mã ${issuedId}) vào ${r?.path}.`)
+    return
+  }
+  const unit = await resolveUnit(core, required(opts, 'unit'))
+  const period = await periodOption(c)
+  const r = await callWithFile(core, 'reports:exportWord', { unitId: unit.id, period, path, place })
+  printResult(out, r, () => `Đã lưu báo cáo ${unit.name} (bản đang soạn) vào ${r?.path}.`)
+}
+
 export const REPORTS_COMMANDS: Record<string, (c: CommandContext) => Promise<void>> = {
   'reports annex': annex,
   'reports periods': periods,
   'reports receive': receive,
   'reports status': status,
+  'reports late': late,
   'reports issue': issue,
-  'reports issued': issued
+  'reports issued': issued,
+  'reports word': word
 }
 
 export const REPORTS_USAGE = `  reports periods                                  Các kỳ báo cáo (ngày đầu, ngày cuối, hạn gửi)
@@ -202,8 +273,14 @@ export const REPORTS_USAGE = `  reports periods                                 
                                                    với --out: lưu thành tệp Excel gửi cấp trên
   reports receive TỆP.xlsx [--unit ĐƠN_VỊ] [--dry-run]
                                                    Nhận phụ lục do đơn vị cấp dưới gửi (thay phụ lục gửi trước)
-  reports status --unit ĐƠN_VỊ --period h1|year [--year Y]
+  reports status --unit ĐƠN_VỊ --period h1|year [--year Y] [--today dd/mm/yyyy]
                                                    Đơn vị nào đã gửi, đơn vị nào trễ hạn
+  reports late --unit ĐƠN_VỊ --period h1|year [--year Y] [--today dd/mm/yyyy] [--out TỆP.xlsx] [--place ĐỊA_DANH]
+                                                   Các đơn vị chậm gửi; với --out: lưu danh sách thành tệp Excel
   reports issue --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy --number SỐ [--date dd/mm/yyyy] [--year Y]
                                                    Ban hành: giữ nguyên số liệu và nội dung như lúc ban hành
-  reports issued --unit ĐƠN_VỊ                     Các báo cáo đã ban hành (số, ngày, kỳ, lần)`
+  reports issued --unit ĐƠN_VỊ                     Các báo cáo đã ban hành (số, ngày, kỳ, lần)
+  reports word --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy [--year Y] [--place ĐỊA_DANH] --out TỆP.docx
+                                                   Báo cáo bằng Word (bản đang soạn: nội dung đã lưu, số liệu hôm nay)
+  reports word --issued MÃ --out TỆP.docx [--place ĐỊA_DANH]
+                                                   Báo cáo đã ban hành, đúng như lúc ban hành (mã: xem reports issued)`

@@ -173,6 +173,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'ratings.bulk': 'Xếp loại hàng loạt',
   'commitments.bulk': 'Lập cam kết hàng loạt',
   'people.bulk': 'Sửa hàng loạt người',
+  'reports.receive': 'Nhận phụ lục cấp dưới',
+  'reports.issue': 'Ban hành báo cáo',
   'password.set': 'Đặt mật khẩu',
   'password.change': 'Đổi mật khẩu',
   'password.remove': 'Bỏ mật khẩu'

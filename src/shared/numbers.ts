@@ -18,6 +18,20 @@ const viOneDecimal = new Intl.NumberFormat('vi-VN', {
   maximumFractionDigits: 1
 })
 
+const fixed = new Map<number, Intl.NumberFormat>()
+function fixedDecimals(digits: number): Intl.NumberFormat {
+  let f = fixed.get(digits)
+  if (!f)
+    fixed.set(
+      digits,
+      (f = new Intl.NumberFormat('vi-VN', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits
+      }))
+    )
+  return f
+}
+
 /** A number as Vietnamese write it: "1.234", "12,5". */
 export function formatNumber(n: number): string {
   return viNumber.format(n)
@@ -28,11 +42,18 @@ export interface PercentFormat {
   none?: string
   /** Always one decimal ("50,0%"), so the shares of a column line up. */
   oneDecimal?: boolean
+  /**
+   * A share that is not whole written with exactly this many decimals, a whole one bare: with 2,
+   * as reports write them, "99,16%", "99,10%", "100%".
+   */
+  decimals?: number
 }
 
 /** A share as "72,7%"; `none` (a dash) when there is nothing to count. */
 export function formatPercent(p: number | null | undefined, options: PercentFormat = {}): string {
   if (p == null) return options.none ?? '—'
+  if (options.decimals !== undefined && !Number.isInteger(p))
+    return `${fixedDecimals(options.decimals).format(p)}%`
   return `${(options.oneDecimal ? viOneDecimal : viNumber).format(p)}%`
 }
 

@@ -2,7 +2,9 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, type Component } from 'vue'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { WindowApi } from '@shared/api'
+import { SECTIONS } from '@renderer/messages'
 
 /** happy-dom does no layout: give the virtual table a real size so it renders rows. */
 const FixedSizeResizer = defineComponent({
@@ -54,3 +56,18 @@ export async function click(id: string): Promise<void> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * A router over the app's sections with empty pages, for components that link to a section
+ * (the overview cards): the link resolves, and a click shows where it went.
+ */
+export function sectionsRouter(): Router {
+  const page = { render: () => null }
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: page },
+      ...SECTIONS.map((s) => ({ path: s.path, name: s.name, component: page }))
+    ]
+  })
+}

@@ -27,6 +27,9 @@ const EXPORT_LABELS = {
   'inspection-draft': 'Dự thảo văn bản kiểm tra, giám sát (Word)',
   'report-annex': 'Phụ lục số liệu báo cáo',
   'issued-report-annex': 'Phụ lục số liệu của báo cáo đã ban hành',
+  'report-late': 'Danh sách đơn vị chậm gửi báo cáo',
+  'report-word': 'Báo cáo (Word)',
+  'issued-report-word': 'Báo cáo đã ban hành (Word)',
   audit: 'Nhật ký thao tác'
 } as const
 type ExportKind = keyof typeof EXPORT_LABELS
@@ -87,6 +90,10 @@ interface AuditDetails {
   'commitments.bulk': { unit: string; year: number; created: number }
   /** change: what was done, as a Vietnamese phrase ("Chuyển sang Chi bộ ấp 2", "Đổi trạng thái"). */
   'people.bulk': { change: string; people: number; unit: string | null }
+  /** A sub-unit's annex stored for a period; replaced: it took the place of one received before. */
+  'reports.receive': { unit: string; period: string; file: string; replaced: boolean }
+  /** A report frozen as issued: its number as the office gave it and its version for the period. */
+  'reports.issue': { unit: string; period: string; number: string; version: number }
   'password.set': Record<string, never>
   'password.change': Record<string, never>
   'password.remove': Record<string, never>
@@ -158,6 +165,15 @@ function describe<A extends AuditAction>(action: A, detail: AuditDetails[A]): st
     case 'people.bulk': {
       const x = detail as AuditDetails['people.bulk']
       return `${x.change} cho ${n(x.people)} người${x.unit ? ` (${x.unit})` : ''}.`
+    }
+    case 'reports.receive': {
+      const x = detail as AuditDetails['reports.receive']
+      const again = x.replaced ? ', thay phụ lục nhận trước đó' : ''
+      return `Nhận phụ lục số liệu báo cáo ${x.period} của ${x.unit} từ tệp ${x.file}${again}.`
+    }
+    case 'reports.issue': {
+      const x = detail as AuditDetails['reports.issue']
+      return `Ban hành báo cáo ${x.period} của ${x.unit}, số ${x.number} (lần ${x.version}).`
     }
     case 'password.set':
       return 'Đặt mật khẩu bảo vệ dữ liệu.'

@@ -7,6 +7,7 @@ import { percent } from '../../shared/numbers'
 import type { Database } from '../db/connection'
 import { notFound } from '../db/errors'
 import { scopeRange, treeUnitsInRange } from '../units/subtree'
+import { topicByYear } from '../study/topics'
 import { resolvePeriod } from './periods'
 import { receivedFigures } from './received'
 import { TABLE_SPECS, type Figures, type TableScope, type TableSpec } from './annex-tables'
@@ -113,6 +114,7 @@ export function computeAnnex(db: Database, input: AnnexInput): Annex {
       path: pathNames(db, unit.path)
     },
     period,
+    topic: topicByYear(db, period.year)?.title ?? null,
     tables
   }
 }

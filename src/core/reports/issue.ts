@@ -9,7 +9,8 @@ import type {
   ReportNarrative
 } from '../../shared/api'
 import type { CoreContext } from '../context'
-import type { Database } from '../db/connection'
+import { audit } from '../audit/audit'
+import { inTransaction, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { computeAnnex } from './annex'
 import { writeAnnex } from './annex-export'
@@ -68,7 +69,7 @@ export function issueReport(db: Database, input: IssueInput): IssuedReport {
       number: 'Cần số báo cáo.'
     })
   const narrative = cleanNarrative(input.narrative)
-  const id = db.transaction(() => {
+  const id = inTransaction(db, () => {
     const annex = computeAnnex(db, input)
     const p = annex.period
     const { version } = db
@@ -77,7 +78,7 @@ export function issueReport(db: Database, input: IssueInput): IssuedReport {
          WHERE unit_id = ? AND period_kind = ? AND from_day = ? AND to_day = ?`
       )
       .get(input.unitId, p.kind, p.from, p.to) as { version: number }
-    return db
+    const rowId = db
       .prepare(
         `INSERT INTO report_issues(unit_id, period_kind, year, from_day, to_day, version, number, issued_on, annex, narrative, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -95,7 +96,12 @@ export function issueReport(db: Database, input: IssueInput): IssuedReport {
         JSON.stringify(narrative),
         new Date().toISOString()
       ).lastInsertRowid as number
-  })()
+    audit(db, {
+      action: 'reports.issue',
+      detail: { unit: annex.unit.name, period: p.label, number, version }
+    })
+    return rowId
+  })
   return getIssued(db, id)
 }
 

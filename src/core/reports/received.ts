@@ -14,8 +14,9 @@ import type {
 import { REPORT_PERIOD_KINDS } from '../../shared/api'
 import { todayIso } from '../../shared/partial-date'
 import { foldVietnamese } from '../../shared/vn-text'
+import { audit, unitNameOf } from '../audit/audit'
 import type { CoreContext } from '../context'
-import type { Database } from '../db/connection'
+import { inTransaction, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { cellText, type GridSheet } from '../excel/grid'
 import { readXlsx } from '../excel/read-xlsx'
@@ -234,12 +235,14 @@ export function receive(
   const { db } = ctx
   if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(input.unitId)) throw notFound('đơn vị')
   const now = new Date().toISOString()
-  const id = db.transaction(() => {
-    db.prepare(
-      `UPDATE received_reports SET replaced_at = ?
-       WHERE unit_id = ? AND period_kind = ? AND year = ? AND replaced_at IS NULL`
-    ).run(now, input.unitId, file.period.kind, file.period.year)
-    return db
+  const id = inTransaction(db, () => {
+    const replaced = db
+      .prepare(
+        `UPDATE received_reports SET replaced_at = ?
+         WHERE unit_id = ? AND period_kind = ? AND year = ? AND replaced_at IS NULL`
+      )
+      .run(now, input.unitId, file.period.kind, file.period.year).changes
+    const rowId = db
       .prepare(
         `INSERT INTO received_reports(unit_id, period_kind, year, from_day, to_day, source_unit_id,
            source_name, source_path, app_version, file_name, figures, received_at)
@@ -259,7 +262,17 @@ export function receive(
         JSON.stringify(file.figures),
         now
       ).lastInsertRowid as number
-  })()
+    audit(db, {
+      action: 'reports.receive',
+      detail: {
+        unit: unitNameOf(db, input.unitId) ?? file.source.name,
+        period: resolvePeriod(db, { kind: file.period.kind, year: file.period.year }).label,
+        file: file.fileName,
+        replaced: replaced > 0
+      }
+    })
+    return rowId
+  })
   previews.get(ctx.db)?.delete(input.token)
   return toReport(db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Parameters<typeof toReport>[0])
 }
@@ -281,9 +294,11 @@ export function tracker(
     const r = current(db, c.id, input.period.kind, input.period.year)
     const received = r ? toReport(r) : null
     const due = period.due!
-    const late = today > due && (!received || received.receivedAt.slice(0, 10) > due)
     const [clo, chi] = scopeRange(db, c.id)
     const ownData = (peopleIn.get(clo, chi) as { has: number }).has === 1
+    // A sub-unit whose records are kept here has nothing to send (a commune's chi bộ, a commune
+    // the province office keeps): late only if it sent after the due date.
+    const late = today > due && (received ? received.receivedAt.slice(0, 10) > due : !ownData)
     return { unitId: c.id, name: c.name, received, late, ownData }
   })
   const history = (

@@ -10,7 +10,10 @@ import { exportAnnex } from './annex-export'
 import { getPeriods, savePeriods } from './periods'
 import { previewReceived, receive, tracker } from './received'
 import { getDraft, saveDraft } from './drafts'
+import { reportDue } from './due'
+import { exportLate } from './late-export'
 import { exportIssuedAnnex, getIssued, issueReport, listIssued } from './issue'
+import { exportIssuedWord, exportReportWord } from './word-report'
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/)
 const periodSetting = z.strictObject({ from: monthDay, to: monthDay, due: monthDay })
@@ -36,6 +39,13 @@ export const reportSchemas = {
     period: z.strictObject({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
     today: isoDay.optional()
   }),
+  'reports:exportLate': z.strictObject({
+    unitId: id,
+    period: z.strictObject({ kind: z.enum(REPORT_PERIOD_KINDS), year }),
+    today: isoDay.optional(),
+    place: place.optional()
+  }),
+  'reports:due': z.strictObject({ unitId: id.optional(), today: isoDay.optional() }),
   'reports:getDraft': z.strictObject({ unitId: id, period }),
   'reports:saveDraft': z.strictObject({ unitId: id, period, narrative }),
   'reports:issue': z.strictObject({
@@ -50,7 +60,9 @@ export const reportSchemas = {
   'reports:exportAnnex': z.strictObject({
     ...annexInput,
     place: place.optional()
-  })
+  }),
+  'reports:exportWord': z.strictObject({ ...annexInput, place: place.optional() }),
+  'reports:exportIssuedWord': z.strictObject({ id, place: place.optional() })
 }
 
 type ReportsChannel = keyof typeof reportSchemas
@@ -69,6 +81,14 @@ export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
   'reports:previewReceived': (ctx, i) => previewReceived(ctx, i),
   'reports:receive': (ctx, i) => receive(ctx, i),
   'reports:tracker': (ctx, i) => tracker(ctx.db, i),
+  'reports:exportLate': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'report-late',
+      exportLate(ctx, i),
+      (r) => r.rows
+    ),
+  'reports:due': (ctx, i) => reportDue(ctx.db, i),
   'reports:getDraft': (ctx, i) => getDraft(ctx.db, i),
   'reports:saveDraft': (ctx, i) => saveDraft(ctx.db, i),
   'reports:issue': (ctx, i) => issueReport(ctx.db, i),
@@ -79,6 +99,20 @@ export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
       () => ctx.db,
       'issued-report-annex',
       exportIssuedAnnex(ctx, i),
+      () => null
+    ),
+  'reports:exportWord': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'report-word',
+      exportReportWord(ctx, i),
+      () => null
+    ),
+  'reports:exportIssuedWord': (ctx, i) =>
+    auditedExport(
+      () => ctx.db,
+      'issued-report-word',
+      exportIssuedWord(ctx, i),
       () => null
     )
 }

@@ -5,7 +5,9 @@ import {
   BorderStyle,
   LineRuleType,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -94,6 +96,15 @@ function block(b: WordBlock): Paragraph {
       children: [run(b)]
     })
   if ('heading' in b) return centred(b.heading, { bold: true }, 120)
+  if ('subheading' in b)
+    return new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: mm(10) },
+      spacing: { before: 60, after: 120, line: 312 },
+      keepNext: true,
+      keepLines: true,
+      children: [run(b.subheading, { bold: true })]
+    })
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: b.indent === false ? undefined : { firstLine: mm(10) },
@@ -123,7 +134,19 @@ function wordDocument(d: WordDocument): Document {
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
     sections: [
       {
-        properties: { page: { size: PAGE, margin: MARGIN } },
+        // HD 36: pages numbered from the second, centred at the top; the first has none.
+        properties: { page: { size: PAGE, margin: MARGIN }, titlePage: true },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SMALL })]
+              })
+            ]
+          }),
+          first: new Header({ children: [new Paragraph({ children: [] })] })
+        },
         children: [
           header(d),
           centred('', {}, 240),

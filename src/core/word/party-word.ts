@@ -12,10 +12,15 @@
 import { randomBytes } from 'node:crypto'
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 
-/** A paragraph of the body: plain text (first line indented, justified), a centred heading, or a list line. */
+/**
+ * A paragraph of the body: plain text (first line indented, justified), a centred heading, a
+ * numbered sub-heading of the body's parts ("I. KẾT QUẢ …", "1. Công tác …": bold, indented like
+ * the text, kept on the page of the paragraph after it), or a list line.
+ */
 export type WordBlock =
   | string
   | { heading: string }
+  | { subheading: string }
   | { text: string; bold?: boolean; italic?: boolean; indent?: boolean }
 
 export interface WordDocument {

@@ -5,7 +5,8 @@
 import type { ListsAll } from './common'
 
 /** Every action the log records, as its code. The password codes are written by the security
- *  feature (set, change, remove); `people.bulk` by the people list's bulk changes. */
+ *  feature (set, change, remove); `people.bulk` by the people list's bulk changes; `reports.*`
+ *  when a sub-unit's annex is received and when a report is issued. */
 export const AUDIT_ACTIONS = [
   'import.commit',
   'import.undo',
@@ -19,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'ratings.bulk',
   'commitments.bulk',
   'people.bulk',
+  'reports.receive',
+  'reports.issue',
   'password.set',
   'password.change',
   'password.remove'

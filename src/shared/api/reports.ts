@@ -83,6 +83,11 @@ export interface AnnexTable {
 export interface Annex {
   unit: { id: number; name: string; level: string; parentName: string | null; path: string[] }
   period: ReportPeriod
+  /**
+   * The title of the year's topic when the annex was computed (the report's subject names it; an
+   * issued report keeps it as issued). Missing in reports issued before it was kept.
+   */
+  topic?: string | null
   tables: AnnexTable[]
 }
 
@@ -128,7 +133,10 @@ export interface ReportTrackerRow {
   unitId: number
   name: string
   received: ReceivedReport | null
-  /** Not received, or received after the due date, and the due date has passed. */
+  /**
+   * The due date has passed and the annex came after it, or has not come from a sub-unit whose
+   * records are not kept here (one kept here has nothing to send).
+   */
   late: boolean
   /** This file holds people of the sub-unit (the office keeps its data itself). */
   ownData: boolean
@@ -199,6 +207,31 @@ export interface IssuedReport extends IssuedSummary {
   narrative: ReportNarrative
 }
 
+/** A part of the report with nothing recorded for the period (Tổng quan says what is missing). */
+export interface ReportDueGap {
+  table: AnnexTableCode
+  /** The annex table's title. */
+  title: string
+  /** What is missing, as a sentence: "Chưa ghi buổi học tập chuyên đề nào trong kỳ." */
+  missing: string
+}
+
+/** The next report a unit has to send and what it still lacks (Tổng quan). */
+export interface ReportDue {
+  unit: { id: number; name: string }
+  /** The half-year or year report: the first whose due date is not past, unless the one before
+   *  it is past due by at most a month and not issued yet (then that one, overdue). */
+  period: ReportPeriod & { kind: ReportPeriodKind; due: string }
+  /** Whole days from today to the due date; negative when overdue. */
+  daysLeft: number
+  /** Direct sub-units that keep their own data file and have not sent their annex. */
+  notSent: { unitId: number; name: string }[]
+  /** Parts of the report with no records in the period (here or in the annexes received). */
+  gaps: ReportDueGap[]
+  /** The last version issued for the period; null when not issued yet. */
+  issued: IssuedSummary | null
+}
+
 export interface ReportsApi {
   'reports:getPeriods': { input: null; output: ReportPeriodSettings }
   'reports:savePeriods': { input: ReportPeriodSettings; output: ReportPeriodSettings }
@@ -211,6 +244,8 @@ export interface ReportsApi {
   'reports:previewReceived': { input: { parentId: number | null }; output: ReceivedPreview | null }
   /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
   'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
+  /** The next report due for a unit (default: the top unit); null when there is no unit yet. */
+  'reports:due': { input: { unitId?: number; today?: string }; output: ReportDue | null }
   'reports:getDraft': { input: { unitId: number; period: ReportPeriodInput }; output: ReportDraft }
   'reports:saveDraft': {
     input: { unitId: number; period: ReportPeriodInput; narrative: ReportNarrative }
@@ -225,9 +260,35 @@ export interface ReportsApi {
     input: { id: number; place?: string }
     output: { path: string } | null
   }
+  /**
+   * The report being written as a Word document (.docx, HD 36 layout): the period's saved text
+   * with today's figures, no number nor date (filled when signed); null when the user cancels.
+   */
+  'reports:exportWord': {
+    input: { unitId: number; period: ReportPeriodInput; useOwn?: number[]; place?: string }
+    output: { path: string } | null
+  }
+  /** An issued report as a Word document exactly as issued: its number, day, figures and text. */
+  'reports:exportIssuedWord': {
+    input: { id: number; place?: string }
+    output: { path: string } | null
+  }
   'reports:tracker': {
     input: { unitId: number; period: { kind: ReportPeriodKind; year: number }; today?: string }
     output: ReportTracker
+  }
+  /**
+   * The tracker's late sub-units as a party-format .xlsx (the dialog asks where); null when the
+   * user cancels. Refused, before any dialog, when nobody is late.
+   */
+  'reports:exportLate': {
+    input: {
+      unitId: number
+      period: { kind: ReportPeriodKind; year: number }
+      today?: string
+      place?: string
+    }
+    output: { path: string } | null
   }
 }
 
@@ -239,12 +300,16 @@ export const REPORTS_CHANNELS = [
   'reports:previewReceived',
   'reports:receive',
   'reports:tracker',
+  'reports:exportLate',
+  'reports:due',
   'reports:getDraft',
   'reports:saveDraft',
   'reports:issue',
   'reports:listIssued',
   'reports:getIssued',
-  'reports:exportIssuedAnnex'
+  'reports:exportIssuedAnnex',
+  'reports:exportWord',
+  'reports:exportIssuedWord'
 ] as const satisfies readonly (keyof ReportsApi)[]
 
 const _allReportsApiListed: ListsAll<ReportsApi, typeof REPORTS_CHANNELS> = true

@@ -8,7 +8,7 @@ import InspectionsView from '@renderer/views/InspectionsView.vue'
 import InspectionsOverviewCard from '@renderer/components/overview/InspectionsOverviewCard.vue'
 import UnitOpenRecommendations from '@renderer/components/inspections/UnitOpenRecommendations.vue'
 import { ApiError, createFakeApi, unit } from '../fake-api'
-import { $$, byTestId, click, installApi, mountView, sleep, type } from '../helpers'
+import { $$, byTestId, click, installApi, mountView, sectionsRouter, sleep, type } from '../helpers'
 
 const units = [
   unit(1, null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở'),
@@ -198,7 +198,7 @@ describe('InspectionsOverviewCard', () => {
       rec(1, { status: 'late', dueOn: '2026-03-31', text: 'Hoàn thiện sổ cam kết' })
     ])
     installApi(fake.api)
-    let wrapper = mountView(InspectionsOverviewCard)
+    let wrapper = mountView(InspectionsOverviewCard, { plugins: [sectionsRouter()] })
     await flushPromises()
     expect(byTestId('overview-inspections')!.textContent).toContain('Hoàn thiện sổ cam kết')
     expect(byTestId('overview-inspections')!.textContent).toContain('31/03/2026')
@@ -206,11 +206,12 @@ describe('InspectionsOverviewCard', () => {
     wrapper.unmount()
     document.body.innerHTML = ''
     installApi(fakeWith([]).api)
-    wrapper = mountView(InspectionsOverviewCard)
+    wrapper = mountView(InspectionsOverviewCard, { plugins: [sectionsRouter()] })
     await flushPromises()
-    expect(byTestId('overview-inspections')!.textContent).toContain(
+    expect(byTestId('overview-inspections-empty')!.textContent).toContain(
       'Không có kiến nghị nào quá hạn'
     )
+    expect(byTestId('overview-inspections-link')!.textContent).toContain('Mở mục Kiểm tra giám sát')
     wrapper.unmount()
   })
 })

@@ -14,7 +14,17 @@ import { PROPAGANDA_KINDS } from '@shared/api'
 import PropagandaView from '@renderer/views/PropagandaView.vue'
 import PropagandaOverviewCard from '@renderer/components/overview/PropagandaOverviewCard.vue'
 import { createFakeApi, unit, type FakeData } from '../fake-api'
-import { $, $$, byTestId, click, installApi, mountView, sleep, type } from '../helpers'
+import {
+  $,
+  $$,
+  byTestId,
+  click,
+  installApi,
+  mountView,
+  sectionsRouter,
+  sleep,
+  type
+} from '../helpers'
 import { flushPromises } from '@vue/test-utils'
 
 const data = (): FakeData => ({
@@ -279,7 +289,7 @@ describe('PropagandaOverviewCard', () => {
 
   it('shows the next anniversaries and the year’s counts', async () => {
     setup()
-    const w = mountView(PropagandaOverviewCard)
+    const w = mountView(PropagandaOverviewCard, { plugins: [sectionsRouter()] })
     await flushPromises()
     await sleep(0)
     await flushPromises()

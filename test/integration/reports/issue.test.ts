@@ -119,6 +119,30 @@ describe('drafts and issued reports', () => {
     ).toBe('07-BC/ĐU')
   })
 
+  it('records each issue in the audit log: the unit, the period, the number and the version', async () => {
+    const log = await t.call('audit:list', { action: 'reports.issue' })
+    expect(log.rows.map((e) => [e.description, e.detail])).toEqual([
+      [
+        'Ban hành báo cáo 6 tháng đầu năm 2026 của Đảng bộ xã Tân Lập, số 06-BC/ĐU (lần 2).',
+        {
+          unit: 'Đảng bộ xã Tân Lập',
+          period: '6 tháng đầu năm 2026',
+          number: '06-BC/ĐU',
+          version: 2
+        }
+      ],
+      [
+        'Ban hành báo cáo 6 tháng đầu năm 2026 của Đảng bộ xã Tân Lập, số 05-BC/ĐU (lần 1).',
+        {
+          unit: 'Đảng bộ xã Tân Lập',
+          period: '6 tháng đầu năm 2026',
+          number: '05-BC/ĐU',
+          version: 1
+        }
+      ]
+    ])
+  })
+
   it('re-exports an issued annex exactly as issued, dated the day of issue', async () => {
     const [, first] = await t.call('reports:listIssued', { unitId: commune })
     const file = join(tempDir(), 'ban-hanh.xlsx')
@@ -156,5 +180,7 @@ describe('drafts and issued reports', () => {
     })
     expect(long.message).toBe('Một phần của báo cáo dài quá 20.000 ký tự: hãy rút gọn.')
     expect(await t.call('reports:listIssued', { unitId: commune })).toHaveLength(2)
+    // A refused issue leaves no entry.
+    expect((await t.call('audit:list', { action: 'reports.issue' })).total).toBe(2)
   })
 })

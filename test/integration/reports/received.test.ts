@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Annex, AnnexTable } from '../../../src/shared/api'
 import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'
+import { receivedOn } from '../../helpers/reports'
 import { cellText } from '../../helpers/workbook'
 
 const PROVINCE = 'Đảng bộ tỉnh Tây Ninh'
@@ -171,6 +172,9 @@ describe('receiving the annexes of communes that keep their own file', () => {
     expect(again.unitId).toBe(ids.c)
     expect(again.replaces).toMatchObject({ fileName: 'xa-c-lan-1.xlsx' })
     await province.call('reports:receive', { token: again.token, unitId: ids.c })
+    // Both came before the due date (5 December), whatever today's clock says.
+    receivedOn(province, ids.b, '2026-11-28')
+    receivedOn(province, ids.c, '2026-12-01')
 
     const tracker = await province.call('reports:tracker', {
       unitId: ids.top,
@@ -180,7 +184,8 @@ describe('receiving the annexes of communes that keep their own file', () => {
     expect(
       tracker.rows.map((r) => [r.name, r.received?.fileName ?? null, r.late, r.ownData])
     ).toEqual([
-      ['Đảng bộ xã An Hòa', null, true, true],
+      // Its records are kept here: it has nothing to send, so it is not late.
+      ['Đảng bộ xã An Hòa', null, false, true],
       ['Đảng bộ xã Bình Minh', 'xa-b.xlsx', false, false],
       ['Đảng bộ xã Cẩm Giang', 'xa-c-lan-2.xlsx', false, false]
     ])
@@ -194,6 +199,34 @@ describe('receiving the annexes of communes that keep their own file', () => {
       today: '2026-12-01'
     })
     expect(early.rows.every((r) => !r.late)).toBe(true)
+  })
+
+  it('records each annex received in the audit log, saying when it replaced one', async () => {
+    const log = await province.call('audit:list', { action: 'reports.receive' })
+    expect(log.rows.map((e) => [e.description, e.detail])).toEqual([
+      [
+        'Nhận phụ lục số liệu báo cáo năm 2026 của Đảng bộ xã Cẩm Giang từ tệp xa-c-lan-2.xlsx, thay phụ lục nhận trước đó.',
+        {
+          unit: 'Đảng bộ xã Cẩm Giang',
+          period: 'năm 2026',
+          file: 'xa-c-lan-2.xlsx',
+          replaced: true
+        }
+      ],
+      [
+        'Nhận phụ lục số liệu báo cáo năm 2026 của Đảng bộ xã Cẩm Giang từ tệp xa-c-lan-1.xlsx.',
+        {
+          unit: 'Đảng bộ xã Cẩm Giang',
+          period: 'năm 2026',
+          file: 'xa-c-lan-1.xlsx',
+          replaced: false
+        }
+      ],
+      [
+        'Nhận phụ lục số liệu báo cáo năm 2026 của Đảng bộ xã Bình Minh từ tệp xa-b.xlsx.',
+        { unit: 'Đảng bộ xã Bình Minh', period: 'năm 2026', file: 'xa-b.xlsx', replaced: false }
+      ]
+    ])
   })
 
   it('totals its own records with the received figures, marking which is which', async () => {

@@ -18,6 +18,11 @@ it('writes numbers and shares the Vietnamese way', () => {
   expect(formatPercent(72.7)).toBe('72,7%')
   expect(formatPercent(100)).toBe('100%')
   expect(formatPercent(50, { oneDecimal: true })).toBe('50,0%')
+  // Reports: two decimals for a share that is not whole, a whole one bare.
+  expect(formatPercent(99.1, { decimals: 2 })).toBe('99,10%')
+  expect(formatPercent(83.33, { decimals: 2 })).toBe('83,33%')
+  expect(formatPercent(100, { decimals: 2 })).toBe('100%')
+  expect(formatPercent(0, { decimals: 2 })).toBe('0%')
   expect(formatPercent(null)).toBe('—')
   expect(formatPercent(undefined)).toBe('—')
   expect(formatPercent(null, { none: '' })).toBe('')
