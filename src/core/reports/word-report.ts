@@ -105,7 +105,7 @@ function body(annex: Annex, narrative: ReportNarrative, blanks: boolean): WordBl
 }
 
 /** The report as a Word document: `number` and `date` null for one still being written. */
-export function reportDocument(
+function reportDocument(
   db: Database,
   annex: Annex,
   narrative: ReportNarrative,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestCore, personInput, tempDir, type TestCore } from '../../helpers/core'
 import { cli, cliCommittee } from '../../helpers/cli'
 import { A4, overlaps, pagesOf, printTools, savePageImages, toPdf } from '../../helpers/pdf'
+import { writeReportWord } from '../../../src/core/reports/word-report'
 import { seedTanLap, type TanLap } from './tan-lap-fixture'
 
 let t: TestCore
@@ -234,6 +235,19 @@ describe('the report as a Word document', () => {
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
     expect(xml).toContain('Số 05-BC/ĐU')
     expect(xml).toContain('83,33%')
+  })
+
+  it('writes the report to a path with no dialog (what the benchmark times)', async () => {
+    const path = join(out, 'bench.docx')
+    expect(
+      await writeReportWord(
+        t.core.ctx.db,
+        { unitId: ids.commune, period: YEAR, place: 'Tân Lập' },
+        path
+      )
+    ).toEqual({ path })
+    const xml = execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' })
+    expect(xml).toContain('5/7 đảng viên đã học tập (71,43%)')
   })
 
   it('refuses a file name without .docx, records each export in the log, and says no to a missing report', async () => {
