@@ -157,6 +157,29 @@ export const useReportsStore = defineStore('reports', () => {
     })
   }
 
+  /** The report as a Word document: the saved text (saved first when changed) and today's figures. */
+  async function exportWord(): Promise<{ path: string } | null> {
+    const c = chosen()
+    if (!c) return null
+    if (dirty.value) await saveDraft()
+    return call('reports:exportWord', {
+      ...c,
+      useOwn: [...useOwn.value],
+      place: place.value.trim() || undefined
+    })
+  }
+
+  /** The sub-units late with their annex for the period, as a list to chase them with. */
+  async function exportLate(): Promise<{ path: string } | null> {
+    const c = chosen()
+    if (!c || c.period.kind === 'custom') return null
+    return call('reports:exportLate', {
+      unitId: c.unitId,
+      period: { kind: c.period.kind, year: c.period.year },
+      place: place.value.trim() || undefined
+    })
+  }
+
   async function previewReceived(): Promise<ReceivedPreview | null> {
     return call('reports:previewReceived', { parentId: unitId.value })
   }
@@ -171,6 +194,9 @@ export const useReportsStore = defineStore('reports', () => {
 
   const exportIssuedAnnex = (id: number) =>
     call('reports:exportIssuedAnnex', { id, place: place.value.trim() || undefined })
+
+  const exportIssuedWord = (id: number) =>
+    call('reports:exportIssuedWord', { id, place: place.value.trim() || undefined })
 
   return {
     unitId,
@@ -195,9 +221,12 @@ export const useReportsStore = defineStore('reports', () => {
     saveDraft,
     issue,
     exportAnnex,
+    exportWord,
+    exportLate,
     previewReceived,
     receive,
     getIssued,
-    exportIssuedAnnex
+    exportIssuedAnnex,
+    exportIssuedWord
   }
 })

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { ReceivedPreview } from '@shared/api'
 import { $$, byTestId, sleep } from '../helpers'
-import { openReports } from './fixtures'
+import { openReports, tracker } from './fixtures'
 
 async function open(overrides: Parameters<typeof openReports>[0] = {}) {
   const r = await openReports(overrides)
@@ -126,6 +126,33 @@ describe('receiving a sub-unit annex', () => {
     expect(fake.callsTo('reports:receive')).toEqual([{ token: 'tok-1', unitId: 3 }])
     expect(byTestId('tracker-status-3')?.textContent).toBe('Đã gửi')
     expect(byTestId('tracker-summary')?.textContent?.replace(/\s+/g, ' ')).toContain('1/2')
+  })
+
+  it('exports the list of those late when someone is', async () => {
+    const { fake } = await open({
+      'reports:tracker': () => {
+        const t = tracker()
+        t.rows[1].late = true
+        return t
+      },
+      'reports:exportLate': () => ({ path: '/tmp/cham-gui.xlsx' })
+    })
+    await tab('Nhận báo cáo cấp dưới')
+    expect(byTestId('tracker-status-3')?.textContent).toBe('Chưa gửi, quá hạn')
+    expect(byTestId('tracker-summary')?.textContent?.replace(/\s+/g, ' ')).toContain(
+      '1 đơn vị quá hạn'
+    )
+    byTestId('tracker-export-late')!.click()
+    await flushPromises()
+    expect(fake.callsTo('reports:exportLate')).toEqual([
+      { unitId: 1, period: { kind: 'year', year: 2026 } }
+    ])
+  })
+
+  it('offers no late list when nobody is late', async () => {
+    await open()
+    await tab('Nhận báo cáo cấp dưới')
+    expect(byTestId('tracker-export-late')).toBeNull()
   })
 
   it('does nothing when the user cancels the file choice', async () => {

@@ -52,6 +52,23 @@ describe('the report text', () => {
     expect($$('.el-message').at(-1)?.textContent).toContain('Đã lưu nội dung báo cáo.')
   })
 
+  it('saves what is typed before the Word report is made from the saved text', async () => {
+    const fake = await open({ 'reports:exportWord': () => ({ path: '/tmp/bao-cao.docx' }) })
+    await type('report-part-tasks', 'Tiếp tục học tập chuyên đề năm sau.')
+    await type('report-place', 'Tân Lập')
+    await click('report-export-word')
+    const order = fake.calls
+      .map((c) => c.channel)
+      .filter((c) => c === 'reports:saveDraft' || c === 'reports:exportWord')
+    expect(order).toEqual(['reports:saveDraft', 'reports:exportWord'])
+    expect(fake.callsTo('reports:exportWord')).toEqual([
+      { unitId: 1, period: { kind: 'year', year: 2026 }, useOwn: [], place: 'Tân Lập' }
+    ])
+    expect($$('.el-message').at(-1)?.textContent).toContain(
+      'Đã lưu nội dung và xuất báo cáo (.docx): /tmp/bao-cao.docx'
+    )
+  })
+
   it('issues with the number and date asked in a dialog, refusing an empty number', async () => {
     const issued: IssuedReport = {
       id: 4,
