@@ -12,6 +12,7 @@ import { useApp } from './harness/use-app'
 import type { Harness } from './harness/server'
 import { ReportsPage } from './pages/reports-page'
 import { openTestCore, personInput, tempDir } from '../helpers/core'
+import { A4, pagesOf, printTools, savePageImages, toPdf } from '../helpers/pdf'
 import { cellText } from '../helpers/workbook'
 
 const YEAR = Number(todayIso().slice(0, 4))
@@ -153,6 +154,24 @@ describe('reports, end to end', () => {
     expect(text.join('\n')).toContain('Tân Lập, ngày')
   })
 
+  it('exports the report being written as .docx, read back as LibreOffice prints it', async () => {
+    const file = join(dir, 'bao-cao-xa-tan-lap.docx')
+    e2e.harness.dialogs.save.push(file)
+    await app.byTestId('report-export-word').click()
+    expect(await app.message()).toContain(file)
+    if (!printTools) return
+    toPdf([file], dir)
+    const pdf = file.replace(/\.docx$/, '.pdf')
+    const pages = pagesOf(pdf)
+    expect([pages[0].width, pages[0].height].map(Math.round)).toEqual([...A4.portrait])
+    const text = pages.map((p) => p.words.map((w) => w.text).join(' ')).join(' ')
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM')
+    expect(text).toContain('phân công đồng chí Phó Bí thư trực tiếp chỉ đạo')
+    // The figures in words, as offices write them: 4/5 members (80%).
+    expect(text).toContain('4/5')
+    savePageImages(pdf, 'reports-bao-cao-dang-viet')
+  })
+
   it('shows the annex tables, a row per chi bộ and the total', async () => {
     await app.tab('Phụ lục số liệu')
     await app.waitText(`annex-row-${ids.cell1}`, 'Chi bộ ấp 1')
@@ -177,6 +196,22 @@ describe('reports, end to end', () => {
     await screenshot(e2e.page, 'reports-06-noi-dung-da-ban-hanh')
     await app.page.keyboard.press('Escape')
     await app.byTestId('issued-dialog').waitFor({ state: 'hidden' })
+  })
+
+  it('exports the issued report as .docx with its number', async () => {
+    const file = join(dir, 'bao-cao-05-BC-DU.docx')
+    e2e.harness.dialogs.save.push(file)
+    await app.page.locator('[data-testid^="issued-export-word-"]').first().click()
+    expect(await app.message()).toContain(file)
+    if (!printTools) return
+    toPdf([file], dir)
+    const pdf = file.replace(/\.docx$/, '.pdf')
+    const text = pagesOf(pdf)
+      .map((p) => p.words.map((w) => w.text).join(' '))
+      .join(' ')
+    expect(text).toContain('05-BC/ĐU')
+    expect(text).toContain('Các chi bộ tổ chức học tập nghiêm túc, đúng kế hoạch.')
+    savePageImages(pdf, 'reports-bao-cao-da-ban-hanh')
   })
 
   it("receives the other commune's annex at the province and the tracker shows it sent", async () => {

@@ -28,10 +28,16 @@ describe('the report text', () => {
       'Văn bản năm 2025: Ban Thường vụ ban hành kế hoạch.'
     )
     expect(byTestId('report-save-state')?.textContent).toContain('Chưa lưu nội dung cho kỳ này')
-    // The headings as reports print them.
+    // The parts under the report's chapters, as the Word report prints them.
     const labels = $$('.parts .el-form-item__label').map((l) => l.textContent)
     expect(labels[0]).toBe('1. Lãnh đạo, chỉ đạo')
-    expect(labels[9]).toBe('10. Kiến nghị, đề xuất')
+    expect(labels[7]).toBe('8. Bài học kinh nghiệm')
+    expect(labels[9]).toBe('Kiến nghị, đề xuất')
+    expect($$('.parts .chapter').map((h) => h.textContent)).toEqual([
+      'I. Kết quả thực hiện',
+      'II. Phương hướng, nhiệm vụ thời gian tới',
+      'III. Đề xuất, kiến nghị'
+    ])
 
     await type('report-part-study', 'Các chi bộ học tập nghiêm túc.')
     expect(byTestId('report-save-state')?.textContent).toContain('Có thay đổi chưa lưu')

@@ -1,7 +1,6 @@
 // The parts of a report the office writes, with their headings as reports print them (DOMAIN
 // part 7), and the periods the page offers.
-import type { ReportPeriodInput, ReportPeriodKind, ReportSection } from '@shared/api'
-import { displayPartialDate } from '@shared/partial-date'
+import type { ReportPeriodKind, ReportSection } from '@shared/api'
 
 export const SECTION_LABELS: Record<ReportSection, string> = {
   leadership: 'Lãnh đạo, chỉ đạo',
@@ -15,6 +14,16 @@ export const SECTION_LABELS: Record<ReportSection, string> = {
   tasks: 'Nhiệm vụ thời gian tới',
   recommendations: 'Kiến nghị, đề xuất'
 }
+
+/** The report's chapters open before these parts, as the Word report prints them. */
+export const CHAPTER_BEFORE: Partial<Record<ReportSection, string>> = {
+  leadership: 'I. Kết quả thực hiện',
+  tasks: 'II. Phương hướng, nhiệm vụ thời gian tới',
+  recommendations: 'III. Đề xuất, kiến nghị'
+}
+
+/** The parts of chapter I are numbered 1–8 within it; the other chapters have one part each. */
+export const RESULT_PARTS = 8
 
 /** What each part is for, as a hint inside its empty box. */
 export const SECTION_HINTS: Record<ReportSection, string> = {
@@ -47,10 +56,4 @@ export function readMonthDay(text: string): string | null {
   // 2024 is a leap year: 29/02 is a day of some year.
   if (month < 1 || month > 12 || day < 1 || day > new Date(2024, month, 0).getDate()) return null
   return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
-/** How a period reads in a sentence, before the core has resolved it. */
-export function periodText(p: ReportPeriodInput): string {
-  if (p.kind === 'custom') return `từ ${displayPartialDate(p.from)} đến ${displayPartialDate(p.to)}`
-  return `${PERIOD_KIND_LABELS[p.kind].toLowerCase()} ${p.year}`
 }
