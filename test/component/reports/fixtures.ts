@@ -9,7 +9,7 @@ import { createAppRouter } from '@renderer/router'
 import { createFakeApi, unit, type FakeData } from '../fake-api'
 import { installApi, mountView, sleep } from '../helpers'
 
-export const data = (): FakeData => ({
+const data = (): FakeData => ({
   units: [
     unit(1, null, 'Đảng ủy xã Tân Lập', 'Đảng ủy cơ sở'),
     unit(2, 1, 'Chi bộ ấp 1', 'Chi bộ', 3),
@@ -77,7 +77,7 @@ export const annexOf = (useOwn: number[] = []): Annex => ({
   tables: [study(useOwn)]
 })
 
-export const offered = (): ReportDraft => ({
+const offered = (): ReportDraft => ({
   narrative: { leadership: 'Văn bản năm 2025: Ban Thường vụ ban hành kế hoạch.' },
   updatedAt: null,
   startedFrom: 'năm 2025',
