@@ -13,6 +13,7 @@ import { exemplarCounts } from '../exemplars/counts'
 import { inspectionCounts } from '../inspections/counts'
 import { propagandaCounts } from '../propaganda/counts'
 import { coverage } from '../study/coverage'
+import { ATTENDED_SESSIONS_SQL } from '../study/scope'
 import { topicByYear } from '../study/topics'
 import { rollUp, type UnitCounts } from '../units/rollup'
 import type { TreeUnitRow } from '../units/subtree'
@@ -43,7 +44,25 @@ export interface TableSpec {
 /** Rolls per-unit counts up the scope's tree into subtree figures by unit. */
 function rolled(scope: TableScope, measures: readonly string[], counts: UnitCounts<string>[]) {
   const { rows } = rollUp({ units: scope.units, measures, counts })
-  return new Map(rows.map((r) => [r.unit.unitId, r.counts as Figures]))
+  return byUnit(rows.map((r) => ({ unitId: r.unit.unitId, counts: r.counts })))
+}
+
+/** A section's own rows of subtree counts (its roll-up), as figures by unit. */
+function byUnit(rows: readonly { unitId: number; counts: object }[]): Map<number, Figures> {
+  return new Map(rows.map((r) => [r.unitId, r.counts as Figures]))
+}
+
+/**
+ * The rows of a query grouped by unit, as counts to roll up: its `unitId` column names the
+ * unit, every other column is a count by its name (an empty sum, null, is 0).
+ */
+function perUnit(db: Database, sql: string, ...args: unknown[]): UnitCounts<string>[] {
+  return (
+    db.prepare(sql).all(...args) as ({ unitId: number } & Record<string, number | null>)[]
+  ).map(({ unitId, ...c }) => ({
+    unitId,
+    counts: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v ?? 0]))
+  }))
 }
 
 const count = (code: string, label: string, unit: string, group?: string): AnnexColumn => ({
@@ -78,44 +97,43 @@ function studyFigures(scope: TableScope): Map<number, Figures> {
   if (topic) {
     const inPeriod = 's.topic_id = ? AND s.held_on >= ? AND s.held_on <= ?'
     const args = [topic.id, period.from, period.to]
-    for (const r of db
-      .prepare(
-        `SELECT s.host_unit_id AS unitId, count(*) AS sessions, sum(s.extra_non_members) AS extra
+    const attended = `FROM ${ATTENDED_SESSIONS_SQL} WHERE a.person_id = p.id AND ${inPeriod}`
+    counts.push(
+      ...perUnit(
+        db,
+        `SELECT s.host_unit_id AS unitId, count(*) AS sessions, sum(s.extra_non_members) AS nonMemberAttendances
          FROM study_sessions s WHERE ${inPeriod} AND s.host_unit_id IN ${UNIT_IDS_IN_RANGE}
-         GROUP BY s.host_unit_id`
-      )
-      .all(...args, lo, hi) as { unitId: number; sessions: number; extra: number }[])
-      counts.push({
-        unitId: r.unitId,
-        counts: { sessions: r.sessions, nonMemberAttendances: r.extra }
-      })
-    for (const r of db
-      .prepare(
+         GROUP BY s.host_unit_id`,
+        ...args,
+        lo,
+        hi
+      ),
+      ...perUnit(
+        db,
         `SELECT COALESCE(pt.unit_id, s.host_unit_id) AS unitId, count(*) AS points
          FROM study_points pt JOIN study_sessions s ON s.id = pt.session_id
          WHERE ${inPeriod} AND COALESCE(pt.unit_id, s.host_unit_id) IN ${UNIT_IDS_IN_RANGE}
-         GROUP BY 1`
+         GROUP BY 1`,
+        ...args,
+        lo,
+        hi
+      ),
+      // People once each however many sessions they came to; non-members' attendances apart.
+      // Driven from the people of the scope, each walking their own few attendance rows: 0.25 s
+      // for 50,000 people and 200,000 records, where grouping every attendance row took 1.3 s.
+      ...perUnit(
+        db,
+        `SELECT p.unit_id AS unitId, sum(EXISTS (SELECT 1 ${attended})) AS attendees,
+                sum(CASE WHEN p.kind = 'non_member' THEN (SELECT count(*) ${attended}) ELSE 0 END)
+                  AS nonMemberAttendances
+         FROM people p WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE}
+         GROUP BY p.unit_id`,
+        ...args,
+        ...args,
+        lo,
+        hi
       )
-      .all(...args, lo, hi) as { unitId: number; points: number }[])
-      counts.push({ unitId: r.unitId, counts: { points: r.points } })
-    // People once each however many sessions they came to; non-members' attendances apart.
-    for (const r of db
-      .prepare(
-        `SELECT p.unit_id AS unitId, count(DISTINCT a.person_id) AS attendees,
-                sum(p.kind = 'non_member') AS nonMemberAttendances
-         FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id JOIN people p ON p.id = a.person_id
-         WHERE ${inPeriod} AND p.unit_id IN ${UNIT_IDS_IN_RANGE}
-         GROUP BY p.unit_id`
-      )
-      .all(...args, lo, hi) as {
-      unitId: number
-      attendees: number
-      nonMemberAttendances: number
-    }[])
-      counts.push({
-        unitId: r.unitId,
-        counts: { attendees: r.attendees, nonMemberAttendances: r.nonMemberAttendances }
-      })
+    )
   }
   const figures = rolled(scope, ['sessions', 'points', 'attendees', 'nonMemberAttendances'], counts)
   const get = (unitId: number) => {
@@ -167,36 +185,32 @@ const LEVEL_COLUMNS = RATING_LEVELS.flatMap((l) => [
  */
 function commitmentFigures(scope: TableScope): Map<number, Figures> {
   const { db, lo, hi, period } = scope
-  const counts: UnitCounts<string>[] = []
-  for (const r of db
-    .prepare(
+  const levels = RATING_LEVELS.map((l) => `sum(r.decided_rating = '${l}') AS rated_${l}`).join(', ')
+  const ratedSql = `(${RATING_LEVELS.map((l) => `'${l}'`).join(', ')})`
+  const counts = [
+    ...perUnit(
+      db,
       `SELECT c.unit_id AS unitId, sum(c.result = 'completed_well') AS completedWell,
               sum(c.result = 'completed') AS completed, sum(c.result = 'not_completed') AS notCompleted,
               sum(c.result IS NULL) AS notJudged
-       FROM commitments c WHERE c.year = ? AND c.unit_id IN ${UNIT_IDS_IN_RANGE} GROUP BY c.unit_id`
-    )
-    .all(period.year, lo, hi) as ({ unitId: number } & Figures)[]) {
-    const { unitId, ...c } = r
-    counts.push({ unitId, counts: c })
-  }
-  const levels = RATING_LEVELS.map((l) => `sum(r.decided_rating = '${l}') AS rated_${l}`).join(', ')
-  const ratedSql = `(${RATING_LEVELS.map((l) => `'${l}'`).join(', ')})`
-  for (const r of db
-    .prepare(
+       FROM commitments c WHERE c.year = ? AND c.unit_id IN ${UNIT_IDS_IN_RANGE} GROUP BY c.unit_id`,
+      period.year,
+      lo,
+      hi
+    ),
+    ...perUnit(
+      db,
       `SELECT p.unit_id AS unitId, count(*) AS members, ${levels},
               sum(r.decided_rating IN ${ratedSql}) AS rated,
               sum(r.decided_rating IS NULL OR r.decided_rating NOT IN ${ratedSql}) AS notRated
        FROM people p LEFT JOIN evaluation_ratings r ON r.person_id = p.id AND r.year = ?
        WHERE p.kind = 'member' AND p.status NOT IN ${LEFT_SQL} AND p.unit_id IN ${UNIT_IDS_IN_RANGE}
-       GROUP BY p.unit_id`
+       GROUP BY p.unit_id`,
+      period.year,
+      lo,
+      hi
     )
-    .all(period.year, lo, hi) as ({ unitId: number } & Record<string, number | null>)[]) {
-    const { unitId, ...c } = r
-    counts.push({
-      unitId,
-      counts: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v ?? 0]))
-    })
-  }
+  ]
   return rolled(
     scope,
     [
@@ -247,12 +261,7 @@ const exemplars: TableSpec = {
     ...AWARD_FORMS.map((f) => count(`awards_${f}`, AWARD_FORM_LABELS[f], 'lượt', AWARDS))
   ],
   figures: ({ db, unitId, period }) =>
-    new Map(
-      exemplarCounts(db, { unitId, fromYear: period.year, toYear: period.year }).rows.map((r) => [
-        r.unitId,
-        r.counts as Figures
-      ])
-    )
+    byUnit(exemplarCounts(db, { unitId, fromYear: period.year, toYear: period.year }).rows)
 }
 
 // ---- Tuyên truyền
@@ -277,12 +286,7 @@ const propaganda: TableSpec = {
     count('awarded', 'Đạt giải', 'tác phẩm', PRESS)
   ],
   figures: ({ db, unitId, period }) =>
-    new Map(
-      propagandaCounts(db, { unitId, from: period.from, to: period.to }).rows.map((r) => [
-        r.unitId,
-        r.counts as Figures
-      ])
-    )
+    byUnit(propagandaCounts(db, { unitId, from: period.from, to: period.to }).rows)
 }
 
 // ---- Kiểm tra, giám sát
@@ -303,12 +307,7 @@ const inspections: TableSpec = {
     count('late', 'Quá hạn', 'kiến nghị', RECOMMENDATIONS)
   ],
   figures: ({ db, unitId, period }) =>
-    new Map(
-      inspectionCounts(db, { unitId, from: period.from, to: period.to }).rows.map((r) => [
-        r.unitId,
-        r.counts as Figures
-      ])
-    )
+    byUnit(inspectionCounts(db, { unitId, from: period.from, to: period.to }).rows)
 }
 
 /** The tables in the report's order. */

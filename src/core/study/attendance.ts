@@ -10,7 +10,7 @@ import { LEFT_STATUSES } from '../../shared/api'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError, notFound } from '../db/errors'
 import { LEFT_SQL } from '../people/status-sql'
-import { REQUIRED_STATUSES } from './scope'
+import { ATTENDED_SESSIONS_SQL, REQUIRED_STATUSES } from './scope'
 
 function sessionTopic(db: Database, sessionId: number): number {
   const s = db.prepare('SELECT topic_id FROM study_sessions WHERE id = ?').get(sessionId) as
@@ -32,7 +32,7 @@ export function checklist(
     .prepare(
       `SELECT p.id, p.full_name, p.kind, p.status, p.party_card_number, p.birth_date,
               EXISTS (SELECT 1 FROM study_attendance a WHERE a.person_id = p.id AND a.session_id = ?) AS attended,
-              EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
+              EXISTS (SELECT 1 FROM ${ATTENDED_SESSIONS_SQL}
                         WHERE a.person_id = p.id AND s.topic_id = ? AND a.session_id <> ?) AS elsewhere
        FROM people p
        WHERE p.unit_id = ? AND p.status NOT IN ${LEFT_SQL}

@@ -18,18 +18,13 @@ import type { Database } from '../db/connection'
 import { topicByYear } from './topics'
 import { mapRollup, rollUp, type RollupRow, type Tally } from '../units/rollup'
 import { scopeRange, treeUnitsInRange, UNIT_IDS_IN_RANGE } from '../units/subtree'
-import { REQUIRED_SQL } from './scope'
+import { ATTENDED_SESSIONS_SQL, REQUIRED_SQL } from './scope'
 
-/**
- * "Has this person studied the topic?" as an SQL condition on p.id; binds the topic id. Written
- * as a join so SQLite walks the person's few attendance rows (primary key person_id, session_id)
- * and looks each session up by id: ~35 ms for 50,000 people, where "session_id IN (subquery)"
- * made it probe every session of the topic per person (~2 s).
- */
-const STUDIED_SQL = `EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
+/** "Has this person studied the topic?" as an SQL condition on p.id; binds the topic id. */
+const STUDIED_SQL = `EXISTS (SELECT 1 FROM ${ATTENDED_SESSIONS_SQL}
   WHERE a.person_id = p.id AND s.topic_id = ?)`
 /** The same, counting only sessions held on or before a day (binds the topic id, then the day). */
-const STUDIED_UNTIL_SQL = `EXISTS (SELECT 1 FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
+const STUDIED_UNTIL_SQL = `EXISTS (SELECT 1 FROM ${ATTENDED_SESSIONS_SQL}
   WHERE a.person_id = p.id AND s.topic_id = ? AND s.held_on <= ?)`
 
 type Coverage = Tally<'required' | 'studied', 'percent'>
@@ -157,7 +152,7 @@ export function progress(db: Database, input: StudyCoverageInput): StudyProgress
     ? (db
         .prepare(
           `SELECT substr(f.first, 1, 7) AS month, f.kind, count(*) AS n FROM (
-             SELECT p.kind, (SELECT min(s.held_on) FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
+             SELECT p.kind, (SELECT min(s.held_on) FROM ${ATTENDED_SESSIONS_SQL}
                                WHERE a.person_id = p.id AND s.topic_id = ?) AS first
              FROM people p
              WHERE p.unit_id IN ${UNIT_IDS_IN_RANGE} AND p.status IN ${REQUIRED_SQL}

@@ -6,12 +6,23 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/core'
 import { cli, cliCommittee } from '../../helpers/cli'
 
+const COMMITTEE = 'Đảng ủy xã Tân Lập'
+
+/**
+ * A data file in a fresh folder, with `run` calling the CLI on it. With `cells`, the commune
+ * committee made through the CLI as a user would, with those chi bộ under it.
+ */
+async function dataFile(cells?: string[], name = 'a.sqlite') {
+  const dir = tempDir()
+  const db = join(dir, name)
+  if (cells) await cliCommittee(db, COMMITTEE, cells)
+  return { dir, db, run: (...args: string[]) => cli(...args, '--db', db) }
+}
+
 describe('cli: reports', () => {
   it('prints the periods and the annex of a committee, as text, as JSON and as a workbook', async () => {
-    const dir = tempDir()
-    const db = join(dir, 'a.sqlite')
-    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1', 'Chi bộ ấp 2'])
-    await cli(
+    const { dir, run } = await dataFile(['Chi bộ ấp 1', 'Chi bộ ấp 2'])
+    await run(
       'propaganda',
       'add',
       '--kind',
@@ -21,17 +32,15 @@ describe('cli: reports', () => {
       '--unit',
       'chi bo ap 1',
       '--members',
-      '12',
-      '--db',
-      db
+      '12'
     )
 
-    const periods = await cli('reports', 'periods', '--db', db)
+    const periods = await run('reports', 'periods')
     expect(periods.code).toBe(0)
     expect(periods.stdout).toContain('6 tháng đầu năm (h1)')
     expect(periods.stdout).toContain('31/05')
 
-    const text = await cli(
+    const text = await run(
       'reports',
       'annex',
       '--unit',
@@ -39,9 +48,7 @@ describe('cli: reports', () => {
       '--period',
       'h1',
       '--year',
-      '2026',
-      '--db',
-      db
+      '2026'
     )
     expect(text.code).toBe(0)
     expect(text.stdout).toContain(
@@ -53,15 +60,13 @@ describe('cli: reports', () => {
 
     const json = JSON.parse(
       (
-        await cli(
+        await run(
           'reports',
           'annex',
           '--unit',
           'Đảng ủy xã Tân Lập',
           '--period',
           '01/04/2026:30/04/2026',
-          '--db',
-          db,
           '--json'
         )
       ).stdout
@@ -75,7 +80,7 @@ describe('cli: reports', () => {
     expect(propaganda.total.values.slice(0, 3)).toEqual([1, 0, 12])
 
     const file = join(dir, 'phu-luc.xlsx')
-    const saved = await cli(
+    const saved = await run(
       'reports',
       'annex',
       '--unit',
@@ -85,9 +90,7 @@ describe('cli: reports', () => {
       '--year',
       '2026',
       '--out',
-      file,
-      '--db',
-      db
+      file
     )
     expect(saved.code).toBe(0)
     expect(saved.stdout).toContain(`Đã lưu phụ lục số liệu của Đảng ủy xã Tân Lập vào ${file}.`)
@@ -95,50 +98,32 @@ describe('cli: reports', () => {
   })
 
   it('refuses a period it cannot read, with exit code 2 and a Vietnamese message', async () => {
-    const db = join(tempDir(), 'a.sqlite')
-    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1'])
-    const bad = await cli(
-      'reports',
-      'annex',
-      '--unit',
-      'Đảng ủy xã Tân Lập',
-      '--period',
-      'q3',
-      '--db',
-      db
-    )
+    const { run } = await dataFile(['Chi bộ ấp 1'])
+    const bad = await run('reports', 'annex', '--unit', 'Đảng ủy xã Tân Lập', '--period', 'q3')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain(
       '--period: "q3" không hợp lệ; dùng h1 (6 tháng đầu năm), year (cả năm)'
     )
-    const reversed = await cli(
+    const reversed = await run(
       'reports',
       'annex',
       '--unit',
       'Đảng ủy xã Tân Lập',
       '--period',
-      '30/04/2026:01/04/2026',
-      '--db',
-      db
+      '30/04/2026:01/04/2026'
     )
     expect(reversed.code).toBe(2)
     expect(reversed.stderr).toContain('Ngày cuối kỳ không được trước ngày đầu kỳ.')
   })
 
   it("receives a commune's annex into the province file, dry run first, and says who has sent", async () => {
-    const dir = tempDir()
-    const communeDb = join(dir, 'xa.sqlite')
-    await cli(
-      'units',
-      'add',
-      '--name',
-      'Đảng bộ tỉnh Tây Ninh',
-      '--level',
-      'Tỉnh ủy',
-      '--db',
-      communeDb
-    )
-    await cli(
+    // The commune keeps its own file, under the province as it knows it.
+    const commune = await dataFile(undefined, 'xa.sqlite')
+    const province = await dataFile(undefined, 'tinh.sqlite')
+    const { dir, run } = province
+    for (const f of [commune, province])
+      await f.run('units', 'add', '--name', 'Đảng bộ tỉnh Tây Ninh', '--level', 'Tỉnh ủy')
+    await commune.run(
       'units',
       'add',
       '--name',
@@ -146,11 +131,9 @@ describe('cli: reports', () => {
       '--level',
       'Đảng ủy cơ sở',
       '--parent',
-      'Đảng bộ tỉnh Tây Ninh',
-      '--db',
-      communeDb
+      'Đảng bộ tỉnh Tây Ninh'
     )
-    await cli(
+    await commune.run(
       'propaganda',
       'add',
       '--kind',
@@ -158,14 +141,12 @@ describe('cli: reports', () => {
       '--date',
       '02/03/2026',
       '--unit',
-      'Đảng bộ xã Bình Minh',
-      '--db',
-      communeDb
+      'Đảng bộ xã Bình Minh'
     )
     const file = join(dir, 'xa-binh-minh.xlsx')
     expect(
       (
-        await cli(
+        await commune.run(
           'reports',
           'annex',
           '--unit',
@@ -175,17 +156,13 @@ describe('cli: reports', () => {
           '--year',
           '2026',
           '--out',
-          file,
-          '--db',
-          communeDb
+          file
         )
       ).code
     ).toBe(0)
 
-    const db = join(dir, 'tinh.sqlite')
-    await cli('units', 'add', '--name', 'Đảng bộ tỉnh Tây Ninh', '--level', 'Tỉnh ủy', '--db', db)
     for (const name of ['Đảng bộ xã An Hòa', 'Đảng bộ xã Bình Minh'])
-      await cli(
+      await run(
         'units',
         'add',
         '--name',
@@ -193,19 +170,17 @@ describe('cli: reports', () => {
         '--level',
         'Đảng ủy cơ sở',
         '--parent',
-        'Đảng bộ tỉnh Tây Ninh',
-        '--db',
-        db
+        'Đảng bộ tỉnh Tây Ninh'
       )
 
-    const dry = await cli('reports', 'receive', file, '--dry-run', '--db', db)
+    const dry = await run('reports', 'receive', file, '--dry-run')
     expect(dry.code).toBe(0)
     expect(dry.stdout).toContain(
       'Phụ lục 6 tháng đầu năm 2026 của Đảng bộ xã Bình Minh (Đảng bộ tỉnh Tây Ninh / Đảng bộ xã Bình Minh), tệp xa-binh-minh.xlsx.'
     )
     expect(dry.stdout).toContain('Hoạt động tuyên truyền: 1')
     expect(dry.stdout).toContain('(--dry-run: chưa lưu gì.)')
-    const before = await cli(
+    const before = await run(
       'reports',
       'status',
       '--unit',
@@ -214,8 +189,6 @@ describe('cli: reports', () => {
       'h1',
       '--year',
       '2026',
-      '--db',
-      db,
       '--json'
     )
     expect(JSON.parse(before.stdout).rows.map((r: { received: unknown }) => r.received)).toEqual([
@@ -223,9 +196,9 @@ describe('cli: reports', () => {
       null
     ])
 
-    const done = await cli('reports', 'receive', file, '--db', db)
+    const done = await run('reports', 'receive', file)
     expect(done.stdout).toContain('Đã lưu là phụ lục của Đảng bộ xã Bình Minh.')
-    const after = await cli(
+    const after = await run(
       'reports',
       'status',
       '--unit',
@@ -233,9 +206,7 @@ describe('cli: reports', () => {
       '--period',
       'h1',
       '--year',
-      '2026',
-      '--db',
-      db
+      '2026'
     )
     expect(after.stdout).toContain(
       'Phụ lục 6 tháng đầu năm 2026 gửi về Đảng bộ tỉnh Tây Ninh (hạn 05/06/2026):'
@@ -243,7 +214,7 @@ describe('cli: reports', () => {
     expect(after.stdout).toMatch(/Đảng bộ xã Bình Minh\s+\d\d\/\d\d\/\d{4}\s+xa-binh-minh\.xlsx/)
     const annex = JSON.parse(
       (
-        await cli(
+        await run(
           'reports',
           'annex',
           '--unit',
@@ -252,8 +223,6 @@ describe('cli: reports', () => {
           'h1',
           '--year',
           '2026',
-          '--db',
-          db,
           '--json'
         )
       ).stdout
@@ -269,11 +238,10 @@ describe('cli: reports', () => {
   })
 
   it('issues a report and lists what was issued', async () => {
-    const db = join(tempDir(), 'a.sqlite')
-    await cliCommittee(db, 'Đảng ủy xã Tân Lập', ['Chi bộ ấp 1'])
-    const none = await cli('reports', 'issued', '--unit', 'Đảng ủy xã Tân Lập', '--db', db)
+    const { run } = await dataFile(['Chi bộ ấp 1'])
+    const none = await run('reports', 'issued', '--unit', 'Đảng ủy xã Tân Lập')
     expect(none.stdout).toContain('Đảng ủy xã Tân Lập chưa ban hành báo cáo nào.')
-    const r = await cli(
+    const r = await run(
       'reports',
       'issue',
       '--unit',
@@ -285,26 +253,15 @@ describe('cli: reports', () => {
       '--number',
       '05-BC/ĐU',
       '--date',
-      '03/06/2026',
-      '--db',
-      db
+      '03/06/2026'
     )
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(
       'Đã ban hành báo cáo 6 tháng đầu năm 2026 của Đảng ủy xã Tân Lập, số 05-BC/ĐU ngày 03/06/2026 (lần 1)'
     )
-    const list = await cli('reports', 'issued', '--unit', 'Đảng ủy xã Tân Lập', '--db', db)
+    const list = await run('reports', 'issued', '--unit', 'Đảng ủy xã Tân Lập')
     expect(list.stdout).toMatch(/05-BC\/ĐU\s+03\/06\/2026\s+6 tháng đầu năm 2026\s+1/)
-    const noNumber = await cli(
-      'reports',
-      'issue',
-      '--unit',
-      'Đảng ủy xã Tân Lập',
-      '--period',
-      'h1',
-      '--db',
-      db
-    )
+    const noNumber = await run('reports', 'issue', '--unit', 'Đảng ủy xã Tân Lập', '--period', 'h1')
     expect(noNumber.code).toBe(2)
     expect(noNumber.stderr).toContain('--number')
   })
