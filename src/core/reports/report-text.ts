@@ -73,9 +73,12 @@ export function studySentence(annex: Annex): string {
       : `${periodPhrase(annex.period)}, chưa tổ chức buổi học tập, quán triệt chuyên đề nào`
   const clauses = [held]
   const required = count(t, 'membersRequired')
+  const studied = count(t, 'membersStudied')
   if (required > 0)
     clauses.push(
-      share(count(t, 'membersStudied'), required, 'đảng viên đã học tập', t.membersPercent)
+      studied > 0
+        ? share(studied, required, 'đảng viên đã học tập', t.membersPercent)
+        : `chưa có đảng viên nào học tập (${n(required)} đảng viên phải học)`
     )
   const others = count(t, 'nonMembersStudied')
   const attendances = count(t, 'nonMemberAttendances')
@@ -84,14 +87,17 @@ export function studySentence(annex: Annex): string {
   else if (others > 0) clauses.push(`${n(others)} quần chúng đã học tập`)
   else if (attendances > 0) clauses.push(`${n(attendances)} lượt quần chúng dự học`)
   const toMake = count(t, 'commitmentsRequired')
+  const made = count(t, 'commitmentsMade')
   if (toMake > 0)
     clauses.push(
-      share(
-        count(t, 'commitmentsMade'),
-        toMake,
-        'bản cam kết tu dưỡng, rèn luyện đã được xây dựng',
-        t.commitmentsPercent
-      )
+      made > 0
+        ? share(
+            made,
+            toMake,
+            'bản cam kết tu dưỡng, rèn luyện đã được xây dựng',
+            t.commitmentsPercent
+          )
+        : `chưa có bản cam kết tu dưỡng, rèn luyện nào được xây dựng (${n(toMake)} bản phải lập)`
     )
   return sentence(clauses)
 }

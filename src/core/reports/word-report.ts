@@ -16,6 +16,7 @@ import { foldVietnamese } from '../../shared/vn-text'
 import type { CoreContext } from '../context'
 import type { Database } from '../db/connection'
 import { CoreError } from '../db/errors'
+import { topicByYear } from '../study/topics'
 import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { writeWordDocument, type WordBlock, type WordDocument } from '../word/party-word'
 import { computeAnnex } from './annex'
@@ -194,7 +195,12 @@ export async function exportIssuedWord(
   i: { id: number; place?: string }
 ): Promise<{ path: string } | null> {
   const r = getIssued(ctx.db, i.id)
-  const d = reportDocument(ctx.db, r.annex, r.narrative, {
+  // Reports issued before the annex kept its topic take the year's topic as it is now.
+  const annex =
+    r.annex.topic === undefined
+      ? { ...r.annex, topic: topicByYear(ctx.db, r.annex.period.year)?.title ?? null }
+      : r.annex
+  const d = reportDocument(ctx.db, annex, r.narrative, {
     number: r.number,
     date: r.issuedOn,
     place: i.place

@@ -277,6 +277,23 @@ describe('the report as a Word document', () => {
   })
 })
 
+describe('an issued report kept before the annex held its topic', () => {
+  it('takes the topic of its year as it is now for the subject', async () => {
+    const db = t.core.ctx.db
+    const { annex } = db.prepare('SELECT annex FROM report_issues WHERE id = ?').get(issuedId) as {
+      annex: string
+    }
+    const old = JSON.parse(annex) as { topic?: string }
+    expect(old.topic).toBe(TOPIC)
+    delete old.topic
+    db.prepare('UPDATE report_issues SET annex = ? WHERE id = ?').run(JSON.stringify(old), issuedId)
+    const path = join(out, 'cu.docx')
+    await t.callWithFile('reports:exportIssuedWord', { id: issuedId, path })
+    const xml = execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' })
+    expect(xml).toContain(`chuyên đề năm 2026 “${TOPIC}”`)
+  })
+})
+
 describe('cli: reports word', () => {
   it('writes the report being written and an issued one to the file named', async () => {
     const dir = tempDir()

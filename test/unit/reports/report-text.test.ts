@@ -103,6 +103,26 @@ describe('the figures written as offices write them', () => {
     )
   })
 
+  it('says nobody has studied or made a commitment yet, rather than 0/… (0%)', () => {
+    expect(
+      studySentence(
+        annex([
+          table('study', {
+            ...ZERO_STUDY,
+            membersRequired: 1200,
+            membersPercent: 0,
+            commitmentsRequired: 1500,
+            commitmentsPercent: 0
+          })
+        ])
+      )
+    ).toBe(
+      'Trong năm 2026, chưa tổ chức buổi học tập, quán triệt chuyên đề nào; ' +
+        'chưa có đảng viên nào học tập (1.200 đảng viên phải học); ' +
+        'chưa có bản cam kết tu dưỡng, rèn luyện nào được xây dựng (1.500 bản phải lập).'
+    )
+  })
+
   it('names a custom period by its days', () => {
     expect(
       periodPhrase({
