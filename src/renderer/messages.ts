@@ -7,8 +7,6 @@ export interface Section {
   name: string
   path: string
   label: string
-  /** For sections not built yet: what the section will do, told plainly. */
-  plan?: string
 }
 
 /** The left navigation, in the order users expect. */
@@ -19,8 +17,7 @@ export const SECTIONS: readonly Section[] = [
   {
     name: 'study',
     path: '/study',
-    label: 'Chuyên đề & học tập',
-    plan: 'Ghi chủ đề Chuyên đề của từng năm, hội nghị trực tuyến và các điểm cầu, số người dự, các đợt học bù qua sinh hoạt chi bộ, hội nghị; cho biết ai đã học, ai chưa học và tỷ lệ theo từng đơn vị.'
+    label: 'Chuyên đề & học tập'
   },
   {
     name: 'commitments',
@@ -35,26 +32,22 @@ export const SECTIONS: readonly Section[] = [
   {
     name: 'emulation',
     path: '/emulation',
-    label: 'Thi đua & điển hình',
-    plan: 'Quản lý phong trào thi đua, mô hình tốt, cách làm hay, điển hình tiên tiến (tập thể, cá nhân) và khen thưởng.'
+    label: 'Thi đua & điển hình'
   },
   {
     name: 'propaganda',
     path: '/propaganda',
-    label: 'Tuyên truyền',
-    plan: 'Ghi các đợt tuyên truyền gắn với ngày kỷ niệm, tin bài, hội thi và số người tham gia.'
+    label: 'Tuyên truyền'
   },
   {
     name: 'inspection',
     path: '/inspection',
-    label: 'Kiểm tra giám sát',
-    plan: 'Lập kế hoạch và ghi kết quả kiểm tra, giám sát việc thực hiện Chuyên đề ở các đơn vị.'
+    label: 'Kiểm tra giám sát'
   },
   {
     name: 'reports',
     path: '/reports',
-    label: 'Báo cáo',
-    plan: 'Lập báo cáo sơ kết, tổng kết và biểu thống kê theo mẫu gửi cấp trên, xuất ra tệp Excel.'
+    label: 'Báo cáo'
   },
   { name: 'data', path: '/data', label: 'Dữ liệu & sao lưu' }
 ]

@@ -1,3 +1,4 @@
+import type { Component } from 'vue'
 import {
   createRouter,
   createWebHashHistory,
@@ -9,7 +10,6 @@ import OverviewView from './views/OverviewView.vue'
 import UnitsView from './views/UnitsView.vue'
 import PeopleView from './views/PeopleView.vue'
 import DataView from './views/DataView.vue'
-import NotBuiltView from './views/NotBuiltView.vue'
 import StudyView from './views/StudyView.vue'
 import CommitmentsView from './views/CommitmentsView.vue'
 import EvaluationView from './views/EvaluationView.vue'
@@ -17,8 +17,9 @@ import ImportView from './views/ImportView.vue'
 import PropagandaView from './views/PropagandaView.vue'
 import InspectionsView from './views/InspectionsView.vue'
 import ExemplarsView from './views/ExemplarsView.vue'
+import ReportsView from './views/ReportsView.vue'
 
-const BUILT = {
+const VIEWS: Record<string, Component> = {
   overview: OverviewView,
   units: UnitsView,
   people: PeopleView,
@@ -28,14 +29,22 @@ const BUILT = {
   evaluation: EvaluationView,
   propaganda: PropagandaView,
   inspection: InspectionsView,
-  emulation: ExemplarsView
+  emulation: ExemplarsView,
+  reports: ReportsView
+}
+
+/** Every section of the navigation has its screen: a missing one stops the app at start. */
+function viewOf(name: string): Component {
+  const view = VIEWS[name]
+  if (!view) throw new Error(`No screen for the section "${name}"`)
+  return view
 }
 
 const routes: RouteRecordRaw[] = [
   ...SECTIONS.map((s) => ({
     path: s.path,
     name: s.name,
-    component: BUILT[s.name as keyof typeof BUILT] ?? NotBuiltView,
+    component: viewOf(s.name),
     meta: { section: s }
   })),
   // Not a section of its own: reached from "Đảng viên & cán bộ" and "Dữ liệu & sao lưu".

@@ -7,7 +7,18 @@ import { createFakeApi } from '../fake-api'
 import { $$, byTestId, installApi, mountView } from '../helpers'
 
 async function mountApp(path: string) {
-  installApi(createFakeApi({ units: [], people: [], backups: [] }).api)
+  installApi(
+    createFakeApi(
+      { units: [], people: [], backups: [] },
+      {
+        'app:getYear': () => ({ year: 2026 }),
+        'reports:getPeriods': () => ({
+          h1: { from: '01-01', to: '05-31', due: '06-05' },
+          year: { from: '01-01', to: '11-30', due: '12-05' }
+        })
+      }
+    ).api
+  )
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   const wrapper = mountView(App, { plugins: [router] })
@@ -41,21 +52,15 @@ describe('app shell', () => {
     wrapper.unmount()
   })
 
-  it('says plainly that an unbuilt section is not built yet, and what it will do', async () => {
-    const { wrapper } = await mountApp('/reports')
-    const page = byTestId('not-built')
-    expect(page?.textContent).toContain('Báo cáo')
-    expect(page?.textContent).toContain('Mục này chưa được xây dựng trong phiên bản này.')
-    wrapper.unmount()
-  })
-
   it('moves between sections from the navigation', async () => {
     const { wrapper, router } = await mountApp('/')
-    expect(byTestId('not-built')).toBeNull()
+    expect(byTestId('reports-no-units')).toBeNull()
     byTestId('nav-reports')!.click()
     await flushPromises()
     expect(router.currentRoute.value.name).toBe('reports')
-    expect(byTestId('not-built')?.textContent).toContain('Báo cáo')
+    expect($$('.page-title').map((h) => h.textContent)).toEqual(['Báo cáo'])
+    // With no units yet, the page says where to start.
+    expect(byTestId('reports-no-units')?.textContent).toContain('Tổ chức đảng')
     wrapper.unmount()
   })
 })
