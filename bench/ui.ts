@@ -164,7 +164,7 @@ try {
   // __name helper that exists only in Node: give the page a do-nothing one.
   await page.evaluate('window.__name = (f) => f')
   const by = (id: string) => page.locator(`[data-testid="${id}"]`)
-  const ROWS = '[data-testid="evaluation-table"] tr.el-table__row'
+  const ROWS = '[data-testid="evaluation-table"] tr.member'
 
   // ---------------------------------------------------------- the rating table
   await by('nav-evaluation').click()
