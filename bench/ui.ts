@@ -157,6 +157,13 @@ function report(label: string, xs: number[], target: number): void {
   )
 }
 
+// The machine's load when the measuring starts and ends: on a shared machine the figures mean
+// little without it (compare builds back to back at the same load).
+const loadNow = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
+const loadAtStart = loadNow()
 const browser = await launch()
 try {
   const { page, errors } = await openApp(browser, harness)
@@ -164,7 +171,7 @@ try {
   // __name helper that exists only in Node: give the page a do-nothing one.
   await page.evaluate('window.__name = (f) => f')
   const by = (id: string) => page.locator(`[data-testid="${id}"]`)
-  const ROWS = '[data-testid="evaluation-table"] tr.el-table__row'
+  const ROWS = '[data-testid="evaluation-table"] tr.member'
 
   // ---------------------------------------------------------- the rating table
   await by('nav-evaluation').click()
@@ -254,10 +261,9 @@ try {
     await page.locator('[data-testid="import-steps"][data-step="sheets"]').waitFor()
   }
 
-  const load = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
-  console.log(`Chromium ${browser.version()}, load average ${load} (1, 5, 15 min)`)
+  console.log(
+    `Chromium ${browser.version()}, load average (1, 5, 15 min) ${loadAtStart} at the start, ${loadNow()} at the end`
+  )
   report(`rating table, a committee of ${members.length} (first page of 100)`, committeeTimes, 300)
   report('rating table, a chi bộ of 40', cellTimes, 300)
   report('rating from the keyboard: Enter → saved level shown', rateTimes, 50)

@@ -39,7 +39,7 @@ describe('evaluation: one level for the selected members', () => {
     await app.byTestId('evaluation-units-node-Chi bộ ấp 1').click()
     await app.row('Hồ Thị Giang').waitFor()
     for (const name of names.slice(0, 3))
-      await app.row(name).locator('.el-checkbox').first().click()
+      await app.row(name).locator('[data-testid="evaluation-pick-member"]').click()
     await app.waitText('evaluation-bulk', 'Đã chọn 3 đảng viên')
     await app.byTestId('evaluation-bulk-rating').click()
     await app.page.keyboard.type('httnv')

@@ -74,9 +74,7 @@ describe('evaluation, end to end', () => {
     await app.byTestId('evaluation-units-node-Chi bộ ấp 1').click()
     await app.waitText('evaluation-unit', 'Chi bộ ấp 1')
     await app.row('Hồ Thị Giang').waitFor()
-    expect(
-      await app.page.locator('[data-testid="evaluation-table"] tr.el-table__row').count()
-    ).toBe(6)
+    expect(await app.page.locator('[data-testid="evaluation-table"] tr.member').count()).toBe(6)
     await app.waitText('evaluation-table', 'Diện không xếp loại: miễn công tác và sinh hoạt đảng')
     await app.waitText('evaluation-table', 'Diện không xếp loại: mới kết nạp chưa đủ 6 tháng')
     await screenshot(e2e.page, 'danh-gia-02-danh-sach-chi-bo')
@@ -189,9 +187,7 @@ describe('evaluation, end to end', () => {
     await app.waitText('evaluation-unit', 'Đảng ủy xã Tân Lập')
     await app.byTestId('evaluation-groups').waitFor()
     await app.waitText('evaluation-groups', 'Chi bộ ấp 2')
-    expect(
-      await app.page.locator('[data-testid="evaluation-table"] tr.el-table__row').count()
-    ).toBe(9)
+    expect(await app.page.locator('[data-testid="evaluation-table"] tr.member').count()).toBe(9)
     await screenshot(e2e.page, 'danh-gia-05-dang-uy')
     await app.byTestId('evaluation-groups').scrollIntoViewIfNeeded()
     await screenshot(e2e.page, 'danh-gia-06-tong-hop-theo-chi-bo')

@@ -13,7 +13,7 @@ import type {
 import { cleanText } from '../../shared/vn-text'
 import { inTransaction, nowIso, type Database } from '../db/connection'
 import { CoreError } from '../db/errors'
-import { buildSheet } from './sheet'
+import { buildSheet, sheetChanges, sheetUnitsOf } from './sheet'
 
 export interface StoredRating {
   self: Rating | null
@@ -125,22 +125,16 @@ export function saveRatings(db: Database, input: EvaluationSaveInput): Evaluatio
   const ids = input.entries.map((e) => e.personId)
   if (new Set(ids).size !== ids.length)
     throw new CoreError('VALIDATION', 'Một người xuất hiện hai lần trong cùng một lần lưu.')
+  // The sheet's unit first: an unknown one refuses the save before anything is written.
+  const before = sheetUnitsOf(db, input, ids)
   inTransaction(db, () => {
     checkMembers(db, ids)
-    const before = readRatings(db, input.year, ids)
+    const stored = readRatings(db, input.year, ids)
     const changes = new Map<number, StoredRating>()
-    for (const e of input.entries) changes.set(e.personId, merged(before.get(e.personId), e))
+    for (const e of input.entries) changes.set(e.personId, merged(stored.get(e.personId), e))
     writeRatings(db, input.year, changes)
   })
-  const sheet = buildSheet(db, input)
-  const saved = new Set(ids)
-  return {
-    saved: ids.length,
-    rows: sheet.rows.filter((r) => saved.has(r.personId)),
-    groups: sheet.groups,
-    totals: sheet.totals,
-    quota: sheet.quota
-  }
+  return { saved: ids.length, ...sheetChanges(db, input, ids, before) }
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
   EvaluationQuotaCheck,
   EvaluationRow,
   EvaluationRuleSet,
+  EvaluationSaveResult,
   EvaluationSheet,
   EvaluationTotals,
   NotRatedReason,
@@ -51,29 +52,53 @@ const SHEET_COLUMNS = `p.id AS id, p.full_name, p.birth_date, p.position, p.stat
   u.tree_order AS tree_order, p.sort_key AS sort_key, r.self_rating, r.proposed_rating, r.decided_rating, r.reason, r.score, r.note`
 
 /**
- * The members of a subtree on the sheet of a year, in tree order then by given name. A member is
- * on the sheet of the unit they were rated in (evaluation_ratings.unit_id), else of their unit
- * now: a member rated in one chi bộ who moved to another since stays on the first one's sheet
- * of that year. Two parts so that each reads by index: people by their unit, then the ratings
- * given in a unit to members who have moved out of it.
+ * Who is on the sheet of a subtree for a year, as SQL over `u` (the unit a member is on the sheet
+ * of), `p` and `r` (the rating, if any), with @year, @lo and @hi bound. A member is on the sheet
+ * of the unit they were rated in (evaluation_ratings.unit_id), else of their unit now: a member
+ * rated in one chi bộ who moved to another since stays on the first one's sheet of that year. Two
+ * parts so that each reads by index: people by their unit, then the ratings given in a unit to
+ * members who have moved out of it. `only` narrows both parts (to some people).
  */
-function sheetQuery(db: Database, year: number, path: string): DbRow[] {
-  const [lo, hi] = subtreeRange(path)
-  return db
-    .prepare(
-      `SELECT ${SHEET_COLUMNS}
+function onSheet(columns: string, only = ''): string {
+  return `SELECT ${columns}
        FROM units u JOIN people p ON p.unit_id = u.id
        LEFT JOIN evaluation_ratings r ON r.person_id = p.id AND r.year = @year
        WHERE u.path >= @lo AND u.path < @hi AND p.kind = 'member' AND (r.unit_id IS NULL OR r.unit_id = p.unit_id)
-         AND (p.status NOT IN ${LEFT_SQL} OR r.person_id IS NOT NULL)
+         AND (p.status NOT IN ${LEFT_SQL} OR r.person_id IS NOT NULL)${only}
        UNION ALL
-       SELECT ${SHEET_COLUMNS}
+       SELECT ${columns}
        FROM units u JOIN evaluation_ratings r ON r.year = @year AND r.unit_id = u.id
        JOIN people p ON p.id = r.person_id
-       WHERE u.path >= @lo AND u.path < @hi AND p.kind = 'member' AND p.unit_id <> r.unit_id
-       ORDER BY tree_order, sort_key, id`
+       WHERE u.path >= @lo AND u.path < @hi AND p.kind = 'member' AND p.unit_id <> r.unit_id${only}`
+}
+
+/** The members of a subtree on the sheet of a year (all, or those of `personIds`), in tree order then by given name. */
+function sheetQuery(db: Database, year: number, path: string, personIds?: number[]): DbRow[] {
+  const [lo, hi] = subtreeRange(path)
+  const only = personIds ? ' AND p.id IN (SELECT value FROM json_each(@ids))' : ''
+  return db
+    .prepare(`${onSheet(SHEET_COLUMNS, only)} ORDER BY tree_order, sort_key, id`)
+    .all({ year, lo, hi, ...(personIds ? { ids: JSON.stringify(personIds) } : {}) }) as DbRow[]
+}
+
+/** How many members of each unit of the sheet have each combination of the three ratings. */
+interface Tally {
+  unit_id: number
+  self: Rating | null
+  proposed: Rating | null
+  decided: Rating | null
+  n: number
+}
+
+function sheetTallies(db: Database, year: number, path: string): Tally[] {
+  const [lo, hi] = subtreeRange(path)
+  return db
+    .prepare(
+      `SELECT unit_id, self, proposed, decided, count(*) AS n FROM (${onSheet(
+        'u.id AS unit_id, r.self_rating AS self, r.proposed_rating AS proposed, r.decided_rating AS decided'
+      )}) GROUP BY unit_id, self, proposed, decided`
     )
-    .all({ year, lo, hi }) as DbRow[]
+    .all({ year, lo, hi }) as Tally[]
 }
 
 const STATUS_REASON: Partial<Record<PersonStatus, NotRatedReason>> = {
@@ -166,26 +191,36 @@ function finish(c: EvaluationCounts): EvaluationCounts {
   return c
 }
 
+/** Totals of rows, or of tallies (`n` members with the same three ratings). */
 export function totalsOf(
-  rows: readonly Pick<EvaluationRow, 'self' | 'proposed' | 'decided'>[]
+  rows: readonly (Pick<EvaluationRow, 'self' | 'proposed' | 'decided'> & { n?: number })[]
 ): EvaluationTotals {
   const t = { self: emptyCounts(), proposed: emptyCounts(), decided: emptyCounts() }
-  for (const row of rows) for (const s of RATING_STAGES) add(t[s], row[s])
+  for (const row of rows) for (const s of RATING_STAGES) add(t[s], row[s], row.n ?? 1)
   for (const s of RATING_STAGES) finish(t[s])
   return t
 }
 
-function groupsOf(rows: EvaluationRow[], units: Map<number, UnitRow>): EvaluationGroup[] {
-  const byUnit = new Map<number, EvaluationRow[]>()
+/** One group per unit holding members on the sheet, in tree order. */
+function groupsOf(
+  rows: readonly (Pick<EvaluationRow, 'self' | 'proposed' | 'decided'> & {
+    unitId: number
+    n?: number
+  })[],
+  units: Map<number, UnitRow>
+): EvaluationGroup[] {
+  const byUnit = new Map<number, typeof rows>()
   for (const r of rows) {
-    let list = byUnit.get(r.unitId)
+    let list = byUnit.get(r.unitId) as (typeof rows)[number][] | undefined
     if (!list) byUnit.set(r.unitId, (list = []))
     list.push(r)
   }
-  return [...byUnit].map(([unitId, list]) => {
-    const u = units.get(unitId)!
-    return { unitId, unitName: u.name, level: u.level, totals: totalsOf(list) }
-  })
+  return [...byUnit]
+    .map(([unitId, list]) => {
+      const u = units.get(unitId)!
+      return { unitId, unitName: u.name, level: u.level, totals: totalsOf(list) }
+    })
+    .sort((a, b) => units.get(a.unitId)!.tree_order - units.get(b.unitId)!.tree_order)
 }
 
 /** The quota's base in a sentence: "20% của 8 đảng viên HTTNV trở lên". */
@@ -298,21 +333,38 @@ function toRow(r: DbRow, rules: EvaluationRuleSet | null, year: number): Evaluat
   return row
 }
 
-export function buildSheet(
+/** The rows of the sheet (or of the members `personIds` on it), with their commitment results. */
+function rowsOf(
   db: Database,
-  { year, unitId }: { year: number; unitId: number }
-): EvaluationSheet {
-  const units = loadUnits(db)
-  const unit = units.get(unitId)
-  if (!unit) throw notFound('đơn vị')
-  const rules = ruleSetFor(db, year)
-  const rows = sheetQuery(db, year, unit.path).map((r) => toRow(r, rules, year))
+  year: number,
+  path: string,
+  rules: EvaluationRuleSet | null,
+  personIds?: number[]
+): EvaluationRow[] {
+  const rows = sheetQuery(db, year, path, personIds).map((r) => toRow(r, rules, year))
   const results = commitmentsOf(
     db,
     year,
     rows.map((r) => r.personId)
   )
   for (const r of rows) r.commitment = results.get(r.personId) ?? null
+  return rows
+}
+
+function sheetUnit(units: Map<number, UnitRow>, unitId: number): UnitRow {
+  const unit = units.get(unitId)
+  if (!unit) throw notFound('đơn vị')
+  return unit
+}
+
+export function buildSheet(
+  db: Database,
+  { year, unitId }: { year: number; unitId: number }
+): EvaluationSheet {
+  const units = loadUnits(db)
+  const unit = sheetUnit(units, unitId)
+  const rules = ruleSetFor(db, year)
+  const rows = rowsOf(db, year, unit.path, rules)
   const groups = groupsOf(rows, units)
   return {
     year,
@@ -328,5 +380,49 @@ export function buildSheet(
       units,
       groups.length > 0 ? groups.map((g) => g.unitId) : [unitId]
     )
+  }
+}
+
+/** The units whose group on the sheet of `unitId` holds these members. */
+export function sheetUnitsOf(
+  db: Database,
+  { year, unitId }: { year: number; unitId: number },
+  personIds: number[]
+): Set<number> {
+  const [lo, hi] = subtreeRange(sheetUnit(loadUnits(db), unitId).path)
+  const found = db
+    .prepare(`${onSheet('u.id AS unit_id', ' AND p.id IN (SELECT value FROM json_each(@ids))')}`)
+    .all({ year, lo, hi, ids: JSON.stringify(personIds) }) as { unit_id: number }[]
+  return new Set(found.map((f) => f.unit_id))
+}
+
+/**
+ * What saving some members' ratings changed on the sheet of a unit, without building the sheet
+ * again (a committee's sheet has hundreds of rows, and a rating typed in one cell changes one):
+ * the rows of those members still on the sheet, the groups of the units they are in or were in
+ * before (`unitsBefore`: a group left empty is absent), and the sheet's totals and quota. The
+ * totals and groups come from one grouped count over the sheet rather than from its rows.
+ */
+export function sheetChanges(
+  db: Database,
+  { year, unitId }: { year: number; unitId: number },
+  personIds: number[],
+  unitsBefore: ReadonlySet<number>
+): Omit<EvaluationSaveResult, 'saved'> {
+  const units = loadUnits(db)
+  const unit = sheetUnit(units, unitId)
+  const rules = ruleSetFor(db, year)
+  const rows = rowsOf(db, year, unit.path, rules, personIds)
+  const tallies = sheetTallies(db, year, unit.path)
+  const all = groupsOf(
+    tallies.map((t) => ({ ...t, unitId: t.unit_id })),
+    units
+  )
+  const touched = new Set([...unitsBefore, ...rows.map((r) => r.unitId)])
+  return {
+    rows,
+    groups: all.filter((g) => touched.has(g.unitId)),
+    totals: totalsOf(tallies),
+    quota: quotaChecks(db, year, rules, units, all.length > 0 ? all.map((g) => g.unitId) : [unitId])
   }
 }

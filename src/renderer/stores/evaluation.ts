@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { ref } from 'vue'
 import type {
   EvaluationEntry,
   EvaluationFill,
@@ -20,8 +20,6 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   const loading = ref(false)
   const rules = ref<EvaluationRuleSet[]>([])
 
-  const overQuota = computed(() => sheet.value?.quota.filter((q) => q.over) ?? [])
-
   async function load(id: number | null = unitId.value): Promise<void> {
     unitId.value = id
     if (id === null) {
@@ -39,16 +37,48 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     }
   }
 
-  /** Saves one or more members' changes; the rows, totals and quota come back from the core. */
+  /**
+   * Saves one or more members' changes. The core answers with what changed (the saved rows,
+   * their units' groups, the totals and quota), patched into the sheet in place: a row object
+   * keeps its identity, so only the table rows whose values changed render again.
+   */
   async function save(entries: EvaluationEntry[]): Promise<void> {
     const s = sheet.value
     if (!s || entries.length === 0) return
     const r = await call('evaluation:save', { year: s.year, unitId: s.unit.id, entries })
     if (sheet.value !== s) return
+    const saved = new Set(entries.map((e) => e.personId))
     const fresh = new Map(r.rows.map((row) => [row.personId, row]))
-    s.rows = s.rows.map((row) => fresh.get(row.personId) ?? row)
+    const at = new Map<number, number>()
+    const touched = new Set(r.groups.map((g) => g.unitId))
+    s.rows.forEach((row, i) => {
+      if (!saved.has(row.personId)) return
+      at.set(row.personId, i)
+      touched.add(row.unitId)
+    })
+    // A row or a group this sheet did not show (a save through another door): read it whole.
+    if (
+      r.rows.some((row) => !at.has(row.personId)) ||
+      r.groups.some((g) => !s.groups.some((x) => x.unitId === g.unitId))
+    ) {
+      await load(s.unit.id)
+      return
+    }
+    for (const [id, i] of at) {
+      const row = fresh.get(id)
+      if (row) Object.assign(s.rows[i], row)
+    }
+    // A member no longer on the sheet (left, every rating cleared) goes from it.
+    if (fresh.size < at.size)
+      s.rows = s.rows.filter((row) => !saved.has(row.personId) || fresh.has(row.personId))
+    const groups = new Map(r.groups.map((g) => [g.unitId, g]))
+    if (s.groups.some((g) => touched.has(g.unitId) && !groups.has(g.unitId)))
+      s.groups = s.groups.filter((g) => !touched.has(g.unitId) || groups.has(g.unitId))
+    s.groups.forEach((g, i) => {
+      const next = groups.get(g.unitId)
+      if (next) s.groups[i] = next
+    })
     s.totals = r.totals
-    s.groups = r.groups
     s.quota = r.quota
   }
 
@@ -124,7 +154,6 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     sheet,
     loading,
     rules,
-    overQuota,
     load,
     save,
     fill,

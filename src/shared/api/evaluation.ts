@@ -164,11 +164,16 @@ export interface EvaluationSaveInput {
   entries: EvaluationEntry[]
 }
 
+/** What a save changed on the sheet (not the whole sheet again): the page patches its copy. */
 export interface EvaluationSaveResult {
   saved: number
-  /** The rows saved, as the sheet now shows them. */
+  /** The rows saved, as the sheet now shows them; a saved member no longer on the sheet (left,
+   *  all ratings cleared) is absent. */
   rows: EvaluationRow[]
+  /** The groups of the units the saved members are in or were in, in tree order; a group left
+   *  with no member is absent. The other groups are unchanged. */
   groups: EvaluationGroup[]
+  /** The sheet's totals and quota checks, whole (they are a few figures). */
   totals: EvaluationTotals
   quota: EvaluationQuotaCheck[]
 }

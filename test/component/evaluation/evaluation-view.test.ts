@@ -197,18 +197,27 @@ describe('EvaluationView', () => {
   it('saves a rating the moment it is chosen, with the reason the rules give for "không xếp loại", and updates the warning', async () => {
     const { fake, w } = setup()
     await pickCell()
-    // The first select is the bulk bar's level chooser; then three per member row.
-    const selects = w.findAllComponents(RatingSelect).slice(1)
-    expect(selects).toHaveLength(12)
+    // Three light buttons per member row, and no select but the bulk bar's level chooser.
+    expect($$('[data-testid^="rating-"].rating-cell')).toHaveLength(12)
+    expect(w.findAllComponents(RatingSelect)).toHaveLength(1)
+    /** Clicks a member's rating cell: the select takes its place (the only one in the table). */
+    const edit = async (name: string, stage: string) => {
+      const tr = byTestId(`evaluation-row-${name}`)!.closest('tr')!
+      ;(tr.querySelector(`[data-testid="rating-${stage}"]`) as HTMLButtonElement).click()
+      await flushPromises()
+      const selects = w.findAllComponents(RatingSelect).slice(1)
+      expect(selects).toHaveLength(1)
+      return selects[0]
+    }
     // Row 4 (Phạm Thị Dung, exempt), stage "decided".
-    selects[11].vm.$emit('update:modelValue', 'not_rated')
+    ;(await edit('Phạm Thị Dung', 'decided')).vm.$emit('update:modelValue', 'not_rated')
     await flushPromises()
     expect(fake.callsTo('evaluation:save')).toEqual([
       { year: 2024, unitId: 2, entries: [{ personId: 4, decided: 'not_rated', reason: 'exempt' }] }
     ])
     expect(byTestId('evaluation-quota-warning')).toBeNull()
     expect(useEvaluationStore().sheet!.rows[3].decided).toBe('not_rated')
-    selects[2].vm.$emit('update:modelValue', null)
+    ;(await edit('Nguyễn Văn An', 'decided')).vm.$emit('update:modelValue', null)
     await flushPromises()
     expect(fake.callsTo('evaluation:save')[1].entries).toEqual([{ personId: 1, decided: null }])
   })

@@ -8,7 +8,7 @@ const RATING_TEXT =
 
 export class EvaluationPage extends AppPage {
   row(name: string): Locator {
-    return this.page.locator('[data-testid="evaluation-table"] tr.el-table__row', {
+    return this.page.locator('[data-testid="evaluation-table"] tr.member', {
       has: this.byTestId(`evaluation-row-${name}`)
     })
   }
@@ -26,7 +26,7 @@ export class EvaluationPage extends AppPage {
     await this.page.waitForFunction(
       ([n, s, shown]) => {
         const row = [
-          ...document.querySelectorAll('[data-testid="evaluation-table"] tr.el-table__row')
+          ...document.querySelectorAll('[data-testid="evaluation-table"] tr.member')
         ].find((tr) => tr.querySelector(`[data-testid="evaluation-row-${n}"]`))
         return !!row?.querySelector(`[data-testid="rating-${s}"] ${shown}`)?.textContent?.trim()
       },
