@@ -67,7 +67,11 @@ function band(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
     columnWidths: [l, TEXT_WIDTH - l],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, l), cell(right, TEXT_WIDTH - l)] })]
+    // Never split across pages: a signer block cut after its title would leave the signature's
+    // blank lines (and the name) alone on the next page.
+    rows: [
+      new TableRow({ cantSplit: true, children: [cell(left, l), cell(right, TEXT_WIDTH - l)] })
+    ]
   })
 }
 
