@@ -67,7 +67,9 @@ describe('units: merge, end to end', () => {
     expect(typo.retiredOn).toBe('2024-06-01')
     expect(units.find((u) => u.name === 'Chi bộ ấp 1')!.peopleCount).toBe(3)
     expect(
-      readdirSync(e2e.harness.core.ctx.backupDir).some((f) => f.endsWith('_truoc-gop-don-vi.sqlite'))
+      readdirSync(e2e.harness.core.ctx.backupDir).some((f) =>
+        f.endsWith('_truoc-gop-don-vi.sqlite')
+      )
     ).toBe(true)
     expect(e2e.errors).toEqual([])
   })
