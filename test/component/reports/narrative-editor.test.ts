@@ -93,6 +93,10 @@ describe('the report text', () => {
     await sleep(20)
     const dialog = byTestId('issue-dialog')!
     expect(dialog.textContent).toContain('số liệu và nội dung báo cáo được giữ nguyên')
+    // Only the leadership part is written: the others with no figures are named, to be written.
+    expect(byTestId('issue-unwritten')?.textContent).toContain(
+      'Chưa viết: Hạn chế, nguyên nhân; Bài học kinh nghiệm; Nhiệm vụ thời gian tới; Kiến nghị, đề xuất.'
+    )
     // Prefilled with the number after the last one issued, the cursor in it.
     expect((byTestId('issue-number') as HTMLInputElement).value).toBe('05-BC/ĐU')
     expect(document.activeElement).toBe(byTestId('issue-number'))

@@ -15,6 +15,18 @@ export const SECTION_LABELS: Record<ReportSection, string> = {
   recommendations: 'Kiến nghị, đề xuất'
 }
 
+/**
+ * The parts with no figures of the app under them: left unwritten, an issued report has nothing
+ * to print there and leaves them out (the Word report of word-report.ts), so issuing says so.
+ */
+export const TEXT_ONLY_SECTIONS: readonly ReportSection[] = [
+  'leadership',
+  'shortcomings',
+  'lessons',
+  'tasks',
+  'recommendations'
+]
+
 /** The report's chapters open before these parts, as the Word report prints them. */
 export const CHAPTER_BEFORE: Partial<Record<ReportSection, string>> = {
   leadership: 'I. Kết quả thực hiện',
