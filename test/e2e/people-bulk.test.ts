@@ -77,9 +77,9 @@ describe('people list: bulk actions, end to end', () => {
     expect((await personOf('Nguyễn Văn An')).unitName).toBe('Chi bộ ấp 2')
     expect((await personOf('Trần Thị Bình')).unitName).toBe('Chi bộ ấp 2')
     expect((await personOf('Lê Văn Cường')).unitName).toBe('Chi bộ ấp 1')
-    expect(readdirSync(e2e.harness.core.ctx.backupDir).some((f) => f.includes('before-bulk'))).toBe(
-      true
-    )
+    expect(
+      readdirSync(e2e.harness.core.ctx.backupDir).some((f) => f.includes('_truoc-sua-hang-loat'))
+    ).toBe(true)
     // The selection went with the change.
     await app.byTestId('people-bulk-bar').waitFor({ state: 'hidden' })
   })

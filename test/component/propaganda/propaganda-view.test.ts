@@ -198,8 +198,8 @@ describe('PropagandaView', () => {
       expect(byTestId('activity-empty')?.textContent).toContain('Hãy bấm "Ghi hoạt động"')
       await click('activity-add')
       await click('activity-save')
-      // The form item's message appears after its transition starts.
-      for (let i = 0; i < 50 && $$('.el-form-item__error').length === 0; i++) await sleep(20)
+      // Each form item's message appears after its own transition starts (one may come later).
+      for (let i = 0; i < 150 && $$('.el-form-item__error').length < 2; i++) await sleep(20)
       expect($$('.el-form-item__error').map((e) => e.textContent?.trim())).toEqual([
         'Chưa nhập ngày.',
         'Chọn đơn vị tổ chức.'

@@ -263,7 +263,7 @@ describe('migrations', () => {
     expect(coverage.topic).not.toBeNull()
     expect(coverage.total).toMatchObject({ name: 'Đảng ủy xã Tân Lập', required: 2, studied: 0 })
     // And a backup of the old file was taken before migrating it.
-    expect(readdirSync(join(oldDir, 'backups')).some((f) => f.includes('before-migration'))).toBe(
+    expect(readdirSync(join(oldDir, 'backups')).some((f) => f.includes('_truoc-nang-cap'))).toBe(
       true
     )
     upgraded.dispose()

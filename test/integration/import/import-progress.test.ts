@@ -63,7 +63,7 @@ function track<T>(p: Promise<T>): { promise: Promise<T>; settled: () => boolean 
 
 function beforeImportBackups(): string[] {
   try {
-    return readdirSync(join(t.dir, 'backups')).filter((f) => f.includes('before-import'))
+    return readdirSync(join(t.dir, 'backups')).filter((f) => f.includes('_truoc-nhap'))
   } catch {
     return []
   }

@@ -183,7 +183,7 @@ describe('encryption at rest', () => {
     ).toContain('Chi bộ Bảo Mật')
     // Each change was preceded by a backup.
     expect(
-      readdirSync(join(dir, 'backups')).filter((f) => f.includes('before-password'))
+      readdirSync(join(dir, 'backups')).filter((f) => f.includes('_truoc-doi-mat-khau'))
     ).toHaveLength(2)
 
     await again.call('app:removePassword', { current: 'mật khẩu mới 456' })
