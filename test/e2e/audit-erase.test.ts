@@ -74,7 +74,7 @@ describe('audit log and erasure, end to end', () => {
     await screenshot(e2e.page, 'xoa-vinh-vien-xac-nhan')
     await people.byTestId('person-erase-confirm').click()
     await people.waitForTotal(1)
-    await expect(people.messageText()).resolves.toContain('Đã xóa vĩnh viễn "Lương Thị Thu Xoan"')
+    await people.waitMessage('Đã xóa vĩnh viễn "Lương Thị Thu Xoan"')
 
     const app = new AppPage(e2e.page)
     await app.go('data')

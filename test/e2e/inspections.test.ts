@@ -65,7 +65,7 @@ describe('inspections, end to end', () => {
     await app.nextStep('Đã thông qua kết quả')
     // The conclusion step needs the notice: refused first, with what to do.
     await app.byTestId('inspection-next').click()
-    expect(await app.messageText()).toContain('Thông báo kết luận')
+    await app.waitMessage('Thông báo kết luận')
     await app.choose('document-kind', 'Thông báo kết luận')
     await app.input('document-number').fill('12-TB/ĐU')
     await app.input('document-date').fill('20/09/2026')

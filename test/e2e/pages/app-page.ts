@@ -42,6 +42,13 @@ export class AppPage {
     )
   }
 
+  /** Waits for a message holding `text` (the last one may still be the step before's). */
+  async waitMessage(text: string): Promise<string> {
+    const msg = this.page.locator('.el-message', { hasText: text }).last()
+    await msg.waitFor()
+    return msg.innerText()
+  }
+
   async messageText(): Promise<string> {
     const msg = this.page.locator('.el-message').last()
     await msg.waitFor()
