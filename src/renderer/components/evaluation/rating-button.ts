@@ -45,8 +45,8 @@ export const RatingButton: FunctionalComponent<Props, { open: () => void; focus:
       onFocus: () => emit('focus')
     },
     [
-      // The arrow is the button's ::after (RatingSelect.vue), not an svg: two elements fewer in
-      // each of the table's hundreds of cells.
+      // The arrow is the button's background (RatingSelect.vue), not an svg nor a box of its
+      // own: fewer boxes in each of the table's hundreds of cells.
       h(
         'span',
         { class: ratingValueClass(props.value) },
