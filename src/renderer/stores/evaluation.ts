@@ -5,6 +5,7 @@ import type {
   EvaluationFill,
   EvaluationImportPreview,
   EvaluationImportResult,
+  EvaluationRow,
   EvaluationRuleSet,
   EvaluationRuleSetInput,
   EvaluationSaveResult,
@@ -12,6 +13,21 @@ import type {
 } from '@shared/api'
 import { call } from '../api'
 import { useAppStore } from './app'
+
+/**
+ * Writes into a row only the values the core's answer changes: the change shown at once is
+ * usually already there, and an unchanged value (a warnings list, the commitment) written again
+ * would render the row once more for nothing.
+ */
+function patchRow(row: EvaluationRow, fresh: EvaluationRow): void {
+  const target = row as unknown as Record<string, unknown>
+  for (const [key, value] of Object.entries(fresh)) {
+    const was = target[key]
+    if (was === value) continue
+    if (typeof value === 'object' && JSON.stringify(was) === JSON.stringify(value)) continue
+    target[key] = value
+  }
+}
 
 /** The year-end rating of the working year: one unit's sheet, the rules of each year, import back. */
 export const useEvaluationStore = defineStore('evaluation', () => {
@@ -80,7 +96,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     }
     for (const [id, i] of at) {
       const row = fresh.get(id)
-      if (row) Object.assign(s.rows[i], row)
+      if (row) patchRow(s.rows[i], row)
     }
     // A member no longer on the sheet (left, every rating cleared) goes from it.
     if (fresh.size < at.size)
