@@ -107,25 +107,45 @@ interface Ready {
   conditions: { selector: string; count?: number; text?: string }[]
   /** What starts the clock: the next click, or the next Enter pressed. */
   start: 'click' | 'enter'
+  /** Conditions met on the way (as `conditions`): the ms until they first held, in `early`. */
+  early?: Ready['conditions']
 }
 
 /** Arms the page's clock, runs `act`, and gives the ms from its click or Enter to `ready`. */
 async function timed(page: Page, ready: Ready, act: () => Promise<void>): Promise<number> {
+  return (await timedWithEarly(page, ready, act)).ms
+}
+
+/** As `timed`, and also the ms until `ready.early` first held (NaN without it). */
+async function timedWithEarly(
+  page: Page,
+  ready: Ready,
+  act: () => Promise<void>
+): Promise<{ ms: number; early: number }> {
   await page.evaluate((r: Ready) => {
-    const w = window as unknown as { __bench: Promise<number> }
+    const w = window as unknown as { __bench: Promise<{ ms: number; early: number }> }
     w.__bench = new Promise((resolve) => {
       let t0 = 0
-      const met = () =>
-        r.conditions.every((c) => {
+      let early = NaN
+      const met = (conditions: Ready['conditions']) =>
+        conditions.every((c) => {
           const found = [...document.querySelectorAll(c.selector)]
           if (found.length < (c.count ?? 1)) return false
           return c.text === undefined || found.some((e) => e.textContent?.includes(c.text!))
         })
       const check = () => {
-        if (!t0 || !met()) return
+        if (!t0) return
+        if (r.early && Number.isNaN(early) && met(r.early)) {
+          void document.body.offsetHeight
+          early = performance.now() - t0
+        }
+        if (!met(r.conditions)) return
         observer.disconnect()
         void document.body.offsetHeight // the new content laid out
-        resolve(performance.now() - t0)
+        resolve({
+          ms: performance.now() - t0,
+          early: Number.isNaN(early) ? performance.now() - t0 : early
+        })
       }
       const observer = new MutationObserver(check)
       const begin = (e: Event) => {
@@ -145,7 +165,9 @@ async function timed(page: Page, ready: Ready, act: () => Promise<void>): Promis
     })
   }, ready)
   await act()
-  return page.evaluate(() => (window as unknown as { __bench: Promise<number> }).__bench)
+  return page.evaluate(
+    () => (window as unknown as { __bench: Promise<{ ms: number; early: number }> }).__bench
+  )
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -206,11 +228,14 @@ try {
 
   // ---------------------------------------------------------- ratings from the keyboard
   // In the committee's table: click a member's "Chi bộ đề xuất" cell, type the level, Enter;
-  // the clock runs from Enter until the saved level shows in that cell.
+  // the clock runs from Enter until the level shows in that cell (the row still marked busy,
+  // aria-busy, while the core saves it: "shown") and until it shows with the row no longer busy,
+  // the core's answer patched in ("saved", the figure the target is for).
   await openUnit(committee.name, committeeRows, committeeFirst)
   const sheet = await harness.call('evaluation:sheet', { year: YEAR, unitId: committee.id })
   const openTimes: number[] = []
   const rateTimes: number[] = []
+  const shownTimes: number[] = []
   for (let i = 0; i <= RUNS; i++) {
     const name = sheet.rows[3 + i * 7].fullName
     const cell = `tr:has([data-testid="evaluation-row-${name}"]) [data-testid="rating-proposed"]`
@@ -223,14 +248,24 @@ try {
       () => page.locator(cell).click()
     )
     await page.keyboard.type(typed)
-    const saved = await timed(
+    const saved = await timedWithEarly(
       page,
-      { start: 'enter', conditions: [{ selector: cell, text: shown }] },
+      {
+        start: 'enter',
+        early: [{ selector: cell, text: shown }],
+        conditions: [
+          {
+            selector: `tr:not([aria-busy]):has([data-testid="evaluation-row-${name}"]) [data-testid="rating-proposed"]`,
+            text: shown
+          }
+        ]
+      },
       () => page.keyboard.press('Enter')
     )
     if (i === 0) continue // warm-up
     openTimes.push(opened)
-    rateTimes.push(saved)
+    rateTimes.push(saved.ms)
+    shownTimes.push(saved.early)
   }
 
   // ---------------------------------------------------------- the import wizard
@@ -266,6 +301,7 @@ try {
   )
   report(`rating table, a committee of ${members.length} (first page of 100)`, committeeTimes, 300)
   report('rating table, a chi bộ of 40', cellTimes, 300)
+  report('rating from the keyboard: Enter → level shown (saving)', shownTimes, 50)
   report('rating from the keyboard: Enter → saved level shown', rateTimes, 50)
   report('rating from the keyboard: click on the cell → ready to type', openTimes, 50)
   report('import wizard: sheets → mapping (9 sheets, 270 people)', mappingTimes, 500)

@@ -1,16 +1,33 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { reactive, ref } from 'vue'
 import type {
   EvaluationEntry,
   EvaluationFill,
   EvaluationImportPreview,
   EvaluationImportResult,
+  EvaluationRow,
   EvaluationRuleSet,
   EvaluationRuleSetInput,
+  EvaluationSaveResult,
   EvaluationSheet
 } from '@shared/api'
 import { call } from '../api'
 import { useAppStore } from './app'
+
+/**
+ * Writes into a row only the values the core's answer changes: the change shown at once is
+ * usually already there, and an unchanged value (a warnings list, the commitment) written again
+ * would render the row once more for nothing.
+ */
+function patchRow(row: EvaluationRow, fresh: EvaluationRow): void {
+  const target = row as unknown as Record<string, unknown>
+  for (const [key, value] of Object.entries(fresh)) {
+    const was = target[key]
+    if (was === value) continue
+    if (typeof value === 'object' && JSON.stringify(was) === JSON.stringify(value)) continue
+    target[key] = value
+  }
+}
 
 /** The year-end rating of the working year: one unit's sheet, the rules of each year, import back. */
 export const useEvaluationStore = defineStore('evaluation', () => {
@@ -19,6 +36,8 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   const sheet = ref<EvaluationSheet | null>(null)
   const loading = ref(false)
   const rules = ref<EvaluationRuleSet[]>([])
+  /** Members whose change is shown but not yet saved: their row is marked until the core answers. */
+  const saving = reactive(new Set<number>())
 
   async function load(id: number | null = unitId.value): Promise<void> {
     unitId.value = id
@@ -38,14 +57,25 @@ export const useEvaluationStore = defineStore('evaluation', () => {
   }
 
   /**
-   * Saves one or more members' changes. The core answers with what changed (the saved rows,
-   * their units' groups, the totals and quota), patched into the sheet in place: a row object
-   * keeps its identity, so only the table rows whose values changed render again.
+   * Saves one or more members' changes. They are shown at once, the rows marked "saving"
+   * (`saving`) until the core answers; a refusal puts back what the rows showed before and
+   * throws the core's message. The core answers with what changed (the saved rows, their
+   * units' groups, the totals and quota), patched into the sheet in place: a row object keeps
+   * its identity, so only the table rows whose values changed render again.
    */
   async function save(entries: EvaluationEntry[]): Promise<void> {
     const s = sheet.value
     if (!s || entries.length === 0) return
-    const r = await call('evaluation:save', { year: s.year, unitId: s.unit.id, entries })
+    const undo = showAtOnce(s, entries)
+    let r: EvaluationSaveResult
+    try {
+      r = await call('evaluation:save', { year: s.year, unitId: s.unit.id, entries })
+    } catch (e) {
+      if (sheet.value === s) undo()
+      throw e
+    } finally {
+      for (const e of entries) saving.delete(e.personId)
+    }
     if (sheet.value !== s) return
     const saved = new Set(entries.map((e) => e.personId))
     const fresh = new Map(r.rows.map((row) => [row.personId, row]))
@@ -66,7 +96,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     }
     for (const [id, i] of at) {
       const row = fresh.get(id)
-      if (row) Object.assign(s.rows[i], row)
+      if (row) patchRow(s.rows[i], row)
     }
     // A member no longer on the sheet (left, every rating cleared) goes from it.
     if (fresh.size < at.size)
@@ -80,6 +110,29 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     })
     s.totals = r.totals
     s.quota = r.quota
+  }
+
+  /**
+   * Writes the entries into the rows they are for and marks them saving; gives what puts back
+   * each value still as it was written (a later save of the same cell keeps its own value).
+   */
+  function showAtOnce(s: EvaluationSheet, entries: EvaluationEntry[]): () => void {
+    const byId = new Map(s.rows.map((row) => [row.personId, row]))
+    const undo: (() => void)[] = []
+    for (const { personId, ...fields } of entries) {
+      const row = byId.get(personId)
+      if (!row) continue
+      saving.add(personId)
+      for (const [key, value] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
+        if (value === undefined) continue
+        const before = row[key]
+        ;(row as unknown as Record<string, unknown>)[key] = value
+        undo.push(() => {
+          if (row[key] === value) (row as unknown as Record<string, unknown>)[key] = before
+        })
+      }
+    }
+    return () => undo.forEach((f) => f())
   }
 
   async function fill(kind: EvaluationFill, overwrite: boolean): Promise<number> {
@@ -154,6 +207,7 @@ export const useEvaluationStore = defineStore('evaluation', () => {
     sheet,
     loading,
     rules,
+    saving,
     load,
     save,
     fill,

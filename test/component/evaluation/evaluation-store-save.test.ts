@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { EvaluationGroup, EvaluationRow, EvaluationSheet, EvaluationTotals } from '@shared/api'
 import { useEvaluationStore } from '@renderer/stores/evaluation'
-import { createFakeApi } from '../fake-api'
+import { ApiError, createFakeApi } from '../fake-api'
 import { installApi } from '../helpers'
 
 const counts = () => ({
@@ -120,5 +120,38 @@ describe('evaluation store: a save patches the sheet', () => {
     const { ev, fake } = await setup(() => ({ rows: [row(99, 4)], groups: [group(4, 0)] }))
     await ev.save([{ personId: 99, self: 'HTNV' }])
     expect(fake.callsTo('evaluation:sheet')).toHaveLength(2)
+  })
+})
+
+describe('evaluation store: a change shows before the core answers', () => {
+  it('shows the level at once with the row marked saving, and unmarks it when saved', async () => {
+    let answer!: () => void
+    const { ev } = await setup((id) => ({ rows: [row(id, 2, { self: 'HTTNV' })], groups: [] }))
+    const plain = window.api['evaluation:save']
+    window.api['evaluation:save'] = ((input) =>
+      new Promise((done) => (answer = () => done(plain(input))))) as typeof plain
+    const second = ev.sheet!.rows[1]
+    const saving = ev.save([{ personId: 11, self: 'HTTNV' }])
+    expect(second.self).toBe('HTTNV')
+    expect(ev.saving.has(11)).toBe(true)
+    expect(ev.saving.has(10)).toBe(false)
+    answer()
+    await saving
+    expect(ev.saving.size).toBe(0)
+    expect(second.self).toBe('HTTNV')
+  })
+
+  it("puts back what the row showed when the core refuses, and throws the core's message", async () => {
+    const { ev } = await setup(() => {
+      throw new ApiError('VALIDATION', 'Người này đã chuyển đi, không ghi được.')
+    })
+    const second = ev.sheet!.rows[1]
+    second.note = 'cũ'
+    await expect(ev.save([{ personId: 11, self: 'HTXSNV', note: 'mới' }])).rejects.toThrow(
+      'Người này đã chuyển đi, không ghi được.'
+    )
+    expect(second.self).toBeNull()
+    expect(second.note).toBe('cũ')
+    expect(ev.saving.size).toBe(0)
   })
 })
