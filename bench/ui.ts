@@ -233,6 +233,9 @@ try {
   // the core's answer patched in ("saved", the figure the target is for).
   await openUnit(committee.name, committeeRows, committeeFirst)
   const sheet = await harness.call('evaluation:sheet', { year: YEAR, unitId: committee.id })
+  // The level the cell shows (on its button, or in its box while in use; not the list's
+  // options, nor a level hidden under typed text).
+  const LEVEL = '.rating-cell__value:not(.rating-combo__hidden)'
   const openTimes: number[] = []
   const rateTimes: number[] = []
   const shownTimes: number[] = []
@@ -252,10 +255,10 @@ try {
       page,
       {
         start: 'enter',
-        early: [{ selector: cell, text: shown }],
+        early: [{ selector: `${cell} ${LEVEL}`, text: shown }],
         conditions: [
           {
-            selector: `tr:not([aria-busy]):has([data-testid="evaluation-row-${name}"]) [data-testid="rating-proposed"]`,
+            selector: `tr:not([aria-busy]):has([data-testid="evaluation-row-${name}"]) [data-testid="rating-proposed"] ${LEVEL}`,
             text: shown
           }
         ]

@@ -1,10 +1,9 @@
-// The Đánh giá xếp loại screens: the members' table with a rating select per stage.
+// The Đánh giá xếp loại screens: the members' table with a rating cell per stage.
 import type { Locator } from 'playwright-core'
 import { AppPage } from './app-page'
 
-/** The level a rating cell shows: on its light button, or in its select while that is in use. */
-const RATING_TEXT =
-  ':is(.rating-cell__value:not(.rating-cell__value--empty), .el-select__placeholder:not(.is-transparent))'
+/** The level a rating cell shows: on its light button, or in its box while that is in use. */
+const RATING_TEXT = '.rating-cell__value:not(.rating-cell__value--empty)'
 
 export class EvaluationPage extends AppPage {
   row(name: string): Locator {
@@ -14,7 +13,7 @@ export class EvaluationPage extends AppPage {
   }
 
   /**
-   * Fast entry from the keyboard: click the cell (a light button until used, then the select,
+   * Fast entry from the keyboard: click the cell (a light button until used, then a text box,
    * focused with its list open), type the start of the level, Enter; waits for the saved level.
    */
   async rate(name: string, stage: 'self' | 'proposed' | 'decided', typed: string): Promise<void> {
