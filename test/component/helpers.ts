@@ -5,6 +5,7 @@ import { defineComponent, h, type Component } from 'vue'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { WindowApi } from '@shared/api'
 import { SECTIONS } from '@renderer/messages'
+import { busyPlugin } from '@renderer/busy'
 
 /** happy-dom does no layout: give the virtual table a real size so it renders rows. */
 const FixedSizeResizer = defineComponent({
@@ -28,7 +29,7 @@ export function mountView(
     props: options.props,
     attachTo: document.body,
     global: {
-      plugins: [pinia, [ElementPlus], ...((options.plugins ?? []) as [])],
+      plugins: [pinia, [ElementPlus], busyPlugin, ...((options.plugins ?? []) as [])],
       stubs: { ElAutoResizer: FixedSizeResizer }
     }
   })

@@ -99,12 +99,14 @@ async function pageText(page: Page): Promise<string> {
 }
 
 /**
- * No loading mask over anything: the overview's sections and the chart's card cover themselves
- * with one while they fetch, and it fades out after; a pointer moved meanwhile reaches the mask,
+ * Nothing loading and no loading mask: the overview's sections and the chart's card are busy
+ * while they fetch (covered by a mask if that lasts), and the mask fades out after; a pointer moved meanwhile reaches the mask,
  * not the chart (why hovering showed no tooltip when this spec was first skipped).
  */
 async function noLoadingMask(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.el-loading-mask').count(), { timeout: 10_000 }).toBe(0)
+  await expect
+    .poll(() => page.locator('[aria-busy="true"], .el-loading-mask').count(), { timeout: 10_000 })
+    .toBe(0)
 }
 
 /** The tooltip's first line: the unit's name. */

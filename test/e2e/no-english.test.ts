@@ -55,7 +55,9 @@ async function englishOnPage(page: Page): Promise<string[]> {
 /** The page settled: nothing loading, no request running. */
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
-  await expect.poll(() => page.locator('.el-loading-mask').count(), { timeout: 10_000 }).toBe(0)
+  await expect
+    .poll(() => page.locator('[aria-busy="true"], .el-loading-mask').count(), { timeout: 10_000 })
+    .toBe(0)
   await page.waitForTimeout(150)
 }
 
