@@ -1,6 +1,16 @@
 // What the two drawers read (one person's commitment, a session's checklist), for the keyboard
 // rules' tests.
-import type { CommitmentPerson, StudyChecklist, StudySession } from '@shared/api'
+import type { CommitmentItem, CommitmentPerson, StudyChecklist, StudySession } from '@shared/api'
+
+/** The one item of a chi bộ's template, and of a commitment made from it. */
+export const topicItem = (): CommitmentItem => ({
+  heading: 'topic',
+  content: 'Làm theo Bác về tiết kiệm',
+  tasks: null,
+  measures: null,
+  deadline: 'Cả năm',
+  expected: null
+})
 
 /** One person's commitment of 2024 with one item (the drawer's first field is its date). */
 export const commitmentPerson = (): CommitmentPerson => ({
@@ -21,16 +31,7 @@ export const commitmentPerson = (): CommitmentPerson => ({
     unitName: 'Chi bộ ấp 1',
     madeOn: '2024-02-15',
     source: 'template',
-    items: [
-      {
-        heading: 'topic',
-        content: 'Làm theo Bác về tiết kiệm',
-        tasks: null,
-        measures: null,
-        deadline: 'Cả năm',
-        expected: null
-      }
-    ],
+    items: [topicItem()],
     result: null,
     resultNote: null,
     resultOn: null,

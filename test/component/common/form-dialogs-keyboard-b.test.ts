@@ -34,7 +34,8 @@ import UnitsView from '@renderer/views/UnitsView.vue'
 import { useUnitsStore } from '@renderer/stores/units'
 import { ApiError, createFakeApi, unit, type FakeData } from '../fake-api'
 import { $$, byTestId, click, installApi, mountView, sleep, type } from '../helpers'
-import { checklist, commitmentPerson, session } from './drawer-fixtures'
+import { answer, boxOpen, confirmBox, dialogShown, enter, escape, openForm } from '../form-keys'
+import { checklist, commitmentPerson, session, topicItem } from './drawer-fixtures'
 
 const data = (): FakeData => ({
   units: [
@@ -79,16 +80,7 @@ const template = (unitId: number, year: number): CommitmentTemplate => ({
   fromUnitId: null,
   fromUnitName: null,
   updatedAt: null,
-  items: [
-    {
-      heading: 'topic',
-      content: 'Làm theo Bác về tiết kiệm',
-      tasks: null,
-      measures: null,
-      deadline: 'Cả năm',
-      expected: null
-    }
-  ]
+  items: [topicItem()]
 })
 const rule: EvaluationRuleSetInput = {
   id: 2,
@@ -166,21 +158,10 @@ interface Place {
 
 let wrapper: VueWrapper | null = null
 
-/** Mounts a dialog closed, then opens it, as its view does (its watcher fills the form). */
+/** Opens a dialog as its view does, to be unmounted after the test. */
 async function openDialog(component: Component, props: Record<string, unknown>) {
-  const w = mountView(component, {
-    props: {
-      ...props,
-      modelValue: false,
-      'onUpdate:modelValue': (v: boolean) => w.setProps({ modelValue: v })
-    }
-  })
-  wrapper = w
-  await flushPromises()
-  await w.setProps({ modelValue: true })
-  await flushPromises()
-  await sleep(50)
-  return w
+  wrapper = await openForm(component, props)
+  return wrapper
 }
 
 const refusing = (channel: string, refuse: Refusal) =>
@@ -573,28 +554,6 @@ const PLACES: Place[] = [
 /** The close button at the top: a dialog's or a drawer's. */
 const CLOSE = '.el-dialog__headerbtn, .el-drawer__close-btn'
 const closeButton = (id: string) => byTestId(id)!.querySelector<HTMLElement>(CLOSE)!
-const enter = (el: Element) =>
-  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
-const escape = () =>
-  document.dispatchEvent(
-    new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true })
-  )
-const dialogShown = (id: string) => {
-  const overlay = byTestId(id)?.closest<HTMLElement>('.el-overlay')
-  return !!overlay && overlay.style.display !== 'none'
-}
-/** The last question asked (an answered one stays in the page, hidden). */
-const confirmBox = () => $$('.el-message-box').at(-1) ?? null
-const boxOpen = () => {
-  const box = confirmBox()
-  return !!box && box.closest<HTMLElement>('.el-overlay')?.style.display !== 'none'
-}
-async function answer(text: string) {
-  ;[...confirmBox()!.querySelectorAll('button')].find((b) => b.textContent?.includes(text))!.click()
-  await flushPromises()
-  await sleep(50)
-}
-
 describe.each(PLACES)('keyboard rules in $name', (place) => {
   const scrolled = vi.fn()
   beforeEach(() => {

@@ -5,13 +5,23 @@
 // field; a session's checklist asks before another unit's list replaces unsaved ticks, and Enter
 // in its search ticks the one person found instead of saving.
 import { afterEach, describe, expect, it } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import type { Component } from 'vue'
 import type { Commitment, CommitmentPerson, StudyChecklist } from '@shared/api'
 import CommitmentPersonDrawer from '@renderer/components/commitments/CommitmentPersonDrawer.vue'
 import AttendanceChecklist from '@renderer/components/study/AttendanceChecklist.vue'
 import { ApiError, createFakeApi, unit, type FakeData } from '../fake-api'
-import { $$, byTestId, click, installApi, mountView, sleep, type } from '../helpers'
+import { $$, byTestId, click, installApi, type } from '../helpers'
+import {
+  answer,
+  boxOpen,
+  confirmBox,
+  dialogShown,
+  enter,
+  escape,
+  openForm,
+  settle
+} from '../form-keys'
 import { checklist, commitmentPerson, session } from './drawer-fixtures'
 
 const data = (): FakeData => ({
@@ -31,47 +41,12 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function settle() {
-  await flushPromises()
-  await sleep(50)
-  await flushPromises()
-}
-
-/** Mounts a drawer closed and opens it, as its view does. */
+/** Opens a drawer as its view does, to be unmounted after the test. */
 async function openDrawer(component: Component, props: Record<string, unknown>) {
-  const w = mountView(component, {
-    props: {
-      ...props,
-      modelValue: false,
-      'onUpdate:modelValue': (v: boolean) => w.setProps({ modelValue: v })
-    }
-  })
-  wrapper = w
-  await flushPromises()
-  await w.setProps({ modelValue: true })
-  await settle()
-  return w
+  wrapper = await openForm(component, props)
+  return wrapper
 }
 
-const escape = () =>
-  document.dispatchEvent(
-    new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true })
-  )
-const enter = (el: Element) =>
-  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
-const shown = (id: string) => {
-  const overlay = byTestId(id)?.closest<HTMLElement>('.el-overlay')
-  return !!overlay && overlay.style.display !== 'none'
-}
-const confirmBox = () => $$('.el-message-box').at(-1) ?? null
-const boxOpen = () => {
-  const box = confirmBox()
-  return !!box && box.closest<HTMLElement>('.el-overlay')?.style.display !== 'none'
-}
-async function answer(text: string) {
-  ;[...confirmBox()!.querySelectorAll('button')].find((b) => b.textContent?.includes(text))!.click()
-  await settle()
-}
 const value = (id: string) => (byTestId(id) as HTMLInputElement | HTMLTextAreaElement).value
 
 describe("one person's commitment", () => {
@@ -109,12 +84,12 @@ describe("one person's commitment", () => {
     await click('person-save')
     await settle()
     expect(fake.callsTo('commitments:save')).toHaveLength(1)
-    expect(shown('person-drawer')).toBe(true)
+    expect(dialogShown('person-drawer')).toBe(true)
     expect(value('person-items-content-0')).toBe('Tiết kiệm điện, nước')
     escape()
     await settle()
     expect(boxOpen()).toBe(false)
-    expect(shown('person-drawer')).toBe(false)
+    expect(dialogShown('person-drawer')).toBe(false)
   })
 
   it('keeps an unsaved year-end note when the items are saved, and asks before it goes', async () => {
@@ -133,14 +108,14 @@ describe("one person's commitment", () => {
     await settle()
     expect(confirmBox()?.textContent).toContain('Bỏ các thay đổi chưa lưu?')
     await answer('Tiếp tục sửa')
-    expect(shown('person-drawer')).toBe(true)
+    expect(dialogShown('person-drawer')).toBe(true)
     // Saved, the note is what is stored: nothing left to ask about.
     await click('result-save')
     await settle()
     escape()
     await settle()
     expect(boxOpen()).toBe(false)
-    expect(shown('person-drawer')).toBe(false)
+    expect(dialogShown('person-drawer')).toBe(false)
   })
 
   it('puts the cursor on a date it refuses; the message goes once the date is changed', async () => {
@@ -257,7 +232,7 @@ describe("a session's checklist", () => {
     await settle()
     expect(confirmBox()?.textContent).toContain('Bỏ các thay đổi chưa lưu?')
     await answer('Tiếp tục sửa')
-    expect(shown('checklist')).toBe(true)
+    expect(dialogShown('checklist')).toBe(true)
     await click('checklist-save')
     await settle()
     expect(fake.callsTo('study:setAttendance')).toEqual([
@@ -267,6 +242,6 @@ describe("a session's checklist", () => {
     escape()
     await settle()
     expect(boxOpen()).toBe(false)
-    expect(shown('checklist')).toBe(false)
+    expect(dialogShown('checklist')).toBe(false)
   })
 })
