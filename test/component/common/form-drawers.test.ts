@@ -51,8 +51,10 @@ const value = (id: string) => (byTestId(id) as HTMLInputElement | HTMLTextAreaEl
 
 describe("one person's commitment", () => {
   /** A core that keeps what is saved, so the drawer reads it back as the app does. */
-  function core(refuse?: Record<string, string>) {
+  function core(refuse?: Record<string, string>, result = false) {
     const person = commitmentPerson()
+    if (result)
+      Object.assign(person.commitment!, { result: 'completed', resultNote: 'Hoàn thành tốt' })
     const fake = createFakeApi(data(), {
       'app:getYear': () => ({ year: 2024 }),
       'commitments:person': (): CommitmentPerson => structuredClone(person),
@@ -60,6 +62,11 @@ describe("one person's commitment", () => {
         if (refuse) throw new ApiError('VALIDATION', 'Dữ liệu chưa hợp lệ.', refuse)
         person.commitment = { ...person.commitment!, madeOn: i.madeOn, items: i.items }
         return person.commitment
+      },
+      'commitments:delete': () => {
+        person.commitment = null
+        person.state = 'missing'
+        return null as never
       },
       'commitments:setResult': (i): Commitment => {
         person.commitment = { ...person.commitment!, result: i.result, resultNote: i.note }
@@ -112,6 +119,20 @@ describe("one person's commitment", () => {
     // Saved, the note is what is stored: nothing left to ask about.
     await click('result-save')
     await settle()
+    escape()
+    await settle()
+    expect(boxOpen()).toBe(false)
+    expect(dialogShown('person-drawer')).toBe(false)
+  })
+
+  it('empties the drawer when the commitment is deleted, its result too: nothing to ask', async () => {
+    const fake = core(undefined, true)
+    await open()
+    await click('person-delete')
+    await settle()
+    await answer('Xóa')
+    expect(fake.callsTo('commitments:delete')).toHaveLength(1)
+    expect(byTestId('person-none')).not.toBeNull()
     escape()
     await settle()
     expect(boxOpen()).toBe(false)
