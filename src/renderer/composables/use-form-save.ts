@@ -58,17 +58,27 @@ const INVALID = '[aria-invalid="true"]'
  */
 const ERROR_MARK = '.el-form-item.is-error, .el-input.is-error, .el-textarea.is-error'
 
-/** The dialog on top (Element Plus keeps closed ones in the page, hidden). */
+/**
+ * Where a form starts when its first field is not where the user begins: a checklist's search,
+ * its unit being chosen already.
+ */
+const START = '[data-form-start]'
+
+/** The dialog (or drawer) on top (Element Plus keeps closed ones in the page, hidden). */
 function topDialog(): HTMLElement | null {
-  const open = [...document.querySelectorAll<HTMLElement>('.el-overlay-dialog')].filter(
+  const open = [...document.querySelectorAll<HTMLElement>('.el-overlay-dialog, .el-drawer')].filter(
     (d) => d.closest<HTMLElement>('.el-overlay')?.style.display !== 'none'
   )
   return open.at(-1) ?? null
 }
 
-/** Puts the cursor in the first field of `root` (the dialog just opened). */
+/** Puts the cursor in the first field of `root` (the dialog or drawer just opened). */
 export function focusFirstField(root: HTMLElement | null = topDialog()): boolean {
-  const field = root?.querySelector<HTMLElement>(`.el-dialog__body :is(${FIELD})`)
+  const inBody = (what: string) => `:is(.el-dialog__body, .el-drawer__body) ${what}`
+  const start = root?.querySelector<HTMLElement>(inBody(START))
+  const field =
+    (start?.matches(FIELD) ? start : start?.querySelector<HTMLElement>(FIELD)) ??
+    root?.querySelector<HTMLElement>(inBody(`:is(${FIELD})`))
   field?.focus()
   return !!field
 }

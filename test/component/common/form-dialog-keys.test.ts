@@ -8,7 +8,8 @@ import { flushPromises } from '@vue/test-utils'
 import PeopleView from '@renderer/views/PeopleView.vue'
 import UnitsView from '@renderer/views/UnitsView.vue'
 import { ApiError, createFakeApi, unit, type FakeData } from '../fake-api'
-import { $$, byTestId, click, installApi, mountView, sleep, type } from '../helpers'
+import { byTestId, click, installApi, mountView, sleep, type } from '../helpers'
+import { boxOpen, confirmBox, dialogShown, enter, escape } from '../form-keys'
 
 const data = (): FakeData => ({
   units: [
@@ -93,23 +94,6 @@ const PLACES: Place[] = [
     refusedField: { name: 'partyCardNumber', testid: 'person-partyCardNumber' }
   }
 ]
-
-const enter = (el: Element) =>
-  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
-const escape = () =>
-  document.dispatchEvent(
-    new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true })
-  )
-const dialogShown = (id: string) => {
-  const overlay = byTestId(id)?.closest<HTMLElement>('.el-overlay')
-  return !!overlay && overlay.style.display !== 'none'
-}
-/** The last question asked (an answered one stays in the page, hidden). */
-const confirmBox = () => $$('.el-message-box').at(-1) ?? null
-const boxOpen = () => {
-  const box = confirmBox()
-  return !!box && box.closest<HTMLElement>('.el-overlay')?.style.display !== 'none'
-}
 
 describe.each(PLACES)('keyboard rules in $name', (place) => {
   const scrolled = vi.fn()

@@ -1,7 +1,8 @@
 // The keyboard rules of common/FormDialog.vue (issue #12 part 3) in the dialogs moved onto it:
 // commitments (template, bulk, review), evaluation (rules, import preview), study (attendee
-// sheet), people (bulk move, bulk status, erase), the data password, and the units view's move,
-// merge and retire. Each dialog is opened as the app opens it and checked for what applies to it:
+// sheet), people (bulk move, bulk status, erase), the data password, the units view's move,
+// merge and retire, and the two drawers on it (one person's commitment, a session's checklist:
+// more of what is their own in form-drawers.test.ts). Each dialog is opened as the app opens it and checked for what applies to it:
 // the cursor in its first field, Enter saving from a single-line field (not from a text area),
 // Escape or the close button asking before unsaved changes go, closing at once when nothing
 // changed, and a refused save putting the cursor in the field in error. A preview or a
@@ -17,6 +18,8 @@ import type {
   EvaluationRuleSetInput,
   StudySheetPreview
 } from '@shared/api'
+import CommitmentPersonDrawer from '@renderer/components/commitments/CommitmentPersonDrawer.vue'
+import AttendanceChecklist from '@renderer/components/study/AttendanceChecklist.vue'
 import CommitmentBulkDialog from '@renderer/components/commitments/CommitmentBulkDialog.vue'
 import CommitmentReviewDialog from '@renderer/components/commitments/CommitmentReviewDialog.vue'
 import CommitmentTemplateDialog from '@renderer/components/commitments/CommitmentTemplateDialog.vue'
@@ -31,6 +34,8 @@ import UnitsView from '@renderer/views/UnitsView.vue'
 import { useUnitsStore } from '@renderer/stores/units'
 import { ApiError, createFakeApi, unit, type FakeData } from '../fake-api'
 import { $$, byTestId, click, installApi, mountView, sleep, type } from '../helpers'
+import { answer, boxOpen, confirmBox, dialogShown, enter, escape, openForm } from '../form-keys'
+import { checklist, commitmentPerson, session, topicItem } from './drawer-fixtures'
 
 const data = (): FakeData => ({
   units: [
@@ -75,16 +80,7 @@ const template = (unitId: number, year: number): CommitmentTemplate => ({
   fromUnitId: null,
   fromUnitName: null,
   updatedAt: null,
-  items: [
-    {
-      heading: 'topic',
-      content: 'Làm theo Bác về tiết kiệm',
-      tasks: null,
-      measures: null,
-      deadline: 'Cả năm',
-      expected: null
-    }
-  ]
+  items: [topicItem()]
 })
 const rule: EvaluationRuleSetInput = {
   id: 2,
@@ -162,21 +158,10 @@ interface Place {
 
 let wrapper: VueWrapper | null = null
 
-/** Mounts a dialog closed, then opens it, as its view does (its watcher fills the form). */
+/** Opens a dialog as its view does, to be unmounted after the test. */
 async function openDialog(component: Component, props: Record<string, unknown>) {
-  const w = mountView(component, {
-    props: {
-      ...props,
-      modelValue: false,
-      'onUpdate:modelValue': (v: boolean) => w.setProps({ modelValue: v })
-    }
-  })
-  wrapper = w
-  await flushPromises()
-  await w.setProps({ modelValue: true })
-  await flushPromises()
-  await sleep(50)
-  return w
+  wrapper = await openForm(component, props)
+  return wrapper
 }
 
 const refusing = (channel: string, refuse: Refusal) =>
@@ -223,6 +208,57 @@ async function mountUnits(refuse: Refusal, channel: string, button: string) {
 }
 
 const PLACES: Place[] = [
+  {
+    name: "one person's commitment (a drawer)",
+    dialog: 'person-drawer',
+    async open(refuse) {
+      const fake = createFakeApi(data(), {
+        'app:getYear': () => ({ year: 2024 }),
+        // Read after opening, as the real one is.
+        'commitments:person': async () => {
+          await sleep(30)
+          return commitmentPerson()
+        },
+        'commitments:save': () => commitmentPerson().commitment!,
+        ...refusing('commitments:save', refuse)
+      })
+      installApi(fake.api)
+      await openDialog(CommitmentPersonDrawer, { personId: 1, year: 2024 })
+      await sleep(50)
+      return { saves: () => fake.callsTo('commitments:save').length }
+    },
+    first: 'person-made-on',
+    change: () => type('person-items-content-0', 'Tiết kiệm điện, nước'),
+    enter: 'person-items-deadline-0',
+    textarea: 'person-items-content-0',
+    refused: {
+      core: { 'items.0.content': 'Nội dung này quá dài.' },
+      save: 'person-save',
+      field: 'person-items-content-0',
+      message: 'Nội dung này quá dài.'
+    }
+  },
+  {
+    name: "a session's checklist (a drawer)",
+    dialog: 'checklist',
+    async open() {
+      const fake = createFakeApi(data(), {
+        'study:checklist': (i) => checklist(i.unitId),
+        'study:setAttendance': () => ({ attendedMembers: 2, attendedNonMembers: 0 }) as never
+      })
+      installApi(fake.api)
+      await openDialog(AttendanceChecklist, { session })
+      await sleep(50)
+      return { saves: () => fake.callsTo('study:setAttendance').length }
+    },
+    // The unit is chosen already: the cursor starts in the search.
+    first: 'checklist-search',
+    // A tick not saved is a change: closing asks first.
+    async change() {
+      byTestId('checklist-row-Trần Thị Bình')!.querySelector<HTMLElement>('input')!.click()
+      await flushPromises()
+    }
+  },
   {
     name: 'the commitment template',
     dialog: 'template-dialog',
@@ -515,28 +551,9 @@ const PLACES: Place[] = [
   }
 ]
 
-const enter = (el: Element) =>
-  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
-const escape = () =>
-  document.dispatchEvent(
-    new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true })
-  )
-const dialogShown = (id: string) => {
-  const overlay = byTestId(id)?.closest<HTMLElement>('.el-overlay')
-  return !!overlay && overlay.style.display !== 'none'
-}
-/** The last question asked (an answered one stays in the page, hidden). */
-const confirmBox = () => $$('.el-message-box').at(-1) ?? null
-const boxOpen = () => {
-  const box = confirmBox()
-  return !!box && box.closest<HTMLElement>('.el-overlay')?.style.display !== 'none'
-}
-async function answer(text: string) {
-  ;[...confirmBox()!.querySelectorAll('button')].find((b) => b.textContent?.includes(text))!.click()
-  await flushPromises()
-  await sleep(50)
-}
-
+/** The close button at the top: a dialog's or a drawer's. */
+const CLOSE = '.el-dialog__headerbtn, .el-drawer__close-btn'
+const closeButton = (id: string) => byTestId(id)!.querySelector<HTMLElement>(CLOSE)!
 describe.each(PLACES)('keyboard rules in $name', (place) => {
   const scrolled = vi.fn()
   beforeEach(() => {
@@ -553,10 +570,9 @@ describe.each(PLACES)('keyboard rules in $name', (place) => {
     await place.open(undefined)
     await sleep(50)
     expect(dialogShown(place.dialog)).toBe(true)
-    const close = byTestId(place.dialog)!.querySelector('.el-dialog__headerbtn')!
-    expect(close.getAttribute('tabindex')).toBe('-1')
+    expect(closeButton(place.dialog).getAttribute('tabindex')).toBe('-1')
     if (place.first) expect(document.activeElement).toBe(fieldOf(place.first))
-    else expect(document.activeElement?.closest('.el-dialog__headerbtn')).toBeNull()
+    else expect(document.activeElement?.closest(CLOSE)).toBeNull()
   })
 
   it('closes at once when nothing changed', async () => {
@@ -580,7 +596,7 @@ describe.each(PLACES)('keyboard rules in $name', (place) => {
       await answer('Tiếp tục sửa')
       expect(dialogShown(place.dialog)).toBe(true)
 
-      ;(byTestId(place.dialog)!.querySelector('.el-dialog__headerbtn') as HTMLElement).click()
+      closeButton(place.dialog).click()
       await flushPromises()
       await sleep(50)
       expect(boxOpen()).toBe(true)

@@ -31,7 +31,8 @@ import InspectionDialog from '@renderer/components/inspections/InspectionDialog.
 import PlanItemDialog from '@renderer/components/inspections/PlanItemDialog.vue'
 import RecommendationDoneDialog from '@renderer/components/inspections/RecommendationDoneDialog.vue'
 import { ApiError, createFakeApi, person, unit, type FakeData } from '../fake-api'
-import { $$, byTestId, installApi, mountView, sleep, type } from '../helpers'
+import { byTestId, installApi, mountView, sleep, type } from '../helpers'
+import { answer, boxOpen, confirmBox, dialogShown, enter, escape, settle } from '../form-keys'
 
 const data = (): FakeData => ({
   units: [
@@ -354,33 +355,6 @@ async function typeIn(testid: string, text: string) {
   await flushPromises()
 }
 
-const enter = (el: Element) =>
-  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
-const escape = () =>
-  document.dispatchEvent(
-    new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true })
-  )
-const dialogShown = (id: string) => {
-  const overlay = byTestId(id)?.closest<HTMLElement>('.el-overlay')
-  return !!overlay && overlay.style.display !== 'none'
-}
-/** The last question asked (an answered one stays in the page, hidden). */
-const confirmBox = () => $$('.el-message-box').at(-1) ?? null
-const boxOpen = () => {
-  const box = confirmBox()
-  return !!box && box.closest<HTMLElement>('.el-overlay')?.style.display !== 'none'
-}
-async function answer(label: string) {
-  ;[...confirmBox()!.querySelectorAll('button')]
-    .find((b) => b.textContent?.includes(label))!
-    .click()
-  await settle()
-}
-async function settle() {
-  await flushPromises()
-  await sleep(50)
-  await flushPromises()
-}
 const footerButton = (dialog: string, label: string) =>
   [...byTestId(dialog)!.querySelectorAll<HTMLElement>('.el-dialog__footer button')].find((b) =>
     b.textContent?.includes(label)
