@@ -45,7 +45,11 @@ export const reportSchemas = {
     today: isoDay.optional(),
     place: place.optional()
   }),
-  'reports:due': z.strictObject({ unitId: id.optional(), today: isoDay.optional() }),
+  'reports:due': z.strictObject({
+    unitId: id.optional(),
+    today: isoDay.optional(),
+    year: year.optional()
+  }),
   'reports:getDraft': z.strictObject({ unitId: id, period }),
   'reports:saveDraft': z.strictObject({ unitId: id, period, narrative }),
   'reports:issue': z.strictObject({

@@ -55,6 +55,12 @@ export const useReportsStore = defineStore('reports', () => {
       ? { unitId: unitId.value, period: plainPeriod(period.value) }
       : null
 
+  /** The report of working year `year` due next for a unit (the rule of Tổng quan's card). */
+  async function duePeriod(id: number, year: number): Promise<ReportPeriodInput> {
+    const due = await call('reports:due', { unitId: id, year })
+    return { kind: due?.period.kind ?? 'year', year }
+  }
+
   async function loadPeriods(): Promise<void> {
     periods.value = await call('reports:getPeriods', null)
   }
@@ -210,6 +216,7 @@ export const useReportsStore = defineStore('reports', () => {
     issued,
     place,
     dirty,
+    duePeriod,
     loadPeriods,
     savePeriods,
     loadAnnex,

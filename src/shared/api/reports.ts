@@ -249,8 +249,14 @@ export interface ReportsApi {
   'reports:previewReceived': { input: { parentId: number | null }; output: ReceivedPreview | null }
   /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
   'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
-  /** The next report due for a unit (default: the top unit); null when there is no unit yet. */
-  'reports:due': { input: { unitId?: number; today?: string }; output: ReportDue | null }
+  /**
+   * The next report due for a unit (default: the top unit); null when there is no unit yet.
+   * With `year`, the one among that working year's two reports (what the Báo cáo page opens on).
+   */
+  'reports:due': {
+    input: { unitId?: number; today?: string; year?: number }
+    output: ReportDue | null
+  }
   'reports:getDraft': { input: { unitId: number; period: ReportPeriodInput }; output: ReportDraft }
   'reports:saveDraft': {
     input: { unitId: number; period: ReportPeriodInput; narrative: ReportNarrative }
