@@ -56,7 +56,8 @@ export const reportSchemas = {
     ...annexInput,
     number: z.string().max(50),
     issuedOn: isoDay,
-    narrative
+    narrative,
+    place: place.optional()
   }),
   'reports:listIssued': z.strictObject({ unitId: id }),
   'reports:getIssued': z.strictObject({ id }),

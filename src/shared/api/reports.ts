@@ -93,6 +93,12 @@ export interface Annex {
    * so re-exporting it after the unit's signer changed still shows the one who signed).
    */
   signer?: { lines: string[]; name?: string }
+  /**
+   * The place of the "<Place>, ngày …" line as issued (set only in an issued report's snapshot,
+   * so that it re-exports exactly as issued; null: issued with the place left blank). Missing
+   * in reports issued before it was kept: their exports take the place given then.
+   */
+  place?: string | null
   tables: AnnexTable[]
 }
 
@@ -193,6 +199,8 @@ export interface IssueInput {
   issuedOn: string
   narrative: ReportNarrative
   useOwn?: number[]
+  /** The place of the "<Place>, ngày …" line, kept with the report as issued. */
+  place?: string
 }
 
 export interface IssuedSummary {
@@ -204,6 +212,8 @@ export interface IssuedSummary {
   number: string
   issuedOn: string
   createdAt: string
+  /** The place it was issued at ("Tân Lập"); null when left blank or not kept (older reports). */
+  place: string | null
 }
 
 /** A report as issued: its figures and text frozen at issue. */
@@ -266,7 +276,10 @@ export interface ReportsApi {
   'reports:issue': { input: IssueInput; output: IssuedReport }
   'reports:listIssued': { input: { unitId: number }; output: IssuedSummary[] }
   'reports:getIssued': { input: { id: number }; output: IssuedReport }
-  /** The annex of an issued report, exactly as issued. */
+  /**
+   * The annex of an issued report, exactly as issued (its place too: `place` is used only for a
+   * report issued before the place was kept).
+   */
   'reports:exportIssuedAnnex': {
     input: { id: number; place?: string }
     output: { path: string } | null
@@ -279,7 +292,10 @@ export interface ReportsApi {
     input: { unitId: number; period: ReportPeriodInput; useOwn?: number[]; place?: string }
     output: { path: string } | null
   }
-  /** An issued report as a Word document exactly as issued: its number, day, figures and text. */
+  /**
+   * An issued report as a Word document exactly as issued: its number, day, place, figures and
+   * text (`place` is used only for a report issued before the place was kept).
+   */
   'reports:exportIssuedWord': {
     input: { id: number; place?: string }
     output: { path: string } | null

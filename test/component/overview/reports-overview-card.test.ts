@@ -109,7 +109,8 @@ describe('ReportsOverviewCard', () => {
           version: 2,
           number: '12-BC/TU',
           issuedOn: '2026-06-03',
-          createdAt: '2026-06-03T02:00:00.000Z'
+          createdAt: '2026-06-03T02:00:00.000Z',
+          place: 'Tây Ninh'
         }
       })
     )
