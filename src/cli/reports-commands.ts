@@ -151,7 +151,7 @@ async function status(c: CommandContext): Promise<void> {
           x.received ? vnDay(x.received.receivedAt.slice(0, 10)) : '–',
           x.received?.fileName ?? '',
           x.late ? 'trễ' : '',
-          x.ownData ? 'có' : ''
+          x.ownData ? (x.nobody ? 'có, chưa có người' : 'có') : ''
         ])
       )
     ].join('\n')

@@ -118,9 +118,11 @@ export function reportDue(
   }
   const period = duePeriod(db, unit.id, today, input.year)
   const ask = { kind: period.kind, year: period.year }
-  const notSent = tracker(db, { unitId: unit.id, period: ask, today })
-    .rows.filter((r) => !r.received && !r.ownData)
-    .map((r) => ({ unitId: r.unitId, name: r.name }))
+  // Who is awaited and who is empty, as the tracker says (kept-here.ts decides for both).
+  const rows = tracker(db, { unitId: unit.id, period: ask, today }).rows.filter((r) => !r.received)
+  const named = (r: { unitId: number; name: string }) => ({ unitId: r.unitId, name: r.name })
+  const notSent = rows.filter((r) => !r.ownData).map(named)
+  const nobody = rows.filter((r) => r.ownData && r.nobody).map(named)
   const gaps: ReportDueGap[] = []
   for (const t of computeAnnex(db, { unitId: unit.id, period: ask }).tables) {
     const rule = RECORDS[t.code]
@@ -135,6 +137,7 @@ export function reportDue(
     period,
     daysLeft: daysBetween(today, period.due),
     notSent,
+    nobody,
     gaps,
     issued: lastIssue(db, unit.id, period)
   }

@@ -149,8 +149,14 @@ export interface ReportTrackerRow {
    * records are not kept here (one kept here has nothing to send).
    */
   late: boolean
-  /** This file holds people of the sub-unit (the office keeps its data itself). */
+  /**
+   * The sub-unit's data is kept in this file, so it has no annex to send: this file holds people
+   * of it or units below it, or it is a chi bộ (a chi bộ keeps no file of its own; the committee
+   * above keeps its records). Otherwise it keeps its own file and its annex is awaited.
+   */
   ownData: boolean
+  /** Kept here, yet nobody of it is on the rolls in this file (a chi bộ not imported yet). */
+  nobody: boolean
 }
 
 export interface ReportTracker {
@@ -241,6 +247,11 @@ export interface ReportDue {
   daysLeft: number
   /** Direct sub-units that keep their own data file and have not sent their annex. */
   notSent: { unitId: number; name: string }[]
+  /**
+   * Direct sub-units kept in this file with nobody on its rolls yet and no annex received (a
+   * chi bộ not imported yet): their rows of the report are empty.
+   */
+  nobody: { unitId: number; name: string }[]
   /** Parts of the report with no records in the period (here or in the annexes received). */
   gaps: ReportDueGap[]
   /** The last version issued for the period; null when not issued yet. */

@@ -149,6 +149,15 @@ describe('receiving a sub-unit annex', () => {
     ])
   })
 
+  it('shows a chi bộ kept here with nobody imported yet as such, not as not sent', async () => {
+    const t = tracker()
+    t.rows[0] = { ...t.rows[0], nobody: true }
+    await open({ 'reports:tracker': () => t })
+    await tab('Nhận báo cáo cấp dưới')
+    expect(byTestId('tracker-status-2')?.textContent).toBe('Chưa có người trong tệp')
+    expect(byTestId('tracker-hint')?.textContent).toContain('Chi bộ không giữ tệp riêng')
+  })
+
   it('offers no late list when nobody is late', async () => {
     await open()
     await tab('Nhận báo cáo cấp dưới')

@@ -87,7 +87,7 @@ const offered = (): ReportDraft => ({
 export const tracker = (received = false): ReportTracker => ({
   period: PERIOD,
   rows: [
-    { unitId: 2, name: 'Chi bộ ấp 1', received: null, late: false, ownData: true },
+    { unitId: 2, name: 'Chi bộ ấp 1', received: null, late: false, ownData: true, nobody: false },
     {
       unitId: 3,
       name: 'Chi bộ ấp 2',
@@ -105,7 +105,8 @@ export const tracker = (received = false): ReportTracker => ({
           }
         : null,
       late: false,
-      ownData: false
+      ownData: false,
+      nobody: false
     }
   ],
   history: []
@@ -127,6 +128,7 @@ export const dueOf = (kind: 'h1' | 'year' = 'year'): ReportDue => ({
         },
   daysLeft: 10,
   notSent: [],
+  nobody: [],
   gaps: [],
   issued: null
 })
