@@ -151,7 +151,7 @@ async function status(c: CommandContext): Promise<void> {
           x.received ? vnDay(x.received.receivedAt.slice(0, 10)) : '–',
           x.received?.fileName ?? '',
           x.late ? 'trễ' : '',
-          x.ownData ? 'có' : ''
+          x.ownData ? (x.nobody ? 'có, chưa có người' : 'có') : ''
         ])
       )
     ].join('\n')
@@ -206,6 +206,7 @@ async function issue(c: CommandContext): Promise<void> {
     period,
     number: required(opts, 'number'),
     issuedOn,
+    place: text(opts, 'place'),
     // The text saved for this period (written in the app); not the earlier period's offered start.
     narrative: draft.startedFrom === null ? draft.narrative : {}
   })
@@ -277,10 +278,11 @@ export const REPORTS_USAGE = `  reports periods                                 
                                                    Đơn vị nào đã gửi, đơn vị nào trễ hạn
   reports late --unit ĐƠN_VỊ --period h1|year [--year Y] [--today dd/mm/yyyy] [--out TỆP.xlsx] [--place ĐỊA_DANH]
                                                    Các đơn vị chậm gửi; với --out: lưu danh sách thành tệp Excel
-  reports issue --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy --number SỐ [--date dd/mm/yyyy] [--year Y]
-                                                   Ban hành: giữ nguyên số liệu và nội dung như lúc ban hành
+  reports issue --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy --number SỐ [--date dd/mm/yyyy] [--year Y] [--place ĐỊA_DANH]
+                                                   Ban hành: giữ nguyên số liệu, nội dung và địa danh như lúc ban hành
   reports issued --unit ĐƠN_VỊ                     Các báo cáo đã ban hành (số, ngày, kỳ, lần)
   reports word --unit ĐƠN_VỊ --period h1|year|dd/mm/yyyy:dd/mm/yyyy [--year Y] [--place ĐỊA_DANH] --out TỆP.docx
                                                    Báo cáo bằng Word (bản đang soạn: nội dung đã lưu, số liệu hôm nay)
   reports word --issued MÃ --out TỆP.docx [--place ĐỊA_DANH]
-                                                   Báo cáo đã ban hành, đúng như lúc ban hành (mã: xem reports issued)`
+                                                   Báo cáo đã ban hành, đúng như lúc ban hành (mã: xem reports issued;
+                                                   --place chỉ dùng cho báo cáo ban hành khi phần mềm chưa giữ địa danh)`

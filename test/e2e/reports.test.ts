@@ -185,6 +185,8 @@ describe('reports, end to end', () => {
     await app.byTestId('report-issue-open').click()
     await app.byTestId('issue-dialog').waitFor()
     await app.input('issue-number').fill('05-BC/ĐU')
+    // The place is asked with the number, prefilled with the one typed on the page.
+    expect(await app.input('issue-place').inputValue()).toBe('Tân Lập')
     await screenshot(e2e.page, 'reports-04-ban-hanh')
     await app.byTestId('issue-save').click()
     expect(await app.message()).toContain('Đã ban hành báo cáo số 05-BC/ĐU')
@@ -198,8 +200,16 @@ describe('reports, end to end', () => {
     await app.byTestId('issued-dialog').waitFor({ state: 'hidden' })
   })
 
-  it('exports the issued report as .docx with its number', async () => {
+  it('exports the issued report as .docx with its number and the place kept at issue', async () => {
     const file = join(dir, 'bao-cao-05-BC-DU.docx')
+    // Whatever the page says now, the issued report keeps the place it was issued at.
+    await app.tab('Báo cáo')
+    await app.input('report-place').fill('')
+    // The tab's name carries the count of reports issued.
+    await app
+      .byTestId('report-tabs')
+      .getByRole('tab', { name: /^Đã ban hành/ })
+      .click()
     e2e.harness.dialogs.save.push(file)
     await app.page.locator('[data-testid^="issued-export-word-"]').first().click()
     expect(await app.message()).toContain(file)
@@ -210,6 +220,7 @@ describe('reports, end to end', () => {
       .map((p) => p.words.map((w) => w.text).join(' '))
       .join(' ')
     expect(text).toContain('05-BC/ĐU')
+    expect(text).toContain('Tân Lập, ngày')
     expect(text).toContain('Các chi bộ tổ chức học tập nghiêm túc, đúng kế hoạch.')
     savePageImages(pdf, 'reports-bao-cao-da-ban-hanh')
   })
@@ -217,7 +228,8 @@ describe('reports, end to end', () => {
   it("receives the other commune's annex at the province and the tracker shows it sent", async () => {
     await app.chooseUnit(PROVINCE)
     await app.tab('Nhận báo cáo cấp dưới')
-    await app.waitText('tracker-summary', '0/2')
+    // Tân Lập's data is kept here: only Bình Minh is awaited.
+    await app.waitText('tracker-summary', '0/1')
     expect(await app.status(ids.sender)).toBe('Chưa gửi')
     expect(await app.status(ids.commune)).toBe('Dữ liệu có tại đây')
     await screenshot(e2e.page, 'reports-07-theo-doi-truoc')
@@ -230,7 +242,7 @@ describe('reports, end to end', () => {
     await screenshot(e2e.page, 'reports-08-xem-truoc-phu-luc')
     await app.byTestId('receive-save').click()
     expect(await app.message()).toContain(`Đã nhận phụ lục năm ${YEAR} của ${SENDER}`)
-    await app.waitText('tracker-summary', '1/2')
+    await app.waitText('tracker-summary', '1/1')
     expect(await app.status(ids.sender)).toBe('Đã gửi')
     await screenshot(e2e.page, 'reports-09-theo-doi-sau')
     await app.tab('Phụ lục số liệu')

@@ -68,18 +68,22 @@ const OVERDUE_SHOWN_DAYS = 31
 /**
  * The report to work on today: the first half-year or year report whose due date is today or
  * later, unless the one before it is past due by at most a month and not issued yet (then that
- * one, overdue).
+ * one, overdue). Within one working year (`year`, what the Báo cáo page opens on): the same
+ * rule among that year's two reports, and the year report once both are past due. So the page
+ * opens on the report Tổng quan names whenever that report is of the page's working year.
  */
-function duePeriod(db: Database, unitId: number, today: string): DuePeriod {
+function duePeriod(db: Database, unitId: number, today: string, year?: number): DuePeriod {
   const y = Number(today.slice(0, 4))
-  const periods = [y - 1, y, y + 1]
-    .flatMap((year) =>
-      REPORT_PERIOD_KINDS.map((kind: ReportPeriodKind) => resolvePeriod(db, { kind, year }))
+  const periods = (year === undefined ? [y - 1, y, y + 1] : [year])
+    .flatMap((yy) =>
+      REPORT_PERIOD_KINDS.map((kind: ReportPeriodKind) => resolvePeriod(db, { kind, year: yy }))
     )
     .map((p) => p as DuePeriod)
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
-  const next = periods.findIndex((p) => p.due >= today)
-  const before = periods[next - 1]
+  const found = periods.findIndex((p) => p.due >= today)
+  // Only a past working year has every report past due: its last one is the one to look at.
+  const next = found < 0 ? periods.length - 1 : found
+  const before = found < 0 ? undefined : periods[next - 1]
   return before &&
     daysBetween(before.due, today) <= OVERDUE_SHOWN_DAYS &&
     !lastIssue(db, unitId, before)
@@ -100,7 +104,7 @@ function topUnit(db: Database): { id: number; name: string } | null {
 
 export function reportDue(
   db: Database,
-  input: { unitId?: number; today?: string }
+  input: { unitId?: number; today?: string; year?: number }
 ): ReportDue | null {
   const today = input.today ?? todayIso()
   const unit =
@@ -112,11 +116,13 @@ export function reportDue(
     if (input.unitId !== undefined) throw notFound('đơn vị')
     return null
   }
-  const period = duePeriod(db, unit.id, today)
+  const period = duePeriod(db, unit.id, today, input.year)
   const ask = { kind: period.kind, year: period.year }
-  const notSent = tracker(db, { unitId: unit.id, period: ask, today })
-    .rows.filter((r) => !r.received && !r.ownData)
-    .map((r) => ({ unitId: r.unitId, name: r.name }))
+  // Who is awaited and who is empty, as the tracker says (kept-here.ts decides for both).
+  const rows = tracker(db, { unitId: unit.id, period: ask, today }).rows.filter((r) => !r.received)
+  const named = (r: { unitId: number; name: string }) => ({ unitId: r.unitId, name: r.name })
+  const notSent = rows.filter((r) => !r.ownData).map(named)
+  const nobody = rows.filter((r) => r.ownData && r.nobody).map(named)
   const gaps: ReportDueGap[] = []
   for (const t of computeAnnex(db, { unitId: unit.id, period: ask }).tables) {
     const rule = RECORDS[t.code]
@@ -131,6 +137,7 @@ export function reportDue(
     period,
     daysLeft: daysBetween(today, period.due),
     notSent,
+    nobody,
     gaps,
     issued: lastIssue(db, unit.id, period)
   }

@@ -1,6 +1,6 @@
 // Issuing a report: its annex and its text are frozen in the data file as they were sent, so the
 // figures that went up never change when the data does; issuing again makes the next version.
-// The issued annex re-exports exactly as issued (dated the day of issue).
+// The issued annex re-exports exactly as issued (dated the day of issue, at the place kept).
 import type {
   Annex,
   IssueInput,
@@ -41,7 +41,8 @@ function summary(r: IssueRow): IssuedSummary {
     version: r.version,
     number: r.number,
     issuedOn: r.issued_on,
-    createdAt: r.created_at
+    createdAt: r.created_at,
+    place: annex.place ?? null
   }
 }
 
@@ -71,10 +72,12 @@ export function issueReport(db: Database, input: IssueInput): IssuedReport {
     })
   const narrative = cleanNarrative(input.narrative)
   const id = inTransaction(db, () => {
-    // The signer is frozen with the figures: what went up names who signed it then.
+    // The signer and the place are frozen with the figures: what went up names who signed it
+    // then and where, whatever is typed when it is exported again.
     const annex: Annex = {
       ...computeAnnex(db, input),
-      signer: unitDocSigner(unitSignerOf(db, input.unitId))
+      signer: unitDocSigner(unitSignerOf(db, input.unitId)),
+      place: input.place?.trim() || null
     }
     const p = annex.period
     const { version } = db
@@ -110,10 +113,21 @@ export function issueReport(db: Database, input: IssueInput): IssuedReport {
   return getIssued(db, id)
 }
 
+/**
+ * The place of an issued report's "<Place>, ngày …" line: the one kept at issue, or for a report
+ * issued before the place was kept, the one given now (as every export of it did then).
+ */
+export function issuedPlace(annex: Annex, given: string | undefined): string | undefined {
+  return annex.place === undefined ? given : (annex.place ?? undefined)
+}
+
 export function exportIssuedAnnex(
   ctx: CoreContext,
   i: { id: number; place?: string }
 ): Promise<{ path: string } | null> {
   const issued = getIssued(ctx.db, i.id)
-  return writeAnnex(ctx, issued.annex, { date: issued.issuedOn, place: i.place })
+  return writeAnnex(ctx, issued.annex, {
+    date: issued.issuedOn,
+    place: issuedPlace(issued.annex, i.place)
+  })
 }

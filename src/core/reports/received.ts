@@ -21,9 +21,9 @@ import { CoreError, notFound } from '../db/errors'
 import { cellText, type GridSheet } from '../excel/grid'
 import { readXlsx } from '../excel/read-xlsx'
 import { sniffFile } from '../excel/sniff'
-import { LEFT_SQL } from '../people/status-sql'
-import { scopeRange, treeUnitsInRange, UNIT_IDS_IN_RANGE } from '../units/subtree'
+import { scopeRange, treeUnitsInRange } from '../units/subtree'
 import { ANNEX_DATA_KIND, ANNEX_DATA_SHEET } from './annex-data'
+import { keptHere } from './kept-here'
 import { resolvePeriod } from './periods'
 
 /** A received annex as read from its file: who, which period, and the figures of its total. */
@@ -284,22 +284,17 @@ export function tracker(
   const period = resolvePeriod(db, input.period)
   const today = input.today ?? todayIso()
   const [lo, hi] = scopeRange(db, input.unitId)
-  const children = treeUnitsInRange(db, lo, hi).filter(
-    (u) => u.parent_id === input.unitId && u.retired_on === null
-  )
-  const peopleIn = db.prepare(
-    `SELECT EXISTS (SELECT 1 FROM people p WHERE p.status NOT IN ${LEFT_SQL} AND p.unit_id IN ${UNIT_IDS_IN_RANGE}) AS has`
-  )
+  const units = treeUnitsInRange(db, lo, hi)
+  const children = units.filter((u) => u.parent_id === input.unitId && u.retired_on === null)
   const rows = children.map((c) => {
     const r = current(db, c.id, input.period.kind, input.period.year)
     const received = r ? toReport(r) : null
     const due = period.due!
-    const [clo, chi] = scopeRange(db, c.id)
-    const ownData = (peopleIn.get(clo, chi) as { has: number }).has === 1
+    const kept = keptHere(db, c, units)
     // A sub-unit whose records are kept here has nothing to send (a commune's chi bộ, a commune
     // the province office keeps): late only if it sent after the due date.
-    const late = today > due && (received ? received.receivedAt.slice(0, 10) > due : !ownData)
-    return { unitId: c.id, name: c.name, received, late, ownData }
+    const late = today > due && (received ? received.receivedAt.slice(0, 10) > due : !kept.here)
+    return { unitId: c.id, name: c.name, received, late, ownData: kept.here, nobody: kept.nobody }
   })
   const history = (
     db

@@ -45,14 +45,19 @@ export const reportSchemas = {
     today: isoDay.optional(),
     place: place.optional()
   }),
-  'reports:due': z.strictObject({ unitId: id.optional(), today: isoDay.optional() }),
+  'reports:due': z.strictObject({
+    unitId: id.optional(),
+    today: isoDay.optional(),
+    year: year.optional()
+  }),
   'reports:getDraft': z.strictObject({ unitId: id, period }),
   'reports:saveDraft': z.strictObject({ unitId: id, period, narrative }),
   'reports:issue': z.strictObject({
     ...annexInput,
     number: z.string().max(50),
     issuedOn: isoDay,
-    narrative
+    narrative,
+    place: place.optional()
   }),
   'reports:listIssued': z.strictObject({ unitId: id }),
   'reports:getIssued': z.strictObject({ id }),

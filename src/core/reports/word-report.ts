@@ -21,7 +21,7 @@ import { unitDocSigner, unitSignerOf } from '../units/signer'
 import { writeWordDocument, type WordBlock, type WordDocument } from '../word/party-word'
 import { computeAnnex } from './annex'
 import { getDraft } from './drafts'
-import { getIssued } from './issue'
+import { getIssued, issuedPlace } from './issue'
 import { figureSentences } from './report-text'
 
 export interface WordReportInput {
@@ -203,7 +203,7 @@ export async function exportIssuedWord(
   const d = reportDocument(ctx.db, annex, r.narrative, {
     number: r.number,
     date: r.issuedOn,
-    place: i.place
+    place: issuedPlace(r.annex, i.place)
   })
   const path = await chooseDocx(
     ctx,

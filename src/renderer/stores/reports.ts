@@ -55,6 +55,12 @@ export const useReportsStore = defineStore('reports', () => {
       ? { unitId: unitId.value, period: plainPeriod(period.value) }
       : null
 
+  /** The report of working year `year` due next for a unit (the rule of Tổng quan's card). */
+  async function duePeriod(id: number, year: number): Promise<ReportPeriodInput> {
+    const due = await call('reports:due', { unitId: id, year })
+    return { kind: due?.period.kind ?? 'year', year }
+  }
+
   async function loadPeriods(): Promise<void> {
     periods.value = await call('reports:getPeriods', null)
   }
@@ -131,8 +137,19 @@ export const useReportsStore = defineStore('reports', () => {
     return d
   }
 
-  /** Saves the text first, so that what stays in the app is what was issued. */
-  async function issue(number: string, issuedOn: string): Promise<IssuedReport> {
+  /**
+   * The place the unit writes its documents at, for the issue dialog: what is typed on the page,
+   * else the place of the unit's last report issued with one.
+   */
+  const usualPlace = computed(
+    () => place.value.trim() || issued.value.find((r) => r.place)?.place || ''
+  )
+
+  /**
+   * Saves the text first, so that what stays in the app is what was issued. The place is kept
+   * with the report, and becomes the page's place when none is typed there.
+   */
+  async function issue(number: string, issuedOn: string, at = ''): Promise<IssuedReport> {
     const c = chosen()
     if (!c) throw new Error('Chưa chọn đơn vị và kỳ báo cáo.')
     await saveDraft()
@@ -141,8 +158,10 @@ export const useReportsStore = defineStore('reports', () => {
       number,
       issuedOn,
       narrative: plainNarrative(narrative.value),
-      useOwn: [...useOwn.value]
+      useOwn: [...useOwn.value],
+      ...(at.trim() ? { place: at.trim() } : {})
     })
+    if (!place.value.trim() && at.trim()) place.value = at.trim()
     await Promise.all([loadIssued(), loadDraft()])
     return r
   }
@@ -209,7 +228,9 @@ export const useReportsStore = defineStore('reports', () => {
     tracker,
     issued,
     place,
+    usualPlace,
     dirty,
+    duePeriod,
     loadPeriods,
     savePeriods,
     loadAnnex,

@@ -93,6 +93,12 @@ export interface Annex {
    * so re-exporting it after the unit's signer changed still shows the one who signed).
    */
   signer?: { lines: string[]; name?: string }
+  /**
+   * The place of the "<Place>, ngày …" line as issued (set only in an issued report's snapshot,
+   * so that it re-exports exactly as issued; null: issued with the place left blank). Missing
+   * in reports issued before it was kept: their exports take the place given then.
+   */
+  place?: string | null
   tables: AnnexTable[]
 }
 
@@ -143,8 +149,14 @@ export interface ReportTrackerRow {
    * records are not kept here (one kept here has nothing to send).
    */
   late: boolean
-  /** This file holds people of the sub-unit (the office keeps its data itself). */
+  /**
+   * The sub-unit's data is kept in this file, so it has no annex to send: this file holds people
+   * of it or units below it, or it is a chi bộ (a chi bộ keeps no file of its own; the committee
+   * above keeps its records). Otherwise it keeps its own file and its annex is awaited.
+   */
   ownData: boolean
+  /** Kept here, yet nobody of it is on the rolls in this file (a chi bộ not imported yet). */
+  nobody: boolean
 }
 
 export interface ReportTracker {
@@ -193,6 +205,8 @@ export interface IssueInput {
   issuedOn: string
   narrative: ReportNarrative
   useOwn?: number[]
+  /** The place of the "<Place>, ngày …" line, kept with the report as issued. */
+  place?: string
 }
 
 export interface IssuedSummary {
@@ -204,6 +218,8 @@ export interface IssuedSummary {
   number: string
   issuedOn: string
   createdAt: string
+  /** The place it was issued at ("Tân Lập"); null when left blank or not kept (older reports). */
+  place: string | null
 }
 
 /** A report as issued: its figures and text frozen at issue. */
@@ -231,6 +247,11 @@ export interface ReportDue {
   daysLeft: number
   /** Direct sub-units that keep their own data file and have not sent their annex. */
   notSent: { unitId: number; name: string }[]
+  /**
+   * Direct sub-units kept in this file with nobody on its rolls yet and no annex received (a
+   * chi bộ not imported yet): their rows of the report are empty.
+   */
+  nobody: { unitId: number; name: string }[]
   /** Parts of the report with no records in the period (here or in the annexes received). */
   gaps: ReportDueGap[]
   /** The last version issued for the period; null when not issued yet. */
@@ -249,8 +270,14 @@ export interface ReportsApi {
   'reports:previewReceived': { input: { parentId: number | null }; output: ReceivedPreview | null }
   /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
   'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
-  /** The next report due for a unit (default: the top unit); null when there is no unit yet. */
-  'reports:due': { input: { unitId?: number; today?: string }; output: ReportDue | null }
+  /**
+   * The next report due for a unit (default: the top unit); null when there is no unit yet.
+   * With `year`, the one among that working year's two reports (what the Báo cáo page opens on).
+   */
+  'reports:due': {
+    input: { unitId?: number; today?: string; year?: number }
+    output: ReportDue | null
+  }
   'reports:getDraft': { input: { unitId: number; period: ReportPeriodInput }; output: ReportDraft }
   'reports:saveDraft': {
     input: { unitId: number; period: ReportPeriodInput; narrative: ReportNarrative }
@@ -260,7 +287,10 @@ export interface ReportsApi {
   'reports:issue': { input: IssueInput; output: IssuedReport }
   'reports:listIssued': { input: { unitId: number }; output: IssuedSummary[] }
   'reports:getIssued': { input: { id: number }; output: IssuedReport }
-  /** The annex of an issued report, exactly as issued. */
+  /**
+   * The annex of an issued report, exactly as issued (its place too: `place` is used only for a
+   * report issued before the place was kept).
+   */
   'reports:exportIssuedAnnex': {
     input: { id: number; place?: string }
     output: { path: string } | null
@@ -273,7 +303,10 @@ export interface ReportsApi {
     input: { unitId: number; period: ReportPeriodInput; useOwn?: number[]; place?: string }
     output: { path: string } | null
   }
-  /** An issued report as a Word document exactly as issued: its number, day, figures and text. */
+  /**
+   * An issued report as a Word document exactly as issued: its number, day, place, figures and
+   * text (`place` is used only for a report issued before the place was kept).
+   */
   'reports:exportIssuedWord': {
     input: { id: number; place?: string }
     output: { path: string } | null

@@ -33,6 +33,7 @@ function dueOf(over: Partial<ReportDue> = {}): ReportDue {
     },
     daysLeft: 56,
     notSent: communes.map((name, i) => ({ unitId: i + 2, name })),
+    nobody: [],
     gaps: [
       {
         table: 'exemplars',
@@ -109,7 +110,8 @@ describe('ReportsOverviewCard', () => {
           version: 2,
           number: '12-BC/TU',
           issuedOn: '2026-06-03',
-          createdAt: '2026-06-03T02:00:00.000Z'
+          createdAt: '2026-06-03T02:00:00.000Z',
+          place: 'Tây Ninh'
         }
       })
     )
@@ -120,6 +122,23 @@ describe('ReportsOverviewCard', () => {
       'Đã nhận đủ phụ lục của các đơn vị trực thuộc; các phần của báo cáo đều có số liệu.'
     )
     expect(byTestId('overview-reports-not-sent')).toBeNull()
+    m.wrapper.unmount()
+  })
+
+  it('names the sub-units kept here with nobody imported yet, apart from those not sent', async () => {
+    const m = await mountWith(
+      dueOf({
+        notSent: [],
+        gaps: [],
+        nobody: [{ unitId: 12, name: 'Chi bộ ấp Mới' }]
+      })
+    )
+    expect(byTestId('overview-reports-not-sent')).toBeNull()
+    expect(text('overview-reports-nobody')).toBe(
+      'Chưa có người trong tệp dữ liệu (1 đơn vị trực thuộc, dòng của đơn vị trong báo cáo sẽ trống) Chi bộ ấp Mới'
+    )
+    // Not complete while a row of the report is sure to be empty.
+    expect(byTestId('overview-reports-complete')).toBeNull()
     m.wrapper.unmount()
   })
 

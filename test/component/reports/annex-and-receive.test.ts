@@ -92,7 +92,7 @@ describe('receiving a sub-unit annex', () => {
     expect(byTestId('tracker-status-3')?.textContent).toBe('Chưa gửi')
     expect(byTestId('tracker-status-2')?.textContent).toBe('Dữ liệu có tại đây')
     expect(byTestId('tracker-summary')?.textContent?.replace(/\s+/g, ' ')).toContain(
-      'hạn gửi 05/12/2026: 0/2 đơn vị trực thuộc đã gửi'
+      'hạn gửi 05/12/2026: đã nhận phụ lục của 0/1 đơn vị phải gửi (1 đơn vị có dữ liệu tại đây).'
     )
 
     byTestId('receive-open')!.click()
@@ -125,7 +125,7 @@ describe('receiving a sub-unit annex', () => {
     await sleep(20)
     expect(fake.callsTo('reports:receive')).toEqual([{ token: 'tok-1', unitId: 3 }])
     expect(byTestId('tracker-status-3')?.textContent).toBe('Đã gửi')
-    expect(byTestId('tracker-summary')?.textContent?.replace(/\s+/g, ' ')).toContain('1/2')
+    expect(byTestId('tracker-summary')?.textContent?.replace(/\s+/g, ' ')).toContain('1/1')
   })
 
   it('exports the list of those late when someone is', async () => {
@@ -147,6 +147,26 @@ describe('receiving a sub-unit annex', () => {
     expect(fake.callsTo('reports:exportLate')).toEqual([
       { unitId: 1, period: { kind: 'year', year: 2026 } }
     ])
+  })
+
+  it('shows a chi bộ kept here with nobody imported yet as such, not as not sent', async () => {
+    const t = tracker()
+    t.rows[0] = { ...t.rows[0], nobody: true }
+    await open({ 'reports:tracker': () => t })
+    await tab('Nhận báo cáo cấp dưới')
+    expect(byTestId('tracker-status-2')?.textContent).toBe('Chưa có người trong tệp')
+    expect(byTestId('tracker-hint')?.textContent).toContain('Chi bộ không giữ tệp riêng')
+  })
+
+  it('says no sub-unit has to send when the data of all of them is kept here', async () => {
+    const t = tracker()
+    t.rows[1] = { ...t.rows[1], ownData: true }
+    await open({ 'reports:tracker': () => t })
+    await tab('Nhận báo cáo cấp dưới')
+    expect(byTestId('tracker-summary')?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'dữ liệu của cả 2 đơn vị trực thuộc có tại đây, không đơn vị nào phải gửi phụ lục.'
+    )
+    expect(byTestId('tracker-nothing')).toBeNull()
   })
 
   it('offers no late list when nobody is late', async () => {

@@ -3,7 +3,7 @@
 // its tracker; every call is logged by the fake api.
 import { flushPromises } from '@vue/test-utils'
 import { createMemoryHistory } from 'vue-router'
-import type { Annex, AnnexTable, ReportDraft, ReportTracker } from '@shared/api'
+import type { Annex, AnnexTable, ReportDraft, ReportDue, ReportTracker } from '@shared/api'
 import App from '@renderer/App.vue'
 import { createAppRouter } from '@renderer/router'
 import { createFakeApi, unit, type FakeData } from '../fake-api'
@@ -87,7 +87,7 @@ const offered = (): ReportDraft => ({
 export const tracker = (received = false): ReportTracker => ({
   period: PERIOD,
   rows: [
-    { unitId: 2, name: 'Chi bộ ấp 1', received: null, late: false, ownData: true },
+    { unitId: 2, name: 'Chi bộ ấp 1', received: null, late: false, ownData: true, nobody: false },
     {
       unitId: 3,
       name: 'Chi bộ ấp 2',
@@ -105,10 +105,32 @@ export const tracker = (received = false): ReportTracker => ({
           }
         : null,
       late: false,
-      ownData: false
+      ownData: false,
+      nobody: false
     }
   ],
   history: []
+})
+
+/** What reports:due says for the commune: the year report (set `kind` for the half-year's). */
+export const dueOf = (kind: 'h1' | 'year' = 'year'): ReportDue => ({
+  unit: { id: 1, name: 'Đảng ủy xã Tân Lập' },
+  period:
+    kind === 'year'
+      ? PERIOD
+      : {
+          kind: 'h1',
+          year: 2026,
+          from: '2026-01-01',
+          to: '2026-05-31',
+          due: '2026-06-05',
+          label: '6 tháng đầu năm 2026'
+        },
+  daysLeft: 10,
+  notSent: [],
+  nobody: [],
+  gaps: [],
+  issued: null
 })
 
 /** The fake api with the reports channels; `overrides` replace any of them. */
@@ -121,6 +143,7 @@ export function reportsApi(overrides: Parameters<typeof createFakeApi>[1] = {}) 
       h1: { from: '01-01', to: '05-31', due: '06-05' },
       year: { from: '01-01', to: '11-30', due: '12-05' }
     }),
+    'reports:due': () => dueOf(),
     'reports:annex': (i) => annexOf(i.useOwn ?? []),
     'reports:getDraft': () => draft,
     'reports:saveDraft': (i) => {

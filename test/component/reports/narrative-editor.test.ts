@@ -85,6 +85,7 @@ describe('the report text', () => {
       number: '05-BC/ĐU',
       issuedOn: '2026-11-20',
       createdAt: '2026-11-20T03:05:00.000Z',
+      place: null,
       annex: annexOf(),
       narrative: {}
     }
@@ -133,6 +134,43 @@ describe('the report text', () => {
       }
     ])
     expect($$('.el-message').at(-1)?.textContent).toContain('Đã ban hành báo cáo số 05-BC/ĐU.')
+  })
+
+  it("asks the place in the issue dialog, prefilled with the unit's, and sends it to be kept", async () => {
+    const last = {
+      id: 3,
+      unitId: 1,
+      unitName: 'Đảng ủy xã Tân Lập',
+      periodLabel: '6 tháng đầu năm 2026',
+      version: 1,
+      number: '04-BC/ĐU',
+      issuedOn: '2026-06-03',
+      createdAt: '2026-06-03T03:05:00.000Z',
+      place: 'Tân Lập'
+    }
+    const issued: IssuedReport = { ...last, id: 4, annex: annexOf(), narrative: {} }
+    const fake = await open({
+      'reports:listIssued': () => [{ ...last, id: 5, place: null }, last],
+      'reports:issue': () => issued
+    })
+    // From the unit's last report issued with a place.
+    await click('report-issue-open')
+    await sleep(20)
+    expect((byTestId('issue-place') as HTMLInputElement).value).toBe('Tân Lập')
+    enter(byTestId('issue-number')!)
+    await flushPromises()
+    await sleep(20)
+    expect(fake.callsTo('reports:issue')[0]).toMatchObject({ number: '05-BC/ĐU', place: 'Tân Lập' })
+    // What is typed on the page comes first; the dialog's own change is what is kept.
+    await type('report-place', 'Phường Tân Lập')
+    await click('report-issue-open')
+    await sleep(20)
+    expect((byTestId('issue-place') as HTMLInputElement).value).toBe('Phường Tân Lập')
+    await type('issue-place', '  ')
+    enter(byTestId('issue-number')!)
+    await flushPromises()
+    await sleep(20)
+    expect(fake.callsTo('reports:issue')[1]).not.toHaveProperty('place')
   })
 
   it('asks before another period or another section replaces text not saved', async () => {

@@ -140,4 +140,22 @@ describe('the next report due', () => {
     expect(commune.gaps.map((g) => g.table)).toEqual(['exemplars', 'propaganda', 'inspections'])
     expect((await t.refuse('reports:due', { unitId: 9999 })).message).toContain('đơn vị')
   })
+
+  it('names, within a working year, the report the Báo cáo page opens on', async () => {
+    const within = async (year: number, today: string, unitId = ids.top) => {
+      const d = (await t.call('reports:due', { unitId, year, today }))!
+      return [d.period.kind, d.period.year]
+    }
+    // The same report as Tổng quan when that one is of the working year.
+    expect(await within(2026, '2026-04-10')).toEqual(['h1', 2026])
+    // The province issued its half-year report; An Hòa did not, so its report is still that one.
+    expect(await within(2026, '2026-06-10')).toEqual(['year', 2026])
+    expect(await within(2026, '2026-06-10', ids.a)).toEqual(['h1', 2026])
+    // Tổng quan names last year's overdue report; a page on the new year opens on its first.
+    expect((await t.call('reports:due', { today: '2026-12-20' }))!.period.year).toBe(2026)
+    expect(await within(2027, '2026-12-20')).toEqual(['h1', 2027])
+    // A past working year: its year report, whatever is due now.
+    expect(await within(2026, '2027-03-01')).toEqual(['year', 2026])
+    expect(await within(2024, '2026-04-10')).toEqual(['year', 2024])
+  })
 })

@@ -34,6 +34,22 @@ beforeAll(async () => {
 })
 afterAll(() => t.dispose())
 
+/** The first sheet of an issued report's annex as exported, row by row. */
+async function issuedAnnexRows(id: number, place?: string): Promise<string[][]> {
+  const file = join(tempDir(), 'ban-hanh.xlsx')
+  await t.callWithFile('reports:exportIssuedAnnex', { id, ...(place ? { place } : {}), path: file })
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const rows: string[][] = []
+  wb.worksheets[0].eachRow((r) =>
+    rows.push((r.values as ExcelJS.CellValue[]).slice(1).map(cellText))
+  )
+  return rows
+}
+
+/** Every cell's text, for "is this line there". */
+const lines = (rows: string[][]) => rows.flat().filter(Boolean)
+
 describe('drafts and issued reports', () => {
   it('keeps the text of a period, and starts the next period from it', async () => {
     const empty = await t.call('reports:getDraft', {
@@ -80,14 +96,16 @@ describe('drafts and issued reports', () => {
       period: { kind: 'h1', year: 2026 },
       number: '05-BC/ĐU',
       issuedOn: '2026-06-03',
-      narrative: { study: 'Đã học tập đầy đủ.' }
+      narrative: { study: 'Đã học tập đầy đủ.' },
+      place: '  Tân Lập '
     })
     expect(first).toMatchObject({
       version: 1,
       number: '05-BC/ĐU',
       issuedOn: '2026-06-03',
       periodLabel: '6 tháng đầu năm 2026',
-      unitName: 'Đảng bộ xã Tân Lập'
+      unitName: 'Đảng bộ xã Tân Lập',
+      place: 'Tân Lập'
     })
     expect(required(first.annex)).toBe(2)
 
@@ -143,25 +161,39 @@ describe('drafts and issued reports', () => {
     ])
   })
 
-  it('re-exports an issued annex exactly as issued, dated the day of issue', async () => {
-    const [, first] = await t.call('reports:listIssued', { unitId: commune })
-    const file = join(tempDir(), 'ban-hanh.xlsx')
-    await t.callWithFile('reports:exportIssuedAnnex', {
-      id: first.id,
-      place: 'Tân Lập',
-      path: file
-    })
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(file)
-    const rows: string[][] = []
-    wb.worksheets[0].eachRow((r) =>
-      rows.push((r.values as ExcelJS.CellValue[]).slice(1).map(cellText))
-    )
+  it('re-exports an issued annex exactly as issued, dated the day of issue, at the place kept', async () => {
+    const [second, first] = await t.call('reports:listIssued', { unitId: commune })
+    expect([first.place, second.place]).toEqual(['Tân Lập', null])
+    // The place typed at export time does not change what was issued.
+    const rows = await issuedAnnexRows(first.id, 'Xã Khác')
     const text = rows.map((r) => r.join(' | ')).join('\n')
     expect(text).toContain('Tân Lập, ngày 03 tháng 06 năm 2026')
+    expect(text).not.toContain('Xã Khác')
     const total = rows.find((r) => r[0] === 'Tổng cộng')!
     // Sessions, points, attendees, then members required: 2 as issued (3 today).
     expect(total.slice(2, 6)).toEqual(['0', '0', '0', '2'])
+  })
+
+  it('keeps a place left blank at issue as blank, and lets reports issued before the place was kept take the one given', async () => {
+    const [second, first] = await t.call('reports:listIssued', { unitId: commune })
+    // Issued with no place: dots to write it by hand, whatever is typed later.
+    expect(lines(await issuedAnnexRows(second.id, 'Tân Lập'))).toContain(
+      '……, ngày 10 tháng 06 năm 2026'
+    )
+    expect((await t.call('reports:getIssued', { id: second.id })).annex.place).toBeNull()
+    // A report issued before the place was kept: its snapshot has no place at all.
+    const db = t.core.ctx.db
+    const { annex } = db.prepare('SELECT annex FROM report_issues WHERE id = ?').get(first.id) as {
+      annex: string
+    }
+    const old = JSON.parse(annex) as { place?: string | null }
+    delete old.place
+    db.prepare('UPDATE report_issues SET annex = ? WHERE id = ?').run(JSON.stringify(old), first.id)
+    expect((await t.call('reports:listIssued', { unitId: commune }))[1].place).toBeNull()
+    expect(lines(await issuedAnnexRows(first.id, 'Xã Cũ'))).toContain(
+      'Xã Cũ, ngày 03 tháng 06 năm 2026'
+    )
+    expect(lines(await issuedAnnexRows(first.id))).toContain('……, ngày 03 tháng 06 năm 2026')
   })
 
   it('refuses an issue without a number, and a text part too long, in Vietnamese', async () => {

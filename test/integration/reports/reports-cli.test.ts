@@ -20,6 +20,26 @@ async function dataFile(cells?: string[], name = 'a.sqlite') {
 }
 
 describe('cli: reports', () => {
+  it('says in reports status which chi bộ are kept here with nobody imported yet', async () => {
+    const { run } = await dataFile(['Chi bộ ấp 1'])
+    const r = await run(
+      'reports',
+      'status',
+      '--unit',
+      COMMITTEE,
+      '--period',
+      'year',
+      '--year',
+      '2026',
+      '--today',
+      '10/12/2026'
+    )
+    expect(r.code).toBe(0)
+    // A chi bộ keeps no file of its own: not awaited, not late, but said to be empty.
+    expect(r.stdout).toMatch(/Chi bộ ấp 1\s+–\s+có, chưa có người/)
+    expect(r.stdout).not.toContain('trễ')
+  })
+
   it('prints the periods and the annex of a committee, as text, as JSON and as a workbook', async () => {
     const { dir, run } = await dataFile(['Chi bộ ấp 1', 'Chi bộ ấp 2'])
     await run(

@@ -96,18 +96,16 @@ beforeAll(async () => {
     period: YEAR,
     number: '05-BC/ĐU',
     issuedOn: '2026-12-03',
-    narrative
+    narrative,
+    place: 'Tân Lập'
   })
   issuedId = issued.id
 
   files.draft = join(out, 'bao-cao-dang-soan.docx')
   files.issued = join(out, 'bao-cao-ban-hanh.docx')
   files.reissued = join(out, 'bao-cao-ban-hanh-lai.docx')
-  await t.callWithFile('reports:exportIssuedWord', {
-    id: issuedId,
-    place: 'Tân Lập',
-    path: files.issued
-  })
+  // The place was kept at issue: none is given when it is exported.
+  await t.callWithFile('reports:exportIssuedWord', { id: issuedId, path: files.issued })
   // The data changes after the issue: a new member at chi bộ ấp 1 who has not studied.
   await t.call('people:create', personInput(ids.cellA, { fullName: 'Lý Văn Mới' }))
   // … and the committee has a new secretary: the issued report still names who signed it.
@@ -121,9 +119,10 @@ beforeAll(async () => {
     place: 'Tân Lập',
     path: files.draft
   })
+  // Another place typed on the page later does not change the issued report.
   await t.callWithFile('reports:exportIssuedWord', {
     id: issuedId,
-    place: 'Tân Lập',
+    place: 'Xã Khác',
     path: files.reissued
   })
   if (!printTools) return
@@ -226,14 +225,19 @@ describe('the report as a Word document', () => {
     }
   )
 
-  it.runIf(printTools)('re-exports an issued report with the figures it was issued with', () => {
-    const text = pdfText('bao-cao-ban-hanh-lai')
-    expect(text).toContain(flat(STUDY))
-    expect(text).not.toContain('5/7 đảng viên')
-    expect(text).toContain('Nguyễn Văn Thắng')
-    expect(text).not.toContain('Trần Thị Lan')
-    expect(text).toBe(pdfText('bao-cao-ban-hanh'))
-  })
+  it.runIf(printTools)(
+    're-exports an issued report with the figures and place it was issued with',
+    () => {
+      const text = pdfText('bao-cao-ban-hanh-lai')
+      expect(text).toContain('Tân Lập, ngày 03 tháng 12 năm 2026')
+      expect(text).not.toContain('Xã Khác')
+      expect(text).toContain(flat(STUDY))
+      expect(text).not.toContain('5/7 đảng viên')
+      expect(text).toContain('Nguyễn Văn Thắng')
+      expect(text).not.toContain('Trần Thị Lan')
+      expect(text).toBe(pdfText('bao-cao-ban-hanh'))
+    }
+  )
 
   it('writes a .docx in Times New Roman on A4, read without the docx package', () => {
     const xml = execFileSync('unzip', ['-p', files.issued, 'word/document.xml'], {
@@ -344,6 +348,8 @@ describe('cli: reports word', () => {
       '07-BC/ĐU',
       '--date',
       '04/12/2026',
+      '--place',
+      'Tân Lập',
       '--db',
       db,
       '--json'
@@ -356,6 +362,10 @@ describe('cli: reports word', () => {
     expect(
       execFileSync('unzip', ['-p', issued, 'word/document.xml'], { encoding: 'utf8' })
     ).toContain('Số 07-BC/ĐU')
+    // The place given at issue, kept with the report.
+    expect(
+      execFileSync('unzip', ['-p', issued, 'word/document.xml'], { encoding: 'utf8' })
+    ).toContain('Tân Lập, ngày 04 tháng 12 năm 2026')
     const noOut = await cli('reports', 'word', '--issued', String(id), '--db', db)
     expect(noOut.code).toBe(2)
     expect(noOut.stderr).toContain('Thiếu tùy chọn --out.')
