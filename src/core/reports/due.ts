@@ -102,9 +102,18 @@ function topUnit(db: Database): { id: number; name: string } | null {
   )
 }
 
+/** The report the Báo cáo page opens on for a unit and working year (duePeriod's rule). */
+export function reportDuePeriod(
+  db: Database,
+  input: { unitId: number; year: number; today?: string }
+): DuePeriod {
+  if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(input.unitId)) throw notFound('đơn vị')
+  return duePeriod(db, input.unitId, input.today ?? todayIso(), input.year)
+}
+
 export function reportDue(
   db: Database,
-  input: { unitId?: number; today?: string; year?: number }
+  input: { unitId?: number; today?: string }
 ): ReportDue | null {
   const today = input.today ?? todayIso()
   const unit =
@@ -116,7 +125,7 @@ export function reportDue(
     if (input.unitId !== undefined) throw notFound('đơn vị')
     return null
   }
-  const period = duePeriod(db, unit.id, today, input.year)
+  const period = duePeriod(db, unit.id, today)
   const ask = { kind: period.kind, year: period.year }
   // Who is awaited and who is empty, as the tracker says (kept-here.ts decides for both).
   const rows = tracker(db, { unitId: unit.id, period: ask, today }).rows.filter((r) => !r.received)

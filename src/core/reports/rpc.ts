@@ -10,7 +10,7 @@ import { exportAnnex } from './annex-export'
 import { getPeriods, savePeriods } from './periods'
 import { previewReceived, receive, tracker } from './received'
 import { getDraft, saveDraft } from './drafts'
-import { reportDue } from './due'
+import { reportDue, reportDuePeriod } from './due'
 import { exportLate } from './late-export'
 import { exportIssuedAnnex, getIssued, issueReport, listIssued } from './issue'
 import { exportIssuedWord, exportReportWord } from './word-report'
@@ -45,11 +45,8 @@ export const reportSchemas = {
     today: isoDay.optional(),
     place: place.optional()
   }),
-  'reports:due': z.strictObject({
-    unitId: id.optional(),
-    today: isoDay.optional(),
-    year: year.optional()
-  }),
+  'reports:due': z.strictObject({ unitId: id.optional(), today: isoDay.optional() }),
+  'reports:duePeriod': z.strictObject({ unitId: id, year, today: isoDay.optional() }),
   'reports:getDraft': z.strictObject({ unitId: id, period }),
   'reports:saveDraft': z.strictObject({ unitId: id, period, narrative }),
   'reports:issue': z.strictObject({
@@ -94,6 +91,7 @@ export const reportHandlers: Pick<HandlerMap, ReportsChannel> = {
       (r) => r.rows
     ),
   'reports:due': (ctx, i) => reportDue(ctx.db, i),
+  'reports:duePeriod': (ctx, i) => reportDuePeriod(ctx.db, i),
   'reports:getDraft': (ctx, i) => getDraft(ctx.db, i),
   'reports:saveDraft': (ctx, i) => saveDraft(ctx.db, i),
   'reports:issue': (ctx, i) => issueReport(ctx.db, i),

@@ -57,8 +57,8 @@ export const useReportsStore = defineStore('reports', () => {
 
   /** The report of working year `year` due next for a unit (the rule of Tổng quan's card). */
   async function duePeriod(id: number, year: number): Promise<ReportPeriodInput> {
-    const due = await call('reports:due', { unitId: id, year })
-    return { kind: due?.period.kind ?? 'year', year }
+    const due = await call('reports:duePeriod', { unitId: id, year })
+    return { kind: due.kind, year }
   }
 
   async function loadPeriods(): Promise<void> {

@@ -270,13 +270,18 @@ export interface ReportsApi {
   'reports:previewReceived': { input: { parentId: number | null }; output: ReceivedPreview | null }
   /** Stores a previewed annex as `unitId`'s for its period, replacing one received before. */
   'reports:receive': { input: { token: string; unitId: number }; output: ReceivedReport }
-  /**
-   * The next report due for a unit (default: the top unit); null when there is no unit yet.
-   * With `year`, the one among that working year's two reports (what the Báo cáo page opens on).
-   */
+  /** The next report due for a unit (default: the top unit); null when there is no unit yet. */
   'reports:due': {
-    input: { unitId?: number; today?: string; year?: number }
+    input: { unitId?: number; today?: string }
     output: ReportDue | null
+  }
+  /**
+   * The report the Báo cáo page opens on: by the same rule as `reports:due`, among the working
+   * year's two reports. The period alone, without the tracker and the annex Tổng quan needs.
+   */
+  'reports:duePeriod': {
+    input: { unitId: number; year: number; today?: string }
+    output: ReportDue['period']
   }
   'reports:getDraft': { input: { unitId: number; period: ReportPeriodInput }; output: ReportDraft }
   'reports:saveDraft': {
@@ -340,6 +345,7 @@ export const REPORTS_CHANNELS = [
   'reports:tracker',
   'reports:exportLate',
   'reports:due',
+  'reports:duePeriod',
   'reports:getDraft',
   'reports:saveDraft',
   'reports:issue',

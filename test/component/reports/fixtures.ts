@@ -144,6 +144,7 @@ export function reportsApi(overrides: Parameters<typeof createFakeApi>[1] = {}) 
       year: { from: '01-01', to: '11-30', due: '12-05' }
     }),
     'reports:due': () => dueOf(),
+    'reports:duePeriod': () => dueOf().period,
     'reports:annex': (i) => annexOf(i.useOwn ?? []),
     'reports:getDraft': () => draft,
     'reports:saveDraft': (i) => {

@@ -1,5 +1,5 @@
-// The period the Báo cáo page opens on: the working year's report that reports:due names as the
-// next one due for the unit (Tổng quan's rule), not a guess of the page's own. Both kinds are
+// The period the Báo cáo page opens on: the working year's report that reports:duePeriod names as
+// the next one due for the unit (Tổng quan's rule), not a guess of the page's own. Both kinds are
 // checked, so that no day of the year lets a fixed guess pass.
 import { afterEach, describe, expect, it } from 'vitest'
 import { byTestId } from '../helpers'
@@ -11,9 +11,9 @@ describe('the period the page opens on', () => {
   })
 
   for (const kind of ['h1', 'year'] as const)
-    it(`is the ${kind} report when reports:due names it for the unit and working year`, async () => {
-      const fake = await openReports({ 'reports:due': () => dueOf(kind) })
-      expect(fake.callsTo('reports:due')).toEqual([{ unitId: 1, year: 2026 }])
+    it(`is the ${kind} report when reports:duePeriod names it for the unit and working year`, async () => {
+      const fake = await openReports({ 'reports:duePeriod': () => dueOf(kind).period })
+      expect(fake.callsTo('reports:duePeriod')).toEqual([{ unitId: 1, year: 2026 }])
       expect(fake.callsTo('reports:annex')[0]).toEqual({
         unitId: 1,
         period: { kind, year: 2026 },

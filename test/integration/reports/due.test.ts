@@ -143,8 +143,8 @@ describe('the next report due', () => {
 
   it('names, within a working year, the report the Báo cáo page opens on', async () => {
     const within = async (year: number, today: string, unitId = ids.top) => {
-      const d = (await t.call('reports:due', { unitId, year, today }))!
-      return [d.period.kind, d.period.year]
+      const d = await t.call('reports:duePeriod', { unitId, year, today })
+      return [d.kind, d.year]
     }
     // The same report as Tổng quan when that one is of the working year.
     expect(await within(2026, '2026-04-10')).toEqual(['h1', 2026])
@@ -157,5 +157,8 @@ describe('the next report due', () => {
     // A past working year: its year report, whatever is due now.
     expect(await within(2026, '2027-03-01')).toEqual(['year', 2026])
     expect(await within(2024, '2026-04-10')).toEqual(['year', 2024])
+    expect((await t.refuse('reports:duePeriod', { unitId: 9999, year: 2026 })).message).toContain(
+      'đơn vị'
+    )
   })
 })
