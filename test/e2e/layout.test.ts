@@ -1,12 +1,14 @@
 // Nothing cut off on the office's small screens: at 1280×720 the people list's last column
 // (Trạng thái) ends inside the table's visible box, at 1366×768 so does the rating table's last
-// column; the unit tree never scrolls sideways, however long and deep the names; the Chi bộ and
-// Chức vụ cells of the people list give their whole text on hover. Measured from element boxes.
+// column, and every level shows whole in its rating cell; the unit tree never scrolls sideways,
+// however long and deep the names; the Chi bộ and Chức vụ cells of the people list give their
+// whole text on hover. Measured from element boxes.
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './harness/browser'
 import { useApp } from './harness/use-app'
 import { PeoplePage } from './pages/app-page'
+import type { EvaluationEntry } from '../../src/shared/api'
 import { personInput } from '../helpers/core'
 
 const LONG_COMMITTEE = 'Đảng ủy xã Tân Lập Thượng huyện Tân Biên tỉnh Tây Ninh'
@@ -40,6 +42,7 @@ const e2e = useApp(async (harness) => {
     'Trần Thị Bình',
     'Lê Văn Cường'
   ]
+  const rated: EvaluationEntry[] = []
   for (const [i, fullName] of names.entries()) {
     const p = await harness.call(
       'people:create',
@@ -52,7 +55,19 @@ const e2e = useApp(async (harness) => {
     )
     // The longest status, in the column that was cut off.
     if (i === 1) await harness.call('people:setStatus', { id: p.id, status: 'exempt' })
+    // The widest levels, bold or italic as the cells show them.
+    const levels = [
+      ['HTXSNV', 'KHTNV', 'not_rated'],
+      ['not_rated', 'HTXSNV', 'HTTNV']
+    ][i % 2]
+    rated.push({
+      personId: p.id,
+      self: levels[0],
+      proposed: levels[1],
+      decided: levels[2]
+    } as EvaluationEntry)
   }
+  await harness.call('evaluation:save', { year: 2024, unitId: cell.id, entries: rated })
 })
 
 beforeAll(() => {
@@ -166,6 +181,17 @@ describe('layout on small screens', () => {
       return w.scrollWidth - w.clientWidth
     })
     expect(scroll).toBeLessThanOrEqual(0)
+    // Every level whole in its cell, not "HTXS…".
+    const cut = await e2e.page.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          '[data-testid="evaluation-table"] .rating-cell__value'
+        )
+      ]
+        .filter((v) => v.scrollWidth > v.clientWidth)
+        .map((v) => v.textContent)
+    )
+    expect(cut).toEqual([])
     await screenshot(e2e.page, 'bo-cuc-03-xep-loai-1366x768')
     expect(e2e.errors).toEqual([])
   })
