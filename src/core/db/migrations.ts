@@ -40,6 +40,7 @@ import m0028 from './migrations/0028_inspection_findings'
 import m0029 from './migrations/0029_inspection_recommendations'
 import m0030 from './migrations/0030_unit_signers'
 import m0031 from './migrations/0031_exemplar_proposed_form'
+import m0032 from './migrations/0032_people_sort_status'
 
 export interface Migration {
   version: number
@@ -79,7 +80,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 28, name: 'inspection findings', sql: m0028 },
   { version: 29, name: 'inspection recommendations', sql: m0029 },
   { version: 30, name: 'unit signers', sql: m0030 },
-  { version: 31, name: 'exemplar proposed form', sql: m0031 }
+  { version: 31, name: 'exemplar proposed form', sql: m0031 },
+  { version: 32, name: 'people sort status', sql: m0032 }
 ].sort((a, b) => a.version - b.version)
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -46,8 +46,6 @@ export const PERSON_COLUMNS: Record<keyof PersonFields, string> = {
 export const PERSON_FIELD_NAMES = Object.keys(PERSON_COLUMNS) as (keyof PersonFields)[]
 
 const SELECT_PERSON = `SELECT p.*, u.name AS unit_name FROM people p JOIN units u ON u.id = p.unit_id`
-/** The same, reading people first (SQLite keeps the left table of a CROSS JOIN outer). */
-const SELECT_PERSON_PEOPLE_FIRST = `SELECT p.*, u.name AS unit_name FROM people p CROSS JOIN units u ON u.id = p.unit_id`
 
 type DbRow = Record<string, unknown>
 
@@ -333,18 +331,21 @@ export function listPeople(db: Database, input: PeopleListInput): PeopleListOutp
   ).n
   const limit = Math.min(input.limit ?? 200, 1000)
   const offset = input.offset ?? 0
-  // With a name search matching few people, walking the name order (index people_sort) reads
-  // nearly every row at random before the page fills: "thi hoa" over 50,000 people (147 matches)
-  // took 4–5× longer that way than reading the table once, as the count just did, and sorting
-  // the matches. The unary + keeps the planner off that index and CROSS JOIN keeps people the
-  // outer table (else it reads them unit by unit through another index); a search matching many
-  // still walks the name order and stops once the page is full.
+  // The page's ids first, then their rows: skipping the rows before a page far down the list
+  // (offset 40,000 of 50,000) reads only the name-order index (people_sort holds the status the
+  // list tests), not each skipped person's row and unit.
+  // With a name search matching few people, walking the name order reads nearly every row at
+  // random before the page fills: "thi hoa" over 50,000 people (147 matches) took 4–5× longer
+  // that way than reading the table once, as the count just did, and sorting the matches. The
+  // unary + keeps the planner off that index; a search matching many still walks the name order
+  // and stops once the page is full.
   const searching = foldVietnamese(input.q ?? '') !== ''
   const fewMatches = searching && total < 4 * (offset + limit)
-  const select = fewMatches ? SELECT_PERSON_PEOPLE_FIRST : SELECT_PERSON
+  const order = `${fewMatches ? '+' : ''}p.sort_key, p.id`
   const rows = db
     .prepare(
-      `${select} ${whereSql} ORDER BY ${fewMatches ? '+' : ''}p.sort_key, p.id LIMIT ? OFFSET ?`
+      `${SELECT_PERSON} WHERE p.id IN (SELECT p.id FROM people p ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
+       ORDER BY p.sort_key, p.id`
     )
     .all(...params, limit, offset) as DbRow[]
   return { total, rows: rows.map(toPerson) }
