@@ -152,6 +152,17 @@ it('on Tab waits for typing with the list closed, and is a button again when the
   w.unmount()
 })
 
+it('closes its list when the page scrolls, as the list stays where it was drawn', async () => {
+  const w = mountView(RatingSelect, { props: { modelValue: null } })
+  await clickCell()
+  expect($('[role="listbox"]')).not.toBeNull()
+  window.dispatchEvent(new Event('scroll'))
+  await flushPromises()
+  expect($('[role="listbox"]')).toBeNull()
+  expect(document.activeElement).toBe(input())
+  w.unmount()
+})
+
 it('a disabled cell never opens', async () => {
   const w = mountView(RatingSelect, { props: { modelValue: null, disabled: true } })
   expect(($('button.rating-cell') as HTMLButtonElement).disabled).toBe(true)
